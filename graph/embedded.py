@@ -1,0 +1,130 @@
+"""The embedded on-disk store: Oxigraph (RocksDB) through pyoxigraph.
+
+The only module that imports pyoxigraph for storage. Loading and serialization use
+Oxigraph's own parsers and writers, which are far faster than rdflib's on large data.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Mapping, Optional
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import QueryError, StoreError
+from .store import GRAPH_TYPES, RESULT_TYPES, Store
+
+_RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+_RDF_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
+
+def to_ox(term: Node):
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term) -> Optional[Node]:
+    """A pyoxigraph term as an rdflib term."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    return Literal(str(term))
+
+
+class EmbeddedStore(Store):
+    """A folder on disk holding an Oxigraph database."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.location = str(self.path)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {self.path}: {exc}. "
+                             "Is another incidentgraph process using it?") from exc
+
+    def update(self, update: str) -> None:
+        try:
+            self._store.update(update)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL update: {exc}") from exc
+
+    def _query(self, query: str, bindings: Optional[Mapping[str, Node]] = None):
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            return self._store.query(query, use_default_graph_as_union=True, substitutions=subs or None)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {exc}") from exc
+
+    def select_terms(self, query, bindings=None):
+        result = self._query(query, bindings)
+        names = [v.value for v in result.variables]
+        return [{n: from_ox(sol[n]) for n in names if sol[n] is not None} for sol in result]
+
+    def ask(self, query, bindings=None) -> bool:
+        return bool(self._query(query, bindings))
+
+    def raw_query(self, query: str, fmt: str) -> tuple[bytes, str]:
+        result = self._query(query)
+        if isinstance(result, ox.QueryTriples):
+            fmt = fmt if fmt in _RDF_FORMATS and fmt not in ("trig", "nq") else "ttl"
+            return result.serialize(format=_RDF_FORMATS[fmt]), GRAPH_TYPES[fmt]
+        fmt = fmt if fmt in _RESULT_FORMATS else "json"
+        return result.serialize(format=_RESULT_FORMATS[fmt]), RESULT_TYPES[fmt]
+
+    def export(self, fmt: str) -> bytes:
+        if fmt not in _RDF_FORMATS:
+            raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(_RDF_FORMATS)}")
+        if fmt in ("trig", "nq"):
+            out = io.BytesIO()
+            self._store.dump(out, format=_RDF_FORMATS[fmt])
+            return out.getvalue()
+        # triple formats: the union of all document graphs
+        triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return triples.serialize(format=_RDF_FORMATS[fmt])
+
+    def load(self, data: bytes, fmt: str, graph: URIRef) -> None:
+        """Load RDF data into one named graph with Oxigraph's parser."""
+        if fmt not in _RDF_FORMATS or fmt in ("trig", "nq", "xml"):
+            raise StoreError(f"loading {fmt!r} is not supported; use ttl, nt or jsonld")
+        self._store.load(data, format=_RDF_FORMATS[fmt], to_graph=ox.NamedNode(str(graph)))
+
+    def close(self) -> None:
+        store = getattr(self, "_store", None)
+        if store is not None:
+            store.flush()
+            del self._store

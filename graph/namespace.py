@@ -1,0 +1,104 @@
+"""The incidentgraph vocabulary as a closed namespace.
+
+Every term is declared in ``ontologies/incidentgraph.ttl``; ``_fail = True`` turns a typo
+into an AttributeError instead of a silent new IRI, and ``tests/graph/test_namespace.py``
+checks that the two agree.
+"""
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+NS = "https://w3id.org/incidentgraph/ns#"
+ID = Namespace("https://w3id.org/incidentgraph/id/")
+GRAPH = Namespace("https://w3id.org/incidentgraph/graph/")
+
+
+class IG(DefinedNamespace):
+    """Classes and properties of the incidentgraph ontology."""
+
+    _NS = Namespace(NS)
+    _fail = True
+
+    # classes
+    Incident: URIRef
+    Actor: URIRef
+    Facility: URIRef
+    Place: URIRef
+    Document: URIRef
+    Claim: URIRef
+    Mention: URIRef
+    Interval: URIRef
+    Attack: URIRef
+    DroneStrike: URIRef
+    MissileStrike: URIRef
+    Shelling: URIRef
+    Airstrike: URIRef
+    Sabotage: URIRef
+    Cyberattack: URIRef
+    ArmedAssault: URIRef
+    Explosion: URIRef
+    Fire: URIRef
+    Accident: URIRef
+    NaturalHazard: URIRef
+    Damage: URIRef
+    Disruption: URIRef
+    State: URIRef
+    Ministry: URIRef
+    GovernmentAgency: URIRef
+    Company: URIRef
+    ArmedForces: URIRef
+    ArmedGroup: URIRef
+    Organisation: URIRef
+    Person: URIRef
+    Vessel: URIRef
+    Pipeline: URIRef
+    Terminal: URIRef
+    Berth: URIRef
+    Port: URIRef
+    Refinery: URIRef
+    Dam: URIRef
+    Reservoir: URIRef
+    PowerPlant: URIRef
+    Substation: URIRef
+    PowerGrid: URIRef
+    Cable: URIRef
+    Bridge: URIRef
+    Storage: URIRef
+    Canal: URIRef
+    Building: URIRef
+
+    # properties
+    code: URIRef
+    incidentType: URIRef
+    target: URIRef
+    perpetrator: URIRef
+    location: URIRef
+    when: URIRef
+    earliest: URIRef
+    latest: URIRef
+    effect: URIRef
+    confidence: URIRef
+    entityKind: URIRef
+    entityType: URIRef
+    partOf: URIRef
+    locatedIn: URIRef
+    operator: URIRef
+    alias: URIRef
+    speaker: URIRef
+    speakerText: URIRef
+    about: URIRef
+    cue: URIRef
+    stance: URIRef
+    concerns: URIRef
+    graph: URIRef
+    sourceDocument: URIRef
+    mention: URIRef
+    evidence: URIRef
+    inDocument: URIRef
+    start: URIRef
+    end: URIRef
+    quote: URIRef
+    text: URIRef
+    path: URIRef
+    sourceName: URIRef
+    contentHash: URIRef
+    extractorVersion: URIRef

@@ -1,0 +1,323 @@
+"""The read side: the questions the CLI and the web app ask of the store.
+
+Each function runs fixed SPARQL text; whatever comes from a user (an IRI, a type, a date)
+is passed as a bound value, never pasted into the query.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Optional
+
+from rdflib import XSD, Literal, URIRef
+
+from .namespace import NS
+from .store import Store
+
+PREFIXES = f"""PREFIX ig: <{NS}>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <https://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+
+@dataclass
+class TimelineFilter:
+    """Filters of the timeline; every field maps to a URL parameter of the same name."""
+
+    type: Optional[str] = None
+    since: Optional[date] = None
+    until: Optional[date] = None
+    facility: Optional[str] = None  # IRI; includes its parts
+    actor: Optional[str] = None  # IRI of a perpetrator
+    document: Optional[str] = None  # IRI of a source document
+    limit: int = 200
+    offset: int = 0
+
+
+@dataclass
+class IncidentRow:
+    iri: str
+    type: str
+    label: str
+    start: Optional[date] = None
+    end: Optional[date] = None
+    document: Optional[str] = None
+    document_title: Optional[str] = None
+    published: Optional[date] = None
+    targets: list[tuple[str, str]] = field(default_factory=list)  # (iri, label)
+    perpetrators: list[tuple[str, str]] = field(default_factory=list)
+    location: Optional[tuple[str, str]] = None
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def certain(self) -> bool:
+        return self.start is not None and self.start == self.end
+
+    def to_json(self) -> dict:
+        return {
+            "iri": self.iri, "type": self.type, "label": self.label,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "document": self.document, "document_title": self.document_title,
+            "published": self.published.isoformat() if self.published else None,
+            "targets": [{"iri": i, "label": l} for i, l in self.targets],
+            "perpetrators": [{"iri": i, "label": l} for i, l in self.perpetrators],
+            "location": {"iri": self.location[0], "label": self.location[1]} if self.location else None,
+            "evidence": self.evidence,
+        }
+
+
+def _date(value) -> Optional[date]:
+    return value if isinstance(value, date) else None
+
+
+def timeline(store: Store, f: TimelineFilter = TimelineFilter()) -> list[IncidentRow]:
+    """Incidents in date order (undated last), filtered, one page at a time."""
+    patterns, bindings = [], {}
+    if f.type:
+        patterns.append("?i ig:incidentType ?ftype .")
+        bindings["ftype"] = Literal(f.type)
+    if f.facility:
+        patterns.append("?i ig:target ?ft . ?ft ig:partOf* ?ffacility .")
+        bindings["ffacility"] = URIRef(f.facility)
+    if f.actor:
+        patterns.append("?i ig:perpetrator ?factor .")
+        bindings["factor"] = URIRef(f.actor)
+    if f.document:
+        patterns.append("?i ig:sourceDocument ?fdoc .")
+        bindings["fdoc"] = URIRef(f.document)
+    filters = []
+    if f.since:
+        filters.append("FILTER(!BOUND(?latest) || ?latest >= ?fsince)")
+        bindings["fsince"] = Literal(f.since, datatype=XSD.date)
+    if f.until:
+        filters.append("FILTER(!BOUND(?earliest) || ?earliest <= ?funtil)")
+        bindings["funtil"] = Literal(f.until, datatype=XSD.date)
+    query = PREFIXES + f"""
+SELECT DISTINCT ?i ?type ?label ?earliest ?latest ?doc ?title ?published WHERE {{
+  ?i a ig:Incident ; ig:incidentType ?type ; rdfs:label ?label ; ig:sourceDocument ?doc .
+  {' '.join(patterns)}
+  OPTIONAL {{ ?i ig:when ?w . OPTIONAL {{ ?w ig:earliest ?earliest }} OPTIONAL {{ ?w ig:latest ?latest }} }}
+  OPTIONAL {{ ?doc rdfs:label ?title }}
+  OPTIONAL {{ ?doc schema:datePublished ?published }}
+  {' '.join(filters)}
+}}
+ORDER BY (!BOUND(?earliest)) ?earliest ?latest ?i
+LIMIT {int(f.limit)} OFFSET {int(f.offset)}
+"""
+    rows = store.select(query, bindings)
+    out = [IncidentRow(iri=r["i"], type=r["type"], label=r["label"], start=_date(r.get("earliest")),
+                       end=_date(r.get("latest")), document=r["doc"], document_title=r.get("title"),
+                       published=_date(r.get("published"))) for r in rows]
+    _add_roles(store, out)
+    return out
+
+
+def _add_roles(store: Store, rows: list[IncidentRow]) -> None:
+    """Fill targets, perpetrators, location and evidence for a page of incidents."""
+    for row in rows:
+        roles = store.select(PREFIXES + """
+SELECT ?role ?e ?label WHERE {
+  { ?i ig:target ?e . BIND("target" AS ?role) } UNION
+  { ?i ig:perpetrator ?e . BIND("perpetrator" AS ?role) } UNION
+  { ?i ig:location ?e . BIND("location" AS ?role) }
+  OPTIONAL { ?e rdfs:label ?label }
+} ORDER BY ?role ?label""", {"i": URIRef(row.iri)})
+        seen = set()
+        for r in roles:
+            key = (r["role"], r["e"])
+            if key in seen:
+                continue
+            seen.add(key)
+            pair = (r["e"], r.get("label") or r["e"])
+            if r["role"] == "target":
+                row.targets.append(pair)
+            elif r["role"] == "perpetrator":
+                row.perpetrators.append(pair)
+            else:
+                row.location = pair
+        row.evidence = evidence(store, row.iri)
+
+
+def evidence(store: Store, subject: str) -> list[dict[str, Any]]:
+    """The spans of text that support a subject: quote, offsets and document."""
+    rows = store.select(PREFIXES + """
+SELECT DISTINCT ?m ?quote ?start ?end ?doc ?title WHERE {
+  ?s ig:mention|ig:evidence ?m . ?m ig:quote ?quote ; ig:start ?start ; ig:end ?end ; ig:inDocument ?doc .
+  OPTIONAL { ?doc rdfs:label ?title }
+} ORDER BY ?doc ?start""", {"s": URIRef(subject)})
+    return [{"quote": r["quote"], "start": r["start"], "end": r["end"], "document": r["doc"],
+             "document_title": r.get("title")} for r in rows]
+
+
+def incident(store: Store, iri: str) -> Optional[IncidentRow]:
+    rows = store.select(PREFIXES + """
+SELECT ?type ?label ?earliest ?latest ?doc ?title ?published WHERE {
+  ?i a ig:Incident ; ig:incidentType ?type ; rdfs:label ?label ; ig:sourceDocument ?doc .
+  OPTIONAL { ?i ig:when ?w . OPTIONAL { ?w ig:earliest ?earliest } OPTIONAL { ?w ig:latest ?latest } }
+  OPTIONAL { ?doc rdfs:label ?title }
+  OPTIONAL { ?doc schema:datePublished ?published }
+} LIMIT 1""", {"i": URIRef(iri)})
+    if not rows:
+        return None
+    r = rows[0]
+    row = IncidentRow(iri=URIRef(iri), type=r["type"], label=r["label"], start=_date(r.get("earliest")),
+                      end=_date(r.get("latest")), document=r["doc"], document_title=r.get("title"),
+                      published=_date(r.get("published")))
+    _add_roles(store, [row])
+    return row
+
+
+def claims(store: Store, *, incident: Optional[str] = None, entity: Optional[str] = None) -> list[dict]:
+    """Claims concerning an incident, or made by or about an entity."""
+    if incident:
+        pattern, bindings = "?c ig:concerns ?x .", {"x": URIRef(incident)}
+    elif entity:
+        pattern, bindings = "{ ?c ig:speaker ?x } UNION { ?c ig:about ?x }", {"x": URIRef(entity)}
+    else:
+        pattern, bindings = "", {}
+    rows = store.select(PREFIXES + f"""
+SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?doc WHERE {{
+  ?c a ig:Claim ; ig:cue ?cue ; ig:stance ?stance ; rdfs:label ?quote ; ig:sourceDocument ?doc .
+  {pattern}
+  OPTIONAL {{ ?c ig:speaker ?speaker . OPTIONAL {{ ?speaker rdfs:label ?speakerLabel }} }}
+  OPTIONAL {{ ?c ig:speakerText ?speakerText }}
+}} ORDER BY ?doc ?c LIMIT 500""", bindings)
+    return [{"iri": r["c"], "cue": r["cue"], "stance": r["stance"], "quote": r["quote"],
+             "speaker": r.get("speaker"), "speaker_label": r.get("speakerLabel") or r.get("speakerText"),
+             "document": r["doc"]} for r in rows]
+
+
+def entity(store: Store, iri: str) -> Optional[dict]:
+    """Everything the entity page shows, except the network."""
+    e = URIRef(iri)
+    rows = store.select(PREFIXES + """
+SELECT ?label ?kind ?type WHERE { ?e rdfs:label ?label ; ig:entityKind ?kind . OPTIONAL { ?e ig:entityType ?type } }
+LIMIT 1""", {"e": e})
+    if not rows:
+        return None
+    info = {"iri": e, "label": rows[0]["label"], "kind": rows[0]["kind"], "type": rows[0].get("type")}
+    info["aliases"] = sorted({r["a"] for r in store.select(PREFIXES + "SELECT DISTINCT ?a WHERE { ?e ig:alias ?a }", {"e": e})}
+                             | {r["l"] for r in store.select(PREFIXES + "SELECT DISTINCT ?l WHERE { ?e rdfs:label ?l }", {"e": e})}
+                             - {info["label"]})
+
+    def related(pattern: str) -> list[tuple[str, str]]:
+        found = store.select(PREFIXES + f"SELECT DISTINCT ?x ?l WHERE {{ {pattern} OPTIONAL {{ ?x rdfs:label ?l }} }} ORDER BY ?l",
+                             {"e": e})
+        out, seen = [], set()
+        for r in found:
+            if r["x"] not in seen:
+                seen.add(r["x"])
+                out.append((r["x"], r.get("l") or r["x"]))
+        return out
+
+    info["parents"] = related("?e ig:partOf ?x .")
+    info["parts"] = related("?x ig:partOf ?e .")
+    info["located_in"] = related("?e ig:locatedIn ?x .")
+    info["operators"] = related("?e ig:operator ?x .")
+    info["documents"] = related("?e ig:sourceDocument ?x .")
+    inc = store.select(PREFIXES + """
+SELECT DISTINCT ?i ?role WHERE {
+  { ?i ig:target ?t . ?t ig:partOf* ?e . BIND("target" AS ?role) } UNION
+  { ?i ig:perpetrator ?e . BIND("perpetrator" AS ?role) } UNION
+  { ?i ig:location ?e . BIND("location" AS ?role) }
+}""", {"e": e})
+    roles: dict[str, set[str]] = {}
+    for r in inc:
+        roles.setdefault(r["i"], set()).add(r["role"])
+    incidents = [row for row in (incident(store, i) for i in roles) if row is not None]
+    incidents.sort(key=lambda r: (r.start is None, r.start or date.min, r.iri))
+    info["incidents"] = [(row, sorted(roles[row.iri])) for row in incidents]
+    info["linked"] = linked_entities(store, iri)
+    info["claims"] = claims(store, entity=iri)
+    info["mentions"] = evidence(store, iri)[:50]
+    return info
+
+
+def linked_entities(store: Store, iri: str) -> list[dict]:
+    """Entities linked to this one through an incident (its parts included), with the path."""
+    rows = store.select(PREFIXES + """
+SELECT DISTINCT ?other ?olabel ?okind ?role ?i ?ilabel ?earliest WHERE {
+  { ?i ig:target ?t . ?t ig:partOf* ?e . } UNION { ?i ig:perpetrator ?e } UNION { ?i ig:location ?e }
+  { ?i ig:perpetrator ?other . BIND("perpetrator" AS ?role) } UNION
+  { ?i ig:target ?other . BIND("target" AS ?role) } UNION
+  { ?i ig:location ?other . BIND("location" AS ?role) }
+  FILTER(?other != ?e)
+  ?other rdfs:label ?olabel ; ig:entityKind ?okind .
+  ?i rdfs:label ?ilabel .
+  OPTIONAL { ?i ig:when/ig:earliest ?earliest }
+} ORDER BY ?olabel ?earliest""", {"e": URIRef(iri)})
+    return [{"iri": r["other"], "label": r["olabel"], "kind": r["okind"], "role": r["role"],
+             "incident": r["i"], "incident_label": r["ilabel"], "date": _date(r.get("earliest"))} for r in rows]
+
+
+def actors_linked_to_facility(store: Store, facility_iri: str) -> list[dict]:
+    """Actors linked to a facility (or any of its parts) through incidents, as perpetrators."""
+    return [r for r in linked_entities(store, facility_iri) if r["kind"] == "actor" and r["role"] == "perpetrator"]
+
+
+def find_entities(store: Store, text: str = "", kind: Optional[str] = None, limit: int = 50) -> list[dict]:
+    """Entities whose name or alias contains the text (case-insensitive)."""
+    bindings: dict = {"needle": Literal(text.lower())}
+    kind_pattern = ""
+    if kind:
+        kind_pattern = "FILTER(?kind = ?fkind)"
+        bindings["fkind"] = Literal(kind)
+    rows = store.select(PREFIXES + f"""
+SELECT ?e (SAMPLE(?label) AS ?name) (SAMPLE(?kind) AS ?k) (COUNT(DISTINCT ?doc) AS ?docs) WHERE {{
+  ?e rdfs:label ?label ; ig:entityKind ?kind ; ig:sourceDocument ?doc .
+  OPTIONAL {{ ?e ig:alias ?alias }}
+  FILTER(CONTAINS(LCASE(?label), ?needle) || CONTAINS(LCASE(COALESCE(?alias, "")), ?needle))
+  {kind_pattern}
+}} GROUP BY ?e ORDER BY DESC(?docs) ?name LIMIT {int(limit)}""", bindings)
+    return [{"iri": r["e"], "label": r["name"], "kind": r["k"], "documents": r["docs"]} for r in rows]
+
+
+def documents(store: Store, limit: int = 500) -> list[dict]:
+    rows = store.select(PREFIXES + f"""
+SELECT ?d ?title ?published ?path ?source WHERE {{
+  ?d a ig:Document ; rdfs:label ?title .
+  OPTIONAL {{ ?d schema:datePublished ?published }} OPTIONAL {{ ?d ig:path ?path }} OPTIONAL {{ ?d ig:sourceName ?source }}
+}} ORDER BY DESC(?published) ?title LIMIT {int(limit)}""")
+    return [{"iri": r["d"], "title": r["title"], "published": _date(r.get("published")), "path": r.get("path"),
+             "source": r.get("source")} for r in rows]
+
+
+def document(store: Store, iri: str) -> Optional[dict]:
+    rows = store.select(PREFIXES + """
+SELECT ?title ?published ?path ?source ?text ?url WHERE {
+  ?d a ig:Document ; rdfs:label ?title ; ig:text ?text .
+  OPTIONAL { ?d schema:datePublished ?published } OPTIONAL { ?d ig:path ?path }
+  OPTIONAL { ?d ig:sourceName ?source } OPTIONAL { ?d schema:url ?url }
+} LIMIT 1""", {"d": URIRef(iri)})
+    if not rows:
+        return None
+    r = rows[0]
+    mentions = store.select(PREFIXES + """
+SELECT DISTINCT ?s ?start ?end ?kind ?label WHERE {
+  ?m ig:inDocument ?d ; ig:start ?start ; ig:end ?end . ?s ig:mention|ig:evidence ?m .
+  OPTIONAL { ?s ig:entityKind ?k } OPTIONAL { ?s a ig:Incident . BIND("incident" AS ?ik) }
+  OPTIONAL { ?s a ig:Claim . BIND("claim" AS ?ck) }
+  BIND(COALESCE(?k, ?ik, ?ck, "other") AS ?kind)
+  OPTIONAL { ?s rdfs:label ?label }
+} ORDER BY ?start ?end""", {"d": URIRef(iri)})
+    return {"iri": URIRef(iri), "title": r["title"], "published": _date(r.get("published")), "path": r.get("path"),
+            "source": r.get("source"), "url": r.get("url"), "text": r["text"],
+            "mentions": [{"subject": m["s"], "start": m["start"], "end": m["end"], "kind": m["kind"],
+                          "label": m.get("label")} for m in mentions]}
+
+
+def stats(store: Store) -> dict[str, int]:
+    rows = store.select(PREFIXES + """
+SELECT (COUNT(DISTINCT ?d) AS ?docs) (COUNT(DISTINCT ?i) AS ?incidents) (COUNT(DISTINCT ?e) AS ?entities) WHERE {
+  { ?d a ig:Document } UNION { ?i a ig:Incident } UNION { ?e ig:entityKind ?k }
+}""")
+    r = rows[0] if rows else {}
+    return {"documents": int(r.get("docs", 0)), "incidents": int(r.get("incidents", 0)),
+            "entities": int(r.get("entities", 0))}
+
+
+def incident_types_present(store: Store) -> list[str]:
+    return [r["t"] for r in store.select(PREFIXES + "SELECT DISTINCT ?t WHERE { ?i ig:incidentType ?t } ORDER BY ?t")]
