@@ -14,7 +14,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import QueryError, StoreError
-from .store import GRAPH_TYPES, RESULT_TYPES, Store
+from .store import GRAPH_TYPES, RESULT_TYPES, Store, bind_values
 
 _RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -82,9 +82,8 @@ class EmbeddedStore(Store):
             raise QueryError(f"invalid SPARQL update: {exc}") from exc
 
     def _query(self, query: str, bindings: Optional[Mapping[str, Node]] = None):
-        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
-            return self._store.query(query, use_default_graph_as_union=True, substitutions=subs or None)
+            return self._store.query(bind_values(query, bindings), use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except (OSError, ValueError, RuntimeError) as exc:

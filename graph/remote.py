@@ -7,7 +7,7 @@ the update endpoint. Two things make this portable:
   (``oxigraph serve --union-default-graph``; Fuseki ``tdb:unionDefaultGraph``; GraphDB and
   Virtuoso do so by default);
 - no blank nodes are ever written (they cannot be addressed again over the protocol).
-Parameters are bound by a trailing VALUES clause built from rdflib's escaped terms.
+Parameters are bound by a VALUES block built from rdflib's escaped terms.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import QueryError, StoreError
-from .store import GRAPH_TYPES, RESULT_TYPES, Store
+from .store import GRAPH_TYPES, RESULT_TYPES, Store, bind_values
 
 TIMEOUT_S = float(os.environ.get("INCIDENTGRAPH_REMOTE_TIMEOUT", "60"))
 
@@ -48,24 +48,8 @@ def update_endpoint_for(query_url: str) -> str:
 
 
 def with_values(query: str, bindings: Optional[Mapping[str, Node]]) -> str:
-    """Bind variables by a trailing VALUES clause; values are serialized, never pasted."""
-    if not bindings:
-        return query
-    names = " ".join("?" + _var(k) for k in bindings)
-    values = " ".join(_term(v) for v in bindings.values())
-    return f"{query}\nVALUES ({names}) {{ ({values}) }}"
-
-
-def _var(name: str) -> str:
-    if not name.replace("_", "").isalnum():
-        raise QueryError(f"invalid variable name {name!r}")
-    return name
-
-
-def _term(value: Node) -> str:
-    if isinstance(value, (URIRef, Literal)):
-        return value.n3()
-    raise QueryError(f"cannot bind {value!r}")
+    """Bind variables the same way as the embedded store (see ``graph.store.bind_values``)."""
+    return bind_values(query, bindings)
 
 
 def from_json(binding: dict) -> Node:

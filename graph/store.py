@@ -8,13 +8,14 @@ Queries see the union of all graphs as their default graph.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import StoreError
+from .errors import QueryError, StoreError
 
 RESULT_TYPES = {
     "json": "application/sparql-results+json",
@@ -56,6 +57,35 @@ def insert_update(graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> 
     return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
 
 
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def bind_values(query: str, bindings: Optional[Mapping[str, Node]]) -> str:
+    """Bind variables with a VALUES block at the start of the outer WHERE group.
+
+    The values are rdflib terms written by ``n3()`` (escaped), never raw text, so a bound
+    value cannot change the query. Placed first in the group, the block is joined first,
+    which lets the engine start from the bound value. (pyoxigraph's own substitutions
+    refuse variables that are not projected, so both stores bind this way.)
+    """
+    if not bindings:
+        return query
+    names, values = [], []
+    for name, value in bindings.items():
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"invalid variable name {name!r}")
+        if not isinstance(value, (URIRef, Literal)):
+            raise QueryError(f"cannot bind {value!r}: only IRIs and literals")
+        names.append("?" + name)
+        values.append(value.n3())
+    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(values)}) }} "
+    m = _WHERE.search(query)
+    at = m.end() if m else query.find("{") + 1  # ASK { … } may omit WHERE
+    if at <= 0:
+        raise QueryError("cannot bind parameters: the query has no WHERE clause")
+    return query[:at] + block + query[at:]
+
+
 def python_value(term: Optional[Node]) -> Any:
     """IRIs stay URIRef (a str), literals become Python values (str, int, date …)."""
     if term is None or isinstance(term, URIRef):
@@ -78,7 +108,7 @@ class Store:
         self.update(f"DROP SILENT GRAPH {graph.n3()}")
 
     def has_graph(self, graph: URIRef) -> bool:
-        return self.ask("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": graph})
+        return self.ask("ASK WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph})
 
     def update(self, update: str) -> None:
         raise NotImplementedError

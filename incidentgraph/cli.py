@@ -1,0 +1,218 @@
+"""The ``incidentgraph`` command: ingest, extract, query, serve, export.
+
+Every command takes ``--store`` (a folder for the embedded store, or an http(s) SPARQL
+endpoint); without it, $INCIDENTGRAPH_STORE, then the default data directory. Results go
+to stdout, progress and messages to stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Optional, Sequence
+
+from graph.errors import GraphError
+
+
+def _date_arg(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _store(args):
+    from graph.store import open_store
+
+    return open_store(args.store)
+
+
+def cmd_extract(args) -> int:
+    from ingest.errors import InputError
+    from ingest.extract import Extractor
+    from ingest.read import read_path
+
+    try:
+        doc = read_path(Path(args.path), args.published)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    extraction = Extractor().extract(doc)
+    json.dump(extraction.to_contract(), sys.stdout, ensure_ascii=False, indent=None if args.compact else 2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_ingest(args) -> int:
+    from ingest.batch import Progress, ingest_paths
+    from ingest.extract import Extractor
+
+    extractor = Extractor()
+    with _store(args) as store:
+        summary = ingest_paths(store, args.paths, extractor, published=args.published, force=args.force,
+                               progress=Progress(enabled=None if not args.quiet else False))
+    for failure in summary.failures:
+        print(f"error: {failure}", file=sys.stderr)
+    for line in summary.lines():
+        print(line, file=sys.stderr)
+    return 1 if summary.failures else 0
+
+
+def _print_table(variables: list[str], rows: list[dict], out) -> None:
+    cells = [[_cell(r.get(v)) for v in variables] for r in rows]
+    widths = [min(60, max([len(v)] + [len(c[i]) for c in cells])) for i, v in enumerate(variables)]
+    out.write("  ".join(v.ljust(w) for v, w in zip(variables, widths)).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for c in cells:
+        out.write("  ".join(x[:w].ljust(w) for x, w in zip(c, widths)).rstrip() + "\n")
+    out.write(f"({len(rows)} rows)\n")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    return str(value).replace("\n", " ")
+
+
+def cmd_query(args) -> int:
+    from graph import examples, sparql
+
+    bindings = None
+    if args.example:
+        found = {e.name: e for e in examples.load_examples()}
+        if args.example not in found:
+            print(f"error: no example query named {args.example!r}; known: {', '.join(sorted(found))}",
+                  file=sys.stderr)
+            return 2
+        values = dict(p.split("=", 1) for p in args.param)
+        query, bindings = found[args.example].bind(values)
+    elif args.file:
+        query = Path(args.file).read_text(encoding="utf-8")
+    elif args.sparql:
+        query = args.sparql
+    else:
+        print("error: give a query, --file F or --example NAME", file=sys.stderr)
+        return 2
+    with _store(args) as store:
+        if args.format == "table":
+            table = sparql.select_table(store, query, bindings=bindings)
+            _print_table(table.variables, [{k: v for k, v in r.items()} for r in table.rows], sys.stdout)
+            if table.truncated:
+                print("(truncated at the row cap)", file=sys.stderr)
+        else:
+            result = sparql.run_query(store, query, args.format, bindings=bindings)
+            sys.stdout.buffer.write(result.body)
+            if result.truncated:
+                print("(truncated at the row cap)", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args) -> int:
+    with _store(args) as store:
+        data = store.export(args.format)
+    if args.output:
+        tmp = Path(args.output).with_suffix(Path(args.output).suffix + ".part")
+        tmp.write_bytes(data)
+        os.replace(tmp, args.output)  # never leave a half-written export behind
+        print(f"wrote {len(data)} bytes to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def cmd_serve(args) -> int:
+    from web.app import create_app
+
+    config = {}
+    if args.store:
+        config["STORE"] = args.store
+    if not _is_loopback(args.host):
+        if args.debug:
+            print("error: --debug is refused on a non-loopback address: it would let anyone run code",
+                  file=sys.stderr)
+            return 2
+        if not os.environ.get("INCIDENTGRAPH_SECRET_KEY"):
+            print("error: serving beyond loopback needs INCIDENTGRAPH_SECRET_KEY set to a long random value",
+                  file=sys.stderr)
+            return 2
+    app = create_app(config)
+    print(f"incidentgraph: serving http://{args.host}:{args.port}/ (store: {app.config.get('STORE')})",
+          file=sys.stderr)
+    app.run(host=args.host, port=args.port, debug=args.debug, use_reloader=False, threaded=True)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", default=argparse.SUPPRESS,
+                        help="store folder or http(s) SPARQL endpoint (default: $INCIDENTGRAPH_STORE, "
+                             "then ~/.local/share/incidentgraph/store)")
+    parser = argparse.ArgumentParser(prog="incidentgraph", parents=[common],
+                                     description="Turn news about attacks on infrastructure into a knowledge graph.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", parents=[common], help="extract articles and store them")
+    p.add_argument("paths", nargs="+", help=".txt, .md or .html files, or folders of them")
+    p.add_argument("--published", type=_date_arg, help="publication date for files that give none")
+    p.add_argument("--force", action="store_true", help="re-extract documents already stored")
+    p.add_argument("--quiet", action="store_true", help="no progress display")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("extract", parents=[common], help="print the contract JSON for one text (store untouched)")
+    p.add_argument("path")
+    p.add_argument("--published", type=_date_arg, help="publication date (YYYY-MM-DD)")
+    p.add_argument("--format", choices=["json"], default="json")
+    p.add_argument("--compact", action="store_true", help="one line of JSON")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("query", parents=[common], help="run a read-only SPARQL query")
+    p.add_argument("sparql", nargs="?", help="the query text")
+    p.add_argument("--file", help="read the query from a file")
+    p.add_argument("--example", help="run a named example query")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="example parameter")
+    p.add_argument("--format", choices=["table", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld"],
+                   default="table")
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("serve", parents=[common], help="serve the web site")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=5000)
+    p.add_argument("--debug", action="store_true")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("export", parents=[common], help="write the whole graph in an RDF format")
+    p.add_argument("--format", choices=["ttl", "nt", "trig", "nq", "jsonld"], default="trig")
+    p.add_argument("--output", "-o", help="file to write (default: stdout)")
+    p.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not hasattr(args, "store"):
+        args.store = None
+    try:
+        return args.func(args)
+    except GraphError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; everything committed so far is kept", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,169 @@
+"""Ingest a batch of files into a store: walk, read, extract, commit one document at a time.
+
+Each document is committed on its own (one atomic graph replacement), so a failure or a
+kill never loses what was stored before and never leaves half a document. A document whose
+text is already stored is skipped, so running the same command again finishes the rest.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from graph import iris
+from graph.model import Document
+from graph.rdf import document_triples
+from graph.store import Store
+
+SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+@dataclass
+class Failure:
+    path: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"
+
+
+@dataclass
+class Summary:
+    """What a batch did; printed at the end of ``incidentgraph ingest``."""
+
+    stored: int = 0
+    skipped: int = 0
+    entities: int = 0
+    incidents: int = 0
+    claims: int = 0
+    words: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [f"documents stored: {self.stored}, already stored: {self.skipped}, failed: {len(self.failures)}",
+               f"entities: {self.entities}, incidents: {self.incidents}, claims: {self.claims}"]
+        if self.failures:
+            out.append("failures:")
+            out += [f"  {f}" for f in self.failures]
+        return out
+
+
+def walk(paths: Iterable[str | Path], failures: list[Failure]) -> Iterator[Path]:
+    """Files to ingest, in a stable order. Folders are walked without following symlinks
+    (no loops); a path that cannot be used is recorded as a failure, never raised."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p, followlinks=False, onerror=lambda e: failures.append(
+                    Failure(str(getattr(e, "filename", p)), f"cannot read folder: {e.strerror or e}"))):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith("."):
+                        continue
+                    yield from _file(Path(root) / name, failures)
+        elif p.exists() or p.is_symlink():
+            yield from _file(p, failures)
+        else:
+            failures.append(Failure(str(p), "no such file or folder"))
+
+
+def _file(p: Path, failures: list[Failure]) -> Iterator[Path]:
+    try:
+        if p.is_symlink():
+            p.resolve(strict=True)  # raises on loops and dangling links
+        if not p.is_file():
+            failures.append(Failure(str(p), "not a regular file"))
+            return
+    except (OSError, RuntimeError) as exc:
+        failures.append(Failure(str(p), f"broken or looping symlink ({exc.__class__.__name__})"))
+        return
+    if p.suffix.lower() not in SUPPORTED:
+        failures.append(Failure(str(p), f"unsupported extension {p.suffix or '(none)'!r}; "
+                                        f"use one of {', '.join(SUPPORTED)}"))
+        return
+    yield p
+
+
+class Progress:
+    """A one-line progress display on a terminal; silent otherwise."""
+
+    def __init__(self, stream=None, enabled: Optional[bool] = None):
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self.count = 0
+
+    def step(self, label: str) -> None:
+        self.count += 1
+        if self.enabled:
+            name = label if len(label) < 60 else "…" + label[-59:]
+            self.stream.write(f"\r\033[K[{self.count}] {name}")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.enabled and self.count:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def read_documents(paths: Iterable[Path], failures: list[Failure], published=None,
+                   reader: Optional[Callable] = None) -> Iterator[Document]:
+    """Read each file; a file that cannot be read becomes a failure and the batch goes on."""
+    from .errors import InputError
+    from .read import read_path
+
+    reader = reader or read_path
+    for p in paths:
+        try:
+            yield reader(p, published)
+        except InputError as exc:
+            failures.append(Failure(str(p), getattr(exc, "problem", None) or str(exc)))
+        except (OSError, UnicodeError, ValueError) as exc:
+            failures.append(Failure(str(p), f"cannot read: {exc}"))
+
+
+def ingest_documents(store: Store, docs: Iterable[Document], extractor, *, force: bool = False,
+                     summary: Optional[Summary] = None, progress: Optional[Progress] = None) -> Summary:
+    """Extract and commit each new document; skip those whose text is already stored."""
+    summary = summary if summary is not None else Summary()
+    seen: set[str] = set()
+
+    def fresh() -> Iterator[Document]:
+        for doc in docs:
+            doc_id = doc.id
+            if doc_id in seen or (not force and store.has_graph(iris.document_graph(doc_id))):
+                summary.skipped += 1
+                if progress:
+                    progress.step(f"{doc.path} (already stored)")
+                continue
+            seen.add(doc_id)
+            yield doc
+
+    for extraction in extractor.extract_many(fresh()):
+        doc = extraction.document
+        try:
+            graph_iri, triples = document_triples(extraction)
+            store.replace_graph(graph_iri, triples)
+        except Exception as exc:  # one bad document must not stop the batch
+            summary.failures.append(Failure(doc.path or doc.id, f"not stored: {exc}"))
+            continue
+        summary.stored += 1
+        summary.entities += len(extraction.entities)
+        summary.incidents += len(extraction.incidents)
+        summary.claims += len(extraction.claims)
+        summary.words += len(doc.text.split())
+        if progress:
+            progress.step(doc.path or doc.id)
+    if progress:
+        progress.done()
+    return summary
+
+
+def ingest_paths(store: Store, paths: Iterable[str | Path], extractor, *, published=None, force: bool = False,
+                 progress: Optional[Progress] = None) -> Summary:
+    """The whole batch: walk the paths, read, extract, commit; failures are collected."""
+    summary = Summary()
+    files = walk(paths, summary.failures)
+    docs = read_documents(files, summary.failures, published)
+    return ingest_documents(store, docs, extractor, force=force, summary=summary, progress=progress)

@@ -1,0 +1,257 @@
+"""Find and normalize date expressions; relative ones need the publication date.
+
+Written by hand rather than with dateparser so that every rule is explicit and tested:
+an expression resolves to an interval (first day, last day), or to None when the text does
+not allow a date (a relative expression without a publication date is never guessed).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+Interval = tuple[date, date]
+
+_MON = r"(?P<{0}>January|February|March|April|May|June|July|August|September|October|November|December|" \
+       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{0}>(?:1[89]|20)\d\d)"
+
+
+def _p(template: str) -> str:
+    """Expand {mon:name}, {day:name}, {year:name} placeholders into named groups."""
+    def sub(m: re.Match) -> str:
+        kind, name = m.group(1), m.group(2)
+        return {"mon": _MON, "day": _DAY, "year": _YEAR}[kind].format(name)
+    return re.sub(r"\{(mon|day|year):(\w+)\}", sub, template)
+
+
+# Ordered most specific first; a later pattern never overlaps an earlier match.
+PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECASE)) for name, rx in [
+    ("iso", r"\b{year:y}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    ("dmy_list", r"\b{day:d1} {mon:m1}(?:,? and | to |\s?[-–]\s?| through ){day:d2} {mon:m2},? {year:y}\b"),
+    ("dd_my", r"\b{day:d1}(?: and | to |\s?[-–]\s?){day:d2} {mon:m},? {year:y}\b"),
+    ("mdy_list", r"\b{mon:m1} {day:d1}(?: and | to |\s?[-–]\s?| through ){mon:m2} {day:d2},? {year:y}\b"),
+    ("dmy", r"\b{day:d} {mon:m},? {year:y}\b"),
+    ("mdy", r"\b{mon:m} {day:d},? {year:y}\b"),
+    ("my", r"\b(?:(?:early|mid|late)[- ])?{mon:m},? {year:y}\b"),
+    ("dm", r"\b{day:d} (?:of )?{mon:m}\b(?!,? (?:1[89]|20)\d\d)"),
+    ("md", r"\b{mon:m} {day:d}\b(?!,? (?:1[89]|20)\d\d)(?!\d)"),
+    ("rel_week", r"\b(?:earlier|later) this week\b|\bthis week\b"),
+    ("last_week", r"\blast week\b"),
+    ("last_weekend", r"\b(?:last|this past|over the) weekend\b"),
+    ("this_month", r"\b(?:earlier|later) this month\b|\bthis month\b"),
+    ("last_month", r"\blast month\b"),
+    ("this_year", r"\b(?:earlier|later) this year\b|\bthis year\b"),
+    ("last_year", r"\blast year\b"),
+    ("days_ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven) days ago\b"),
+    ("weekday", r"\b(?:(?P<last>last|this past|on|early|late) )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                r"(?:'s)?(?: (?:night|morning|evening|afternoon))?\b"),
+    ("yesterday", r"\byesterday\b|\blast night\b"),
+    ("overnight", r"\bovernight\b|\bthe night before\b"),
+    ("today", r"\btoday\b|\btonight\b|\bthis morning\b|\bthis evening\b|\bthis afternoon\b"),
+    ("year", r"\b(?<![-–/])(?P<y>(?:19|20)\d\d)\b(?![-–/]\d)"),
+]]
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+RELATIVE = {"rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year",
+            "days_ago", "weekday", "yesterday", "today", "overnight", "dm", "md"}
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """One date expression in a text: where it is, what kind, and its matched groups."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    groups: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def relative(self) -> bool:
+        return self.kind in RELATIVE
+
+    @property
+    def precision(self) -> int:
+        """Smaller is more precise: day 0, week 1, month 2, year 3."""
+        if self.kind in ("iso", "dmy", "mdy", "dm", "md", "days_ago", "weekday", "yesterday", "today",
+                         "dmy_list", "dd_my", "mdy_list"):
+            return 0
+        if self.kind in ("rel_week", "last_week", "last_weekend", "overnight"):
+            return 1
+        if self.kind in ("my", "this_month", "last_month"):
+            return 2
+        return 3
+
+    def resolve(self, published: Optional[date] = None) -> Optional[Interval]:
+        return resolve(self, published)
+
+
+def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
+    """All date expressions in ``text`` (non-overlapping, in text order); offsets shifted by ``offset``."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateExpr] = []
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            if kind in ("dm", "md", "dmy", "mdy", "my") and not _valid(kind, dict(groups)):
+                continue
+            taken.append((s, e))
+            found.append(DateExpr(s + offset, e + offset, kind, m.group(0), groups))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _valid(kind: str, g: dict) -> bool:
+    if "d" in g:
+        try:
+            d = int(g["d"])
+        except ValueError:
+            return False
+        if not 1 <= d <= 31:
+            return False
+    return True
+
+
+def month_interval(year: int, month: int) -> Interval:
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, 1), date(year, month, last)
+
+
+def year_interval(year: int) -> Interval:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def previous_month(d: date) -> tuple[int, int]:
+    return (d.year, d.month - 1) if d.month > 1 else (d.year - 1, 12)
+
+
+def last_weekday(published: date, weekday: int, strictly_before: bool = False) -> date:
+    """The latest given weekday on or before ``published`` (strictly before when asked)."""
+    back = (published.weekday() - weekday) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    return published - timedelta(days=back)
+
+
+def day_without_year(month: int, day: int, published: date) -> Optional[date]:
+    """'November 29' in an article: the publication year, or the year before if that is later."""
+    for year in (published.year, published.year - 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d <= published:
+            return d
+    return None
+
+
+def _mk(y: str, m: str, d: str) -> Optional[date]:
+    try:
+        return date(int(y), MONTHS[m.lower().rstrip(".")], int(d))
+    except (ValueError, KeyError):
+        return None
+
+
+def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interval]:
+    """The interval an expression denotes, or None when it cannot be known."""
+    g = dict(expr.groups)
+    k = expr.kind
+    if k == "iso":
+        try:
+            d = date(int(g["y"]), int(g["m"]), int(g["d"]))
+        except ValueError:
+            return None
+        return d, d
+    if k in ("dmy", "mdy"):
+        d = _mk(g["y"], g["m"], g["d"])
+        return (d, d) if d else None
+    if k == "dmy_list" or k == "mdy_list":
+        a, b = _mk(g["y"], g["m1"], g["d1"]), _mk(g["y"], g["m2"], g["d2"])
+        if not a or not b:
+            return None
+        if a > b:  # "30 December and 2 January 2024": the first day is in the year before
+            a = _mk(str(int(g["y"]) - 1), g["m1"], g["d1"])
+        return (min(a, b), max(a, b)) if a else None
+    if k == "dd_my":
+        a, b = _mk(g["y"], g["m"], g["d1"]), _mk(g["y"], g["m"], g["d2"])
+        return (min(a, b), max(a, b)) if a and b else None
+    if k == "my":
+        try:
+            return month_interval(int(g["y"]), MONTHS[g["m"].lower().rstrip(".")])
+        except (ValueError, KeyError):
+            return None
+    if k == "year":
+        return year_interval(int(g["y"]))
+    if published is None:
+        return None
+    p = published
+    if k in ("dm", "md"):
+        d = day_without_year(MONTHS[g["m"].lower().rstrip(".")], int(g["d"]), p)
+        return (d, d) if d else None
+    if k == "rel_week":
+        return monday(p), p
+    if k == "last_week":
+        start = monday(p) - timedelta(days=7)
+        return start, start + timedelta(days=6)
+    if k == "last_weekend":
+        sat = last_weekday(p, 5)
+        sun = sat + timedelta(days=1)
+        return (sat, min(sun, p)) if sun > p else (sat, sun)
+    if k == "this_month":
+        return p.replace(day=1), p
+    if k == "last_month":
+        return month_interval(*previous_month(p))
+    if k == "this_year":
+        return date(p.year, 1, 1), p
+    if k == "last_year":
+        return year_interval(p.year - 1)
+    if k == "days_ago":
+        n = g["n"]
+        n = int(n) if n.isdigit() else _NUMBERS[n.lower()]
+        d = p - timedelta(days=n)
+        return d, d
+    if k == "weekday":
+        d = last_weekday(p, WEEKDAYS[g["wd"].lower()], strictly_before=(g.get("last") or "").lower() == "last")
+        return d, d
+    if k == "yesterday":
+        d = p - timedelta(days=1)
+        return d, d
+    if k == "today":
+        return p, p
+    if k == "overnight":  # the night that ends on the publication day
+        return p - timedelta(days=1), p
+    return None
+
+
+def parse(text: str, published: Optional[date] = None) -> Optional[Interval]:
+    """The interval of the first date expression in ``text`` (a convenience for callers and tests)."""
+    found = find_dates(text)
+    return resolve(found[0], published) if found else None
+
+
+def overlap(a: Optional[Interval], b: Optional[Interval]) -> bool:
+    """True when both intervals are known and share a day."""
+    return bool(a and b and a[0] <= b[1] and b[0] <= a[1])
+
+
+def hull(a: Optional[Interval], b: Optional[Interval]) -> Optional[Interval]:
+    if not a:
+        return b
+    if not b:
+        return a
+    return min(a[0], b[0]), max(a[1], b[1])

@@ -1,0 +1,152 @@
+"""Read .txt, .md and .html articles into ``graph.model.Document``.
+
+Offsets produced later count code points of ``Document.text``; for .txt and .md that is the
+whole file as read (header included), for HTML it is the extracted plain text.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+from graph.model import Document
+from ingest.errors import InputError
+
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+HEADER_KEYS = ("URL", "TITLE", "PUBLISHED", "SOURCE", "LICENSE")
+_HEADER = re.compile(r"^(URL|TITLE|PUBLISHED|SOURCE|LICENSE|DATE|AUTHOR)\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def read_path(path: Path, published: date | None = None) -> Document:
+    """Read one article file; ``published`` overrides the date the file gives."""
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(path, f"unsupported extension {path.suffix or '(none)'!r}; use .txt, .md or .html")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read file: {exc.strerror or exc}") from exc
+    return read_text(decode(raw, path), str(path), fmt, published)
+
+
+def decode(raw: bytes, path: object = "") -> str:
+    """UTF-8 strictly; cp1252/latin-1 only for clean non-binary bytes, with a warning."""
+    if not raw.strip():
+        raise InputError(path, "file is empty")
+    if b"\x00" in raw:
+        raise InputError(path, "file is binary (contains NUL bytes), not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    for enc in ("cp1252", "latin-1"):
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        print(f"warning: {path}: not UTF-8, read as {enc}", file=sys.stderr)
+        return text
+    raise InputError(path, "cannot decode file as UTF-8, cp1252 or latin-1")
+
+
+def read_text(text: str, path: str = "", fmt: str = "txt", published: date | None = None) -> Document:
+    """Build a Document from text already in memory (pasted, or decoded by read_path)."""
+    if fmt not in ("txt", "md", "html"):
+        raise InputError(path, f"unsupported format {fmt!r}; use txt, md or html")
+    if not text or not text.strip():
+        raise InputError(path, "text is empty")
+    if "\x00" in text:
+        raise InputError(path, "text contains NUL characters (binary data?)")
+    if fmt == "html":
+        doc = _read_html(text, path)
+    else:
+        doc = _read_plain(text, path, fmt)
+    if published is not None:
+        doc.published = published
+    if not doc.text[doc.body_start:].strip():
+        raise InputError(path, "no article text after the header")
+    return doc
+
+
+def parse_published(value: str, path: object = "") -> date:
+    """A PUBLISHED value: ISO date, or an ISO timestamp whose date part is used."""
+    value = value.strip().strip('"').strip("'")
+    m = re.match(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?$", value)
+    if not m:
+        raise InputError(path, f"malformed PUBLISHED header {value!r}; expected YYYY-MM-DD")
+    try:
+        return date.fromisoformat(m.group(1))
+    except ValueError as exc:
+        raise InputError(path, f"invalid PUBLISHED date {value!r}: {exc}") from exc
+
+
+def _read_plain(text: str, path: str, fmt: str) -> Document:
+    doc = Document(text=text, path=path, format=fmt)
+    meta: dict[str, str] = {}
+    if fmt == "md" and text.startswith("---"):
+        end = re.search(r"^(?:---|\.\.\.)\s*$", text[3:], re.MULTILINE)
+        if end:
+            block = text[3:3 + end.start()]
+            for line in block.splitlines():
+                m = re.match(r"^\s*([A-Za-z_]+)\s*:\s*(.*)$", line)
+                if m:
+                    meta[m.group(1).upper()] = m.group(2).strip()
+            doc.body_start = 3 + end.end()
+            if text[doc.body_start:doc.body_start + 1] == "\n":
+                doc.body_start += 1
+    else:
+        pos = 0
+        lines = text.splitlines(keepends=True)
+        seen = 0
+        for line in lines:
+            m = _HEADER.match(line.rstrip("\r\n"))
+            if not m:
+                break
+            meta[m.group(1).upper()] = m.group(2).strip()
+            pos += len(line)
+            seen += 1
+        if seen:
+            rest = text[pos:]
+            blank = re.match(r"[ \t]*\r?\n", rest)
+            if blank:
+                pos += blank.end()
+            doc.body_start = pos
+    if "DATE" in meta and "PUBLISHED" not in meta:
+        meta["PUBLISHED"] = meta["DATE"]
+    if meta.get("PUBLISHED"):
+        doc.published = parse_published(meta["PUBLISHED"], path or "<text>")
+    doc.title = meta.get("TITLE") or None
+    doc.url = meta.get("URL") or None
+    doc.source = meta.get("SOURCE") or None
+    doc.license = meta.get("LICENSE") or None
+    if doc.title is None and fmt == "md":
+        m = re.search(r"^#\s+(.+)$", text[doc.body_start:], re.MULTILINE)
+        doc.title = m.group(1).strip() if m else None
+    return doc
+
+
+def _read_html(html: str, path: str) -> Document:
+    import trafilatura
+
+    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                         include_tables=False, favor_precision=True)
+    if result is None:
+        raise InputError(path, "no article text found in the HTML page")
+    get = result.get if isinstance(result, dict) else (lambda k: getattr(result, k, None))
+    body = (get("text") or "").strip()
+    if not body:
+        raise InputError(path, "no article text found in the HTML page")
+    doc = Document(text=body + "\n", path=path, format="html")
+    doc.title = get("title") or None
+    doc.url = get("url") or None
+    doc.source = get("sitename") or get("hostname") or None
+    doc.license = get("license") or None
+    raw_date = get("date")
+    if raw_date:
+        try:
+            doc.published = parse_published(str(raw_date)[:10], path)
+        except InputError:
+            doc.published = None
+    return doc
