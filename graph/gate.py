@@ -1,27 +1,110 @@
-"""The safe query gate: parse a query with a real SPARQL parser and refuse what is unsafe."""
+"""The safe query gate: parse a query with a real SPARQL parser and refuse what is unsafe.
+
+Only read queries pass (SELECT, ASK, CONSTRUCT, DESCRIBE). Refused, with a readable
+message: every update operation, and SERVICE in any form and at any depth, because a
+federated query would make this server fetch from wherever the query says (SSRF). The
+dataset a query names with FROM / FROM NAMED is returned so the caller can restrict it to
+graphs already in the store: nothing is ever read from a file or a URL.
+
+The decision is made on rdflib's parse tree, never on the query text, so comments, case,
+prefixes, whitespace and nesting cannot hide a SERVICE clause.
+"""
 from __future__ import annotations
 
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from dataclasses import dataclass, field
+from typing import Any, Optional
+from urllib.parse import urljoin
+
 from pyparsing import ParseException
+from rdflib import URIRef
+from rdflib.plugins.sparql.algebra import translatePrologue
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
 
-from .errors import QueryError
+from .errors import QueryError, QueryRefused, QuerySyntaxError
+
+QUERY_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK",
+               "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
 
-class QueryRefused(QueryError):
-    """The query is valid SPARQL but asks for something this endpoint does not do."""
+@dataclass
+class CheckedQuery:
+    """What the gate learned about a query it let through."""
+
+    form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
+    from_graphs: list[URIRef] = field(default_factory=list)  # FROM
+    from_named: list[URIRef] = field(default_factory=list)  # FROM NAMED
+
+    @property
+    def is_graph(self) -> bool:
+        return self.form in ("CONSTRUCT", "DESCRIBE")
+
+    @property
+    def has_dataset(self) -> bool:
+        return bool(self.from_graphs or self.from_named)
 
 
-def check(query: str):
-    """Parse and vet a read query; returns the rdflib parse tree or raises QueryError."""
+def check(query: str, base_iri: Optional[str] = None) -> CheckedQuery:
+    """Parse and vet a read query; raise QuerySyntaxError or QueryRefused when it may not run."""
     try:
         tree = parseQuery(query)
     except ParseException as exc:
+        if _is_update(query):
+            raise QueryRefused("updates are not allowed: this endpoint only answers read queries "
+                               "(SELECT, ASK, CONSTRUCT, DESCRIBE)") from exc
+        raise QuerySyntaxError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}",
+                               line=exc.lineno, column=exc.col) from exc
+    except Exception as exc:  # rdflib raises other errors for e.g. undeclared prefixes
+        raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
+    prologue_tree, body = tree[0], tree[1]
+    if _contains(body, "ServiceGraphPattern"):
+        raise QueryRefused("SERVICE is not allowed: this endpoint never queries other servers")
+    form = QUERY_FORMS.get(body.name)
+    if form is None:  # pragma: no cover - the grammar has no other query forms
+        raise QueryRefused(f"unsupported query form {body.name}")
+    checked = CheckedQuery(form)
+    clauses = body["datasetClause"] if "datasetClause" in body else []
+    if clauses:
         try:
-            parseUpdate(query)
-        except ParseException:
-            raise QueryError(f"SPARQL syntax error: {exc.msg}",
-                             position=f"line {exc.lineno}, column {exc.col}") from exc
-        raise QueryRefused("updates are not allowed here: this endpoint only answers read queries") from exc
-    if "SERVICE" in str(tree).upper():
-        raise QueryRefused("SERVICE is not allowed: this endpoint never fetches from other servers")
-    return tree
+            prologue = translatePrologue(prologue_tree, base_iri)
+        except Exception as exc:
+            raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
+        for clause in clauses:
+            named = "named" in clause
+            iri = _resolve(prologue, clause["named"] if named else clause["default"], base_iri)
+            (checked.from_named if named else checked.from_graphs).append(iri)
+    return checked
+
+
+def _is_update(text: str) -> bool:
+    try:
+        parseUpdate(text)
+    except Exception:
+        return False
+    return True
+
+
+def _resolve(prologue, term, base_iri: Optional[str]) -> URIRef:
+    try:
+        iri = prologue.absolutize(term)
+    except Exception as exc:
+        raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
+    if base_iri and ":" not in str(iri):
+        iri = URIRef(urljoin(base_iri, str(iri)))
+    return URIRef(str(iri))
+
+
+def _contains(node: Any, name: str) -> bool:
+    """Whether a parse tree holds a node called ``name`` anywhere (subqueries, EXISTS …)."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            if item.name == name:
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)) or type(item).__name__ == "ParseResults":
+            stack.extend(item)
+    return False

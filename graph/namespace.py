@@ -20,6 +20,9 @@ class IG(DefinedNamespace):
 
     # classes
     Incident: URIRef
+    IncidentReport: URIRef
+    Conflict: URIRef
+    ReportedValue: URIRef
     Actor: URIRef
     Facility: URIRef
     Place: URIRef
@@ -77,6 +80,17 @@ class IG(DefinedNamespace):
     latest: URIRef
     effect: URIRef
     confidence: URIRef
+    report: URIRef
+    reportCount: URIRef
+    sourceCount: URIRef
+    claimedBy: URIRef
+    accusedBy: URIRef
+    targetOperator: URIRef
+    conflict: URIRef
+    conflictProperty: URIRef
+    reportedValue: URIRef
+    value: URIRef
+    canonical: URIRef
     entityKind: URIRef
     entityType: URIRef
     partOf: URIRef

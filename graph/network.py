@@ -20,6 +20,8 @@ ROLE_QUERY = PREFIXES + """
 SELECT ?s ?role ?o ?doc WHERE {
   { ?s ig:target ?o . BIND("target" AS ?role) } UNION
   { ?s ig:perpetrator ?o . BIND("perpetrator" AS ?role) } UNION
+  { ?s ig:accusedBy ?o . BIND("accused_by" AS ?role) } UNION
+  { ?s ig:claimedBy ?o . BIND("claimed_by" AS ?role) } UNION
   { ?s ig:location ?o . BIND("location" AS ?role) } UNION
   { ?s ig:partOf ?o . BIND("part_of" AS ?role) } UNION
   { ?s ig:operator ?o . BIND("operator" AS ?role) } UNION
@@ -29,7 +31,7 @@ SELECT ?s ?role ?o ?doc WHERE {
 
 NODE_QUERY = PREFIXES + """
 SELECT ?n ?label ?kind ?type ?earliest WHERE {
-  { ?n ig:entityKind ?kind . OPTIONAL { ?n ig:entityType ?type } }
+  { ?n ig:entityKind ?kind . FILTER NOT EXISTS { ?n ig:canonical ?c } OPTIONAL { ?n ig:entityType ?type } }
   UNION
   { ?n a ig:Incident ; ig:incidentType ?type . BIND("incident" AS ?kind)
     OPTIONAL { ?n ig:when/ig:earliest ?earliest } }

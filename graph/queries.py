@@ -38,34 +38,55 @@ class TimelineFilter:
 
 @dataclass
 class IncidentRow:
+    """One merged incident as the timeline and the incident page show it."""
+
     iri: str
     type: str
     label: str
     start: Optional[date] = None
     end: Optional[date] = None
-    document: Optional[str] = None
-    document_title: Optional[str] = None
-    published: Optional[date] = None
+    sources: list[dict[str, Any]] = field(default_factory=list)  # iri, title, published
+    report_count: int = 0
     targets: list[tuple[str, str]] = field(default_factory=list)  # (iri, label)
     perpetrators: list[tuple[str, str]] = field(default_factory=list)
+    accused_by: list[tuple[str, str]] = field(default_factory=list)
+    claimed_by: list[tuple[str, str]] = field(default_factory=list)
     location: Optional[tuple[str, str]] = None
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def certain(self) -> bool:
         return self.start is not None and self.start == self.end
 
+    @property
+    def document(self) -> Optional[str]:
+        return self.sources[0]["iri"] if self.sources else None
+
+    @property
+    def document_title(self) -> Optional[str]:
+        return self.sources[0]["title"] if self.sources else None
+
+    @property
+    def published(self) -> Optional[date]:
+        return self.sources[0]["published"] if self.sources else None
+
     def to_json(self) -> dict:
+        def pairs(items):
+            return [{"iri": i, "label": l} for i, l in items]
+
         return {
             "iri": self.iri, "type": self.type, "label": self.label,
             "start": self.start.isoformat() if self.start else None,
             "end": self.end.isoformat() if self.end else None,
-            "document": self.document, "document_title": self.document_title,
-            "published": self.published.isoformat() if self.published else None,
-            "targets": [{"iri": i, "label": l} for i, l in self.targets],
-            "perpetrators": [{"iri": i, "label": l} for i, l in self.perpetrators],
+            "sources": [{"iri": s["iri"], "title": s["title"],
+                         "published": s["published"].isoformat() if s["published"] else None} for s in self.sources],
+            "report_count": self.report_count,
+            "targets": pairs(self.targets), "perpetrators": pairs(self.perpetrators),
+            "accused_by": pairs(self.accused_by), "claimed_by": pairs(self.claimed_by),
             "location": {"iri": self.location[0], "label": self.location[1]} if self.location else None,
-            "evidence": self.evidence,
+            "evidence": [{**e, "start": e["start"], "end": e["end"]} for e in self.evidence],
+            "conflicts": self.conflicts,
         }
 
 
@@ -73,79 +94,115 @@ def _date(value) -> Optional[date]:
     return value if isinstance(value, date) else None
 
 
+INCIDENT_FIELDS = """
+  ?i a ig:Incident ; ig:incidentType ?type ; rdfs:label ?label .
+  OPTIONAL { ?i ig:reportCount ?reports }
+  OPTIONAL { ?i ig:when ?w . OPTIONAL { ?w ig:earliest ?earliest } OPTIONAL { ?w ig:latest ?latest } }
+"""
+
+
+def _row(r: dict) -> "IncidentRow":
+    return IncidentRow(iri=r["i"], type=r["type"], label=r["label"], start=_date(r.get("earliest")),
+                       end=_date(r.get("latest")), report_count=int(r.get("reports") or 0))
+
+
 def timeline(store: Store, f: TimelineFilter = TimelineFilter()) -> list[IncidentRow]:
-    """Incidents in date order (undated last), filtered, one page at a time."""
+    """Merged incidents in date order (undated last), filtered, one page at a time."""
     patterns, bindings = [], {}
     if f.type:
         patterns.append("?i ig:incidentType ?ftype .")
         bindings["ftype"] = Literal(f.type)
     if f.facility:
-        patterns.append("?i ig:target ?ft . ?ft ig:partOf* ?ffacility .")
+        patterns.append("FILTER EXISTS { ?i ig:target ?ft . ?ft ig:partOf* ?ffacility }")
         bindings["ffacility"] = URIRef(f.facility)
     if f.actor:
-        patterns.append("?i ig:perpetrator ?factor .")
+        patterns.append("FILTER EXISTS { ?i ig:perpetrator|ig:accusedBy|ig:claimedBy ?factor }")
         bindings["factor"] = URIRef(f.actor)
     if f.document:
         patterns.append("?i ig:sourceDocument ?fdoc .")
         bindings["fdoc"] = URIRef(f.document)
-    filters = []
     if f.since:
-        filters.append("FILTER(!BOUND(?latest) || ?latest >= ?fsince)")
+        patterns.append("FILTER(!BOUND(?latest) || ?latest >= ?fsince)")
         bindings["fsince"] = Literal(f.since, datatype=XSD.date)
     if f.until:
-        filters.append("FILTER(!BOUND(?earliest) || ?earliest <= ?funtil)")
+        patterns.append("FILTER(!BOUND(?earliest) || ?earliest <= ?funtil)")
         bindings["funtil"] = Literal(f.until, datatype=XSD.date)
     query = PREFIXES + f"""
-SELECT DISTINCT ?i ?type ?label ?earliest ?latest ?doc ?title ?published WHERE {{
-  ?i a ig:Incident ; ig:incidentType ?type ; rdfs:label ?label ; ig:sourceDocument ?doc .
+SELECT DISTINCT ?i ?type ?label ?earliest ?latest ?reports WHERE {{
+  {INCIDENT_FIELDS}
   {' '.join(patterns)}
-  OPTIONAL {{ ?i ig:when ?w . OPTIONAL {{ ?w ig:earliest ?earliest }} OPTIONAL {{ ?w ig:latest ?latest }} }}
-  OPTIONAL {{ ?doc rdfs:label ?title }}
-  OPTIONAL {{ ?doc schema:datePublished ?published }}
-  {' '.join(filters)}
 }}
 ORDER BY (!BOUND(?earliest)) ?earliest ?latest ?i
 LIMIT {int(f.limit)} OFFSET {int(f.offset)}
 """
-    rows = store.select(query, bindings)
-    out = [IncidentRow(iri=r["i"], type=r["type"], label=r["label"], start=_date(r.get("earliest")),
-                       end=_date(r.get("latest")), document=r["doc"], document_title=r.get("title"),
-                       published=_date(r.get("published"))) for r in rows]
-    _add_roles(store, out)
+    out = [_row(r) for r in store.select(query, bindings)]
+    for row in out:
+        _add_details(store, row)
     return out
 
 
-def _add_roles(store: Store, rows: list[IncidentRow]) -> None:
-    """Fill targets, perpetrators, location and evidence for a page of incidents."""
-    for row in rows:
-        roles = store.select(PREFIXES + """
-SELECT ?role ?e ?label WHERE {
+def count_incidents(store: Store) -> int:
+    rows = store.select(PREFIXES + "SELECT (COUNT(?i) AS ?n) WHERE { ?i a ig:Incident }")
+    return int(rows[0]["n"]) if rows else 0
+
+
+def _add_details(store: Store, row: IncidentRow) -> None:
+    """Roles, sources, evidence and conflicts of one merged incident."""
+    roles = store.select(PREFIXES + """
+SELECT DISTINCT ?role ?e ?label WHERE {
   { ?i ig:target ?e . BIND("target" AS ?role) } UNION
   { ?i ig:perpetrator ?e . BIND("perpetrator" AS ?role) } UNION
+  { ?i ig:accusedBy ?e . BIND("accused_by" AS ?role) } UNION
+  { ?i ig:claimedBy ?e . BIND("claimed_by" AS ?role) } UNION
   { ?i ig:location ?e . BIND("location" AS ?role) }
   OPTIONAL { ?e rdfs:label ?label }
-} ORDER BY ?role ?label""", {"i": URIRef(row.iri)})
-        seen = set()
-        for r in roles:
-            key = (r["role"], r["e"])
-            if key in seen:
-                continue
-            seen.add(key)
-            pair = (r["e"], r.get("label") or r["e"])
-            if r["role"] == "target":
-                row.targets.append(pair)
-            elif r["role"] == "perpetrator":
-                row.perpetrators.append(pair)
-            else:
-                row.location = pair
-        row.evidence = evidence(store, row.iri)
+} ORDER BY ?role ?label ?e""", {"i": URIRef(row.iri)})
+    seen = set()
+    for r in roles:
+        if (r["role"], r["e"]) in seen:
+            continue
+        seen.add((r["role"], r["e"]))
+        pair = (r["e"], r.get("label") or r["e"])
+        if r["role"] == "location":
+            row.location = row.location or pair
+        else:
+            getattr(row, {"target": "targets", "perpetrator": "perpetrators", "accused_by": "accused_by",
+                          "claimed_by": "claimed_by"}[r["role"]]).append(pair)
+    docs = store.select(PREFIXES + """
+SELECT DISTINCT ?d ?title ?published WHERE {
+  ?i ig:sourceDocument ?d . OPTIONAL { ?d rdfs:label ?title } OPTIONAL { ?d schema:datePublished ?published }
+} ORDER BY ?published ?d""", {"i": URIRef(row.iri)})
+    seen_docs = set()
+    for d in docs:
+        if d["d"] not in seen_docs:
+            seen_docs.add(d["d"])
+            row.sources.append({"iri": d["d"], "title": d.get("title") or d["d"], "published": _date(d.get("published"))})
+    row.evidence = evidence(store, row.iri)
+    row.conflicts = conflicts(store, row.iri)
+
+
+def conflicts(store: Store, incident_iri: str) -> list[dict[str, Any]]:
+    """Values that the sources of one incident disagree on, with who says what."""
+    rows = store.select(PREFIXES + """
+SELECT ?prop ?value ?doc ?title WHERE {
+  ?i ig:conflict ?c . ?c ig:conflictProperty ?prop ; ig:reportedValue ?v . ?v ig:value ?value ; ig:report ?r .
+  ?r ig:sourceDocument ?doc . OPTIONAL { ?doc rdfs:label ?title }
+} ORDER BY ?prop ?value ?doc""", {"i": URIRef(incident_iri)})
+    out: dict[str, dict[str, list[dict]]] = {}
+    for r in rows:
+        sources = out.setdefault(r["prop"], {}).setdefault(r["value"], [])
+        if all(s["iri"] != r["doc"] for s in sources):
+            sources.append({"iri": r["doc"], "title": r.get("title") or r["doc"]})
+    return [{"property": prop, "values": [{"value": v, "sources": srcs} for v, srcs in values.items()]}
+            for prop, values in out.items()]
 
 
 def evidence(store: Store, subject: str) -> list[dict[str, Any]]:
-    """The spans of text that support a subject: quote, offsets and document."""
+    """The spans of text that support a subject (an incident's through its reports)."""
     rows = store.select(PREFIXES + """
 SELECT DISTINCT ?m ?quote ?start ?end ?doc ?title WHERE {
-  ?s ig:mention|ig:evidence ?m . ?m ig:quote ?quote ; ig:start ?start ; ig:end ?end ; ig:inDocument ?doc .
+  ?s ig:mention|ig:evidence|(ig:report/ig:evidence) ?m .
+  ?m ig:quote ?quote ; ig:start ?start ; ig:end ?end ; ig:inDocument ?doc .
   OPTIONAL { ?doc rdfs:label ?title }
 } ORDER BY ?doc ?start""", {"s": URIRef(subject)})
     return [{"quote": r["quote"], "start": r["start"], "end": r["end"], "document": r["doc"],
@@ -153,27 +210,19 @@ SELECT DISTINCT ?m ?quote ?start ?end ?doc ?title WHERE {
 
 
 def incident(store: Store, iri: str) -> Optional[IncidentRow]:
-    rows = store.select(PREFIXES + """
-SELECT ?type ?label ?earliest ?latest ?doc ?title ?published WHERE {
-  ?i a ig:Incident ; ig:incidentType ?type ; rdfs:label ?label ; ig:sourceDocument ?doc .
-  OPTIONAL { ?i ig:when ?w . OPTIONAL { ?w ig:earliest ?earliest } OPTIONAL { ?w ig:latest ?latest } }
-  OPTIONAL { ?doc rdfs:label ?title }
-  OPTIONAL { ?doc schema:datePublished ?published }
-} LIMIT 1""", {"i": URIRef(iri)})
+    rows = store.select(PREFIXES + f"SELECT ?i ?type ?label ?earliest ?latest ?reports WHERE {{ {INCIDENT_FIELDS} }} LIMIT 1",
+                        {"i": URIRef(iri)})
     if not rows:
         return None
-    r = rows[0]
-    row = IncidentRow(iri=URIRef(iri), type=r["type"], label=r["label"], start=_date(r.get("earliest")),
-                      end=_date(r.get("latest")), document=r["doc"], document_title=r.get("title"),
-                      published=_date(r.get("published")))
-    _add_roles(store, [row])
+    row = _row(rows[0])
+    _add_details(store, row)
     return row
 
 
 def claims(store: Store, *, incident: Optional[str] = None, entity: Optional[str] = None) -> list[dict]:
     """Claims concerning an incident, or made by or about an entity."""
     if incident:
-        pattern, bindings = "?c ig:concerns ?x .", {"x": URIRef(incident)}
+        pattern, bindings = "?x ig:report ?r . ?c ig:concerns ?r .", {"x": URIRef(incident)}
     elif entity:
         pattern, bindings = "{ ?c ig:speaker ?x } UNION { ?c ig:about ?x }", {"x": URIRef(entity)}
     else:
@@ -190,8 +239,15 @@ SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?doc 
              "document": r["doc"]} for r in rows]
 
 
+def canonical(store: Store, iri: str) -> str:
+    """The canonical entity an entity IRI was resolved to across documents (itself if none)."""
+    rows = store.select(PREFIXES + "SELECT ?c WHERE { ?e ig:canonical ?c } LIMIT 1", {"e": URIRef(iri)})
+    return rows[0]["c"] if rows else URIRef(iri)
+
+
 def entity(store: Store, iri: str) -> Optional[dict]:
-    """Everything the entity page shows, except the network."""
+    """Everything the entity page shows, except the network; members of the same canonical
+    entity contribute their names, mentions and documents."""
     e = URIRef(iri)
     rows = store.select(PREFIXES + """
 SELECT ?label ?kind ?type WHERE { ?e rdfs:label ?label ; ig:entityKind ?kind . OPTIONAL { ?e ig:entityType ?type } }
@@ -199,13 +255,16 @@ LIMIT 1""", {"e": e})
     if not rows:
         return None
     info = {"iri": e, "label": rows[0]["label"], "kind": rows[0]["kind"], "type": rows[0].get("type")}
-    info["aliases"] = sorted({r["a"] for r in store.select(PREFIXES + "SELECT DISTINCT ?a WHERE { ?e ig:alias ?a }", {"e": e})}
-                             | {r["l"] for r in store.select(PREFIXES + "SELECT DISTINCT ?l WHERE { ?e rdfs:label ?l }", {"e": e})}
-                             - {info["label"]})
+    info["canonical"] = canonical(store, iri)
+    c = URIRef(info["canonical"])
+    names = store.select(PREFIXES + """
+SELECT DISTINCT ?n WHERE { { ?m ig:canonical ?c } UNION { BIND(?c AS ?m) } ?m rdfs:label|ig:alias ?n }""", {"c": c})
+    info["aliases"] = sorted({r["n"] for r in names} - {info["label"]})
 
     def related(pattern: str) -> list[tuple[str, str]]:
-        found = store.select(PREFIXES + f"SELECT DISTINCT ?x ?l WHERE {{ {pattern} OPTIONAL {{ ?x rdfs:label ?l }} }} ORDER BY ?l",
-                             {"e": e})
+        found = store.select(PREFIXES + f"""SELECT DISTINCT ?x ?l WHERE {{
+  {{ ?m ig:canonical ?c }} UNION {{ BIND(?c AS ?m) }} {pattern} FILTER NOT EXISTS {{ ?x ig:canonical ?other }}
+  OPTIONAL {{ ?x rdfs:label ?l }} }} ORDER BY ?l""", {"c": c})
         out, seen = [], set()
         for r in found:
             if r["x"] not in seen:
@@ -213,35 +272,40 @@ LIMIT 1""", {"e": e})
                 out.append((r["x"], r.get("l") or r["x"]))
         return out
 
-    info["parents"] = related("?e ig:partOf ?x .")
-    info["parts"] = related("?x ig:partOf ?e .")
-    info["located_in"] = related("?e ig:locatedIn ?x .")
-    info["operators"] = related("?e ig:operator ?x .")
-    info["documents"] = related("?e ig:sourceDocument ?x .")
+    info["parents"] = related("?m ig:partOf ?x .")
+    info["parts"] = related("?x ig:partOf ?m .")
+    info["located_in"] = related("?m ig:locatedIn ?x .")
+    info["operators"] = related("?m ig:operator ?x .")
+    info["documents"] = [(d, t) for d, t in related("?m ig:sourceDocument ?x .")]
     inc = store.select(PREFIXES + """
 SELECT DISTINCT ?i ?role WHERE {
+  ?i a ig:Incident .
   { ?i ig:target ?t . ?t ig:partOf* ?e . BIND("target" AS ?role) } UNION
   { ?i ig:perpetrator ?e . BIND("perpetrator" AS ?role) } UNION
+  { ?i ig:accusedBy ?e . BIND("accuser" AS ?role) } UNION
+  { ?i ig:claimedBy ?e . BIND("claimed responsibility" AS ?role) } UNION
   { ?i ig:location ?e . BIND("location" AS ?role) }
-}""", {"e": e})
+}""", {"e": c})
     roles: dict[str, set[str]] = {}
     for r in inc:
         roles.setdefault(r["i"], set()).add(r["role"])
     incidents = [row for row in (incident(store, i) for i in roles) if row is not None]
     incidents.sort(key=lambda r: (r.start is None, r.start or date.min, r.iri))
     info["incidents"] = [(row, sorted(roles[row.iri])) for row in incidents]
-    info["linked"] = linked_entities(store, iri)
-    info["claims"] = claims(store, entity=iri)
+    info["linked"] = linked_entities(store, c)
+    info["claims"] = claims(store, entity=c)
     info["mentions"] = evidence(store, iri)[:50]
     return info
 
 
 def linked_entities(store: Store, iri: str) -> list[dict]:
-    """Entities linked to this one through an incident (its parts included), with the path."""
+    """Entities linked to this one through a merged incident (its parts included), with the path."""
     rows = store.select(PREFIXES + """
 SELECT DISTINCT ?other ?olabel ?okind ?role ?i ?ilabel ?earliest WHERE {
-  { ?i ig:target ?t . ?t ig:partOf* ?e . } UNION { ?i ig:perpetrator ?e } UNION { ?i ig:location ?e }
+  ?i a ig:Incident .
+  { ?i ig:target ?t . ?t ig:partOf* ?e . } UNION { ?i ig:perpetrator|ig:accusedBy|ig:claimedBy|ig:location ?e }
   { ?i ig:perpetrator ?other . BIND("perpetrator" AS ?role) } UNION
+  { ?i ig:accusedBy ?other . BIND("accuser" AS ?role) } UNION
   { ?i ig:target ?other . BIND("target" AS ?role) } UNION
   { ?i ig:location ?other . BIND("location" AS ?role) }
   FILTER(?other != ?e)
@@ -249,13 +313,20 @@ SELECT DISTINCT ?other ?olabel ?okind ?role ?i ?ilabel ?earliest WHERE {
   ?i rdfs:label ?ilabel .
   OPTIONAL { ?i ig:when/ig:earliest ?earliest }
 } ORDER BY ?olabel ?earliest""", {"e": URIRef(iri)})
-    return [{"iri": r["other"], "label": r["olabel"], "kind": r["okind"], "role": r["role"],
-             "incident": r["i"], "incident_label": r["ilabel"], "date": _date(r.get("earliest"))} for r in rows]
+    out, seen = [], set()
+    for r in rows:
+        key = (r["other"], r["role"], r["i"])
+        if key not in seen:
+            seen.add(key)
+            out.append({"iri": r["other"], "label": r["olabel"], "kind": r["okind"], "role": r["role"],
+                        "incident": r["i"], "incident_label": r["ilabel"], "date": _date(r.get("earliest"))})
+    return out
 
 
 def actors_linked_to_facility(store: Store, facility_iri: str) -> list[dict]:
     """Actors linked to a facility (or any of its parts) through incidents, as perpetrators."""
-    return [r for r in linked_entities(store, facility_iri) if r["kind"] == "actor" and r["role"] == "perpetrator"]
+    return [r for r in linked_entities(store, canonical(store, facility_iri))
+            if r["kind"] == "actor" and r["role"] == "perpetrator"]
 
 
 def find_entities(store: Store, text: str = "", kind: Optional[str] = None, limit: int = 50) -> list[dict]:
@@ -298,7 +369,7 @@ SELECT ?title ?published ?path ?source ?text ?url WHERE {
     mentions = store.select(PREFIXES + """
 SELECT DISTINCT ?s ?start ?end ?kind ?label WHERE {
   ?m ig:inDocument ?d ; ig:start ?start ; ig:end ?end . ?s ig:mention|ig:evidence ?m .
-  OPTIONAL { ?s ig:entityKind ?k } OPTIONAL { ?s a ig:Incident . BIND("incident" AS ?ik) }
+  OPTIONAL { ?s ig:entityKind ?k } OPTIONAL { ?s a ig:IncidentReport . BIND("incident" AS ?ik) }
   OPTIONAL { ?s a ig:Claim . BIND("claim" AS ?ck) }
   BIND(COALESCE(?k, ?ik, ?ck, "other") AS ?kind)
   OPTIONAL { ?s rdfs:label ?label }

@@ -2,7 +2,8 @@
 
 The only module that maps the plain dataclasses of ``graph.model`` to RDF. Entities get
 document-independent IRIs (kind and normalized name), so the same actor named in two
-articles is one node; incidents, claims and mentions live in their document.
+articles is one node; incident reports, claims and mentions live in their document.
+Merged incidents are made from the reports by ``graph.merged``.
 """
 from __future__ import annotations
 
@@ -100,9 +101,8 @@ class DocumentTriples:
             yield from self.mention(s, span)
 
     def incident(self, i) -> Iterator[Triple]:
-        s = iris.local_iri("incident", self.doc_id, i.id)
-        yield s, RDF.type, vocab.class_for("incident", i.type)
-        yield s, RDF.type, IG.Incident
+        s = iris.local_iri("report", self.doc_id, i.id)
+        yield s, RDF.type, IG.IncidentReport
         yield s, IG.incidentType, Literal(i.type)
         names = [self.x.entity(t).name for t in i.targets if self.x.entity(t)]
         yield s, RDFS.label, Literal(incident_label(i.type, names))
@@ -143,7 +143,7 @@ class DocumentTriples:
             if a in self.entity_iris:
                 yield s, IG.about, self.entity_iris[a]
         if c.incident:
-            yield s, IG.concerns, iris.local_iri("incident", self.doc_id, c.incident)
+            yield s, IG.concerns, iris.local_iri("report", self.doc_id, c.incident)
         yield from self.mention(s, c.span)
         yield s, RDFS.label, Literal(self.doc.text[c.span[0]:c.span[1]][:200])
 

@@ -21,7 +21,7 @@ from typing import Mapping, Optional
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import QueryError, StoreError
+from .errors import QueryError, QueryTimeout, StoreError
 from .store import GRAPH_TYPES, RESULT_TYPES, Store, bind_values
 
 TIMEOUT_S = float(os.environ.get("INCIDENTGRAPH_REMOTE_TIMEOUT", "60"))
@@ -71,20 +71,33 @@ class RemoteStore(Store):
         self.update_url = update_url or update_endpoint_for(query_url)
         self.location = query_url
 
-    def _post(self, url: str, form: dict, accept: str) -> tuple[bytes, str]:
+    def _post(self, url: str, form, accept: str, timeout: Optional[float] = None) -> tuple[bytes, str]:
+        """POST a form (a dict, or a list of pairs for repeated keys such as default-graph-uri)."""
         data = urllib.parse.urlencode(form).encode("utf-8")
         req = urllib.request.Request(url, data=data, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
         try:
-            with _opener.open(req, timeout=TIMEOUT_S) as resp:
+            with _opener.open(req, timeout=timeout or TIMEOUT_S) as resp:
                 return resp.read(), resp.headers.get("Content-Type", "")
-        except urllib.error.HTTPError as exc:
+        except TimeoutError as exc:
+            raise QueryTimeout(f"the SPARQL server at {url} did not answer within "
+                               f"{timeout or TIMEOUT_S:g} s") from exc
+        except urllib.error.URLError as exc:
+            if isinstance(getattr(exc, "reason", None), TimeoutError):
+                raise QueryTimeout(f"the SPARQL server at {url} did not answer within "
+                                   f"{timeout or TIMEOUT_S:g} s") from exc
+            raise self._failure(url, exc) from exc
+        except OSError as exc:
+            raise self._failure(url, exc) from exc
+
+    @staticmethod
+    def _failure(url: str, exc: OSError) -> Exception:
+        if isinstance(exc, urllib.error.HTTPError):
             detail = exc.read().decode("utf-8", "replace")[:500]
             if 400 <= exc.code < 500:
-                raise QueryError(f"the SPARQL server refused the request ({exc.code}): {detail}") from exc
-            raise StoreError(f"the SPARQL server at {url} failed ({exc.code}): {detail}") from exc
-        except (urllib.error.URLError, OSError) as exc:
-            raise StoreError(f"cannot reach the SPARQL server at {url}: {exc}") from exc
+                return QueryError(f"the SPARQL server refused the request ({exc.code}): {detail}")
+            return StoreError(f"the SPARQL server at {url} failed ({exc.code}): {detail}")
+        return StoreError(f"cannot reach the SPARQL server at {url}: {exc}")
 
     def update(self, update: str) -> None:
         self._post(self.update_url, {"update": update}, "*/*")

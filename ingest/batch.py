@@ -3,6 +3,7 @@
 Each document is committed on its own (one atomic graph replacement), so a failure or a
 kill never loses what was stored before and never leaves half a document. A document whose
 text is already stored is skipped, so running the same command again finishes the rest.
+At the end the merged view (one incident per event across documents) is rebuilt.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from graph import iris
+from graph import iris, merged
 from graph.model import Document
 from graph.rdf import document_triples
 from graph.store import Store
@@ -157,6 +158,8 @@ def ingest_documents(store: Store, docs: Iterable[Document], extractor, *, force
             progress.step(doc.path or doc.id)
     if progress:
         progress.done()
+    if summary.stored or merged.is_stale(store):
+        merged.rebuild(store)
     return summary
 
 

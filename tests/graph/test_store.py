@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 from rdflib import Dataset, Literal, URIRef
 
-from graph import iris, queries
+from graph import iris, merged, queries
 from graph.errors import StoreError
 from graph.rdf import document_triples
 from graph.store import insert_update, open_store
@@ -34,6 +34,7 @@ def test_the_store_persists_on_disk(tmp_path):
 def test_actors_linked_to_the_terminal_include_those_of_its_parts(store):
     g, triples = document_triples(berth_extraction())
     store.replace_graph(g, triples)
+    merged.rebuild(store)
     terminal = iris.entity_iri("facility", "CPC terminal")
     linked = queries.actors_linked_to_facility(store, terminal)
     assert [(r["label"], r["date"]) for r in linked] == [("Ukraine", date(2025, 11, 29))]
@@ -42,6 +43,7 @@ def test_actors_linked_to_the_terminal_include_those_of_its_parts(store):
 def test_timeline_filters_by_type_and_facility(store):
     g, triples = document_triples(berth_extraction())
     store.replace_graph(g, triples)
+    merged.rebuild(store)
     rows = queries.timeline(store)
     assert len(rows) == 1 and rows[0].type == "drone_strike" and rows[0].certain
     assert rows[0].targets == [(iris.entity_iri("facility", "Berth No. 2"), "Berth No. 2")]

@@ -1,0 +1,103 @@
+"""Questions only the web app asks: choices for the timeline filters and a document's facts.
+
+Fixed SPARQL text as in ``graph.queries``; user input is only ever a bound value.
+"""
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from .queries import PREFIXES
+from .store import Store
+
+
+def _pairs(rows: list[dict], key: str = "e", label: str = "label") -> list[tuple[str, str]]:
+    seen, out = set(), []
+    for r in rows:
+        if r[key] not in seen:
+            seen.add(r[key])
+            out.append((r[key], r.get(label) or r[key]))
+    return out
+
+
+def targeted_facilities(store: Store) -> list[tuple[str, str]]:
+    """Facilities that are targets of an incident, or wholes of one (the facility filter's choices)."""
+    return _pairs(store.select(PREFIXES + """
+SELECT DISTINCT ?e ?label WHERE {
+  ?i a ig:Incident ; ig:target ?t . ?t ig:partOf* ?e . ?e ig:entityKind "facility" .
+  OPTIONAL { ?e rdfs:label ?label }
+} ORDER BY LCASE(STR(?label)) ?e"""))
+
+
+def perpetrators(store: Store) -> list[tuple[str, str]]:
+    """Actors named as perpetrators (the actor filter's choices)."""
+    return _pairs(store.select(PREFIXES + """
+SELECT DISTINCT ?e ?label WHERE {
+  ?i a ig:Incident ; ig:perpetrator ?e . OPTIONAL { ?e rdfs:label ?label }
+} ORDER BY LCASE(STR(?label)) ?e"""))
+
+
+def document_entities(store: Store, doc: str) -> list[dict]:
+    """Entities a document mentions, by kind and name."""
+    rows = store.select(PREFIXES + """
+SELECT DISTINCT ?e ?label ?kind ?type WHERE {
+  ?e ig:sourceDocument ?d ; ig:entityKind ?kind ; rdfs:label ?label . OPTIONAL { ?e ig:entityType ?type }
+} ORDER BY ?kind LCASE(STR(?label))""", {"d": URIRef(doc)})
+    seen, out = set(), []
+    for r in rows:
+        if r["e"] not in seen:
+            seen.add(r["e"])
+            out.append({"iri": r["e"], "label": r["label"], "kind": r["kind"], "type": r.get("type")})
+    return out
+
+
+def document_claims(store: Store, doc: str) -> list[dict]:
+    """Claims made in a document, with speaker, what they concern and where they stand."""
+    rows = store.select(PREFIXES + """
+SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?incident ?start ?end WHERE {
+  ?c a ig:Claim ; ig:sourceDocument ?d ; ig:cue ?cue ; ig:stance ?stance ; rdfs:label ?quote .
+  OPTIONAL { ?c ig:speaker ?speaker . OPTIONAL { ?speaker rdfs:label ?speakerLabel } }
+  OPTIONAL { ?c ig:speakerText ?speakerText }
+  OPTIONAL { ?c ig:concerns ?incident }
+  OPTIONAL { ?c ig:mention ?m . ?m ig:start ?start ; ig:end ?end }
+} ORDER BY ?start ?c""", {"d": URIRef(doc)})
+    out, seen = [], set()
+    for r in rows:
+        if r["c"] in seen:
+            continue
+        seen.add(r["c"])
+        out.append({"iri": r["c"], "cue": r["cue"], "stance": r["stance"], "quote": r["quote"],
+                     "speaker": r.get("speaker"), "speaker_label": r.get("speakerLabel") or r.get("speakerText"),
+                     "incident": r.get("incident"), "start": r.get("start"), "end": r.get("end")})
+    return out
+
+
+def claims_about_incidents(store: Store, incidents: list[str]) -> dict[str, list[dict]]:
+    """Claims concerning each of a page of incidents (one query per incident, bound)."""
+    out: dict[str, list[dict]] = {}
+    for iri in incidents:
+        rows = store.select(PREFIXES + """
+SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?start ?end ?doc WHERE {
+  ?c ig:concerns ?i ; ig:cue ?cue ; ig:stance ?stance ; rdfs:label ?quote ; ig:sourceDocument ?doc .
+  OPTIONAL { ?c ig:speaker ?speaker . OPTIONAL { ?speaker rdfs:label ?speakerLabel } }
+  OPTIONAL { ?c ig:speakerText ?speakerText }
+  OPTIONAL { ?c ig:mention ?m . ?m ig:start ?start ; ig:end ?end }
+} ORDER BY ?start ?c""", {"i": URIRef(iri)})
+        seen, claims = set(), []
+        for r in rows:
+            if r["c"] in seen:
+                continue
+            seen.add(r["c"])
+            claims.append({"iri": r["c"], "cue": r["cue"], "stance": r["stance"], "quote": r["quote"],
+                           "speaker": r.get("speaker"),
+                           "speaker_label": r.get("speakerLabel") or r.get("speakerText"),
+                           "document": r["doc"], "start": r.get("start"), "end": r.get("end")})
+        out[iri] = claims
+    return out
+
+
+def incident_details(store: Store, iri: str) -> dict:
+    """What the incident page adds to a timeline row: effects and extraction confidence."""
+    i = URIRef(iri)
+    effects = sorted({r["x"] for r in store.select(PREFIXES + "SELECT ?x WHERE { ?i ig:effect ?x }", {"i": i})})
+    conf = store.select(PREFIXES + "SELECT ?c WHERE { ?i ig:confidence ?c } LIMIT 1", {"i": i})
+    return {"effects": effects, "confidence": float(conf[0]["c"]) if conf else None}
