@@ -58,7 +58,7 @@ SELECT ?e ?kind ?type ?name (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
 } GROUP BY ?e ?kind ?type ?name""")
     records: dict[str, EntityRecord] = {}
     for r in rows:
-        rec = records.setdefault(str(r["e"]), EntityRecord(str(r["e"]), r["kind"], r.get("type")))
+        rec = records.setdefault(str(r["e"]), EntityRecord(str(r["e"]), r["kind"], r.get("type"), label=r["name"]))
         rec.names.add(r["name"])
         rec.documents = max(rec.documents, int(r["docs"]))
     for r in store.select(PREFIXES + "SELECT ?e ?a WHERE { ?e ig:entityKind ?k ; ig:alias ?a }"):
@@ -142,7 +142,7 @@ def compute(store: Store, as_of: Optional[date] = None, curation: Optional[Curat
         c = canonical[rec.iri]
         kinds[c] = rec.kind
         if rec.iri == c:
-            labels[c] = max(rec.names, key=lambda n: (len(n), n)) if rec.names else c
+            labels[c] = rec.label or c
     parents = _parents(store, canonical)
     reports = _reports(store, canonical, as_of)
     incidents = merge(reports, ancestors_of(parents))

@@ -32,6 +32,7 @@ class TimelineFilter:
     facility: Optional[str] = None  # IRI; includes its parts
     actor: Optional[str] = None  # IRI of a perpetrator
     document: Optional[str] = None  # IRI of a source document
+    as_of: Optional[date] = None  # only documents published on or before this day
     limit: int = 200
     offset: int = 0
 
@@ -108,6 +109,8 @@ def _row(r: dict) -> "IncidentRow":
 
 def timeline(store: Store, f: TimelineFilter = TimelineFilter()) -> list[IncidentRow]:
     """Merged incidents in date order (undated last), filtered, one page at a time."""
+    if f.as_of is not None:
+        return _timeline_as_of(store, f)
     patterns, bindings = [], {}
     if f.type:
         patterns.append("?i ig:incidentType ?ftype .")
@@ -139,6 +142,56 @@ LIMIT {int(f.limit)} OFFSET {int(f.offset)}
     for row in out:
         _add_details(store, row)
     return out
+
+
+def _timeline_as_of(store: Store, f: TimelineFilter) -> list[IncidentRow]:
+    """The timeline as the record stood on ``f.as_of``: merged again from the documents
+    published by then (the stored merged graph reflects every document)."""
+    from .merged import ancestors_of, compute
+
+    view = compute(store, as_of=f.as_of)
+    ancestors = ancestors_of(view.parents)
+    titles = {str(d["iri"]): d for d in documents(store, limit=1_000_000)}
+    out = []
+    for m in view.incidents:
+        if f.type and m.type != f.type:
+            continue
+        if f.facility and not any(t == f.facility or f.facility in ancestors.get(t, ()) for t in m.targets):
+            continue
+        if f.actor and f.actor not in m.perpetrators:
+            continue
+        if f.document and f.document not in m.documents:
+            continue
+        if f.since and m.end and m.end < f.since:
+            continue
+        if f.until and m.start and m.start > f.until:
+            continue
+        out.append(m)
+    rows = []
+    for m in out[f.offset: f.offset + f.limit]:
+        label = lambda e: (URIRef(e), view.labels.get(e, e))  # noqa: E731
+        row = IncidentRow(iri=view.incident_iri(m), type=m.type, label=_label(m.type, [view.labels.get(t, t) for t in sorted(m.targets)]),
+                          start=m.start, end=m.end, report_count=len(m.reports),
+                          targets=[label(t) for t in sorted(m.targets)],
+                          perpetrators=[label(p) for p in sorted(m.perpetrators)],
+                          location=label(m.location) if m.location else None)
+        for d in sorted(m.documents, key=lambda d: (titles.get(d, {}).get("published") or date.max, d)):
+            info = titles.get(d, {})
+            row.sources.append({"iri": URIRef(d), "title": info.get("title", d), "published": info.get("published")})
+        for r in m.reports:
+            row.evidence += evidence(store, r.iri)
+        row.conflicts = [{"property": c.property, "values": [
+            {"value": v, "sources": [{"iri": rep.document, "title": titles.get(rep.document, {}).get("title", rep.document)}
+                                     for rep in m.reports if rep.iri in reps]}
+            for v, reps in sorted(c.values.items())]} for c in m.conflicts]
+        rows.append(row)
+    return rows
+
+
+def _label(type_code: str, names: list[str]) -> str:
+    from .rdf import incident_label
+
+    return incident_label(type_code, names)
 
 
 def count_incidents(store: Store) -> int:
@@ -392,3 +445,22 @@ SELECT (COUNT(DISTINCT ?d) AS ?docs) (COUNT(DISTINCT ?i) AS ?incidents) (COUNT(D
 
 def incident_types_present(store: Store) -> list[str]:
     return [r["t"] for r in store.select(PREFIXES + "SELECT DISTINCT ?t WHERE { ?i ig:incidentType ?t } ORDER BY ?t")]
+
+
+SUPPORTED_ROLES = {"target": "ig:target", "perpetrator": "ig:perpetrator", "location": "ig:location"}
+
+
+def support(store: Store, incident_iri: str, role: str, entity_iri: str) -> list[dict[str, Any]]:
+    """Which documents support one fact of a merged incident (its target, perpetrator or
+    place being this entity), with the sentences that say so."""
+    if role not in SUPPORTED_ROLES:
+        raise ValueError(f"role must be one of {', '.join(SUPPORTED_ROLES)}")
+    rows = store.select(PREFIXES + f"""
+SELECT DISTINCT ?r ?doc ?title ?published ?quote ?start ?end WHERE {{
+  ?i ig:report ?r . ?r {SUPPORTED_ROLES[role]} ?x .
+  {{ BIND(?e AS ?x) }} UNION {{ ?x ig:canonical ?e }}
+  ?r ig:sourceDocument ?doc ; ig:evidence ?m . ?m ig:quote ?quote ; ig:start ?start ; ig:end ?end .
+  OPTIONAL {{ ?doc rdfs:label ?title }} OPTIONAL {{ ?doc schema:datePublished ?published }}
+}} ORDER BY ?published ?doc ?start""", {"i": URIRef(incident_iri), "e": URIRef(entity_iri)})
+    return [{"report": r["r"], "document": r["doc"], "title": r.get("title"), "published": _date(r.get("published")),
+             "quote": r["quote"], "start": r["start"], "end": r["end"]} for r in rows]

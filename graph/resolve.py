@@ -22,6 +22,7 @@ class EntityRecord:
     type: Optional[str]
     names: set[str] = field(default_factory=set)  # label and aliases
     documents: int = 0
+    label: str = ""  # the name the entity is shown by
 
 
 @dataclass

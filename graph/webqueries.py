@@ -72,12 +72,12 @@ SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?inci
 
 
 def claims_about_incidents(store: Store, incidents: list[str]) -> dict[str, list[dict]]:
-    """Claims concerning each of a page of incidents (one query per incident, bound)."""
+    """Claims concerning each of a page of merged incidents (through their reports), with spans."""
     out: dict[str, list[dict]] = {}
     for iri in incidents:
         rows = store.select(PREFIXES + """
 SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?start ?end ?doc WHERE {
-  ?c ig:concerns ?i ; ig:cue ?cue ; ig:stance ?stance ; rdfs:label ?quote ; ig:sourceDocument ?doc .
+  ?i ig:report ?r . ?c ig:concerns ?r ; ig:cue ?cue ; ig:stance ?stance ; rdfs:label ?quote ; ig:sourceDocument ?doc .
   OPTIONAL { ?c ig:speaker ?speaker . OPTIONAL { ?speaker rdfs:label ?speakerLabel } }
   OPTIONAL { ?c ig:speakerText ?speakerText }
   OPTIONAL { ?c ig:mention ?m . ?m ig:start ?start ; ig:end ?end }

@@ -112,8 +112,13 @@ def cmd_query(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from graph import exports
+
+    makers = {"graphml": exports.graphml, "gexf": exports.gexf,
+              "csv": lambda st: exports.incidents_csv(st, args.as_of),
+              "timelinejs": lambda st: exports.timelinejs(st, as_of=args.as_of)}
     with _store(args) as store:
-        data = store.export(args.format)
+        data = makers[args.format](store) if args.format in makers else store.export(args.format)
     if args.output:
         tmp = Path(args.output).with_suffix(Path(args.output).suffix + ".part")
         tmp.write_bytes(data)
@@ -121,6 +126,37 @@ def cmd_export(args) -> int:
         print(f"wrote {len(data)} bytes to {args.output}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
+    return 0
+
+
+def cmd_incidents(args) -> int:
+    from graph import exports, queries
+
+    with _store(args) as store:
+        if args.format == "csv":
+            sys.stdout.buffer.write(exports.incidents_csv(store, args.as_of))
+            return 0
+        rows = queries.timeline(store, queries.TimelineFilter(type=args.type, as_of=args.as_of, limit=args.limit))
+    if args.format == "json":
+        json.dump([r.to_json() for r in rows], sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+        return 0
+    table = [{"start": r.start, "end": r.end, "type": r.type, "target": "; ".join(l for _, l in r.targets),
+              "perpetrator": "; ".join(l for _, l in r.perpetrators), "sources": len(r.sources),
+              "conflicts": ", ".join(c["property"] for c in r.conflicts)} for r in rows]
+    _print_table(["start", "end", "type", "target", "perpetrator", "sources", "conflicts"], table, sys.stdout)
+    return 0
+
+
+def cmd_merge(args) -> int:
+    from graph import merged
+    from graph.resolve import Curation
+
+    curation = Curation.load(Path(args.aliases)) if args.aliases else None
+    with _store(args) as store:
+        view = merged.rebuild(store, curation)
+    print(f"merged view: {len(view.incidents)} incidents, "
+          f"{len(set(view.canonical.values()))} entities from {len(view.canonical)} names", file=sys.stderr)
     return 0
 
 
@@ -194,9 +230,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("export", parents=[common], help="write the whole graph in an RDF format")
-    p.add_argument("--format", choices=["ttl", "nt", "trig", "nq", "jsonld"], default="trig")
+    p.add_argument("--format", choices=["ttl", "nt", "trig", "nq", "jsonld", "graphml", "gexf", "csv", "timelinejs"],
+                   default="trig", help="RDF (trig and nq keep the named graphs), GraphML/GEXF for Gephi, "
+                                       "CSV of incidents (ACLED-like columns), TimelineJS JSON")
+    p.add_argument("--as-of", type=_date_arg, help="csv and timelinejs: only documents published by this day")
     p.add_argument("--output", "-o", help="file to write (default: stdout)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("incidents", parents=[common], help="list merged incidents, optionally as known on a day")
+    p.add_argument("--as-of", type=_date_arg, help="only documents published on or before this day")
+    p.add_argument("--type", help="an incident type, e.g. drone_strike")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--limit", type=int, default=1000)
+    p.set_defaults(func=cmd_incidents)
+
+    p = sub.add_parser("merge", parents=[common], help="rebuild the merged view (after editing the alias file)")
+    p.add_argument("--aliases", help="curated alias file (JSON: same / different pairs of IRIs); "
+                                     "default $INCIDENTGRAPH_ALIASES")
+    p.set_defaults(func=cmd_merge)
     return parser
 
 

@@ -138,3 +138,27 @@ def test_rebuilding_twice_gives_an_isomorphic_graph(store):
     g1 = before.graph(merged.MERGED_GRAPH)
     g2 = after.graph(merged.MERGED_GRAPH)
     assert compare.isomorphic(g1, g2)
+
+
+def test_the_timeline_as_known_on_a_date(store):
+    cable = Entity("e1", "facility", "cable", "Estlink 2")
+    first = report("first", D(2024, 12, 26), [("sabotage", D(2024, 12, 25), D(2024, 12, 25), ["e1"], [])], [cable])
+    later = report("later", D(2025, 2, 1), [("accident", D(2024, 12, 25), D(2024, 12, 25), ["e1"], [])], [cable])
+    store_with(store, first, later)
+    then = queries.timeline(store, queries.TimelineFilter(as_of=D(2025, 1, 1)))
+    assert [(r.type, [s["title"] for s in r.sources], r.conflicts) for r in then] == [("sabotage", ["first"], [])]
+    assert then[0].evidence and then[0].targets[1:] == []
+    assert queries.timeline(store, queries.TimelineFilter(as_of=D(2024, 1, 1))) == []
+
+
+def test_each_merged_fact_names_its_supporting_documents_and_sentences(store):
+    a = report("a", D(2025, 8, 22), [("drone_strike", D(2025, 8, 21), D(2025, 8, 21), ["e2"], ["e4"])], [PIPELINE, STATION_A, UKRAINE])
+    b = report("b", D(2025, 8, 23), [("drone_strike", D(2025, 8, 21), D(2025, 8, 21), ["e2"], [])], [PIPELINE, STATION_A])
+    rows = store_with(store, a, b)
+    inc = rows[0].iri
+    ukraine = iris.entity_iri("actor", "Ukraine")
+    station = iris.entity_iri("facility", "Unecha pumping station")
+    assert [s["title"] for s in queries.support(store, inc, "perpetrator", ukraine)] == ["a"]
+    target_support = queries.support(store, inc, "target", station)
+    assert [s["title"] for s in target_support] == ["a", "b"]
+    assert all(s["quote"] for s in target_support)
