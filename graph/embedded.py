@@ -68,6 +68,7 @@ class EmbeddedStore(Store):
     def __init__(self, path: Path):
         self.path = Path(path)
         self.location = str(self.path)
+        self.generation = 0  # counts writes, so readers of snapshots know when to take a new one
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
@@ -80,6 +81,8 @@ class EmbeddedStore(Store):
             self._store.update(update)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL update: {exc}") from exc
+        finally:
+            self.generation += 1
 
     def _query(self, query: str, bindings: Optional[Mapping[str, Node]] = None):
         try:
@@ -120,7 +123,10 @@ class EmbeddedStore(Store):
         """Load RDF data into one named graph with Oxigraph's parser."""
         if fmt not in _RDF_FORMATS or fmt in ("trig", "nq", "xml"):
             raise StoreError(f"loading {fmt!r} is not supported; use ttl, nt or jsonld")
-        self._store.load(data, format=_RDF_FORMATS[fmt], to_graph=ox.NamedNode(str(graph)))
+        try:
+            self._store.load(data, format=_RDF_FORMATS[fmt], to_graph=ox.NamedNode(str(graph)))
+        finally:
+            self.generation += 1
 
     def close(self) -> None:
         store = getattr(self, "_store", None)

@@ -46,6 +46,8 @@ class CheckedQuery:
 
 def check(query: str, base_iri: Optional[str] = None) -> CheckedQuery:
     """Parse and vet a read query; raise QuerySyntaxError or QueryRefused when it may not run."""
+    if not query.strip():
+        raise QuerySyntaxError("the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
     try:
         tree = parseQuery(query)
     except ParseException as exc:
@@ -77,11 +79,12 @@ def check(query: str, base_iri: Optional[str] = None) -> CheckedQuery:
 
 
 def _is_update(text: str) -> bool:
+    """Whether the text is a SPARQL update with at least one operation (an empty one is not)."""
     try:
-        parseUpdate(text)
+        update = parseUpdate(text)
     except Exception:
         return False
-    return True
+    return "request" in update and len(update["request"]) > 0
 
 
 def _resolve(prologue, term, base_iri: Optional[str]) -> URIRef:

@@ -5,28 +5,40 @@ FROM / FROM NAMED only ever select graphs of the store. Then it runs under the l
 ``graph.settings``:
 
 - **Timeout.** pyoxigraph cannot interrupt a running query, so an embedded query runs in a
-  forked child process that inherits the open store read-only (it never writes, and it
-  leaves by ``os._exit`` without closing anything). The parent waits on a pipe until the
-  deadline, then kills the child with SIGKILL and reaps it: the work really stops, and the
-  next query is served at once. A remote query gets the timeout as its socket timeout (the
-  server's own work stops only if the server has a time limit of its own).
+  worker process (``graph/sparql_worker.py``, a fresh interpreter) on a snapshot of the
+  store: a RocksDB checkpoint made with ``Store.backup`` (hard links, about 0.1 s), taken
+  again only after the store was written (``EmbeddedStore.generation``). The parent waits on
+  the worker's pipe until the deadline, then kills it with SIGKILL and reaps it: the work
+  really stops, and the next query gets a new worker (about 0.1 s to start).
+  Why not simpler: ``Store.read_only`` on the live folder is undefined behaviour while this
+  process writes it (pyoxigraph's documentation), and forking this process deadlocked in
+  tests when a RocksDB background thread held a lock at the moment of the fork.
+  A remote query gets the timeout as its socket timeout (the server's own work stops only if
+  the server has a time limit of its own, e.g. ``oxigraph serve --timeout-s``).
 - **Row cap.** At most ``max_rows`` rows (or triples) are kept; ``truncated`` says so.
 
 Results are written here from rdflib terms, so both stores give the same bytes.
 """
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import json
 import os
 import pickle
 import select
-import signal
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
 import threading
 import time
+import weakref
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Callable, Mapping, Optional, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
@@ -34,7 +46,7 @@ from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from . import gate
-from .errors import GraphError, QueryError, QueryTimeout, QueryTooLarge, StoreError
+from .errors import QueryError, QueryTimeout, QueryTooLarge, StoreError
 from .settings import Limits
 from .store import GRAPH_TYPES, RESULT_TYPES, Store, bind_values
 
@@ -137,8 +149,8 @@ def answer_query(store: Store, query: str, limits: Optional[Limits] = None,
     from .embedded import EmbeddedStore
     from .remote import RemoteStore
 
-    if isinstance(store, EmbeddedStore):
-        return _in_child(lambda: _embedded_answer(store, job), limits.query_timeout_s)
+    if isinstance(store, EmbeddedStore) and getattr(store, "_store", None) is not None:
+        return _embedded_answer(store, job, limits.query_timeout_s)
     if isinstance(store, RemoteStore):
         return _remote_answer(store, job, limits.query_timeout_s)
     return _in_thread(lambda: _generic_answer(store, job), limits.query_timeout_s)
@@ -155,54 +167,6 @@ class _Job:
 
 
 # ---------------------------------------------------------------------------- running
-
-
-def _in_child(work: Callable[[], Answer], timeout_s: float) -> Answer:
-    """Run ``work`` in a forked child and return its answer; kill the child at the deadline."""
-    if not hasattr(os, "fork"):  # pragma: no cover - Windows: the answer is abandoned, not stopped
-        return _in_thread(work, timeout_s)
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: answer, write, and leave without running any cleanup
-        status = 0
-        try:
-            os.close(read_end)
-            try:
-                payload = pickle.dumps(("ok", work()))
-            except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
-                payload = pickle.dumps(("error", _portable_error(exc)))
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(write_end, view):]
-        except BaseException:  # noqa: BLE001
-            status = 1
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + timeout_s
-    try:
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                os.kill(pid, signal.SIGKILL)
-                raise QueryTimeout(f"the query ran longer than {timeout_s:g} s (query_timeout_s) and was "
-                                   "stopped; narrow it down, e.g. with more specific patterns or a LIMIT")
-            ready, _, _ = select.select([read_end], [], [], remaining)
-            if ready:
-                chunk = os.read(read_end, 1 << 16)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-    finally:
-        os.close(read_end)
-        os.waitpid(pid, 0)
-    if not chunks:
-        raise StoreError("the query process ended without an answer")
-    kind, value = pickle.loads(b"".join(chunks))
-    if kind == "error":
-        raise value
-    return value
 
 
 def _in_thread(work: Callable[[], Answer], timeout_s: float) -> Answer:
@@ -225,48 +189,217 @@ def _in_thread(work: Callable[[], Answer], timeout_s: float) -> Answer:
     return box["answer"]
 
 
-def _portable_error(exc: BaseException) -> Exception:
-    """An exception that pickles and says what went wrong, for the parent to raise."""
-    if isinstance(exc, GraphError):
+class _Snapshot:
+    """A RocksDB checkpoint of the store (hard links, so cheap), read by the query workers."""
+
+    def __init__(self, store, generation):
+        self.generation = generation
+        parent = Path(store.path).resolve().parent
+        self.path = tempfile.mkdtemp(dir=parent, prefix=f".{Path(store.path).name}.sparql-snapshot-")
+        os.rmdir(self.path)  # backup() creates the folder itself
+        store._store.backup(self.path)
+        self.users = 0
+        self.current = True
+
+    def release(self) -> None:
+        if not self.current and self.users == 0:
+            shutil.rmtree(self.path, ignore_errors=True)
+
+
+class _Worker:
+    """One query worker process (``graph/sparql_worker.py``)."""
+
+    def __init__(self):
+        self.proc = subprocess.Popen([sys.executable, "-I", str(_WORKER_SCRIPT)], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, bufsize=0, close_fds=True)
+
+    def ask(self, job: dict, timeout_s: float):
+        data = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        self.proc.stdin.write(struct.pack(">Q", len(data)) + data)
+        self.proc.stdin.flush()
+        deadline = time.monotonic() + timeout_s
+        head = self._read(8, deadline)
+        (size,) = struct.unpack(">Q", head)
+        return pickle.loads(self._read(size, deadline))
+
+    def _read(self, size: int, deadline: float) -> bytes:
+        fd, chunks, got = self.proc.stdout.fileno(), [], 0
+        while got < size:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise _Deadline()
+            ready, _, _ = select.select([fd], [], [], remaining)
+            if ready:
+                chunk = os.read(fd, min(size - got, 1 << 20))
+                if not chunk:
+                    raise StoreError("the query worker ended without an answer")
+                chunks.append(chunk)
+                got += len(chunk)
+        return b"".join(chunks)
+
+    def kill(self) -> None:
+        """Stop the worker at once (SIGKILL) and reap it: its query stops with it."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+
+class _Deadline(Exception):
+    pass
+
+
+class _Pool:
+    """The workers and the current snapshot of one embedded store."""
+
+    MAX_IDLE = 4
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.idle: list[_Worker] = []
+        self.snapshot: Optional[_Snapshot] = None
+
+    def run(self, store, job: dict, timeout_s: float):
+        snapshot = self._acquire_snapshot(store)
+        worker = self._acquire_worker()
         try:
-            pickle.loads(pickle.dumps(exc))
-            return exc
-        except Exception:
-            return type(exc)(str(exc)) if type(exc) is not QueryError else QueryError(str(exc))
-    if isinstance(exc, SyntaxError):
-        return QueryError(f"SPARQL syntax error: {exc}")
-    if isinstance(exc, (ValueError, TypeError, RuntimeError)):
-        return QueryError(f"query failed: {exc}")
-    return StoreError(f"query failed: {type(exc).__name__}: {exc}")
+            reply = worker.ask({**job, "snapshot": snapshot.path}, timeout_s)
+        except _Deadline:
+            worker.kill()
+            raise QueryTimeout(f"the query ran longer than {timeout_s:g} s (query_timeout_s) and was "
+                               "stopped; narrow it down, e.g. with more specific patterns or a LIMIT") from None
+        except OSError as exc:  # the worker died (out of memory, killed from outside …)
+            worker.kill()
+            raise StoreError(f"the query worker failed: {exc}") from exc
+        except BaseException:
+            worker.kill()
+            raise
+        else:
+            self._release_worker(worker)
+        finally:
+            with self.lock:
+                snapshot.users -= 1
+                snapshot.release()
+        return reply
+
+    def _acquire_snapshot(self, store) -> _Snapshot:
+        with self.lock:
+            generation = getattr(store, "generation", None)
+            if self.snapshot is None or generation is None or generation != self.snapshot.generation:
+                old, self.snapshot = self.snapshot, _Snapshot(store, generation)
+                if old is not None:
+                    old.current = False
+                    old.release()
+            self.snapshot.users += 1
+            return self.snapshot
+
+    def _acquire_worker(self) -> _Worker:
+        with self.lock:
+            while self.idle:
+                worker = self.idle.pop()
+                if worker.proc.poll() is None:
+                    return worker
+                worker.kill()
+        return _Worker()
+
+    def _release_worker(self, worker: _Worker) -> None:
+        with self.lock:
+            if len(self.idle) < self.MAX_IDLE:
+                self.idle.append(worker)
+                return
+        worker.kill()
+
+    def shutdown(self) -> None:
+        with self.lock:
+            workers, self.idle = self.idle, []
+            snapshot, self.snapshot = self.snapshot, None
+        for worker in workers:
+            worker.kill()
+        if snapshot is not None:
+            snapshot.current = False
+            snapshot.release()
 
 
-def _embedded_answer(store, job: _Job) -> Answer:
-    """Evaluate with pyoxigraph (called in the child process)."""
-    import pyoxigraph as ox
+_WORKER_SCRIPT = Path(__file__).with_name("sparql_worker.py")
+_pools: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_pools_lock = threading.Lock()
 
-    from .embedded import from_ox
 
-    # bound like every other query of the store: a VALUES block of escaped terms
-    # (pyoxigraph's substitutions refuse variables that are not projected)
-    kwargs: dict = {"base_iri": job.base_iri}
-    if job.dataset is None:
-        kwargs["use_default_graph_as_union"] = True
-    else:
-        # only graphs of the store: pyoxigraph never loads a FROM graph from anywhere else
-        kwargs["default_graph"] = [ox.NamedNode(str(g)) for g in job.dataset.default] or [ox.NamedNode(str(NO_GRAPH))]
-        kwargs["named_graphs"] = [ox.NamedNode(str(g)) for g in job.dataset.named] or [ox.NamedNode(str(NO_GRAPH))]
-    result = store._store.query(bind_values(job.query, job.bindings), **kwargs)
-    if isinstance(result, ox.QueryBoolean):
-        return Answer("ASK", boolean=bool(result))
-    if isinstance(result, ox.QueryTriples):
-        triples = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
-                   for t in islice(result, job.max_rows + 1)]
-        return Answer(job.form, triples=triples[: job.max_rows], truncated=len(triples) > job.max_rows)
-    names = [v.value for v in result.variables]
-    rows = []
-    for solution in islice(result, job.max_rows + 1):
-        rows.append({n: from_ox(solution[n]) for n in names if solution[n] is not None})
-    return Answer("SELECT", variables=names, rows=rows[: job.max_rows], truncated=len(rows) > job.max_rows)
+def _pool_for(store) -> _Pool:
+    with _pools_lock:
+        pool = _pools.get(store)
+        if pool is None:
+            _remove_stale_snapshots(store)
+            pool = _pools[store] = _Pool()
+            weakref.finalize(store, pool.shutdown)
+            _all_pools.add(pool)
+        return pool
+
+
+_all_pools: "weakref.WeakSet[_Pool]" = weakref.WeakSet()
+
+
+def _remove_stale_snapshots(store) -> None:
+    """Snapshots left by a process that died: only one process can hold the store, so none is in use."""
+    path = Path(store.path).resolve()
+    for stale in path.parent.glob(f".{path.name}.sparql-snapshot-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+@atexit.register
+def _shutdown_all() -> None:
+    for pool in list(_all_pools):
+        pool.shutdown()
+
+
+def shutdown_workers(store) -> None:
+    """Stop a store's query workers and remove its snapshot (also done at exit)."""
+    pool = _pools.pop(store, None)
+    if pool is not None:
+        pool.shutdown()
+
+
+def _embedded_answer(store, job: _Job, timeout_s: float) -> Answer:
+    """Evaluate in a worker process on a snapshot of the store, killed at the deadline."""
+    dataset = None
+    if job.dataset is not None:
+        dataset = ([str(g) for g in job.dataset.default], [str(g) for g in job.dataset.named])
+    reply = _pool_for(store).run(store, {
+        "query": bind_values(job.query, job.bindings), "dataset": dataset,
+        "base_iri": job.base_iri, "max_rows": job.max_rows}, timeout_s)
+    if reply[0] == "error":
+        kind, message = reply[1], reply[2]
+        if kind == "syntax":
+            raise QueryError(f"SPARQL syntax error: {message}")
+        if kind == "store":
+            raise StoreError(f"the store could not be read: {message}")
+        raise QueryError(f"query failed: {message}")
+    answer = reply[1]
+    if answer[0] == "ASK":
+        return Answer("ASK", boolean=answer[1])
+    if answer[0] == "GRAPH":
+        triples = [tuple(_from_plain(t) for t in triple) for triple in answer[1]]
+        return Answer(job.form, triples=triples, truncated=answer[2])
+    rows = [{k: _from_plain(v) for k, v in row.items()} for row in answer[2]]
+    return Answer("SELECT", variables=answer[1], rows=rows, truncated=answer[3])
+
+
+def _from_plain(value) -> Node:
+    kind = value[0]
+    if kind == "uri":
+        return URIRef(value[1])
+    if kind == "bnode":
+        return BNode(value[1])
+    _, text, datatype, language = value
+    if language:
+        return Literal(text, lang=language)
+    if datatype and datatype != str(XSD.string):
+        return Literal(text, datatype=URIRef(datatype))
+    return Literal(text)
 
 
 def _remote_answer(store, job: _Job, timeout_s: float) -> Answer:
@@ -299,7 +432,7 @@ def _remote_answer(store, job: _Job, timeout_s: float) -> Answer:
         return Answer("ASK", boolean=bool(data["boolean"]))
     names = data.get("head", {}).get("vars", [])
     bindings = data.get("results", {}).get("bindings", [])
-    rows = [{k: from_json(v) for k, v in row.items()} for row in bindings[: job.max_rows]]
+    rows = [{k: _plain(from_json(v)) for k, v in row.items()} for row in bindings[: job.max_rows]]
     return Answer("SELECT", variables=names, rows=rows, truncated=len(bindings) > job.max_rows)
 
 
@@ -319,6 +452,13 @@ def _generic_answer(store: Store, job: _Job) -> Answer:
     graph = Graph().parse(data=body.decode("utf-8"), format="nt")
     triples = list(islice(iter(graph), job.max_rows + 1))
     return Answer(job.form, triples=triples[: job.max_rows], truncated=len(triples) > job.max_rows)
+
+
+def _plain(term: Optional[Node]) -> Optional[Node]:
+    """RDF 1.1 literals without a language are xsd:string; rdflib compares them as plain."""
+    if isinstance(term, Literal) and term.datatype == XSD.string and not term.language:
+        return Literal(str(term))
+    return term
 
 
 # ---------------------------------------------------------------------------- writing
@@ -420,6 +560,12 @@ def _tsv(answer: Answer) -> bytes:
 def _tsv_value(term: Optional[Node]) -> str:
     if term is None:
         return ""
-    if isinstance(term, Literal) and term.datatype == XSD.string:
-        term = Literal(str(term))
-    return term.n3().replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    if not isinstance(term, Literal):
+        return term.n3()
+    text = (str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            .replace("\r", "\\r").replace("\t", "\\t"))
+    if term.language:
+        return f'"{text}"@{term.language}'
+    if term.datatype and term.datatype != XSD.string:
+        return f'"{text}"^^<{term.datatype}>'
+    return f'"{text}"'

@@ -96,8 +96,9 @@ SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?star
 
 
 def incident_details(store: Store, iri: str) -> dict:
-    """What the incident page adds to a timeline row: effects and extraction confidence."""
+    """What the incident page adds to a timeline row: the effects its reports name and their
+    highest extraction confidence."""
     i = URIRef(iri)
-    effects = sorted({r["x"] for r in store.select(PREFIXES + "SELECT ?x WHERE { ?i ig:effect ?x }", {"i": i})})
-    conf = store.select(PREFIXES + "SELECT ?c WHERE { ?i ig:confidence ?c } LIMIT 1", {"i": i})
-    return {"effects": effects, "confidence": float(conf[0]["c"]) if conf else None}
+    effects = sorted({r["x"] for r in store.select(PREFIXES + "SELECT ?x WHERE { ?i ig:report?/ig:effect ?x }", {"i": i})})
+    conf = store.select(PREFIXES + "SELECT (MAX(?c) AS ?m) WHERE { ?i ig:report?/ig:confidence ?c }", {"i": i})
+    return {"effects": effects, "confidence": float(conf[0]["m"]) if conf and conf[0].get("m") is not None else None}

@@ -100,3 +100,13 @@ def test_bad_input_is_named_and_the_batch_goes_on(tmp_path):
     for name in ("empty.txt", "binary.txt", "notes.pdf"):
         assert any(name in line and line.startswith("error:") for line in out.stderr.splitlines()), (name, out.stderr)
     assert "documents stored: 1" in out.stderr
+
+
+def test_the_sample_ingest_conforms_to_the_shapes(ingested):
+    from graph.store import open_store
+    from graph.validate import validate
+
+    store, _ = ingested
+    with open_store(store) as s:
+        conforms, report = validate(s)
+    assert conforms, report[:3000]

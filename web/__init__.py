@@ -1,0 +1,1 @@
+"""The web app that journalists browse: ``web.app.create_app`` builds it."""

@@ -1,0 +1,60 @@
+"""Throughput of Extractor.extract_many against bare nlp.pipe of the same model (prints, never asserts).
+
+    .venv/bin/python benchmarks/bench_extract.py [--words 50000] [--batch 16]
+
+Both sides run the model as loaded (all components); the extractor adds its rule components,
+resolution, incidents and claims. The ratio is extractor words/s over bare words/s.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from ingest.extract import Extractor
+from ingest.pipeline import load_model
+from ingest.read import read_path
+
+DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev"
+
+
+def corpus(words: int) -> list:
+    docs = [read_path(p) for p in sorted(DEV.glob("*.txt"))]
+    out, n = [], 0
+    while n < words:
+        for d in docs:
+            out.append(d)
+            n += len(d.text[d.body_start:].split())
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--words", type=int, default=50_000)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds; the best time of each side counts")
+    a = ap.parse_args()
+    docs = corpus(a.words)
+    texts = [d.text[d.body_start:] for d in docs]
+    words = sum(len(t.split()) for t in texts)
+    bare = load_model()
+    ex = Extractor()
+    list(bare.pipe(texts[:9])), list(ex.extract_many(docs[:9]))  # warm up both
+    t_bare = t_ex = float("inf")
+    for _ in range(a.rounds):  # alternate, so a busy machine slows both sides alike
+        t0 = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=a.batch):
+            pass
+        t_bare = min(t_bare, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for _ in ex.extract_many(docs, batch_size=a.batch):
+            pass
+        t_ex = min(t_ex, time.perf_counter() - t0)
+    print(f"texts={len(texts)} words={words} model={bare.meta.get('name')} pipes={bare.pipe_names}")
+    print(f"bare nlp.pipe:          {words / t_bare:10.0f} words/s ({t_bare:.2f} s)")
+    print(f"Extractor.extract_many: {words / t_ex:10.0f} words/s ({t_ex:.2f} s)")
+    print(f"ratio: {t_bare / t_ex:.2f}x bare")
+
+
+if __name__ == "__main__":
+    main()

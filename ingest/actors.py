@@ -1,0 +1,343 @@
+"""Find actor and place mentions: statistical NER corrected by gazetteers and rules.
+
+Countries, capitals and demonyms come from countries.json; "Kazakh Foreign Ministry" is a
+ministry of Kazakhstan, "Russian forces" stand for Russia, "Kyiv" acting stands for Ukraine.
+A sentence-initial adverb is never a place, and a place is never a person.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest import lexicon
+from ingest.lexicon import fold
+from ingest.mention import Mention
+
+LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into"}
+CITATION = re.compile(r"\[\d*\]?|\[\d+$")
+
+
+def _clean(doc: Doc, span: Span) -> Span | None:
+    """Trim determiners, possessives, citation marks and anything after a line break."""
+    start, end = span.start, span.end
+    for k in range(start, end):
+        if "\n" in doc[k].text:
+            end = k
+            break
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    for k in range(start, end):
+        if doc[k].text == "(":
+            end = k
+            break
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'") or doc[end - 1].is_punct
+                           or doc[end - 1].text.startswith("[") or doc[end - 1].like_num and end - 1 > start):
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start:end]
+
+
+class ActorFinder:
+    """Match actor and place mentions from doc.ents plus gazetteer rules."""
+
+    def __init__(self, data: dict, place_nouns: list[str]):
+        self.c = lexicon.countries()
+        self.authority = set(data["authority_nouns"])
+        self.org_types = [tuple(x) for x in data["org_types"]]
+        self.extenders = set(data["org_extenders"])
+        self.vessel_prefixes = set(data["vessel_prefixes"])
+        self.stop = set(data["stop_orgs"])
+        self.place_nouns = set(place_nouns)
+        self.event_words = set(data["event_words"])
+        self.glued = sorted(data["infobox"]["glued_keys"], key=len, reverse=True)
+        self.actor_keys = set(data["infobox"]["actor_keys"])
+        self.place_keys = set(data["infobox"]["place_keys"])
+
+    # ---- helpers -------------------------------------------------------------------------
+    def org_type(self, text: str) -> str:
+        words = [fold(w).strip(".,") for w in text.split()]
+        for word, typ in self.org_types:
+            if word in words:
+                return typ
+        return "organisation"
+
+    def infobox_key(self, doc: Doc, i: int) -> str | None:
+        """The key of the infobox line holding token i ("- Operator: ..."), lower-cased."""
+        return self._keys.get(i)
+
+    def _index_infobox(self, doc: Doc) -> None:
+        """Token -> infobox key, for every token after the colon of a '- Key: value' line."""
+        self._keys: dict[int, str] = {}
+        for sent in doc.sents:
+            if len(sent) > 2 and sent[0].text == "-":
+                colon = next((t.i for t in sent if t.text == ":"), None)
+                if colon is not None:
+                    key = doc[sent.start + 1:colon].text.lower().strip()
+                    for i in range(colon + 1, sent.end):
+                        self._keys[i] = key
+
+    def place_like(self, doc: Doc, span: Span) -> bool:
+        """A country used as a location: 'in Finland', 'Ingå, Finland', 'oblasts of Ukraine'."""
+        first = doc[span.start]
+        key = self.infobox_key(doc, span.start)
+        if key is not None and key in self.place_keys:
+            return True
+        head = span.root
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        prev = doc[head.i - (head.i - span.start) - 1] if span.start > 0 else None
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
+            return True
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in self.place_nouns:
+            return True
+        if prev is not None and prev.text == "," and span.start >= 2 and doc[span.start - 2].ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG"):
+            return True
+        if span.end < len(doc) and doc[span.end].text in ("-based", "based"):
+            return True
+        if first.i > 1 and doc[first.i - 1].lower_ == "the" and doc[first.i - 2].lower_ in LOCATIVE:
+            return True
+        return first.i > 0 and doc[first.i - 1].lower_ in LOCATIVE
+
+    def demonym_state(self, doc: Doc, i: int) -> tuple[str, int] | None:
+        """'Kazakh government', 'Estonian and Finnish inquiries': (country, end token) when an authority follows."""
+        if not doc[i].is_alpha or not doc[i].text[:1].isupper():
+            return None
+        country = self.c.by_demonym.get(fold(doc[i].text))
+        if not country and i + 1 < len(doc):
+            country = self.c.by_demonym.get(fold(doc[i].text + " " + doc[i + 1].text))
+            if country:
+                i += 1
+        if not country:
+            return None
+        j = i + 1
+        while j < len(doc) and (doc[j].lower_ in ("and", ",") or self.c.by_demonym.get(fold(doc[j].text))):
+            j += 1
+        for n in (2, 1):
+            words = " ".join(t.lower_ for t in doc[j:j + n])
+            if words in self.authority and j + n <= len(doc):
+                after = doc[j + n] if j + n < len(doc) else None
+                if after is not None and after.is_alpha and after.is_lower and after.pos_ in ("NOUN", "PROPN"):
+                    return None  # "Russian military intelligence" is not the state
+                return country, j + n
+        return None
+
+    # ---- matching ------------------------------------------------------------------------
+    def match(self, doc: Doc) -> list[Mention]:
+        self._index_infobox(doc)
+        out: list[Mention] = []
+        covered: set[int] = set()
+
+        def add(span: Span, kind: str, typ: str, name: str | None = None, **kw) -> None:
+            if any(k in covered for k in range(span.start, span.end)):
+                return
+            covered.update(range(span.start, span.end))
+            name = re.sub(r"\s*\[.*$", "", name or span.text, flags=re.S).strip(" ,.;:\n")
+            if not name:
+                return
+            out.append(Mention(span.start, span.end, kind, typ, name,
+                               char_start=span.start_char, char_end=span.end_char, **kw))
+
+        # vessels: "MV Dali", "the ship NewNew Polar Bear"
+        for t in doc:
+            if t.lower_ in self.vessel_prefixes and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() \
+                    and (t.is_upper or t.lower_ in ("tanker", "ship", "vessel", "freighter", "carrier", "dredger", "trawler")):
+                k = t.i + 1
+                while k < len(doc) and doc[k].text[:1].isupper() and "\n" not in doc[k].text and not doc[k].is_sent_start:
+                    k += 1
+                name_span = doc[t.i + 1:k]
+                if t.is_upper:
+                    add(doc[t.i:k], "actor", "vessel", aliases=[name_span.text], source="vessel")
+                else:
+                    add(name_span, "actor", "vessel", source="vessel")
+        # demonym + authority noun: a state acting
+        for t in doc:
+            if not t.text[:1].isupper() or t.i in covered:
+                continue
+            hit = self.demonym_state(doc, t.i)
+            if hit and t.i not in covered:
+                country, end = hit
+                noun = doc[end - 1].text
+                k = t.i
+                while k < end - 1:
+                    c = self.c.by_demonym.get(fold(doc[k].text))
+                    if c and k not in covered:
+                        add(doc[k:k + 1], "actor", "state", name=f"{doc[k].text} {noun}", canonical=c, source="demonym")
+                    k += 1
+                if end - 1 not in covered:
+                    covered.add(end - 1)
+        # "Government of Lebanon"
+        for t in doc:
+            if t.lower_ != "government":
+                continue
+            if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of":
+                for n in (3, 2, 1):
+                    cand = doc[t.i + 2:t.i + 2 + n]
+                    country = self.c.country(cand.text)
+                    if country and "\n" not in cand.text:
+                        add(doc[t.i:t.i + 2 + n], "actor", "state", canonical=country, source="government-of")
+                        break
+        self.from_infobox(doc, add)
+        self.from_alias_cues(doc, add)
+        for ent in doc.ents:
+            self._from_ent(doc, ent, add)
+        return sorted(out, key=lambda m: m.start)
+
+    def _from_ent(self, doc: Doc, ent: Span, add) -> None:
+        label = ent.label_
+        if label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
+            return
+        span = _clean(doc, ent)
+        if span is None:
+            return
+        text = span.text
+        key = fold(text)
+        first = doc[span.start]
+        if not any(c.isalpha() for c in text) or text.islower() or key in self.stop:
+            return
+        if len(span) == 1 and first.is_sent_start and first.text.endswith("ly") and span.end < len(doc) \
+                and doc[span.end].text == ",":
+            return  # "Evidently," is an adverb
+        if any(key.startswith(g.lower()) and len(key) > len(g) and text[len(g):len(g) + 1].isupper() for g in self.glued):
+            return  # "TypeAdvanced": an infobox key glued to its value
+        if label == "NORP":
+            return
+        if set(key.split()) & self.event_words:
+            return  # "Yemeni Civil War", "Winter Olympics": events, not actors
+        if len(span) == 1 and first.pos_ != "PROPN" and label in ("PERSON", "ORG"):
+            return
+        ibkey = self.infobox_key(doc, span.start)
+        if ibkey is not None and ibkey in self.place_keys and not self.c.country(text):
+            add(span, "place", self.place_type(text), source="infobox")
+            return
+        if label == "FAC":
+            label = "ORG"
+        country = self.c.country(text)
+        if country:
+            typ = "country"
+            add(span, "actor", "state", name=country, canonical=country, aliases=[text],
+                place_like=self.place_like(doc, span), source="country")
+            return
+        capital = self.c.by_capital.get(key)
+        if capital:
+            if span.root.dep_ in ("nsubj", "nsubjpass") and not self.place_like(doc, span):
+                add(span, "actor", "state", name=capital, canonical=capital, aliases=[text], source="capital")
+            else:
+                add(span, "place", "city", source="capital")
+            return
+        demonym = self.c.by_demonym.get(key)
+        if demonym and len(span) == 1:
+            return  # a bare demonym names nobody
+        if label in ("GPE", "LOC"):
+            add(span, "place", self.place_type(text), source="ner")
+            return
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if label == "PERSON":
+            while span.start > 1 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].is_title \
+                    and doc[span.start - 2].text in (",", "(", "and") and doc[span.start - 1].ent_type_ in ("", "PERSON"):
+                span = doc[span.start - 1:span.end]
+            if self.near_place_noun(span) or (nxt is not None and nxt.lower_ in self.place_nouns):
+                add(span, "place", "region", source="person-as-place")
+                return
+            if span.start > 0 and (doc[span.start - 1].lower_ in LOCATIVE or
+                                   (span.start > 1 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].lower_ in LOCATIVE)):
+                add(span, "place", "city", source="person-as-place")
+                return
+            if any(t.like_num for t in span):
+                return
+            add(span, "actor", "person", source="ner")
+            return
+        # ORG: extend over "movement", "rebels" and the like
+        end = span.end
+        while end < len(doc) and doc[end].lower_ in self.extenders and "\n" not in doc[end].text:
+            end += 1
+        span = doc[span.start:end]
+        if (nxt is not None and nxt.lower_ in self.place_nouns) or self.near_place_noun(span):
+            add(span, "place", "region", source="org-as-place")
+            return
+        add(span, "actor", self.org_type(span.text), source="ner")
+
+    def near_place_noun(self, span: Span) -> bool:
+        """'Kherson, Zaporizhzhia and Dnipropetrovsk oblasts': a name inside a list headed by a place noun."""
+        tok = span.root
+        for _ in range(4):
+            if tok.dep_ not in ("compound", "conj", "nmod", "amod", "appos") or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            if tok.lower_ in self.place_nouns:
+                return True
+        return False
+
+    def from_alias_cues(self, doc: Doc, add) -> None:
+        """'Sandworm also known as ...' and 'Sandworm (hacker group)': the name before is an actor."""
+        for t in doc:
+            before = None
+            if t.lower_ == "also" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("known", "called"):
+                before = t.i - 1 if doc[t.i - 1].text != "," else t.i - 2
+            elif t.text == "(" and t.i + 2 < len(doc) and " ".join(x.lower_ for x in doc[t.i + 1:t.i + 3]) in (
+                    "hacker group", "armed group", "militant group", "hacking group", "threat actor"):
+                before = t.i - 1
+            if before is None or before < 0 or not doc[before].text[:1].isupper():
+                continue
+            k = before
+            while k - 1 >= 0 and doc[k - 1].text[:1].isupper() and not doc[k].is_sent_start and "\n" not in doc[k - 1].text:
+                k -= 1
+            if self.c.country(doc[k:before + 1].text):
+                continue
+            add(doc[k:before + 1], "actor", "armed_group" if t.text == "(" else "organisation", source="alias-cue")
+
+    def from_infobox(self, doc: Doc, add) -> None:
+        """Values of '- Operator: A and B' lines name actors."""
+        for sent in doc.sents:
+            if len(sent) < 4 or sent[0].text != "-":
+                continue
+            colon = next((t.i for t in sent if t.text == ":"), None)
+            if colon is None:
+                continue
+            key = doc[sent.start + 1:colon].text.lower().strip()
+            if key not in self.actor_keys:
+                continue
+            k = colon + 1
+            while k < sent.end:
+                j = k
+                while j < sent.end and doc[j].text not in (",", "(", ";") and doc[j].lower_ != "and" and "\n" not in doc[j].text:
+                    j += 1
+                part = doc[k:j]
+                if len(part) and part[0].text[:1].isupper() and not self.c.country(part.text):
+                    typ = "person" if key == "leader" else self.org_type(part.text)
+                    if fold(part.text) not in self.stop:
+                        add(part, "actor", typ, source="infobox")
+                if j < sent.end and doc[j].text == "(":
+                    while j < sent.end and doc[j].text != ")":
+                        j += 1
+                k = j + 1
+
+    @staticmethod
+    def place_type(text: str) -> str:
+        low = text.lower()
+        for word, typ in (("sea", "sea"), ("gulf", "sea"), ("bay", "sea"), ("ocean", "sea"), ("river", "river"),
+                          ("oblast", "region"), ("province", "region"), ("region", "region"), ("county", "region"),
+                          ("district", "region")):
+            if word in low.split():
+                return typ
+        return "city"
+
+    def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
+        doc._.ig_actors = mentions
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+
+if not Doc.has_extension("ig_actors"):
+    Doc.set_extension("ig_actors", default=None)
+
+
+@Language.factory("ig_actors", assigns=["doc._.ig_actors"], default_config={"data": None, "place_nouns": None})
+def make_actor_finder(nlp: Language, name: str, data: dict | None, place_nouns: list | None) -> ActorFinder:
+    """Lexicons default to ingest/data/actors.json and facilities.json (place nouns)."""
+    return ActorFinder(data if data is not None else lexicon.actors(),
+                       place_nouns if place_nouns is not None else lexicon.facilities()["place_nouns"])

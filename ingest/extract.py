@@ -1,0 +1,86 @@
+"""Text in, plain dataclasses out: the one entry point other packages call.
+
+    Extractor().extract(read_path(path)) -> graph.model.Extraction
+
+The model is loaded once per Extractor; ``extract_many`` streams documents through
+``nlp.pipe`` for throughput.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.model import Claim, Document, Entity, Extraction, Incident
+from ingest import pipeline
+from ingest.claims import find_claims
+from ingest.events import EventBuilder
+from ingest.resolve import Ent, resolve
+
+
+class Extractor:
+    """Loads the spaCy pipeline once; turns Documents into Extractions."""
+
+    def __init__(self, nlp: Language | None = None):
+        self.nlp = pipeline.build(nlp)
+
+    def extract(self, doc: Document) -> Extraction:
+        return self.assemble(doc, self.nlp(doc.text[doc.body_start:]))
+
+    def extract_many(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
+        pairs = ((d.text[d.body_start:], d) for d in docs)
+        for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self.assemble(doc, sdoc)
+
+    def assemble(self, doc: Document, sdoc: Doc) -> Extraction:
+        """Resolution, incidents and claims over one parsed body; offsets moved to the whole text."""
+        base = doc.body_start
+        res = resolve(sdoc)
+        builder = EventBuilder(sdoc, res, doc.published)
+        events = builder.build()
+        raw_claims = find_claims(sdoc, res, getattr(builder, "attributions", []))
+
+        used: set[int] = set()
+        for ev in events:
+            for t in ev.targets + ev.perps:
+                used.add(id(t))
+                for a in t.ancestors():
+                    used.add(id(a))
+        keep = [e for e in res.entities if e.spans and (not e.weak or id(e) in used)]
+        out = Extraction(document=doc)
+        ids: dict[int, str] = {}
+        for n, e in enumerate(sorted(keep, key=lambda e: e.first), 1):
+            ids[id(e)] = e.id = f"e{n}"
+        for e in sorted(keep, key=lambda e: e.first):
+            out.entities.append(Entity(
+                id=e.id, kind=e.kind, type=e.type, name=e.name, aliases=list(e.aliases),
+                part_of=ids.get(id(e.part_of)) if e.part_of is not None else None,
+                country=e.canonical,
+                mentions=sorted({(sdoc[s].idx + base, sdoc[x - 1].idx + len(sdoc[x - 1].text) + base) for s, x in e.spans})))
+        for n, ev in enumerate(events, 1):
+            targets = [ids[id(t)] for t in ev.targets if id(t) in ids]
+            if not targets:
+                continue
+            start, end = ev.dates if ev.dates else (None, None)
+            out.incidents.append(Incident(
+                id=f"i{len(out.incidents) + 1}", type=builder.type_of(ev), start=start, end=end, targets=targets,
+                perpetrators=[ids[id(p)] for p in ev.perps if id(p) in ids and p.kind == "actor"],
+                location=ids.get(id(ev.location)) if ev.location is not None else None,
+                effects=sorted(ev.effects), evidence=sorted({(a + base, b + base) for a, b in ev.evidence}),
+                confidence=_confidence(ev), date_text=ev.date_text))
+            ev.id = out.incidents[-1].id
+        for n, c in enumerate(raw_claims, 1):
+            incident = next((getattr(ev, "id", None) for ev in events if c.sent in ev.sents), None)
+            out.claims.append(Claim(
+                id=f"c{n}", speaker=ids.get(id(c.speaker)) if c.speaker is not None else None, cue=c.cue,
+                span=(c.span[0] + base, c.span[1] + base), about=[ids[id(a)] for a in c.about if id(a) in ids],
+                incident=incident, stance=c.stance,
+                speaker_text=c.speaker.name if isinstance(c.speaker, Ent) else None))
+        return out
+
+
+def _confidence(ev) -> float:
+    """More mentions, a date and a named perpetrator make an incident more certain."""
+    score = 0.4 + 0.1 * min(len(set(ev.sents)), 3) + (0.1 if ev.dates else 0) + (0.1 if ev.perps else 0)
+    return min(score, 0.95)

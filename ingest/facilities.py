@@ -1,0 +1,258 @@
+"""Find facility mentions by their head nouns ("X pipeline", "Port of X", "No. 2 berth").
+
+Named facilities carry a capitalized name; descriptive ones ("data cable") and generic ones
+("the dam") are kept too, marked as such, so that resolution can tie them to a named one.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ingest import lexicon
+from ingest.mention import Mention
+
+STOP_LEFT = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "and", "or",
+             "of", "at", "in", "on", "to", "for", "by", "with", "from", "all", "both", "each", "one", "two", "three"}
+DASHES = {"-", "–", "—"}
+
+
+def _number_sign(doc: Doc, j: int) -> int | None:
+    """Start of "No. 2" / "No 2" / "number 2" when token j is the number, else None."""
+    if j >= 1 and doc[j - 1].lower_ in ("no.", "number"):
+        return j - 1
+    if j >= 2 and doc[j - 1].text == "." and doc[j - 2].lower_ == "no":
+        return j - 2
+    if j >= 1 and doc[j - 1].lower_ == "no":
+        return j - 1
+    return None
+
+
+def _cap(t: Token) -> bool:
+    return t.text[:1].isupper() and any(c.isalpha() for c in t.text)
+
+
+class FacilityFinder:
+    """Match facility noun phrases; ``heads`` and ``modifiers`` come from facilities.json."""
+
+    def __init__(self, heads: dict[str, str], name_heads: dict[str, str], modifiers: list[str],
+                 org_words: list[str], generic_words: list[str],
+                 event_nouns: list[str]):
+        self.heads = {tuple(k.split()): v for k, v in heads.items()}
+        self.name_heads = {tuple(k.split()): v for k, v in name_heads.items()}
+        self.modifiers = set(modifiers)
+        self.org_words = set(org_words)
+        self.generic = set(generic_words)
+        self.event_nouns = set(event_nouns)
+        self.last = {k[-1] for k in self.heads} | {k[-1] for k in self.name_heads}
+        self.maxlen = max(len(k) for k in list(self.heads) + list(self.name_heads))
+
+    @staticmethod
+    def _line_start(doc: Doc, j: int) -> bool:
+        """Sentence-initial, or first word of an infobox value: capitals there prove nothing."""
+        return doc[j].is_sent_start or (j > 0 and doc[j - 1].text == ":")
+
+    @staticmethod
+    def _key_start(doc: Doc, j: int) -> bool:
+        return False
+
+    @staticmethod
+    def _in_key(doc: Doc, start: int, end: int) -> bool:
+        """Inside the key of an infobox line ("- Berths: 16")."""
+        if end >= len(doc) or doc[end].text != ":":
+            return False
+        k = start
+        while k > 0 and not doc[k].is_sent_start:
+            k -= 1
+        return doc[k].text == "-"
+
+    def _head_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
+        """Longest head phrase ending at token i: (first token, type)."""
+        if doc[i].lower_ not in self.last:
+            return None
+        for n in range(min(self.maxlen, i + 1), 0, -1):
+            key = tuple(t.lower_ for t in doc[i - n + 1:i + 1])
+            if key in self.heads:
+                return i - n + 1, self.heads[key]
+            if key in self.name_heads and all(_cap(t) for t in doc[i - n + 1:i + 1]):
+                return i - n + 1, self.name_heads[key]
+        return None
+
+    def match(self, doc: Doc) -> list[Mention]:
+        found: list[Mention] = []
+        for t in doc:
+            i = t.i
+            hit = self._head_at(doc, i)
+            if not hit:
+                continue
+            h0, ftype = hit
+            if t.pos_ not in ("NOUN", "PROPN", "") and not _cap(t):
+                continue
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in self.org_words:
+                continue  # "Caspian Pipeline Consortium" is an organisation
+            if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_sent_start and not _cap(nxt) \
+                    and nxt.lower_ not in self.event_nouns:
+                continue  # "port" in "port oil terminal", "reservoir cascade": the last noun names the thing
+            start, named, possessive = h0, False, False
+            j = h0 - 1
+            while j >= 0:
+                tok = doc[j]
+                if "\n" in tok.text or tok.is_sent_end:
+                    break
+                if tok.text in ("'s", "’s") and j > 0 and _cap(doc[j - 1]):
+                    k = j - 1
+                    while k - 1 >= 0 and _cap(doc[k - 1]) and not doc[k - 1].is_sent_end and doc[k - 1].lower_ not in STOP_LEFT:
+                        k -= 1
+                    start, named, possessive = k, True, True
+                    break
+                if tok.like_num and j > 0:
+                    k = _number_sign(doc, j)
+                    if k is not None:
+                        start, named = k, True
+                        j = k - 1
+                        continue
+                    if len(tok.text) <= 2 and _cap(doc[j - 1]) and doc[j - 1].lower_ not in STOP_LEFT:
+                        start, j = j, j - 1  # "Estlink 2 cable"
+                        continue
+                    break
+                if tok.is_upper and j > 0 and doc[j - 1].like_num:
+                    break  # a unit: "5.7 GW"
+                if tok.text in DASHES and j > 0 and _cap(doc[j - 1]) and _cap(doc[j + 1]):
+                    start = j
+                    j -= 1
+                    continue
+                if tok.lower_ in STOP_LEFT:
+                    break
+                if _cap(tok) and not self._key_start(doc, j) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "NUM", "X", "ADV", "") and not tok.is_punct:
+                    if not (self._line_start(doc, j) and tok.lower_ in self.modifiers):
+                        named = True
+                    start = j
+                    j -= 1
+                    continue
+                if tok.lower_ in self.modifiers:
+                    start = j
+                    j -= 1
+                    continue
+                break
+            end = i + 1
+            if end + 1 < len(doc) and doc[end].lower_ in ("no.", "no", "number") and (
+                    doc[end + 1].like_num or (doc[end + 1].text == "." and end + 2 < len(doc) and doc[end + 2].like_num)):
+                end = end + 2 if doc[end + 1].like_num else end + 3
+                named = True
+            if t.lower_ in ("port", "harbour", "harbor") and end + 1 < len(doc) and doc[end].lower_ == "of" \
+                    and _cap(doc[end + 1]) and not named:
+                k = end + 1
+                while k < len(doc) and (_cap(doc[k]) or (doc[k].text in DASHES and k + 1 < len(doc) and _cap(doc[k + 1]))) \
+                        and "\n" not in doc[k].text:
+                    k += 1
+                end, named = k, True
+            if any(_cap(x) for x in doc[h0:i + 1]) and not self._line_start(doc, h0) and end - start > 1:
+                named = True
+            if self._in_key(doc, start, end):
+                continue
+            span = doc[start:end]
+            generic = not named and all(x.lower_ in self.generic for x in span)
+            modifier = end < len(doc) and doc[end].lower_ in self.event_nouns
+            found.append(Mention(start, end, "facility", ftype, span.text, named=named, generic=generic,
+                                 source="modifier" if modifier else ("possessive" if possessive else "head"),
+                                 char_start=span.start_char, char_end=span.end_char))
+        found.extend(self._definitions(doc, found))
+        found.extend(self._examples(doc, found))
+        self._link_parents(doc, found)
+        return found
+
+    def _definitions(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """'X is a natural gas pipeline' / 'X, a gas pipeline': X names a facility of that type."""
+        out = []
+        taken = {(m.start, m.end) for m in found}
+        for m in found:
+            if m.named:
+                continue
+            h = doc[m.end - 1]
+            subj = None
+            if h.dep_ == "attr" and h.head.lemma_ == "be":
+                subj = next((c for c in h.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            elif h.dep_ == "appos":
+                subj = h.head
+            if subj is None or subj.pos_ != "PROPN" or not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in h.children):
+                continue
+            left = subj.i
+            while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i in range(left, subj.i + 1):
+                left -= 1
+            span = doc[left:subj.i + 1]
+            if (span.start, span.end) in taken or any(t.is_stop for t in span):
+                continue
+            out.append(Mention(span.start, span.end, "facility", m.type, span.text, source="definition",
+                               char_start=span.start_char, char_end=span.end_char))
+            m.named, m.generic, m.name, m.source = True, False, span.text, "defined"
+        return out
+
+    def _examples(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """'smaller ports, such as Tripoli and Tyre': each name is a facility of that type."""
+        out = []
+        for m in found:
+            if m.named or not doc[m.end - 1].lower_.endswith("s"):
+                continue
+            j = m.end
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+            if not (j + 1 < len(doc) and doc[j].lower_ == "such" and doc[j + 1].lower_ == "as") \
+                    and not (j < len(doc) and doc[j].lower_ == "including"):
+                continue
+            j += 2 if doc[j].lower_ == "such" else 1
+            while j < len(doc):
+                k = j
+                while k < len(doc) and _cap(doc[k]) and not doc[k].is_sent_start:
+                    k += 1
+                if k == j:
+                    break
+                span = doc[j:k]
+                out.append(Mention(span.start, span.end, "facility", m.type, span.text, source="example",
+                                   char_start=span.start_char, char_end=span.end_char))
+                if k < len(doc) and doc[k].lower_ in (",", "and", "or"):
+                    j = k + 1
+                    if j < len(doc) and doc[j].lower_ == "and":
+                        j += 1
+                else:
+                    break
+        return out
+
+    def _link_parents(self, doc: Doc, found: list[Mention]) -> None:
+        """'the berth at the container terminal of the Port of X': each is part of the next."""
+        by_start = {m.start: k for k, m in enumerate(found)}
+        for m in found:
+            j = m.end
+            if j < len(doc) and doc[j].lower_ in ("of", "at"):
+                j += 1
+                while j < len(doc) and j < m.end + 4 and (doc[j].lower_ in ("the", "its", "a") or doc[j].pos_ == "ADJ"):
+                    j += 1
+                if j in by_start and found[by_start[j]] is not m:
+                    m.parent = by_start[j]
+
+    def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
+        doc._.ig_facilities = mentions
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+
+if not Doc.has_extension("ig_facilities"):
+    Doc.set_extension("ig_facilities", default=None)
+
+
+@Language.factory("ig_facilities", assigns=["doc._.ig_facilities"],
+                  default_config={"heads": None, "name_heads": None, "modifiers": None, "org_words": None,
+                                  "generic_words": None, "event_nouns": None})
+def make_facility_finder(nlp: Language, name: str, heads: dict | None, name_heads: dict | None,
+                         modifiers: list | None, org_words: list | None, generic_words: list | None,
+                         event_nouns: list | None) -> FacilityFinder:
+    """Patterns default to ingest/data/facilities.json; tests pass small inline ones."""
+    data = lexicon.facilities()
+
+    def pick(value, key):
+        return value if value is not None else data[key]
+
+    return FacilityFinder(pick(heads, "heads"), pick(name_heads, "name_heads"), pick(modifiers, "modifiers"),
+                          pick(org_words, "org_words"), pick(generic_words, "generic_words"),
+                          pick(event_nouns, "event_nouns"))

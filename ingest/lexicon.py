@@ -1,0 +1,74 @@
+"""Load the data files under ``ingest/data`` once and index them for fast lookup."""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+def load(name: str) -> dict | list:
+    """One JSON data file by base name."""
+    with open(DATA / f"{name}.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case, accents dropped, typographic apostrophes made plain: the key for lookups."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return s.replace("\u2019", "'").lower().strip()
+
+
+@dataclass
+class Countries:
+    """Countries with their other names, demonyms and capitals, keyed by folded text."""
+
+    by_name: dict[str, str] = field(default_factory=dict)
+    by_demonym: dict[str, str] = field(default_factory=dict)
+    by_capital: dict[str, str] = field(default_factory=dict)
+
+    def country(self, text: str) -> str | None:
+        t = fold(text)
+        if t.startswith("the "):
+            t = t[4:]
+        return self.by_name.get(t)
+
+
+@lru_cache(maxsize=None)
+def countries() -> Countries:
+    c = Countries()
+    for row in load("countries"):
+        for n in [row["name"], *row["aliases"]]:
+            key = fold(n)
+            c.by_name[key[4:] if key.startswith("the ") else key] = row["name"]
+        for d in row["demonyms"]:
+            c.by_demonym.setdefault(fold(d), row["name"])
+        for cap in row["capitals"]:
+            if fold(cap) not in c.by_name:
+                c.by_capital[fold(cap)] = row["name"]
+    return c
+
+
+@lru_cache(maxsize=None)
+def facilities() -> dict:
+    return load("facilities")
+
+
+@lru_cache(maxsize=None)
+def incidents() -> dict:
+    return load("incidents")
+
+
+@lru_cache(maxsize=None)
+def actors() -> dict:
+    return load("actors")
+
+
+@lru_cache(maxsize=None)
+def cues() -> dict:
+    return load("cues")

@@ -1,0 +1,382 @@
+"""Within-document resolution: mentions become entities with aliases, references and part-of.
+
+Rules, in order: facilities by name (case, spacing, prefix "Zaporizhzhia plant" of
+"Zaporizhzhia Nuclear Power Plant"), acronyms in parentheses, "also known as"; states by
+country; persons by surname; organisations by name less a company suffix; then short
+definite references ("the dam") to the last facility of that kind.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ingest import lexicon
+from ingest.lexicon import fold
+from ingest.mention import Mention
+
+COMPAT = [{"plant", "power_plant", "facility"}, {"port", "terminal"}, {"facility", "storage"}, {"facility", "refinery"}]
+SUFFIXES = {"ltd", "ltd.", "inc", "inc.", "oy", "as", "sa", "ag", "plc", "llc", "gmbh", "corp", "corp.", "co", "co.",
+            "corporation", "company", "group", "pte"}
+ALIAS_CUES = re.compile(r"\b(?:also known as|better known as|formerly known as|formerly called|also called|a\.k\.a\.|aka)\s+", re.I)
+OTHER_NAMES = re.compile(r"\b(?:Other|Its other) names\b[^.]*?\binclude\s+")
+
+
+def key(name: str) -> str:
+    k = re.sub(r"[^\w\s]", " ", fold(name))
+    k = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", k).strip())
+    return k.replace(" ", "")
+
+
+@dataclass(eq=False)
+class Ent:
+    """An entity being built: names, mention token spans, structure."""
+
+    kind: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    part_of: Optional["Ent"] = None
+    canonical: Optional[str] = None
+    weak: bool = False  # a description ("data cable"): output only when an incident needs it
+    first: int = 10 ** 9
+    id: str = ""
+
+    def add(self, m: Mention, alias: bool = True) -> None:
+        self.spans.append((m.start, m.end))
+        self.first = min(self.first, m.start)
+        if alias:
+            for n in [m.name, *m.aliases]:
+                self.alias(n)
+
+    def alias(self, n: str) -> None:
+        n = n.strip()
+        if n and key(n) != key(self.name) and key(n) not in {key(a) for a in self.aliases}:
+            self.aliases.append(n)
+
+    def keys(self) -> set[str]:
+        return {key(self.name)} | {key(a) for a in self.aliases}
+
+    def ancestors(self) -> list["Ent"]:
+        out, p = [], self.part_of
+        while p is not None and p not in out and p is not self:
+            out.append(p)
+            p = p.part_of
+        return out
+
+
+@dataclass
+class Resolution:
+    """Entities and, for each token that mentions one, which."""
+
+    entities: list[Ent] = field(default_factory=list)
+    at: dict[int, list[Ent]] = field(default_factory=dict)  # token -> entities it mentions
+    group_refs: dict[int, Ent] = field(default_factory=dict)  # "the team" token -> actor
+
+    def link(self, start: int, end: int, ents: list[Ent]) -> None:
+        for i in range(start, end):
+            self.at[i] = ents
+
+    def actor_at(self, i: int) -> Optional[Ent]:
+        for e in self.at.get(i, []):
+            if e.kind == "actor":
+                return e
+        return self.group_refs.get(i)
+
+
+def _caps(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-–]+", name) if w[:1].isupper()]
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or any(a in s and b in s for s in COMPAT)
+
+
+def resolve(doc: Doc) -> Resolution:
+    res = Resolution()
+    fac: list[Mention] = list(doc._.ig_facilities or [])
+    act: list[Mention] = list(doc._.ig_actors or [])
+    fac_tokens = {i for m in fac if m.named for i in range(m.start, m.end)}
+    refs = lexicon.facilities()["references"]
+
+    # --- facilities -------------------------------------------------------------------------
+    named: list[Ent] = []
+    ent_of: dict[int, list[Ent]] = {}
+    for k, m in enumerate(fac):
+        if not m.named:
+            continue
+        e = next((x for x in named if key(m.name) in x.keys()), None)
+        if e is None:
+            e = Ent("facility", m.type, m.name, weak=True)
+            named.append(e)
+        if m.source != "modifier":
+            e.weak = False  # only ever seen naming an event ("X substation attack"): kept if a target
+        e.add(m)
+        _acronym(doc, m, e)
+        ent_of[k] = [e]
+    # a name that is the capitalized start of a longer one of a compatible type is the same facility
+    for a in list(named):
+        for b in named:
+            if a is b or a not in named:
+                continue
+            ca, cb = _caps(a.name), _caps(b.name)
+            if ca and len(ca) <= len(cb) and cb[:len(ca)] == ca and len(a.name) < len(b.name) and _compatible(a.type, b.type):
+                for n in [a.name, *a.aliases]:
+                    b.alias(n)
+                b.spans += a.spans
+                b.first = min(a.first, b.first)
+                named.remove(a)
+                for k, v in ent_of.items():
+                    ent_of[k] = [b if x is a else x for x in v]
+                break
+    # descriptions and references, in text order
+    described: list[Ent] = []
+    placed = [m for m in act if m.kind == "place" or m.place_like]
+    for k, m in enumerate(fac):
+        if m.named:
+            continue
+        head = doc[m.end - 1].lower_
+        singular = head[:-1] if head.endswith("s") and head[:-1] in refs else head
+        allowed = refs.get(singular, [m.type])
+        before = [e for e in named + described if e.first < m.start and ("*" in allowed or e.type in allowed or e.type == m.type)]
+        definite = m.start > 0 and doc[m.start - 1].lower_ in ("the", "this", "that", "its")
+        if m.generic and not before and m.parent is not None:
+            pass  # "the berth at the container terminal of X": described by its chain below
+        elif m.generic or (definite and before):
+            if before:
+                strong = [e for e in before if not e.weak] or before
+                ent_of[k] = [max(strong, key=lambda e: max(s for s, _ in e.spans if s < m.start))]
+            else:
+                after = [e for e in named if "*" in allowed or e.type in allowed]
+                if after and not m.generic:
+                    ent_of[k] = [min(after, key=lambda e: e.first)]
+                elif after and len(after) == 1:
+                    ent_of[k] = after
+            continue
+        dist = _distribute(doc, m, placed)
+        if dist:
+            ents = []
+            for place in dist:
+                desc = re.sub(r"ies$", "y", m.name) if m.name.endswith("ies") else re.sub(r"s$", "", m.name)
+                nm = f"{place} {desc}"
+                e = next((x for x in named if key(nm) in x.keys()), None)
+                if e is None:
+                    e = Ent("facility", m.type, nm, weak=True)
+                    named.append(e)
+                e.alias(f"{desc} at {place}")
+                e.add(m, alias=False)
+                ents.append(e)
+            ent_of[k] = ents
+            continue
+        name = m.name if m.parent is None else doc[m.start:_chain_end(fac, m)].text
+        e = next((x for x in described if key(name) in x.keys() or key(m.name) in x.keys()), None)
+        if e is None:
+            e = Ent("facility", m.type, name, weak=True)
+            described.append(e)
+        e.add(m, alias=False)
+        if m.parent is not None:
+            e.alias(m.name)
+        ent_of[k] = [e]
+    for k, m in enumerate(fac):
+        if m.parent is not None and k in ent_of and m.parent in ent_of:
+            for e in ent_of[k]:
+                parent = ent_of[m.parent][0]
+                if parent is not e and e not in parent.ancestors():
+                    e.part_of = parent
+        if k in ent_of:
+            res.link(m.start, m.end, ent_of[k])
+    facilities = named + described
+    fac_keys = {}
+    for e in facilities:
+        for kk in e.keys():
+            fac_keys.setdefault(kk, e)
+
+    # --- actors and places --------------------------------------------------------------------
+    states: dict[str, Ent] = {}
+    country_places: dict[str, Ent] = {}
+    others: list[Ent] = []
+    place_names = {key(m.name) for m in act if m.kind == "place"}
+    place_words = {fold(w) for m in act if m.kind == "place" for w in m.name.split()}
+    place_first = {fold(m.name).split()[0] for m in act if m.kind == "place" and len(m.name.split()) > 1}
+    for m in act:
+        if any(i in fac_tokens for i in range(m.start, m.end)):
+            inside = all(i in fac_tokens for i in range(m.start, m.end))
+            if inside or doc[m.end - 1].lower_ not in lexicon.facilities()["org_words"]:
+                continue
+        if key(m.name) in fac_keys and m.kind == "actor":
+            e = fac_keys[key(m.name)]
+            e.add(m, alias=False)
+            res.link(m.start, m.end, [e])
+            continue
+        if m.canonical:
+            if m.place_like:
+                e = country_places.setdefault(m.canonical, Ent("place", "country", m.canonical))
+            else:
+                e = states.setdefault(m.canonical, Ent("actor", "state", m.canonical, canonical=m.canonical))
+            e.add(m)
+            res.link(m.start, m.end, [e])
+            continue
+        kind = m.kind
+        if kind == "actor" and m.source == "ner" and m.type in ("person", "organisation") and (
+                key(m.name) in place_names or (len(m.name.split()) == 1 and fold(m.name) in place_first)
+                or (" and " in m.name and fold(m.name.split()[0]) in place_words)):
+            kind = "place"
+        e = _find_actor(others, m, kind)
+        if e is None:
+            e = Ent(kind, m.type if kind == m.kind else "city", m.name)
+            others.append(e)
+        elif m.type == "vessel":
+            e.type = "vessel"
+        e.add(m)
+        res.link(m.start, m.end, [e])
+    _parentheses(doc, res, act, others)
+    _aliases(doc, res, others + list(states.values()) + facilities)
+    others = [e for e in others if e.spans]
+    _group_refs(doc, res, others)
+    res.entities = facilities + list(states.values()) + others + list(country_places.values())
+    return res
+
+
+def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
+    k = key(m.name)
+    words = fold(m.name).split()
+    for e in ents:
+        if e.kind != kind:
+            continue
+        if k in e.keys():
+            return e
+        ew = fold(e.name).split()
+        if e.type == "vessel" or m.type == "vessel":
+            core = [w for w in ew if w not in ("mv", "m/v", "mt", "ss")]
+            mcore = [w for w in words if w not in ("mv", "m/v", "mt", "ss")]
+            if core == mcore:
+                return e
+            continue
+        if m.type == "person" and e.type == "person" and len(words) == 1 and ew[-1:] == words:
+            return e
+        extenders = {"movement", "rebels", "group", "forces", "militia", "fighters"}
+        if words and ew and words[0].rstrip("s") == ew[0].rstrip("s") and \
+                set(words[1:] + ew[1:]) <= extenders and (len(words) == 1 or len(ew) == 1):
+            return e  # "Houthis" / "Houthi movement"
+        if e.type == "person" and len(words) > len(ew) == 1 and words[-1] == ew[0]:
+            e.name, e.aliases = m.name, [*e.aliases, e.name]
+            return e
+        short, long_ = (words, ew) if len(words) < len(ew) else (ew, words)
+        if short and long_[:len(short)] == short and all(w.strip(".") in SUFFIXES or w in SUFFIXES for w in long_[len(short):]):
+            return e
+    return None
+
+
+def _parentheses(doc: Doc, res: Resolution, act: list[Mention], ents: list[Ent]) -> None:
+    """'International Atomic Energy Agency (IAEA)', 'Pavel Frolov (Павел Фролов)': one actor."""
+    by_start = {m.start: m for m in act}
+    for m in act:
+        j = m.end
+        if j < len(doc) and doc[j].text == "(" and j + 1 in by_start:
+            inner = by_start[j + 1]
+            a, b = res.at.get(m.start, []), res.at.get(inner.start, [])
+            if len(a) == 1 and len(b) == 1 and a[0] is not b[0] and a[0].kind == b[0].kind == "actor" and b[0] in ents:
+                _merge(res, a[0], b[0])
+
+
+def _merge(res: Resolution, into: Ent, other: Ent) -> None:
+    into.spans += other.spans
+    for n in [other.name, *other.aliases]:
+        into.alias(n)
+    other.spans = []
+    for i, v in list(res.at.items()):
+        res.at[i] = [into if x is other else x for x in v]
+
+
+def _acronym(doc: Doc, m: Mention, e: Ent) -> None:
+    """'Zaporizhzhia Nuclear Power Plant (ZNPP)': the parenthesis is another name."""
+    j = m.end
+    if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
+        e.alias(doc[j + 1].text)
+
+
+def _chain_end(fac: list[Mention], m: Mention) -> int:
+    seen = set()
+    while m.parent is not None and m.parent not in seen:
+        seen.add(m.parent)
+        m = fac[m.parent]
+    return m.end
+
+
+def _distribute(doc: Doc, m: Mention, places: list[Mention]) -> list[str]:
+    """'oil processing facilities at A and B': one facility per place."""
+    if not doc[m.end - 1].lower_.endswith(("ies", "s")) or m.end >= len(doc) or doc[m.end].lower_ not in ("at", "in"):
+        return []
+    out, cur = [], []
+    for t in doc[m.end + 1:m.end + 10]:
+        if t.text[:1].isupper() and t.is_alpha:
+            cur.append(t.text)
+            continue
+        if cur:
+            out.append(" ".join(cur))
+            cur = []
+        if t.lower_ not in ("and", ","):
+            break
+    if cur:
+        out.append(" ".join(cur))
+    return out if len(out) >= 2 else []
+
+
+def _aliases(doc: Doc, res: Resolution, ents: list[Ent]) -> None:
+    """'X, also known as Y' and 'Other names ... include A, B and C': merge the named ones into X."""
+    for sent in doc.sents:
+        text = sent.text
+        for cue in list(ALIAS_CUES.finditer(text)) + ([m] if (m := OTHER_NAMES.search(text)) else []):
+            subj = _subject_before(doc, res, sent, sent.start_char + cue.start())
+            if subj is None:
+                continue
+            rest = text[cue.end():]
+            names = [n.strip(" .") for n in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+or\s+", re.split(r"[.;:\[]", rest)[0])]
+            for n in names:
+                if not n or not n[:1].isupper() or len(n.split()) > 5:
+                    continue
+                subj.alias(n)
+                for e in ents:
+                    if e is not subj and e.kind == subj.kind and key(n) in e.keys() and e.spans:
+                        _merge(res, subj, e)
+
+
+def _subject_before(doc: Doc, res: Resolution, sent, char: int) -> Optional[Ent]:
+    tokens = [t for t in sent if t.idx < char]
+    for t in reversed(tokens):
+        for e in res.at.get(t.i, []):
+            if e.kind in ("actor", "facility"):
+                return e
+    prev = doc[sent.start - 1].sent if sent.start > 0 else None
+    if prev is not None:
+        for t in prev:
+            for e in res.at.get(t.i, []):
+                if e.kind in ("actor", "facility"):
+                    return e
+    return None
+
+
+def _group_refs(doc: Doc, res: Resolution, ents: list[Ent]) -> None:
+    """'the team', 'the group' -> the most mentioned organisation; 'she', 'the ship' -> the vessel."""
+    data = lexicon.actors()
+    groups = [e for e in ents if e.kind == "actor" and e.type in ("organisation", "armed_group", "armed_forces", "government_agency")]
+    vessels = [e for e in ents if e.kind == "actor" and e.type == "vessel"]
+    group = max(groups, key=lambda e: (len(e.spans), -e.first)) if groups else None
+    vessel = max(vessels, key=lambda e: (len(e.spans), -e.first)) if vessels else None
+    refs = {tuple(r.split()) for r in data["group_references"]}
+    ships = {tuple(r.split()) for r in data["ship_pronouns"]}
+    firsts = {r[0] for r in refs | ships}
+    for t in doc:
+        if t.lower_ not in firsts:
+            continue
+        for n in (2, 1):
+            words = tuple(x.lower_ for x in doc[t.i:t.i + n])
+            if group is not None and words in refs:
+                for i in range(t.i, t.i + n):
+                    res.group_refs[i] = group
+            if vessel is not None and words in ships and t.i > vessel.first:
+                for i in range(t.i, t.i + n):
+                    res.group_refs[i] = vessel

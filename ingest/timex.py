@@ -1,0 +1,35 @@
+"""spaCy component that records date expressions (ingest.dates) with token positions."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.dates import DateExpr, find_dates
+
+
+class DateFinder:
+    """Date expressions per document; resolving them needs the publication date, done later."""
+
+    def match(self, doc: Doc) -> list[tuple[int, int, DateExpr]]:
+        out = []
+        for expr in find_dates(doc.text):
+            span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+            if span is not None:
+                out.append((span.start, span.end, expr))
+        return out
+
+    def set_annotations(self, doc: Doc, found: list[tuple[int, int, DateExpr]]) -> None:
+        doc._.ig_dates = found
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+
+if not Doc.has_extension("ig_dates"):
+    Doc.set_extension("ig_dates", default=None)
+
+
+@Language.factory("ig_dates", assigns=["doc._.ig_dates"], default_config={})
+def make_date_finder(nlp: Language, name: str) -> DateFinder:
+    return DateFinder()

@@ -1,0 +1,75 @@
+"""Find incident triggers, type cues and attribution cues with one PhraseMatcher each.
+
+The words live in incidents.json and cues.json, so a new trigger is a data change.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ingest import lexicon
+from ingest.mention import Cue, Trigger
+
+
+class TriggerFinder:
+    """Longest-match phrases, case-insensitive; triggers and cues of one type share a label."""
+
+    def __init__(self, nlp: Language, types: dict, attribution: list[dict]):
+        vocab, make_doc = nlp.vocab, nlp.make_doc
+        self.events = PhraseMatcher(vocab, attr="LOWER")
+        self.cues = PhraseMatcher(vocab, attr="LOWER")
+        self.attr = PhraseMatcher(vocab, attr="LOWER")
+        self.attr_info: dict[str, dict] = {}
+        for typ, spec in types.items():
+            self.events.add(f"T|{typ}", [make_doc(p) for p in spec.get("triggers", [])])
+            if spec.get("cues"):
+                self.cues.add(f"C|{typ}", [make_doc(p) for p in spec["cues"]])
+        for k, a in enumerate(attribution):
+            key = f"A{k}"
+            self.attr_info[key] = a
+            self.attr.add(key, [make_doc(a["phrase"])])
+
+    @staticmethod
+    def _longest(matches, doc) -> list[tuple[int, int, int]]:
+        best: list[tuple[int, int, int]] = []
+        for mid, s, e in sorted(matches, key=lambda m: (m[1], -(m[2] - m[1]))):
+            if best and s < best[-1][2]:
+                continue
+            best.append((mid, s, e))
+        return best
+
+    def match(self, doc: Doc) -> tuple[list[Trigger], list[Cue]]:
+        strings = doc.vocab.strings
+        triggers = []
+        for mid, s, e in self._longest(self.events(doc), doc):
+            triggers.append(Trigger(s, e, strings[mid].split("|", 1)[1], False, doc[s:e].text))
+        taken = {i for t in triggers for i in range(t.start, t.end)}
+        for mid, s, e in self._longest(self.cues(doc), doc):
+            if not any(i in taken for i in range(s, e)):
+                triggers.append(Trigger(s, e, strings[mid].split("|", 1)[1], True, doc[s:e].text))
+        cues = []
+        for mid, s, e in self._longest(self.attr(doc), doc):
+            a = self.attr_info[strings[mid]]
+            cues.append(Cue(s, e, a["phrase"], a["stance"], a["role"]))
+        return sorted(triggers, key=lambda t: t.start), cues
+
+    def set_annotations(self, doc: Doc, found: tuple[list[Trigger], list[Cue]]) -> None:
+        doc._.ig_triggers, doc._.ig_cues = found
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+
+for _ext in ("ig_triggers", "ig_cues"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
+
+
+@Language.factory("ig_triggers", assigns=["doc._.ig_triggers", "doc._.ig_cues"],
+                  default_config={"types": None, "attribution": None})
+def make_trigger_finder(nlp: Language, name: str, types: dict | None, attribution: list | None) -> TriggerFinder:
+    """Phrases default to incidents.json and cues.json; tests pass inline ones."""
+    return TriggerFinder(nlp, types if types is not None else lexicon.incidents()["types"],
+                         attribution if attribution is not None else lexicon.cues()["attribution"])

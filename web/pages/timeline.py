@@ -1,0 +1,54 @@
+"""The timeline: every incident by date, filtered by URL parameters, one page at a time."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, request
+
+from graph import queries, webqueries
+
+from .. import paths
+from ..axis import axis_for
+from ..filters import timeline_filter
+from ..store import get_store
+from ..twin import render
+
+bp = Blueprint("timeline", __name__)
+
+STANCE_WORDS = {"asserts": "says", "denies": "denies", "accuses": "accuses",
+                "claims_responsibility": "claims responsibility"}
+
+
+def attribution(row, perpetrator: str) -> str:
+    """How a perpetrator is known: its own claim of responsibility, else an allegation."""
+    return "claimed responsibility" if any(iri == perpetrator for iri, _ in row.claimed_by) else "alleged"
+
+
+def incident_json(row, claims: list[dict]) -> dict:
+    data = row.to_json()
+    data["url"] = paths.href(row.iri)
+    data["certain"] = row.certain
+    data["perpetrators"] = [dict(p, attribution=attribution(row, p["iri"])) for p in data["perpetrators"]]
+    data["claims"] = claims
+    return data
+
+
+@bp.get("/timeline")
+@bp.get("/")  # registered first, so links name "/"
+def show():
+    store = get_store()
+    size = int(current_app.config["TIMELINE_PAGE_SIZE"])
+    f, page = timeline_filter(request.args, size)
+    rows = queries.timeline(store, f)
+    has_next, rows = len(rows) > size, rows[:size]
+    claims = webqueries.claims_about_incidents(store, [r.iri for r in rows])
+    active = {k: v for k, v in request.args.items() if k != "page" and v}
+    data = {
+        "filter": active,
+        "page": page,
+        "has_next": has_next,
+        "incidents": [incident_json(r, claims[r.iri]) for r in rows],
+    }
+    axis = axis_for([(r.start, r.end) for r in rows])
+    marks = [axis.place(r.start, r.end) for r in rows] if axis else []
+    return render("timeline.html", data, rows=rows, claims=claims, axis=axis, marks=marks,
+                  types=queries.incident_types_present(store), facilities=webqueries.targeted_facilities(store),
+                  actors=webqueries.perpetrators(store), stances=STANCE_WORDS, attribution=attribution)
