@@ -17,13 +17,11 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from . import vocab
 from .merge import MergedIncident, Report, merge
-from .namespace import GRAPH, IG, ID
+from .namespace import IG, ID, MERGED_GRAPH
 from .queries import PREFIXES
 from .rdf import incident_label
 from .resolve import Curation, EntityRecord, resolve
 from .store import Store
-
-MERGED_GRAPH = GRAPH["merged"]
 
 
 @dataclass
@@ -34,6 +32,7 @@ class MergedView:
     parents: dict[str, set[str]]  # canonical IRI -> canonical parents
     incidents: list[MergedIncident]
     claims: dict[str, dict[str, set[str]]]  # report IRI -> stance -> speakers (canonical)
+    records: list[EntityRecord]
 
     def incident_iri(self, m: MergedIncident) -> URIRef:
         return merged_incident_iri(m.iri_seed)
@@ -50,20 +49,40 @@ def curation_path() -> Optional[Path]:
     return Path(value) if value else None
 
 
+# Entity descriptions repeat in every document graph that mentions the entity; reading them
+# graph by graph (GRAPH ?g) keeps each row single, where the union default graph would
+# multiply the rows of a much-mentioned entity.
+IN_DOCUMENTS = f"FILTER(?g != <{MERGED_GRAPH}>)"
+
+
 def _entities(store: Store) -> list[EntityRecord]:
-    rows = store.select(PREFIXES + """
-SELECT ?e ?kind ?type ?name (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
-  ?e ig:entityKind ?kind ; rdfs:label ?name ; ig:sourceDocument ?doc .
-  OPTIONAL { ?e ig:entityType ?type }
-} GROUP BY ?e ?kind ?type ?name""")
+    rows = store.select(PREFIXES + f"""
+SELECT ?e ?kind ?type ?name ?doc WHERE {{
+  GRAPH ?g {{ ?e ig:entityKind ?kind ; rdfs:label ?name ; ig:sourceDocument ?doc .
+             OPTIONAL {{ ?e ig:entityType ?type }} }}
+  {IN_DOCUMENTS}
+}}""")
     records: dict[str, EntityRecord] = {}
     for r in rows:
         rec = records.setdefault(str(r["e"]), EntityRecord(str(r["e"]), r["kind"], r.get("type"), label=r["name"]))
         rec.names.add(r["name"])
-        rec.documents = max(rec.documents, int(r["docs"]))
-    for r in store.select(PREFIXES + "SELECT ?e ?a WHERE { ?e ig:entityKind ?k ; ig:alias ?a }"):
+        rec.docs.add(str(r["doc"]))
+        if r.get("type"):
+            rec.types[r["type"]] = rec.types.get(r["type"], 0) + 1
+    for r in store.select(PREFIXES + f"SELECT ?e ?a WHERE {{ GRAPH ?g {{ ?e ig:alias ?a }} {IN_DOCUMENTS} }}"):
         if str(r["e"]) in records:
             records[str(r["e"])].names.add(r["a"])
+    for r in store.select(PREFIXES + f"""
+SELECT ?e ?prop ?x WHERE {{
+  GRAPH ?g {{ {{ ?e ig:locatedIn ?x BIND("located_in" AS ?prop) }} UNION {{ ?e ig:operator ?x BIND("operator" AS ?prop) }} }}
+  {IN_DOCUMENTS}
+}}"""):
+        if str(r["e"]) in records:
+            records[str(r["e"])].links.setdefault(r["prop"], set()).add(str(r["x"]))
+    for rec in records.values():
+        rec.documents = len(rec.docs)
+        if rec.types:
+            rec.type = max(rec.types, key=lambda t: (rec.types[t], t))
     return sorted(records.values(), key=lambda r: r.iri)
 
 
@@ -102,7 +121,7 @@ SELECT ?r ?role ?e WHERE {
 
 def _parents(store: Store, canonical: dict[str, str]) -> dict[str, set[str]]:
     parents: dict[str, set[str]] = {}
-    for r in store.select(PREFIXES + "SELECT DISTINCT ?a ?b WHERE { ?a ig:partOf ?b . ?a ig:entityKind ?k }"):
+    for r in store.select(PREFIXES + f"SELECT DISTINCT ?a ?b WHERE {{ GRAPH ?g {{ ?a ig:partOf ?b }} {IN_DOCUMENTS} }}"):
         a, b = canonical.get(str(r["a"]), str(r["a"])), canonical.get(str(r["b"]), str(r["b"]))
         if a != b:
             parents.setdefault(a, set()).add(b)
@@ -147,7 +166,7 @@ def compute(store: Store, as_of: Optional[date] = None, curation: Optional[Curat
     reports = _reports(store, canonical, as_of)
     incidents = merge(reports, ancestors_of(parents))
     incidents.sort(key=lambda m: (m.start is None, m.start or date.min, m.iri_seed))
-    return MergedView(canonical, labels, kinds, parents, incidents, _claims(store, canonical))
+    return MergedView(canonical, labels, kinds, parents, incidents, _claims(store, canonical), records)
 
 
 def triples(view: MergedView, documents: int = 0) -> Iterator[tuple]:
@@ -156,11 +175,39 @@ def triples(view: MergedView, documents: int = 0) -> Iterator[tuple]:
     for member, c in sorted(view.canonical.items()):
         if member != c:
             yield URIRef(member), IG.canonical, URIRef(c)
-    for child, ps in sorted(view.parents.items()):
-        for p in sorted(ps):
-            yield URIRef(child), IG.partOf, URIRef(p)
+    yield from entity_triples(view)
     for m in view.incidents:
         yield from incident_triples(view, m)
+
+
+def entity_triples(view: MergedView) -> Iterator[tuple]:
+    """One description per canonical entity, gathered from all its members' documents."""
+    groups: dict[str, list[EntityRecord]] = {}
+    for rec in view.records:
+        groups.setdefault(view.canonical[rec.iri], []).append(rec)
+    for c, members in sorted(groups.items()):
+        head = next(r for r in members if r.iri == c)
+        s = URIRef(c)
+        types: dict[str, int] = {}
+        for r in members:
+            for t, n in r.types.items():
+                types[t] = types.get(t, 0) + n
+        type_code = max(types, key=lambda t: (types[t], t)) if types else head.type
+        yield s, RDF.type, vocab.class_for(head.kind, type_code)
+        yield s, RDFS.label, Literal(view.labels[c])
+        yield s, IG.entityKind, Literal(head.kind)
+        if type_code:
+            yield s, IG.entityType, Literal(type_code)
+        for name in sorted(set().union(*(r.names for r in members)) - {view.labels[c]}):
+            yield s, IG.alias, Literal(name)
+        for d in sorted(set().union(*(r.docs for r in members))):
+            yield s, IG.sourceDocument, URIRef(d)
+        for p in sorted(view.parents.get(c, ())):
+            yield s, IG.partOf, URIRef(p)
+        for prop, pred in (("located_in", IG.locatedIn), ("operator", IG.operator)):
+            targets = {view.canonical.get(x, x) for r in members for x in r.links.get(prop, ())}
+            for x in sorted(targets - {c}):
+                yield s, pred, URIRef(x)
 
 
 def incident_triples(view: MergedView, m: MergedIncident) -> Iterator[tuple]:

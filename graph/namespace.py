@@ -10,6 +10,8 @@ from rdflib.namespace import DefinedNamespace, Namespace
 NS = "https://w3id.org/incidentgraph/ns#"
 ID = Namespace("https://w3id.org/incidentgraph/id/")
 GRAPH = Namespace("https://w3id.org/incidentgraph/graph/")
+# The merged view: canonical entities and merged incidents, one description each.
+MERGED_GRAPH = GRAPH["merged"]
 
 
 class IG(DefinedNamespace):

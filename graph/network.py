@@ -13,30 +13,31 @@ from typing import Optional
 
 import networkx as nx
 
+from .namespace import MERGED_GRAPH
 from .queries import PREFIXES
 from .store import Store
 
-ROLE_QUERY = PREFIXES + """
-SELECT ?s ?role ?o ?doc WHERE {
-  { ?s ig:target ?o . BIND("target" AS ?role) } UNION
-  { ?s ig:perpetrator ?o . BIND("perpetrator" AS ?role) } UNION
-  { ?s ig:accusedBy ?o . BIND("accused_by" AS ?role) } UNION
-  { ?s ig:claimedBy ?o . BIND("claimed_by" AS ?role) } UNION
-  { ?s ig:location ?o . BIND("location" AS ?role) } UNION
-  { ?s ig:partOf ?o . BIND("part_of" AS ?role) } UNION
-  { ?s ig:operator ?o . BIND("operator" AS ?role) } UNION
-  { ?s ig:locatedIn ?o . BIND("located_in" AS ?role) }
-  OPTIONAL { ?s ig:sourceDocument ?doc }
-}"""
+ROLE_QUERY = PREFIXES + f"""
+SELECT ?s ?role ?o ?doc WHERE {{ GRAPH <{MERGED_GRAPH}> {{
+  {{ ?s ig:target ?o . BIND("target" AS ?role) }} UNION
+  {{ ?s ig:perpetrator ?o . BIND("perpetrator" AS ?role) }} UNION
+  {{ ?s ig:accusedBy ?o . BIND("accused_by" AS ?role) }} UNION
+  {{ ?s ig:claimedBy ?o . BIND("claimed_by" AS ?role) }} UNION
+  {{ ?s ig:location ?o . BIND("location" AS ?role) }} UNION
+  {{ ?s ig:partOf ?o . BIND("part_of" AS ?role) }} UNION
+  {{ ?s ig:operator ?o . BIND("operator" AS ?role) }} UNION
+  {{ ?s ig:locatedIn ?o . BIND("located_in" AS ?role) }}
+  OPTIONAL {{ ?s a ig:Incident ; ig:sourceDocument ?doc }}
+}} }}"""
 
-NODE_QUERY = PREFIXES + """
-SELECT ?n ?label ?kind ?type ?earliest WHERE {
-  { ?n ig:entityKind ?kind . FILTER NOT EXISTS { ?n ig:canonical ?c } OPTIONAL { ?n ig:entityType ?type } }
+NODE_QUERY = PREFIXES + f"""
+SELECT ?n ?label ?kind ?type ?earliest WHERE {{ GRAPH <{MERGED_GRAPH}> {{
+  {{ ?n ig:entityKind ?kind . OPTIONAL {{ ?n ig:entityType ?type }} }}
   UNION
-  { ?n a ig:Incident ; ig:incidentType ?type . BIND("incident" AS ?kind)
-    OPTIONAL { ?n ig:when/ig:earliest ?earliest } }
+  {{ ?n a ig:Incident ; ig:incidentType ?type . BIND("incident" AS ?kind)
+    OPTIONAL {{ ?n ig:when/ig:earliest ?earliest }} }}
   ?n rdfs:label ?label .
-}"""
+}} }}"""
 
 STATE_QUERY = PREFIXES + "SELECT (COUNT(DISTINCT ?d) AS ?n) (MAX(STR(?t)) AS ?last) WHERE { ?d a ig:Document ; prov:generatedAtTime ?t }"
 

@@ -2,6 +2,11 @@
 
 Each function runs fixed SPARQL text; whatever comes from a user (an IRI, a type, a date)
 is passed as a bound value, never pasted into the query.
+
+Entities and incidents are read from the merged graph (``M``), which describes each one
+once. Their descriptions also repeat in every document graph that mentions them, so a
+pattern over the union default graph would multiply rows for a much-mentioned entity.
+Document graphs are read for what is unique to them: reports, mentions, claims.
 """
 from __future__ import annotations
 
@@ -11,8 +16,10 @@ from typing import Any, Optional
 
 from rdflib import XSD, Literal, URIRef
 
-from .namespace import NS
+from .namespace import MERGED_GRAPH, NS
 from .store import Store
+
+M = f"<{MERGED_GRAPH}>"
 
 PREFIXES = f"""PREFIX ig: <{NS}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -99,7 +106,7 @@ INCIDENT_FIELDS = """
   ?i a ig:Incident ; ig:incidentType ?type ; rdfs:label ?label .
   OPTIONAL { ?i ig:reportCount ?reports }
   OPTIONAL { ?i ig:when ?w . OPTIONAL { ?w ig:earliest ?earliest } OPTIONAL { ?w ig:latest ?latest } }
-"""
+"""  # used inside GRAPH M
 
 
 def _row(r: dict) -> "IncidentRow":
@@ -113,16 +120,16 @@ def timeline(store: Store, f: TimelineFilter = TimelineFilter()) -> list[Inciden
         return _timeline_as_of(store, f)
     patterns, bindings = [], {}
     if f.type:
-        patterns.append("?i ig:incidentType ?ftype .")
+        patterns.append(f"GRAPH {M} {{ ?i ig:incidentType ?ftype }}")
         bindings["ftype"] = Literal(f.type)
     if f.facility:
-        patterns.append("FILTER EXISTS { ?i ig:target ?ft . ?ft ig:partOf* ?ffacility }")
+        patterns.append(f"FILTER EXISTS {{ GRAPH {M} {{ ?i ig:target ?ft . ?ft ig:partOf* ?ffacility }} }}")
         bindings["ffacility"] = URIRef(f.facility)
     if f.actor:
-        patterns.append("FILTER EXISTS { ?i ig:perpetrator|ig:accusedBy|ig:claimedBy ?factor }")
+        patterns.append(f"FILTER EXISTS {{ GRAPH {M} {{ ?i ig:perpetrator|ig:accusedBy|ig:claimedBy ?factor }} }}")
         bindings["factor"] = URIRef(f.actor)
     if f.document:
-        patterns.append("?i ig:sourceDocument ?fdoc .")
+        patterns.append(f"GRAPH {M} {{ ?i ig:sourceDocument ?fdoc }}")
         bindings["fdoc"] = URIRef(f.document)
     if f.since:
         patterns.append("FILTER(!BOUND(?latest) || ?latest >= ?fsince)")
@@ -132,15 +139,14 @@ def timeline(store: Store, f: TimelineFilter = TimelineFilter()) -> list[Inciden
         bindings["funtil"] = Literal(f.until, datatype=XSD.date)
     query = PREFIXES + f"""
 SELECT DISTINCT ?i ?type ?label ?earliest ?latest ?reports WHERE {{
-  {INCIDENT_FIELDS}
+  GRAPH {M} {{ {INCIDENT_FIELDS} }}
   {' '.join(patterns)}
 }}
 ORDER BY (!BOUND(?earliest)) ?earliest ?latest ?i
 LIMIT {int(f.limit)} OFFSET {int(f.offset)}
 """
     out = [_row(r) for r in store.select(query, bindings)]
-    for row in out:
-        _add_details(store, row)
+    _add_details(store, out)
     return out
 
 
@@ -195,52 +201,71 @@ def _label(type_code: str, names: list[str]) -> str:
 
 
 def count_incidents(store: Store) -> int:
-    rows = store.select(PREFIXES + "SELECT (COUNT(?i) AS ?n) WHERE { ?i a ig:Incident }")
+    rows = store.select(PREFIXES + f"SELECT (COUNT(?i) AS ?n) WHERE {{ GRAPH {M} {{ ?i a ig:Incident }} }}")
     return int(rows[0]["n"]) if rows else 0
 
 
-def _add_details(store: Store, row: IncidentRow) -> None:
-    """Roles, sources, evidence and conflicts of one merged incident."""
-    roles = store.select(PREFIXES + """
-SELECT DISTINCT ?role ?e ?label WHERE {
-  { ?i ig:target ?e . BIND("target" AS ?role) } UNION
-  { ?i ig:perpetrator ?e . BIND("perpetrator" AS ?role) } UNION
-  { ?i ig:accusedBy ?e . BIND("accused_by" AS ?role) } UNION
-  { ?i ig:claimedBy ?e . BIND("claimed_by" AS ?role) } UNION
-  { ?i ig:location ?e . BIND("location" AS ?role) }
-  OPTIONAL { ?e rdfs:label ?label }
-} ORDER BY ?role ?label ?e""", {"i": URIRef(row.iri)})
+def _add_details(store: Store, rows: list[IncidentRow]) -> None:
+    """Roles, sources, evidence and conflicts of a page of merged incidents, in four queries."""
+    if not rows:
+        return
+    by_iri = {str(r.iri): r for r in rows}
+    page = [URIRef(r.iri) for r in rows]
     seen = set()
-    for r in roles:
-        if (r["role"], r["e"]) in seen:
+    for r in store.select(PREFIXES + f"""
+SELECT DISTINCT ?i ?role ?e ?label WHERE {{ GRAPH {M} {{
+  {{ ?i ig:target ?e . BIND("target" AS ?role) }} UNION
+  {{ ?i ig:perpetrator ?e . BIND("perpetrator" AS ?role) }} UNION
+  {{ ?i ig:accusedBy ?e . BIND("accused_by" AS ?role) }} UNION
+  {{ ?i ig:claimedBy ?e . BIND("claimed_by" AS ?role) }} UNION
+  {{ ?i ig:location ?e . BIND("location" AS ?role) }}
+  OPTIONAL {{ ?e rdfs:label ?label }}
+}} }} ORDER BY ?i ?role ?label ?e""", {"i": page}):
+        row = by_iri[str(r["i"])]
+        if (row.iri, r["role"], r["e"]) in seen:
             continue
-        seen.add((r["role"], r["e"]))
+        seen.add((row.iri, r["role"], r["e"]))
         pair = (r["e"], r.get("label") or r["e"])
         if r["role"] == "location":
             row.location = row.location or pair
         else:
             getattr(row, {"target": "targets", "perpetrator": "perpetrators", "accused_by": "accused_by",
                           "claimed_by": "claimed_by"}[r["role"]]).append(pair)
-    docs = store.select(PREFIXES + """
-SELECT DISTINCT ?d ?title ?published WHERE {
-  ?i ig:sourceDocument ?d . OPTIONAL { ?d rdfs:label ?title } OPTIONAL { ?d schema:datePublished ?published }
-} ORDER BY ?published ?d""", {"i": URIRef(row.iri)})
-    seen_docs = set()
-    for d in docs:
-        if d["d"] not in seen_docs:
-            seen_docs.add(d["d"])
+    for d in store.select(PREFIXES + f"""
+SELECT DISTINCT ?i ?d ?title ?published WHERE {{
+  GRAPH {M} {{ ?i ig:sourceDocument ?d }} OPTIONAL {{ ?d rdfs:label ?title }} OPTIONAL {{ ?d schema:datePublished ?published }}
+}} ORDER BY ?i ?published ?d""", {"i": page}):
+        row = by_iri[str(d["i"])]
+        if all(s["iri"] != d["d"] for s in row.sources):
             row.sources.append({"iri": d["d"], "title": d.get("title") or d["d"], "published": _date(d.get("published"))})
-    row.evidence = evidence(store, row.iri)
-    row.conflicts = conflicts(store, row.iri)
+    for e in _evidence_rows(store, f"GRAPH {M} {{ ?i ig:report ?r }} ?r ig:evidence ?m .", {"i": page}):
+        by_iri[str(e.pop("i"))].evidence.append(e)
+    for row in rows:
+        row.conflicts = conflicts(store, row.iri) if _has_conflict(store, row.iri) else []
+
+
+def _has_conflict(store: Store, iri: str) -> bool:
+    return store.ask(PREFIXES + f"ASK WHERE {{ GRAPH {M} {{ ?i ig:conflict ?c }} }}", {"i": URIRef(iri)})
+
+
+def _evidence_rows(store: Store, pattern: str, bindings: dict) -> list[dict[str, Any]]:
+    rows = store.select(PREFIXES + f"""
+SELECT DISTINCT ?i ?m ?quote ?start ?end ?doc ?title WHERE {{
+  {pattern}
+  ?m ig:quote ?quote ; ig:start ?start ; ig:end ?end ; ig:inDocument ?doc .
+  OPTIONAL {{ ?doc rdfs:label ?title }}
+}} ORDER BY ?i ?doc ?start""", bindings)
+    return [{"i": r.get("i"), "quote": r["quote"], "start": r["start"], "end": r["end"], "document": r["doc"],
+             "document_title": r.get("title")} for r in rows]
 
 
 def conflicts(store: Store, incident_iri: str) -> list[dict[str, Any]]:
     """Values that the sources of one incident disagree on, with who says what."""
-    rows = store.select(PREFIXES + """
-SELECT ?prop ?value ?doc ?title WHERE {
-  ?i ig:conflict ?c . ?c ig:conflictProperty ?prop ; ig:reportedValue ?v . ?v ig:value ?value ; ig:report ?r .
-  ?r ig:sourceDocument ?doc . OPTIONAL { ?doc rdfs:label ?title }
-} ORDER BY ?prop ?value ?doc""", {"i": URIRef(incident_iri)})
+    rows = store.select(PREFIXES + f"""
+SELECT ?prop ?value ?doc ?title WHERE {{
+  GRAPH {M} {{ ?i ig:conflict ?c . ?c ig:conflictProperty ?prop ; ig:reportedValue ?v . ?v ig:value ?value ; ig:report ?r . }}
+  ?r ig:sourceDocument ?doc . OPTIONAL {{ ?doc rdfs:label ?title }}
+}} ORDER BY ?prop ?value ?doc""", {"i": URIRef(incident_iri)})
     out: dict[str, dict[str, list[dict]]] = {}
     for r in rows:
         sources = out.setdefault(r["prop"], {}).setdefault(r["value"], [])
@@ -251,45 +276,55 @@ SELECT ?prop ?value ?doc ?title WHERE {
 
 
 def evidence(store: Store, subject: str) -> list[dict[str, Any]]:
-    """The spans of text that support a subject (an incident's through its reports)."""
-    rows = store.select(PREFIXES + """
-SELECT DISTINCT ?m ?quote ?start ?end ?doc ?title WHERE {
-  ?s ig:mention|ig:evidence|(ig:report/ig:evidence) ?m .
-  ?m ig:quote ?quote ; ig:start ?start ; ig:end ?end ; ig:inDocument ?doc .
-  OPTIONAL { ?doc rdfs:label ?title }
-} ORDER BY ?doc ?start""", {"s": URIRef(subject)})
-    return [{"quote": r["quote"], "start": r["start"], "end": r["end"], "document": r["doc"],
-             "document_title": r.get("title")} for r in rows]
+    """The spans of text that support a subject: a merged incident's evidence through its
+    reports; an entity's mentions, its members' included; a claim's or report's span."""
+    s = URIRef(subject)
+    if store.ask(PREFIXES + f"ASK WHERE {{ GRAPH {M} {{ ?s a ig:Incident }} }}", {"s": s}):
+        rows = _evidence_rows(store, f"GRAPH {M} {{ ?s ig:report ?r }} ?r ig:evidence ?m .", {"s": s})
+    else:
+        members = [s] + [r["x"] for r in store.select(
+            PREFIXES + f"SELECT ?x WHERE {{ GRAPH {M} {{ ?x ig:canonical ?s }} }}", {"s": s})]
+        rows = _evidence_rows(store, "?x ig:mention|ig:evidence ?m .", {"x": members})
+    for r in rows:
+        r.pop("i", None)
+    rows.sort(key=lambda r: (str(r["document"]), r["start"]))
+    return rows
 
 
 def incident(store: Store, iri: str) -> Optional[IncidentRow]:
-    rows = store.select(PREFIXES + f"SELECT ?i ?type ?label ?earliest ?latest ?reports WHERE {{ {INCIDENT_FIELDS} }} LIMIT 1",
+    rows = store.select(PREFIXES + f"SELECT ?i ?type ?label ?earliest ?latest ?reports WHERE {{ GRAPH {M} {{ {INCIDENT_FIELDS} }} }} LIMIT 1",
                         {"i": URIRef(iri)})
     if not rows:
         return None
     row = _row(rows[0])
-    _add_details(store, row)
+    _add_details(store, [row])
     return row
 
 
 def claims(store: Store, *, incident: Optional[str] = None, entity: Optional[str] = None) -> list[dict]:
-    """Claims concerning an incident, or made by or about an entity."""
+    """Claims concerning a merged incident, or made by or about an entity (or its members)."""
     if incident:
-        pattern, bindings = "?x ig:report ?r . ?c ig:concerns ?r .", {"x": URIRef(incident)}
+        pattern, bindings = f"GRAPH {M} {{ ?x ig:report ?r }} ?c ig:concerns ?r .", {"x": URIRef(incident)}
     elif entity:
-        pattern, bindings = "{ ?c ig:speaker ?x } UNION { ?c ig:about ?x }", {"x": URIRef(entity)}
+        pattern, bindings = "?y ig:canonical? ?x . { ?c ig:speaker ?y } UNION { ?c ig:about ?y }", {"x": URIRef(entity)}
     else:
         pattern, bindings = "", {}
     rows = store.select(PREFIXES + f"""
 SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?doc WHERE {{
-  ?c a ig:Claim ; ig:cue ?cue ; ig:stance ?stance ; rdfs:label ?quote ; ig:sourceDocument ?doc .
   {pattern}
-  OPTIONAL {{ ?c ig:speaker ?speaker . OPTIONAL {{ ?speaker rdfs:label ?speakerLabel }} }}
+  ?c a ig:Claim ; ig:cue ?cue ; ig:stance ?stance ; rdfs:label ?quote ; ig:sourceDocument ?doc .
+  OPTIONAL {{ ?c ig:speaker ?s0 . ?s0 ig:canonical? ?speaker . GRAPH {M} {{ ?speaker rdfs:label ?speakerLabel }} }}
   OPTIONAL {{ ?c ig:speakerText ?speakerText }}
 }} ORDER BY ?doc ?c LIMIT 500""", bindings)
-    return [{"iri": r["c"], "cue": r["cue"], "stance": r["stance"], "quote": r["quote"],
-             "speaker": r.get("speaker"), "speaker_label": r.get("speakerLabel") or r.get("speakerText"),
-             "document": r["doc"]} for r in rows]
+    out, seen = [], set()
+    for r in rows:
+        if r["c"] in seen:
+            continue
+        seen.add(r["c"])
+        out.append({"iri": r["c"], "cue": r["cue"], "stance": r["stance"], "quote": r["quote"],
+                    "speaker": r.get("speaker"), "speaker_label": r.get("speakerLabel") or r.get("speakerText"),
+                    "document": r["doc"]})
+    return out
 
 
 def canonical(store: Store, iri: str) -> str:
@@ -299,73 +334,87 @@ def canonical(store: Store, iri: str) -> str:
 
 
 def entity(store: Store, iri: str) -> Optional[dict]:
-    """Everything the entity page shows, except the network; members of the same canonical
-    entity contribute their names, mentions and documents."""
-    e = URIRef(iri)
-    rows = store.select(PREFIXES + """
-SELECT ?label ?kind ?type WHERE { ?e rdfs:label ?label ; ig:entityKind ?kind . OPTIONAL { ?e ig:entityType ?type } }
-LIMIT 1""", {"e": e})
+    """Everything the entity page shows, except the network. A name that was resolved to
+    another entity across documents shows that canonical entity, with ``canonical`` set."""
+    c = URIRef(canonical(store, iri))
+    rows = store.select(PREFIXES + f"""
+SELECT ?label ?kind ?type WHERE {{ GRAPH {M} {{ ?e rdfs:label ?label ; ig:entityKind ?kind . OPTIONAL {{ ?e ig:entityType ?type }} }} }}
+LIMIT 1""", {"e": c})
     if not rows:
         return None
-    info = {"iri": e, "label": rows[0]["label"], "kind": rows[0]["kind"], "type": rows[0].get("type")}
-    info["canonical"] = canonical(store, iri)
-    c = URIRef(info["canonical"])
-    names = store.select(PREFIXES + """
-SELECT DISTINCT ?n WHERE { { ?m ig:canonical ?c } UNION { BIND(?c AS ?m) } ?m rdfs:label|ig:alias ?n }""", {"c": c})
-    info["aliases"] = sorted({r["n"] for r in names} - {info["label"]})
+    info = {"iri": URIRef(iri), "label": rows[0]["label"], "kind": rows[0]["kind"], "type": rows[0].get("type"),
+            "canonical": c}
+
+    def values(pattern: str) -> list:
+        return [r["x"] for r in store.select(PREFIXES + f"SELECT DISTINCT ?x WHERE {{ GRAPH {M} {{ {pattern} }} }} ORDER BY ?x",
+                                             {"e": c})]
 
     def related(pattern: str) -> list[tuple[str, str]]:
-        found = store.select(PREFIXES + f"""SELECT DISTINCT ?x ?l WHERE {{
-  {{ ?m ig:canonical ?c }} UNION {{ BIND(?c AS ?m) }} {pattern} FILTER NOT EXISTS {{ ?x ig:canonical ?other }}
-  OPTIONAL {{ ?x rdfs:label ?l }} }} ORDER BY ?l""", {"c": c})
-        out, seen = [], set()
-        for r in found:
-            if r["x"] not in seen:
-                seen.add(r["x"])
-                out.append((r["x"], r.get("l") or r["x"]))
-        return out
+        found = store.select(PREFIXES + f"""SELECT DISTINCT ?x ?l WHERE {{ GRAPH {M} {{
+  {pattern} OPTIONAL {{ ?x rdfs:label ?l }} }} }} ORDER BY LCASE(STR(?l)) ?x""", {"e": c})
+        return [(r["x"], r.get("l") or r["x"]) for r in found]
 
-    info["parents"] = related("?m ig:partOf ?x .")
-    info["parts"] = related("?x ig:partOf ?m .")
-    info["located_in"] = related("?m ig:locatedIn ?x .")
-    info["operators"] = related("?m ig:operator ?x .")
-    info["documents"] = [(d, t) for d, t in related("?m ig:sourceDocument ?x .")]
-    inc = store.select(PREFIXES + """
-SELECT DISTINCT ?i ?role WHERE {
+    info["aliases"] = sorted(values("?e ig:alias ?x ."))
+    info["parents"] = related("?e ig:partOf ?x .")
+    info["parts"] = related("?x ig:partOf ?e .")
+    info["located_in"] = related("?e ig:locatedIn ?x .")
+    info["operators"] = related("?e ig:operator ?x .")
+    info["documents"] = [(d, t) for d, t in _document_titles(store, values("?e ig:sourceDocument ?x ."))]
+    inc = store.select(PREFIXES + f"""
+SELECT DISTINCT ?i ?role WHERE {{ GRAPH {M} {{
   ?i a ig:Incident .
-  { ?i ig:target ?t . ?t ig:partOf* ?e . BIND("target" AS ?role) } UNION
-  { ?i ig:perpetrator ?e . BIND("perpetrator" AS ?role) } UNION
-  { ?i ig:accusedBy ?e . BIND("accuser" AS ?role) } UNION
-  { ?i ig:claimedBy ?e . BIND("claimed responsibility" AS ?role) } UNION
-  { ?i ig:location ?e . BIND("location" AS ?role) }
-}""", {"e": c})
+  {{ ?i ig:target ?t . ?t ig:partOf* ?e . BIND("target" AS ?role) }} UNION
+  {{ ?i ig:perpetrator ?e . BIND("perpetrator" AS ?role) }} UNION
+  {{ ?i ig:accusedBy ?e . BIND("accuser" AS ?role) }} UNION
+  {{ ?i ig:claimedBy ?e . BIND("claimed responsibility" AS ?role) }} UNION
+  {{ ?i ig:location ?e . BIND("location" AS ?role) }}
+}} }}""", {"e": c})
     roles: dict[str, set[str]] = {}
     for r in inc:
         roles.setdefault(r["i"], set()).add(r["role"])
-    incidents = [row for row in (incident(store, i) for i in roles) if row is not None]
-    incidents.sort(key=lambda r: (r.start is None, r.start or date.min, r.iri))
+    incidents = incidents_by_iri(store, list(roles))
     info["incidents"] = [(row, sorted(roles[row.iri])) for row in incidents]
     info["linked"] = linked_entities(store, c)
     info["claims"] = claims(store, entity=c)
-    info["mentions"] = evidence(store, iri)[:50]
+    info["mentions"] = evidence(store, c)[:50]
     return info
+
+
+def incidents_by_iri(store: Store, iris: list) -> list[IncidentRow]:
+    """Several merged incidents with their details, in date order."""
+    if not iris:
+        return []
+    rows = store.select(PREFIXES + f"SELECT DISTINCT ?i ?type ?label ?earliest ?latest ?reports WHERE {{ GRAPH {M} {{ {INCIDENT_FIELDS} }} }}",
+                        {"i": [URIRef(i) for i in iris]})
+    out = [_row(r) for r in rows]
+    _add_details(store, out)
+    out.sort(key=lambda r: (r.start is None, r.start or date.min, r.iri))
+    return out
+
+
+def _document_titles(store: Store, docs: list) -> list[tuple[str, str]]:
+    if not docs:
+        return []
+    titles = {str(r["d"]): r["t"] for r in store.select(PREFIXES + "SELECT ?d ?t WHERE { ?d a ig:Document ; rdfs:label ?t }",
+                                                          {"d": [URIRef(d) for d in docs]})}
+    return [(d, titles.get(str(d), d)) for d in docs]
 
 
 def linked_entities(store: Store, iri: str) -> list[dict]:
     """Entities linked to this one through a merged incident (its parts included), with the path."""
-    rows = store.select(PREFIXES + """
-SELECT DISTINCT ?other ?olabel ?okind ?role ?i ?ilabel ?earliest WHERE {
+    rows = store.select(PREFIXES + f"""
+SELECT DISTINCT ?other ?olabel ?okind ?role ?i ?ilabel ?earliest WHERE {{ GRAPH {M} {{
   ?i a ig:Incident .
-  { ?i ig:target ?t . ?t ig:partOf* ?e . } UNION { ?i ig:perpetrator|ig:accusedBy|ig:claimedBy|ig:location ?e }
-  { ?i ig:perpetrator ?other . BIND("perpetrator" AS ?role) } UNION
-  { ?i ig:accusedBy ?other . BIND("accuser" AS ?role) } UNION
-  { ?i ig:target ?other . BIND("target" AS ?role) } UNION
-  { ?i ig:location ?other . BIND("location" AS ?role) }
+  {{ ?i ig:target ?t . ?t ig:partOf* ?e . }} UNION {{ ?i ig:perpetrator|ig:accusedBy|ig:claimedBy|ig:location ?e }}
+  {{ ?i ig:perpetrator ?other . BIND("perpetrator" AS ?role) }} UNION
+  {{ ?i ig:accusedBy ?other . BIND("accuser" AS ?role) }} UNION
+  {{ ?i ig:target ?other . BIND("target" AS ?role) }} UNION
+  {{ ?i ig:location ?other . BIND("location" AS ?role) }}
   FILTER(?other != ?e)
   ?other rdfs:label ?olabel ; ig:entityKind ?okind .
   ?i rdfs:label ?ilabel .
-  OPTIONAL { ?i ig:when/ig:earliest ?earliest }
-} ORDER BY ?olabel ?earliest""", {"e": URIRef(iri)})
+  OPTIONAL {{ ?i ig:when/ig:earliest ?earliest }}
+}} }} ORDER BY ?olabel ?earliest""", {"e": URIRef(iri)})
     out, seen = [], set()
     for r in rows:
         key = (r["other"], r["role"], r["i"])
@@ -383,20 +432,19 @@ def actors_linked_to_facility(store: Store, facility_iri: str) -> list[dict]:
 
 
 def find_entities(store: Store, text: str = "", kind: Optional[str] = None, limit: int = 50) -> list[dict]:
-    """Entities whose name or alias contains the text (case-insensitive)."""
+    """Canonical entities whose name or alias contains the text (case-insensitive)."""
     bindings: dict = {"needle": Literal(text.lower())}
     kind_pattern = ""
     if kind:
         kind_pattern = "FILTER(?kind = ?fkind)"
         bindings["fkind"] = Literal(kind)
     rows = store.select(PREFIXES + f"""
-SELECT ?e (SAMPLE(?label) AS ?name) (SAMPLE(?kind) AS ?k) (COUNT(DISTINCT ?doc) AS ?docs) WHERE {{
-  ?e rdfs:label ?label ; ig:entityKind ?kind ; ig:sourceDocument ?doc .
-  OPTIONAL {{ ?e ig:alias ?alias }}
-  FILTER(CONTAINS(LCASE(?label), ?needle) || CONTAINS(LCASE(COALESCE(?alias, "")), ?needle))
+SELECT ?e ?name ?kind (COUNT(DISTINCT ?doc) AS ?docs) WHERE {{
+  GRAPH {M} {{ ?e rdfs:label ?name ; ig:entityKind ?kind ; ig:sourceDocument ?doc . }}
   {kind_pattern}
-}} GROUP BY ?e ORDER BY DESC(?docs) ?name LIMIT {int(limit)}""", bindings)
-    return [{"iri": r["e"], "label": r["name"], "kind": r["k"], "documents": r["docs"]} for r in rows]
+  FILTER(CONTAINS(LCASE(?name), ?needle) || EXISTS {{ GRAPH {M} {{ ?e ig:alias ?alias }} FILTER(CONTAINS(LCASE(?alias), ?needle)) }})
+}} GROUP BY ?e ?name ?kind ORDER BY DESC(?docs) ?name LIMIT {int(limit)}""", bindings)
+    return [{"iri": r["e"], "label": r["name"], "kind": r["kind"], "documents": r["docs"]} for r in rows]
 
 
 def documents(store: Store, limit: int = 500) -> list[dict]:
@@ -434,17 +482,17 @@ SELECT DISTINCT ?s ?start ?end ?kind ?label WHERE {
 
 
 def stats(store: Store) -> dict[str, int]:
-    rows = store.select(PREFIXES + """
-SELECT (COUNT(DISTINCT ?d) AS ?docs) (COUNT(DISTINCT ?i) AS ?incidents) (COUNT(DISTINCT ?e) AS ?entities) WHERE {
-  { ?d a ig:Document } UNION { ?i a ig:Incident } UNION { ?e ig:entityKind ?k }
-}""")
+    rows = store.select(PREFIXES + f"""
+SELECT (COUNT(DISTINCT ?d) AS ?docs) (COUNT(DISTINCT ?i) AS ?incidents) (COUNT(DISTINCT ?e) AS ?entities) WHERE {{
+  {{ ?d a ig:Document }} UNION {{ GRAPH {M} {{ ?i a ig:Incident }} }} UNION {{ GRAPH {M} {{ ?e ig:entityKind ?k }} }}
+}}""")
     r = rows[0] if rows else {}
     return {"documents": int(r.get("docs", 0)), "incidents": int(r.get("incidents", 0)),
             "entities": int(r.get("entities", 0))}
 
 
 def incident_types_present(store: Store) -> list[str]:
-    return [r["t"] for r in store.select(PREFIXES + "SELECT DISTINCT ?t WHERE { ?i ig:incidentType ?t } ORDER BY ?t")]
+    return [r["t"] for r in store.select(PREFIXES + f"SELECT DISTINCT ?t WHERE {{ GRAPH {M} {{ ?i ig:incidentType ?t }} }} ORDER BY ?t")]
 
 
 SUPPORTED_ROLES = {"target": "ig:target", "perpetrator": "ig:perpetrator", "location": "ig:location"}
@@ -457,8 +505,7 @@ def support(store: Store, incident_iri: str, role: str, entity_iri: str) -> list
         raise ValueError(f"role must be one of {', '.join(SUPPORTED_ROLES)}")
     rows = store.select(PREFIXES + f"""
 SELECT DISTINCT ?r ?doc ?title ?published ?quote ?start ?end WHERE {{
-  ?i ig:report ?r . ?r {SUPPORTED_ROLES[role]} ?x .
-  {{ BIND(?e AS ?x) }} UNION {{ ?x ig:canonical ?e }}
+  GRAPH {M} {{ ?i ig:report ?r }} ?r {SUPPORTED_ROLES[role]} ?x . ?x ig:canonical? ?e .
   ?r ig:sourceDocument ?doc ; ig:evidence ?m . ?m ig:quote ?quote ; ig:start ?start ; ig:end ?end .
   OPTIONAL {{ ?doc rdfs:label ?title }} OPTIONAL {{ ?doc schema:datePublished ?published }}
 }} ORDER BY ?published ?doc ?start""", {"i": URIRef(incident_iri), "e": URIRef(entity_iri)})

@@ -23,6 +23,9 @@ class EntityRecord:
     names: set[str] = field(default_factory=set)  # label and aliases
     documents: int = 0
     label: str = ""  # the name the entity is shown by
+    docs: set[str] = field(default_factory=set)  # document IRIs
+    types: dict[str, int] = field(default_factory=dict)  # type code -> documents giving it
+    links: dict[str, set[str]] = field(default_factory=dict)  # located_in / operator -> entity IRIs
 
 
 @dataclass

@@ -197,7 +197,11 @@ class _Snapshot:
         parent = Path(store.path).resolve().parent
         self.path = tempfile.mkdtemp(dir=parent, prefix=f".{Path(store.path).name}.sparql-snapshot-")
         os.rmdir(self.path)  # backup() creates the folder itself
-        store._store.backup(self.path)
+        try:
+            store._store.backup(self.path)
+        except OSError as exc:
+            shutil.rmtree(self.path, ignore_errors=True)
+            raise StoreError(f"cannot snapshot the store for querying: {exc}") from exc
         self.users = 0
         self.current = True
 

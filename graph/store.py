@@ -70,20 +70,29 @@ def bind_values(query: str, bindings: Optional[Mapping[str, Node]]) -> str:
     """
     if not bindings:
         return query
-    names, values = [], []
+    names, values, blocks = [], [], []
     for name, value in bindings.items():
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise QueryError(f"invalid variable name {name!r}")
-        if not isinstance(value, (URIRef, Literal)):
-            raise QueryError(f"cannot bind {value!r}: only IRIs and literals")
+        if isinstance(value, (list, tuple)):  # several values: one row each
+            blocks.append(f" VALUES ?{name} {{ {' '.join(_term(v) for v in value)} }} ")
+            continue
         names.append("?" + name)
-        values.append(value.n3())
-    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(values)}) }} "
+        values.append(_term(value))
+    if names:
+        blocks.insert(0, f" VALUES ({' '.join(names)}) {{ ({' '.join(values)}) }} ")
+    block = "".join(blocks)
     m = _WHERE.search(query)
     at = m.end() if m else query.find("{") + 1  # ASK { … } may omit WHERE
     if at <= 0:
         raise QueryError("cannot bind parameters: the query has no WHERE clause")
     return query[:at] + block + query[at:]
+
+
+def _term(value) -> str:
+    if not isinstance(value, (URIRef, Literal)):
+        raise QueryError(f"cannot bind {value!r}: only IRIs and literals")
+    return value.n3()
 
 
 def python_value(term: Optional[Node]) -> Any:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from .queries import PREFIXES
+from .queries import M, PREFIXES
 from .store import Store
 
 
@@ -21,27 +21,29 @@ def _pairs(rows: list[dict], key: str = "e", label: str = "label") -> list[tuple
 
 def targeted_facilities(store: Store) -> list[tuple[str, str]]:
     """Facilities that are targets of an incident, or wholes of one (the facility filter's choices)."""
-    return _pairs(store.select(PREFIXES + """
-SELECT DISTINCT ?e ?label WHERE {
+    return _pairs(store.select(PREFIXES + f"""
+SELECT DISTINCT ?e ?label WHERE {{ GRAPH {M} {{
   ?i a ig:Incident ; ig:target ?t . ?t ig:partOf* ?e . ?e ig:entityKind "facility" .
-  OPTIONAL { ?e rdfs:label ?label }
-} ORDER BY LCASE(STR(?label)) ?e"""))
+  OPTIONAL {{ ?e rdfs:label ?label }}
+}} }} ORDER BY LCASE(STR(?label)) ?e"""))
 
 
 def perpetrators(store: Store) -> list[tuple[str, str]]:
     """Actors named as perpetrators (the actor filter's choices)."""
-    return _pairs(store.select(PREFIXES + """
-SELECT DISTINCT ?e ?label WHERE {
-  ?i a ig:Incident ; ig:perpetrator ?e . OPTIONAL { ?e rdfs:label ?label }
-} ORDER BY LCASE(STR(?label)) ?e"""))
+    return _pairs(store.select(PREFIXES + f"""
+SELECT DISTINCT ?e ?label WHERE {{ GRAPH {M} {{
+  ?i a ig:Incident ; ig:perpetrator ?e . OPTIONAL {{ ?e rdfs:label ?label }}
+}} }} ORDER BY LCASE(STR(?label)) ?e"""))
 
 
 def document_entities(store: Store, doc: str) -> list[dict]:
     """Entities a document mentions, by kind and name."""
-    rows = store.select(PREFIXES + """
-SELECT DISTINCT ?e ?label ?kind ?type WHERE {
-  ?e ig:sourceDocument ?d ; ig:entityKind ?kind ; rdfs:label ?label . OPTIONAL { ?e ig:entityType ?type }
-} ORDER BY ?kind LCASE(STR(?label))""", {"d": URIRef(doc)})
+    # read in the document's own graph: each entity is described there once
+    rows = store.select(PREFIXES + f"""
+SELECT DISTINCT ?e ?label ?kind ?type WHERE {{
+  ?d ig:graph ?g .
+  GRAPH ?g {{ ?e ig:sourceDocument ?d ; ig:entityKind ?kind ; rdfs:label ?label . OPTIONAL {{ ?e ig:entityType ?type }} }}
+}} ORDER BY ?kind LCASE(STR(?label))""", {"d": URIRef(doc)})
     seen, out = set(), []
     for r in rows:
         if r["e"] not in seen:
@@ -77,8 +79,10 @@ def claims_about_incidents(store: Store, incidents: list[str]) -> dict[str, list
     for iri in incidents:
         rows = store.select(PREFIXES + """
 SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?start ?end ?doc WHERE {
-  ?i ig:report ?r . ?c ig:concerns ?r ; ig:cue ?cue ; ig:stance ?stance ; rdfs:label ?quote ; ig:sourceDocument ?doc .
-  OPTIONAL { ?c ig:speaker ?speaker . OPTIONAL { ?speaker rdfs:label ?speakerLabel } }
+  GRAPH <https://w3id.org/incidentgraph/graph/merged> { ?i ig:report ?r }
+  ?c ig:concerns ?r ; ig:cue ?cue ; ig:stance ?stance ; rdfs:label ?quote ; ig:sourceDocument ?doc .
+  OPTIONAL { ?c ig:speaker ?s0 . ?s0 ig:canonical? ?speaker .
+             GRAPH <https://w3id.org/incidentgraph/graph/merged> { ?speaker rdfs:label ?speakerLabel } }
   OPTIONAL { ?c ig:speakerText ?speakerText }
   OPTIONAL { ?c ig:mention ?m . ?m ig:start ?start ; ig:end ?end }
 } ORDER BY ?start ?c""", {"i": URIRef(iri)})

@@ -64,14 +64,20 @@ def test_the_timeline_page_shows_that_incident(ingested):
     store, _ = ingested
     from web.app import create_app
 
+    from web.store import close_app_store
+
     app = create_app({"TESTING": True, "STORE": store})
-    with app.test_client() as client:
-        page = client.get("/?type=drone_strike")
-        assert page.status_code == 200
-        html = page.get_data(as_text=True)
-        assert "2025-11-29" in html and "Ukraine" in html
-        data = client.get("/", headers={"Accept": "application/json"}).get_json()
-    assert data is not None
+    try:
+        with app.test_client() as client:
+            page = client.get("/?type=drone_strike")
+            assert page.status_code == 200
+            html = page.get_data(as_text=True)
+            assert "2025-11-29" in html and "Ukraine" in html
+            data = client.get("/", headers={"Accept": "application/json"}).get_json()
+    finally:
+        close_app_store(app)
+    cards = [i for i in data["incidents"] if i["type"] == "drone_strike" and i["start"] == "2025-11-29"]
+    assert any(p["label"] == "Ukraine" for c in cards for p in c["perpetrators"])
 
 
 def test_extract_prints_contract_json_and_touches_no_store(tmp_path):

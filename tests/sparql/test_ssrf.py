@@ -106,6 +106,7 @@ def service_queries(port):
         f"ASK {{ SERVICE <{url}> {{ }} }}",
         f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
         f"SELECT * {{ SERVICE # hidden\n <{url}> {{ ?s ?p ?o }} }}",
+        f"SELECT * {{ ?a ?b ?c # rdflib reads on to the end of the line\r SERVICE <{url}> {{ ?s ?p ?o }} \n }}",
     ]
 
 
@@ -157,11 +158,15 @@ def test_endpoint_fetches_nothing(server_url, listener, fifo):
     assert listener.connections == 0 and fifo.opened == 0
 
 
-def test_positive_control_the_listener_sees_a_service_call(fixture_store, listener):
-    """Without the gate pyoxigraph does call SERVICE endpoints: the threat is real, the probe works."""
-    query = f"SELECT * {{ SERVICE SILENT <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?o }} }}"
+@pytest.mark.parametrize("hidden", [False, True])
+def test_positive_control_the_listener_sees_a_service_call(fixture_store, listener, hidden):
+    """Without the gate pyoxigraph does call SERVICE endpoints, even one that rdflib's parser
+    reads as a comment (the \r case): the threat is real, and the probe sees it."""
+    url = f"http://127.0.0.1:{listener.port}/sparql"
+    query = (f"SELECT * {{ ?a a ?c # comment\r SERVICE SILENT <{url}> {{ ?s ?p ?o }} \n }}" if hidden
+             else f"SELECT * {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}")
     try:
-        list(fixture_store._store.query(query))
+        list(fixture_store._store.query(query, use_default_graph_as_union=True))
     except OSError:
         pass
     deadline = time.monotonic() + 5

@@ -126,9 +126,6 @@ def test_entity_page(client):
     assert any(n["label"] == "Berth No. 2" for n in data["network"]["nodes"])
 
 
-@pytest.mark.xfail(reason="graph.queries.entity: '{ BIND(?c AS ?m) }' inside a UNION branch does not see the "
-                          "bound ?c, so every label and part-of link in the store is attributed to the entity",
-                   strict=False)
 def test_entity_page_shows_only_its_own_names_and_parents(client):
     data = client.get(keys.TERMINAL + ".json").get_json()
     assert data["aliases"] == []
