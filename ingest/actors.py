@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from ingest import lexicon
 from ingest.lexicon import fold
 from ingest.mention import Mention
+from ingest.serialize import DataComponent
 
 LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into"}
 CITATION = re.compile(r"\[\d*\]?|\[\d+$")
@@ -40,7 +41,7 @@ def _clean(doc: Doc, span: Span) -> Span | None:
     return doc[start:end]
 
 
-class ActorFinder:
+class ActorFinder(DataComponent):
     """Match actor and place mentions from doc.ents plus gazetteer rules."""
 
     def __init__(self, data: dict, place_nouns: list[str]):
@@ -339,5 +340,6 @@ if not Doc.has_extension("ig_actors"):
 @Language.factory("ig_actors", assigns=["doc._.ig_actors"], default_config={"data": None, "place_nouns": None})
 def make_actor_finder(nlp: Language, name: str, data: dict | None, place_nouns: list | None) -> ActorFinder:
     """Lexicons default to ingest/data/actors.json and facilities.json (place nouns)."""
-    return ActorFinder(data if data is not None else lexicon.actors(),
-                       place_nouns if place_nouns is not None else lexicon.facilities()["place_nouns"])
+    config = {"data": data if data is not None else lexicon.actors(),
+              "place_nouns": place_nouns if place_nouns is not None else lexicon.facilities()["place_nouns"]}
+    return ActorFinder(**config).remember(config, lambda cfg: make_actor_finder(nlp, name, **cfg))

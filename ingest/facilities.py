@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ingest import lexicon
 from ingest.mention import Mention
+from ingest.serialize import DataComponent
 
 STOP_LEFT = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "and", "or",
              "of", "at", "in", "on", "to", "for", "by", "with", "from", "all", "both", "each", "one", "two", "three"}
@@ -31,7 +32,7 @@ def _cap(t: Token) -> bool:
     return t.text[:1].isupper() and any(c.isalpha() for c in t.text)
 
 
-class FacilityFinder:
+class FacilityFinder(DataComponent):
     """Match facility noun phrases; ``heads`` and ``modifiers`` come from facilities.json."""
 
     def __init__(self, heads: dict[str, str], name_heads: dict[str, str], modifiers: list[str],
@@ -253,6 +254,7 @@ def make_facility_finder(nlp: Language, name: str, heads: dict | None, name_head
     def pick(value, key):
         return value if value is not None else data[key]
 
-    return FacilityFinder(pick(heads, "heads"), pick(name_heads, "name_heads"), pick(modifiers, "modifiers"),
-                          pick(org_words, "org_words"), pick(generic_words, "generic_words"),
-                          pick(event_nouns, "event_nouns"))
+    config = {key: pick(value, key) for key, value in (
+        ("heads", heads), ("name_heads", name_heads), ("modifiers", modifiers), ("org_words", org_words),
+        ("generic_words", generic_words), ("event_nouns", event_nouns))}
+    return FacilityFinder(**config).remember(config, lambda cfg: make_facility_finder(nlp, name, **cfg))

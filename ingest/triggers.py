@@ -10,9 +10,10 @@ from spacy.tokens import Doc
 
 from ingest import lexicon
 from ingest.mention import Cue, Trigger
+from ingest.serialize import DataComponent
 
 
-class TriggerFinder:
+class TriggerFinder(DataComponent):
     """Longest-match phrases, case-insensitive; triggers and cues of one type share a label."""
 
     def __init__(self, nlp: Language, types: dict, attribution: list[dict]):
@@ -71,5 +72,6 @@ for _ext in ("ig_triggers", "ig_cues"):
                   default_config={"types": None, "attribution": None})
 def make_trigger_finder(nlp: Language, name: str, types: dict | None, attribution: list | None) -> TriggerFinder:
     """Phrases default to incidents.json and cues.json; tests pass inline ones."""
-    return TriggerFinder(nlp, types if types is not None else lexicon.incidents()["types"],
-                         attribution if attribution is not None else lexicon.cues()["attribution"])
+    config = {"types": types if types is not None else lexicon.incidents()["types"],
+              "attribution": attribution if attribution is not None else lexicon.cues()["attribution"]}
+    return TriggerFinder(nlp, **config).remember(config, lambda cfg: make_trigger_finder(nlp, name, **cfg))
