@@ -106,3 +106,57 @@ def incident_details(store: Store, iri: str) -> dict:
     effects = sorted({r["x"] for r in store.select(PREFIXES + "SELECT ?x WHERE { ?i ig:report?/ig:effect ?x }", {"i": i})})
     conf = store.select(PREFIXES + "SELECT (MAX(?c) AS ?m) WHERE { ?i ig:report?/ig:confidence ?c }", {"i": i})
     return {"effects": effects, "confidence": float(conf[0]["m"]) if conf and conf[0].get("m") is not None else None}
+
+
+def incident_places(store: Store) -> list[tuple[str, str]]:
+    """Places where an incident happened, and the places those lie in (the place filter's choices)."""
+    return _pairs(store.select(PREFIXES + f"""
+SELECT DISTINCT ?e ?label WHERE {{ GRAPH {M} {{
+  ?i a ig:Incident ; ig:location ?l . ?l ig:locatedIn* ?e . ?e ig:entityKind "place" .
+  OPTIONAL {{ ?e rdfs:label ?label }}
+}} }} ORDER BY LCASE(STR(?label)) ?e"""))
+
+
+def incidents_at_place(store: Store, place: str) -> set[str]:
+    """Merged incidents located at a place or inside it, or whose target lies there."""
+    rows = store.select(PREFIXES + f"""
+SELECT DISTINCT ?i WHERE {{ GRAPH {M} {{
+  ?i a ig:Incident .
+  {{ ?i ig:location ?l . ?l ig:locatedIn* ?p }} UNION {{ ?i ig:target ?t . ?t ig:partOf* ?f . ?f ig:locatedIn ?l2 . ?l2 ig:locatedIn* ?p }}
+}} }}""", {"p": URIRef(place)})
+    return {str(r["i"]) for r in rows}
+
+
+def facility_wholes(store: Store) -> dict[str, tuple[str, str]]:
+    """Each facility's outermost whole (itself when it is part of nothing), with its label:
+    the timeline groups a berth's incidents under its terminal."""
+    parents: dict[str, list[str]] = {}
+    labels: dict[str, str] = {}
+    for r in store.select(PREFIXES + f"""
+SELECT ?f ?label ?whole WHERE {{ GRAPH {M} {{
+  ?f ig:entityKind "facility" . OPTIONAL {{ ?f rdfs:label ?label }} OPTIONAL {{ ?f ig:partOf ?whole }}
+}} }} ORDER BY ?f ?whole"""):
+        f = str(r["f"])
+        labels.setdefault(f, r.get("label") or f)
+        if r.get("whole") is not None:
+            parents.setdefault(f, []).append(str(r["whole"]))
+    out = {}
+    for f in labels:
+        seen, node = {f}, f
+        while parents.get(node):
+            nxt = parents[node][0]
+            if nxt in seen:
+                break  # a part-of cycle: stop where it closes
+            seen.add(nxt)
+            node = nxt
+        out[f] = (node, labels.get(node, node))
+    return out
+
+
+def labels(store: Store, iris: list[str]) -> dict[str, str]:
+    """The merged graph's label of each IRI that has one."""
+    if not iris:
+        return {}
+    rows = store.select(PREFIXES + f"SELECT ?x ?l WHERE {{ GRAPH {M} {{ ?x rdfs:label ?l }} }}",
+                        {"x": [URIRef(i) for i in iris]})
+    return {str(r["x"]): r["l"] for r in rows}

@@ -47,11 +47,25 @@ def cmd_extract(args) -> int:
     return 0
 
 
+class _LazyExtractor:
+    """Loads the language model on first use, so a batch with nothing new to extract (all
+    stored already, or all refused) neither waits for it nor needs it."""
+
+    def __init__(self):
+        self._extractor = None
+
+    def __getattr__(self, name):
+        if self._extractor is None:
+            from ingest.extract import Extractor
+
+            self._extractor = Extractor()
+        return getattr(self._extractor, name)
+
+
 def cmd_ingest(args) -> int:
     from ingest.batch import Progress, ingest_paths
-    from ingest.extract import Extractor
 
-    extractor = Extractor()
+    extractor = _LazyExtractor()
     with _store(args) as store:
         summary = ingest_paths(store, args.paths, extractor, published=args.published, force=args.force,
                                progress=Progress(enabled=None if not args.quiet else False))
@@ -185,8 +199,10 @@ def cmd_serve(args) -> int:
                   file=sys.stderr)
             return 2
     app = create_app(config)
-    print(f"incidentgraph: serving http://{args.host}:{args.port}/ (store: {app.config.get('STORE')})",
-          file=sys.stderr)
+    from graph.store import default_store_path
+
+    where = app.config.get("STORE") or os.environ.get("INCIDENTGRAPH_STORE") or default_store_path()
+    print(f"incidentgraph: serving http://{args.host}:{args.port}/ (store: {where})", file=sys.stderr)
     app.run(host=args.host, port=args.port, debug=args.debug, use_reloader=False, threaded=True)
     return 0
 

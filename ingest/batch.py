@@ -7,6 +7,7 @@ At the end the merged view (one incident per event across documents) is rebuilt.
 """
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from dataclasses import dataclass, field
@@ -77,8 +78,13 @@ def _file(p: Path, failures: list[Failure]) -> Iterator[Path]:
         if not p.is_file():
             failures.append(Failure(str(p), "not a regular file"))
             return
-    except (OSError, RuntimeError) as exc:
-        failures.append(Failure(str(p), f"broken or looping symlink ({exc.__class__.__name__})"))
+    except RuntimeError:  # Python < 3.13 raises this on a loop
+        failures.append(Failure(str(p), "symlink loop (the link points back to itself)"))
+        return
+    except OSError as exc:
+        problem = "symlink loop (the link points back to itself)" if exc.errno == errno.ELOOP else \
+            f"broken symlink (its target is missing: {exc.strerror or exc})"
+        failures.append(Failure(str(p), problem))
         return
     if p.suffix.lower() not in SUPPORTED:
         failures.append(Failure(str(p), f"unsupported extension {p.suffix or '(none)'!r}; "
@@ -124,6 +130,37 @@ def read_documents(paths: Iterable[Path], failures: list[Failure], published=Non
             failures.append(Failure(str(p), f"cannot read: {exc}"))
 
 
+def extract_each(extractor, docs: Iterable[Document], failures: list[Failure],
+                 batch_size: int = 16) -> Iterator:
+    """Extractions in batches (``nlp.pipe`` throughput); when a batch fails, its documents are
+    extracted one by one, so the one the extractor cannot handle becomes a failure and the
+    batch goes on (a raising generator cannot be resumed)."""
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= batch_size:
+            yield from _extract_batch(extractor, batch, failures)
+            batch = []
+    if batch:
+        yield from _extract_batch(extractor, batch, failures)
+
+
+def _extract_batch(extractor, batch: list[Document], failures: list[Failure]) -> Iterator:
+    try:
+        done = list(extractor.extract_many(batch, batch_size=len(batch)))
+    except Exception:  # noqa: BLE001 - retried one by one below, to name the culprit
+        done = None
+    if done is not None:
+        yield from done
+        return
+    for doc in batch:
+        try:
+            yield extractor.extract(doc)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+            failures.append(Failure(doc.path or doc.id, f"extraction failed ({exc.__class__.__name__}: "
+                                                        f"{str(exc)[:200]})"))
+
+
 def ingest_documents(store: Store, docs: Iterable[Document], extractor, *, force: bool = False,
                      summary: Optional[Summary] = None, progress: Optional[Progress] = None) -> Summary:
     """Extract and commit each new document; skip those whose text is already stored."""
@@ -141,7 +178,7 @@ def ingest_documents(store: Store, docs: Iterable[Document], extractor, *, force
             seen.add(doc_id)
             yield doc
 
-    for extraction in extractor.extract_many(fresh()):
+    for extraction in extract_each(extractor, fresh(), summary.failures):
         doc = extraction.document
         try:
             graph_iri, triples = document_triples(extraction)

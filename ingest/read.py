@@ -2,12 +2,19 @@
 
 Offsets produced later count code points of ``Document.text``; for .txt and .md that is the
 whole file as read (header included), for HTML it is the extracted plain text.
+
+Input is hostile: files larger than ``MAX_FILE_BYTES`` are refused before they are read, texts
+longer than ``MAX_TEXT_CHARS`` (spaCy's own limit, which it would raise mid-batch) are refused,
+binary data and publication dates in the future are refused, and only regular files are read
+(a FIFO would block forever).
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from graph.model import Document
@@ -15,7 +22,23 @@ from ingest.errors import InputError
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 HEADER_KEYS = ("URL", "TITLE", "PUBLISHED", "SOURCE", "LICENSE")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc except \t\n\v\f\r
 _HEADER = re.compile(r"^(URL|TITLE|PUBLISHED|SOURCE|LICENSE|DATE|AUTHOR)\s*:\s*(.*)$", re.IGNORECASE)
+
+# Limits, each overridable by the environment variable INCIDENTGRAPH_<NAME>.
+SETTINGS = {
+    "MAX_FILE_BYTES": (5_000_000, "Largest article file read, in bytes; larger files are refused unread "
+                                  "(an HTML page carries much markup around its text)."),
+    "MAX_TEXT_CHARS": (1_000_000, "Longest article text (after HTML extraction), in characters; longer "
+                                  "texts are refused (the language model's own limit)."),
+    "FUTURE_DAYS": (1, "Days a publication date may lie ahead of today (time zones); later dates are refused."),
+}
+
+
+def setting(name: str) -> int:
+    """A limit's value: ``INCIDENTGRAPH_<NAME>`` when set, else its default."""
+    raw = os.environ.get("INCIDENTGRAPH_" + name)
+    return int(raw) if raw not in (None, "") else SETTINGS[name][0]
 
 
 def read_path(path: Path, published: date | None = None) -> Document:
@@ -24,31 +47,63 @@ def read_path(path: Path, published: date | None = None) -> Document:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError(path, f"unsupported extension {path.suffix or '(none)'!r}; use .txt, .md or .html")
+    limit = setting("MAX_FILE_BYTES")
     try:
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, "not a regular file (a folder, FIFO or device)")
+        if info.st_size > limit:
+            raise InputError(path, f"file too large ({info.st_size:,} bytes; the limit is {limit:,}, "
+                                   f"set by INCIDENTGRAPH_MAX_FILE_BYTES)")
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)  # the file may grow after stat
+    except RuntimeError as exc:  # a symlink loop, on some Python versions
+        raise InputError(path, f"cannot read file: {exc}") from exc
     except OSError as exc:
         raise InputError(path, f"cannot read file: {exc.strerror or exc}") from exc
+    if len(raw) > limit:
+        raise InputError(path, f"file too large (over {limit:,} bytes, set by INCIDENTGRAPH_MAX_FILE_BYTES)")
     return read_text(decode(raw, path), str(path), fmt, published)
 
 
 def decode(raw: bytes, path: object = "") -> str:
-    """UTF-8 strictly; cp1252/latin-1 only for clean non-binary bytes, with a warning."""
+    """UTF-8 strictly; else cp1251 (Cyrillic) or cp1252/latin-1, with a warning; binary refused."""
     if not raw.strip():
         raise InputError(path, "file is empty")
     if b"\x00" in raw:
         raise InputError(path, "file is binary (contains NUL bytes), not text")
     try:
-        return raw.decode("utf-8-sig")
+        return _not_binary(raw.decode("utf-8-sig"), path)
     except UnicodeDecodeError:
         pass
-    for enc in ("cp1252", "latin-1"):
+    for enc in _legacy_encodings(raw):
         try:
-            text = raw.decode(enc)
+            text = _not_binary(raw.decode(enc), path)
         except UnicodeDecodeError:
             continue
         print(f"warning: {path}: not UTF-8, read as {enc}", file=sys.stderr)
         return text
     raise InputError(path, "cannot decode file as UTF-8, cp1252 or latin-1")
+
+
+def _legacy_encodings(raw: bytes) -> list[str]:
+    """cp1251 first when it reads the high bytes as a mostly Cyrillic text, else Western."""
+    try:
+        letters = [c for c in raw.decode("cp1251") if c.isalpha()]
+    except UnicodeDecodeError:
+        letters = []
+    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    if letters and cyrillic * 2 > len(letters):
+        return ["cp1251", "cp1252", "latin-1"]
+    return ["cp1252", "latin-1"]
+
+
+def _not_binary(text: str, path: object) -> str:
+    """Refuse decoded text with many control characters (binary data without NUL bytes)."""
+    controls = len(_CONTROL.findall(text))
+    if controls > max(2, len(text) // 100):
+        raise InputError(path, f"file looks binary ({controls:,} control characters), not text")
+    return text
 
 
 def read_text(text: str, path: str = "", fmt: str = "txt", published: date | None = None) -> Document:
@@ -59,6 +114,10 @@ def read_text(text: str, path: str = "", fmt: str = "txt", published: date | Non
         raise InputError(path, "text is empty")
     if "\x00" in text:
         raise InputError(path, "text contains NUL characters (binary data?)")
+    limit = setting("MAX_TEXT_CHARS")
+    if fmt != "html" and len(text) > limit:
+        raise InputError(path, f"text too long ({len(text):,} characters; the limit is {limit:,}, "
+                               f"set by INCIDENTGRAPH_MAX_TEXT_CHARS)")
     if fmt == "html":
         doc = _read_html(text, path)
     else:
@@ -67,7 +126,22 @@ def read_text(text: str, path: str = "", fmt: str = "txt", published: date | Non
         doc.published = published
     if not doc.text[doc.body_start:].strip():
         raise InputError(path, "no article text after the header")
+    if len(doc.text) > limit:
+        raise InputError(path, f"article text too long ({len(doc.text):,} characters; the limit is {limit:,}, "
+                               f"set by INCIDENTGRAPH_MAX_TEXT_CHARS)")
+    check_not_future(doc.published, path)
     return doc
+
+
+def check_not_future(published: date | None, path: object = "") -> None:
+    """A publication date more than ``FUTURE_DAYS`` ahead of today is surely a mistake."""
+    if published is None:
+        return
+    latest = date.today() + timedelta(days=setting("FUTURE_DAYS"))
+    if published > latest:
+        raise InputError(path or "<text>", f"publication date {published.isoformat()} is in the future "
+                                            f"(today is {date.today().isoformat()}); fix the PUBLISHED "
+                                            f"header or give the date with --published")
 
 
 def parse_published(value: str, path: object = "") -> date:

@@ -19,7 +19,7 @@ from graph.queries import TimelineFilter
 from .paths import ID_PREFIX
 
 _KEY = re.compile(r"[A-Za-z0-9-]+")
-_KINDS = {"facility": "facility", "actor": "actor", "document": "doc"}
+_KINDS = {"facility": "facility", "actor": "actor", "document": "doc", "place": "place"}
 
 
 def _date(name: str, value: Optional[str]) -> Optional[date]:
@@ -63,3 +63,16 @@ def timeline_filter(args: Mapping[str, str], page_size: int) -> tuple[TimelineFi
                        document=_iri("document", args.get("document")),
                        limit=page_size + 1, offset=(page - 1) * page_size)
     return f, page
+
+
+def place_filter(args: Mapping[str, str]) -> Optional[URIRef]:
+    """The place the URL asks for (``?place=novorossiysk``), or None."""
+    return _iri("place", args.get("place"))
+
+
+def grouping(args: Mapping[str, str], allowed) -> Optional[str]:
+    """How the URL asks to group the timeline (``?group=facility``), or None."""
+    by = args.get("group") or None
+    if by and by not in allowed:
+        abort(400, description=f"group={by!r} is not a grouping; use one of {', '.join(allowed)}.")
+    return by

@@ -1,13 +1,13 @@
 """The timeline: every incident by date, filtered by URL parameters, one page at a time."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, current_app, request, url_for
 
 from graph import queries, webqueries
 
-from .. import paths
+from .. import paths, timeline_view
 from ..axis import axis_for
-from ..filters import timeline_filter
+from ..filters import grouping, place_filter, timeline_filter
 from ..store import get_store
 from ..twin import render
 
@@ -37,9 +37,11 @@ def show():
     store = get_store()
     size = int(current_app.config["TIMELINE_PAGE_SIZE"])
     f, page = timeline_filter(request.args, size)
-    rows = queries.timeline(store, f)
-    has_next, rows = len(rows) > size, rows[:size]
+    place = place_filter(request.args)
+    by = grouping(request.args, timeline_view.GROUPINGS)
+    rows, has_next = timeline_view.page_rows(store, f, place, page, size)
     claims = webqueries.claims_about_incidents(store, [r.iri for r in rows])
+    groups = timeline_view.group_rows(store, rows, by)
     active = {k: v for k, v in request.args.items() if k != "page" and v}
     data = {
         "filter": active,
@@ -47,8 +49,16 @@ def show():
         "has_next": has_next,
         "incidents": [incident_json(r, claims[r.iri]) for r in rows],
     }
+    if by:
+        data["groups"] = [{"key": g.key or None, "label": g.label, "incidents": [str(r.iri) for r in g.rows]}
+                          for g in groups]
     axis = axis_for([(r.start, r.end) for r in rows])
     marks = [axis.place(r.start, r.end) for r in rows] if axis else []
-    return render("timeline.html", data, rows=rows, claims=claims, axis=axis, marks=marks,
+    exports = {name: url_for("exports.download", name=name, **({"as_of": active["as_of"]} if "as_of" in active else {}))
+               for name in ("incidents.csv", "timeline.json")}
+    return render("timeline.html", data, rows=rows, claims=claims, axis=axis, marks=marks, groups=groups,
+                  grouping=by, groupings=timeline_view.GROUPINGS, vis=timeline_view.vis_data(rows, groups),
                   types=queries.incident_types_present(store), facilities=webqueries.targeted_facilities(store),
-                  actors=webqueries.perpetrators(store), stances=STANCE_WORDS, attribution=attribution)
+                  actors=webqueries.perpetrators(store), places=webqueries.incident_places(store),
+                  documents=queries.documents(store), exports=exports,
+                  stances=STANCE_WORDS, attribution=attribution)
