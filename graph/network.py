@@ -93,12 +93,14 @@ def links(g: nx.MultiDiGraph, a: str, b: str, max_length: int = 4, limit: int = 
     if a not in g or b not in g:
         return []
     undirected = nx.Graph(g.to_undirected(as_view=True))
-    paths = nx.shortest_simple_paths(undirected, a, b)
     out = []
-    for p in islice(paths, limit):
-        if len(p) - 1 > max_length:
-            break
-        out.append(p)
+    try:
+        for p in islice(nx.shortest_simple_paths(undirected, a, b), limit):
+            if len(p) - 1 > max_length:
+                break
+            out.append(p)
+    except nx.NetworkXNoPath:
+        return []
     return out
 
 
