@@ -4,6 +4,9 @@ Fixed SPARQL text as in ``graph.queries``; user input is only ever a bound value
 """
 from __future__ import annotations
 
+import re
+from typing import Optional
+
 from rdflib import URIRef
 
 from .queries import M, PREFIXES
@@ -160,3 +163,121 @@ def labels(store: Store, iris: list[str]) -> dict[str, str]:
     rows = store.select(PREFIXES + f"SELECT ?x ?l WHERE {{ GRAPH {M} {{ ?x rdfs:label ?l }} }}",
                         {"x": [URIRef(i) for i in iris]})
     return {str(r["x"]): r["l"] for r in rows}
+
+
+RDF_AS_OF = PREFIXES + """
+CONSTRUCT { ?s ?p ?o } WHERE {
+  ?d a ig:Document ; ig:graph ?g ; schema:datePublished ?published .
+  FILTER(?published <= ?asof)
+  GRAPH ?g { ?s ?p ?o }
+}"""
+
+
+def rdf_as_of(store: Store, as_of, fmt: str = "ttl") -> bytes:
+    """The document graphs of the articles published on or before ``as_of``, as RDF triples
+    (``ttl``, ``nt``, ``jsonld`` or ``xml``); undated articles are left out."""
+    from rdflib import XSD, Literal
+
+    from .store import bind_values
+
+    body, _media = store.raw_query(bind_values(RDF_AS_OF, {"asof": Literal(as_of, datatype=XSD.date)}), fmt)
+    return body
+
+
+def network_as_of(store: Store, as_of) -> tuple[list[dict], list[dict]]:
+    """Nodes and edges of the network as the record stood on ``as_of`` (merged again from the
+    documents published by then), as plain data in the shape of ``graph.network.build``."""
+    from .merged import compute
+
+    view = compute(store, as_of=as_of)
+    nodes: dict[str, dict] = {}
+    edges: list[dict] = []
+
+    def entity(iri: str) -> str:
+        nodes.setdefault(iri, {"iri": iri, "label": view.labels.get(iri, iri), "kind": view.kinds.get(iri),
+                               "type": None, "date": None})
+        return iri
+
+    for m in view.incidents:
+        i = str(view.incident_iri(m))
+        nodes[i] = {"iri": i, "label": _incident_label(m.type, [view.labels.get(t, t) for t in sorted(m.targets)]),
+                    "kind": "incident", "type": m.type, "date": m.start}
+        docs = sorted(m.documents)
+        for role, values in (("target", m.targets), ("perpetrator", m.perpetrators),
+                             ("location", [m.location] if m.location else [])):
+            for v in sorted(values):
+                edges.append({"source": i, "target": entity(v), "role": role, "documents": docs})
+    linked: set[str] = set()
+    while True:  # wholes of wholes: until no new facility joins
+        todo = [c for c in view.parents if c in nodes and c not in linked]
+        if not todo:
+            break
+        for child in sorted(todo):
+            linked.add(child)
+            for whole in sorted(view.parents[child]):
+                edges.append({"source": child, "target": entity(whole), "role": "part_of", "documents": []})
+    return list(nodes.values()), edges
+
+
+def _incident_label(type_code: str, names: list[str]) -> str:
+    from .rdf import incident_label
+
+    return incident_label(type_code, names)
+
+
+def resolve_entity(store: Store, text: str, limit: int = 10) -> tuple[Optional[str], list[dict]]:
+    """An entity named by the user: a full IRI, a key (``actor/ukraine``) or a name.
+
+    Gives (IRI, []) when one entity fits, else (None, the candidates to choose from).
+    """
+    from .namespace import ID
+    from .queries import canonical, find_entities
+
+    text = (text or "").strip()
+    if not text:
+        return None, []
+    if text.startswith(str(ID)) or re.fullmatch(r"(actor|facility|place)/[A-Za-z0-9-]+", text):
+        iri = text if text.startswith(str(ID)) else str(ID) + text
+        known = labels(store, [str(canonical(store, iri))])
+        return (str(canonical(store, iri)), []) if known else (None, [])
+    found = find_entities(store, text, None, limit)
+    exact = [f for f in found if str(f["label"]).lower() == text.lower()]
+    if len(exact) == 1:
+        return str(exact[0]["iri"]), []
+    if len(found) == 1:
+        return str(found[0]["iri"]), []
+    return None, exact or found
+
+
+def _claims_by(store: Store, incident: str, speaker: str) -> list[dict]:
+    return [c for c in claims_about_incidents(store, [incident])[incident] if str(c.get("speaker")) == speaker]
+
+
+def explain_path(store: Store, g, path: list[str], quotes: int = 2) -> list[dict]:
+    """Each step of a path through the projection (``graph.network``), with its role and the
+    sentences that support it: the fact's evidence from ``graph.queries.support`` for targets,
+    perpetrators and places; the quoted claim for accusers and claimants."""
+    from .queries import SUPPORTED_ROLES, support
+
+    steps = []
+    for u, v in zip(path, path[1:]):
+        datas = list((g.get_edge_data(u, v) or {}).values())
+        forward = bool(datas)
+        if not datas:
+            datas = list((g.get_edge_data(v, u) or {}).values())
+        source, target = (u, v) if forward else (v, u)
+        for d in datas[:1] or [{}]:
+            role = d.get("role") or "linked"
+            step = {"from": u, "to": v, "source": source, "target": target, "role": role,
+                    "documents": list(d.get("documents", [])), "evidence": []}
+            is_incident = g.nodes[source].get("kind") == "incident"
+            if is_incident and role in SUPPORTED_ROLES:
+                step["evidence"] = [{"document": e["document"], "title": e["title"], "published": e["published"],
+                                     "quote": e["quote"], "start": e["start"], "end": e["end"]}
+                                    for e in support(store, source, role, target)][:quotes]
+            elif is_incident and role in ("accused_by", "claimed_by"):
+                step["evidence"] = [{"document": c["document"], "title": None, "published": None,
+                                     "quote": c["quote"], "start": c.get("start"), "end": c.get("end")}
+                                    for c in _claims_by(store, source, target)][:quotes]
+            steps.append(step)
+    return steps

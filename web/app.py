@@ -5,8 +5,8 @@ from typing import Any, Mapping, Optional
 
 from flask import Flask
 
-from . import errors, helpers, security, settings, sparql_endpoint, store, twin
-from .pages import add, document, entity, incident, network, query, search, timeline
+from . import conflicts, errors, helpers, security, settings, sparql_endpoint, store, twin
+from .pages import add, document, entity, exports, incident, links, network, query, search, timeline
 
 
 def create_app(test_config: Optional[Mapping[str, Any]] = None) -> Flask:
@@ -20,9 +20,10 @@ def create_app(test_config: Optional[Mapping[str, Any]] = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
     helpers.init_app(app)
+    conflicts.init_app(app)
     store.init_app(app)
 
-    for page in (timeline, incident, entity, network, document, query, add, search):
+    for page in (timeline, incident, entity, network, document, query, add, search, links, exports):
         app.register_blueprint(page.bp)
     app.register_blueprint(sparql_endpoint.bp)
     return app

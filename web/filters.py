@@ -31,6 +31,11 @@ def _date(name: str, value: Optional[str]) -> Optional[date]:
         abort(400, description=f"{name}={value!r} is not a date; write it as YYYY-MM-DD.")
 
 
+def date_arg(name: str, value: Optional[str]) -> Optional[date]:
+    """A YYYY-MM-DD URL parameter as a date; 400 with a hint when malformed."""
+    return _date(name, value)
+
+
 def _iri(name: str, value: Optional[str]) -> Optional[URIRef]:
     if not value:
         return None

@@ -17,6 +17,8 @@ import networkx as nx
 from markupsafe import escape
 from pyvis.network import Network
 
+from .security import bidi_closed
+
 COLOURS = {"actor": "#b03a2e", "facility": "#1f5fa8", "place": "#2e7d32", "incident": "#9a6700"}
 SHAPES = {"actor": "dot", "facility": "square", "place": "triangle", "incident": "diamond"}
 
@@ -58,10 +60,19 @@ FRAME_STYLE = """
 """
 
 
+LABEL_CHARS = 80  # a node label longer than this is cut: a 10,000-character name would shrink the view to nothing
+TITLE_CHARS = 400  # tooltips are cut too; the entity's page shows the whole name
+
+
+def short(value: object, limit: int) -> str:
+    value = str(value or "")
+    return value if len(value) <= limit else value[:limit - 1] + "…"
+
+
 def text(value: object) -> str:
     """Escape for HTML text; quotes are kept as written since they are harmless outside
     attributes and common in names ("People's"), while < > & can never become markup."""
-    return str(escape(str(value or ""))).replace("&#39;", "'").replace("&#34;", '"')
+    return bidi_closed(str(escape(str(value or ""))).replace("&#39;", "'").replace("&#34;", '"'))
 
 
 def _layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
@@ -79,8 +90,8 @@ def render(g: nx.MultiDiGraph, url_for_node: Callable[[str], Optional[str]], *, 
     positions = {} if physics else _layout(g)
     for n, d in g.nodes(data=True):
         kind = d.get("kind") or "other"
-        label = text(d.get("label") or n)
-        title = text(f"{(d.get('type') or kind).replace('_', ' ')}: {d.get('label') or n}")
+        label = text(short(d.get("label") or n, LABEL_CHARS))
+        title = text(short(f"{(d.get('type') or kind).replace('_', ' ')}: {d.get('label') or n}", TITLE_CHARS))
         extra = {}
         if n in positions:
             extra.update(x=positions[n][0], y=positions[n][1])

@@ -6,8 +6,9 @@ Network frames set their own, stricter policy, which is kept.
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
-from typing import Optional
+from typing import Any, Optional
 
 from flask import Flask, request, session
 
@@ -15,6 +16,28 @@ APP_CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-ur
            "form-action 'self'; frame-ancestors 'self'")
 FRAME_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
              "img-src data:; frame-ancestors 'self'")
+
+
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def bidi_closed(value: Any) -> Any:
+    """Close the bidi embeddings, overrides and isolates a text opens (U+202E and kin), so a
+    hostile name can reverse only itself, never the page text that follows it. Used as Jinja's
+    ``finalize`` (every ``{{ }}``) and for network labels; Markup stays Markup."""
+    if not isinstance(value, str) or not _BIDI.search(value):
+        return value
+    stack: list[str] = []
+    for ch in _BIDI.findall(value):
+        if ch == "\u202c":  # PDF closes the last embedding or override
+            if stack and stack[-1] == "\u202c":
+                stack.pop()
+        elif ch == "\u2069":  # PDI closes the last isolate and what was opened inside it
+            if "\u2069" in stack:
+                del stack[len(stack) - 1 - stack[::-1].index("\u2069"):]
+        else:
+            stack.append("\u2069" if ch in "\u2066\u2067\u2068" else "\u202c")
+    return value + "".join(reversed(stack)) if stack else value
 
 
 def csrf_token() -> str:
@@ -48,6 +71,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
     app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     app.jinja_env.globals["csrf_token"] = csrf_token
+    app.jinja_env.finalize = bidi_closed
 
     @app.after_request
     def _headers(resp):

@@ -112,3 +112,31 @@ def hostile() -> Extraction:
 
 def all_extractions() -> list[Extraction]:
     return [cpc(), baltic(), hostile()]
+
+
+TASS_TEXT = """TITLE: Berth of CPC terminal attacked
+PUBLISHED: 2025-12-01
+
+Drones struck Berth No. 2 of the CPC Marine Terminal on November 28. \
+The Russian Defence Ministry said the Ukrainian Navy carried out the attack.
+"""
+
+
+def tass() -> Extraction:
+    """A second report of the berth strike that disagrees on the date and the perpetrator
+    (not in ``all_extractions``: tests of conflicts fill their own store with it)."""
+    t = TASS_TEXT
+    doc = Document(text=t, path="tass.txt", title="Berth of CPC terminal attacked", published=date(2025, 12, 1),
+                   body_start=t.index("Drones"), source="TASS")
+    return Extraction(doc, entities=[
+        Entity("e1", "facility", "berth", "Berth No. 2", part_of="e2", mentions=[_span(t, "Berth No. 2")]),
+        Entity("e2", "facility", "terminal", "CPC Marine Terminal", mentions=[_span(t, "CPC Marine Terminal")]),
+        Entity("e3", "actor", "military_unit", "Ukrainian Navy", mentions=[_span(t, "Ukrainian Navy")]),
+        Entity("e4", "actor", "ministry", "Russian Defence Ministry", mentions=[_span(t, "Russian Defence Ministry")]),
+    ], incidents=[
+        Incident("i1", "drone_strike", date(2025, 11, 28), date(2025, 11, 28), ["e1"], ["e3"],
+                 evidence=[_span(t, "Drones struck Berth No. 2 of the CPC Marine Terminal on November 28")]),
+    ], claims=[
+        Claim("c1", "e4", "said", _span(t, "The Russian Defence Ministry said the Ukrainian Navy carried out the attack"),
+              ["e3"], incident="i1", stance="accuses"),
+    ])

@@ -26,4 +26,7 @@ HOSTILE_PLACE = paths.href(entity_iri("place", data.HOSTILE_JS))
 
 HTML_PAGES = ["/", "/timeline", "/network", "/query", "/add", "/search?q=cpc", CPC_DOC, HOSTILE_DOC, BERTH_STRIKE,
               HOSTILE_SABOTAGE, TERMINAL, UKRAINE, HOSTILE_ACTOR, HOSTILE_FACILITY, HOSTILE_PLACE,
-              "/?facility=cpc-marine-terminal", "/search?q=script"]
+              "/?facility=cpc-marine-terminal", "/search?q=script",
+              "/?group=facility", "/?group=actor&place=novorossiysk", "/links", "/export", "/export?as_of=2024-12-31",
+              "/links?a=actor/ukraine&b=facility/cpc-marine-terminal", "/links?a=script&b=depot",
+              "/network?type=sabotage&since=2024-01-01&as_of=2025-01-01"]

@@ -193,3 +193,89 @@ def test_adding_an_article_puts_its_incident_on_the_timeline(browser, tmp_path):
         from web.store import close_app_store
 
         close_app_store(app)
+
+
+def test_zoomable_axis_draws_points_and_ranges(page, live):
+    page.goto(live + "/")
+    page.wait_for_selector("#vis-timeline[data-ready='1'] .vis-item")
+    assert page.locator("#vis-timeline .vis-time-axis .vis-text").count() > 3  # the axis has labels
+    assert page.locator("#vis-timeline .vis-item.vis-point").count() == 2  # certain days
+    assert page.locator("#vis-timeline .vis-item.vis-range").count() == 2  # uncertain intervals
+    assert not page.locator(".svg-axis").is_visible()  # the no-script axis gives way
+    box = page.locator("#vis-timeline").bounding_box()
+    assert box["height"] > 60 and box["width"] > 600
+    before = page.locator("#vis-timeline .vis-time-axis .vis-text.vis-major").all_inner_texts()
+    page.get_by_role("button", name="Zoom in").click()
+    page.wait_for_timeout(600)
+    assert page.locator("#vis-timeline .vis-time-axis .vis-text.vis-major").all_inner_texts() != before
+    page.get_by_role("button", name="Show all").click()
+    page.locator("#vis-timeline .vis-item", has_text="Berth No. 2").first.click()
+    page.wait_for_function("() => location.hash.startsWith('#card-')")
+    card = page.locator("article.card:target")
+    assert card.locator("h2").inner_text() == "Drone strike on Berth No. 2"
+
+
+def test_grouping_by_facility_groups_the_axis_and_the_cards(page, live):
+    page.goto(live + "/")
+    with page.expect_navigation():
+        page.select_option("#f-group", "facility")
+    assert page.url == live + "/?group=facility"
+    page.wait_for_selector("#vis-timeline[data-ready='1'] .vis-item")
+    rows = page.locator("#vis-timeline .vis-labelset .vis-label").all_inner_texts()
+    assert [r.strip() for r in rows] == ["<img src=x onerror=alert(1)>", "Balticconnector", "CPC Marine Terminal"]
+    headings = page.locator("h2.group-title").all_inner_texts()
+    assert headings == ["<img src=x onerror=alert(1)> (1)", "Balticconnector (1)", "CPC Marine Terminal (2)"]
+    terminal = page.locator("section.group", has=page.locator("h2", has_text="CPC Marine Terminal"))
+    assert sorted(terminal.locator("article.card h3").all_inner_texts()) == [
+        "Drone strike on Berth No. 2", "Drone strike on CPC administrative building"]
+
+
+def test_links_page_shows_a_path_with_its_sentences(page, live):
+    page.goto(live + "/links")
+    page.fill("#l-a", "Ukraine")
+    page.fill("#l-b", "CPC Marine Terminal")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Find links").click()
+    assert "a=Ukraine" in page.url and "b=CPC+Marine+Terminal" in page.url
+    first = page.locator("ol.paths > li").first
+    assert first.locator(".path-summary").inner_text().startswith(
+        "Ukraine — Drone strike on Berth No. 2 — Berth No. 2 — CPC Marine Terminal")
+    quote = first.locator("blockquote.evidence a").first
+    assert "Drones struck Berth No. 2" in quote.inner_text()
+    with page.expect_navigation():
+        quote.click()
+    assert page.locator("mark.mention:target").count() == 1
+
+
+def test_entity_picker_suggests_names(page, live):
+    page.goto(live + "/links")
+    page.locator("#l-a").press_sequentially("Balt", delay=30)
+    page.wait_for_function("() => document.querySelectorAll('#l-a-list option').length > 0")
+    assert "Balticconnector" in page.locator("#l-a-list option").evaluate_all("os => os.map(o => o.value)")
+
+
+PHONE_PAGES = ["/", "/?group=actor", keys.BERTH_STRIKE, keys.TERMINAL, "/network", "/links?a=Ukraine&b=CPC+Marine+Terminal",
+               "/query?example=incidents-between-dates", keys.CPC_DOC, "/add", "/export"]
+
+
+@pytest.mark.parametrize("url", PHONE_PAGES)
+def test_pages_fit_a_phone(browser, live, url):
+    """At 390 px wide nothing makes the page scroll sideways (tables and frames scroll inside)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(live + url)
+    page.wait_for_load_state("networkidle")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 390, f"{url} is {width}px wide"
+
+
+def test_keyboard_reaches_the_filters_and_the_timeline_buttons(page, live):
+    page.goto(live + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.className") == "skip"
+    seen = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("() => document.activeElement.id || document.activeElement.textContent.trim()"))
+    assert "f-facility" in seen and "f-group" in seen and "Zoom in" in seen

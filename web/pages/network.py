@@ -3,13 +3,29 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, request, url_for
 
+from graph import queries, vocab
+
 from .. import paths, pyvis_frame
+from ..filters import date_arg
+from ..netgraph import base_graph, narrow
 from ..netview import KINDS, View, explorer
 from ..security import FRAME_CSP
-from ..store import get_projection
+from ..store import get_store
 from ..twin import render
 
 bp = Blueprint("network", __name__)
+
+
+def _window() -> dict:
+    """The date window, incident types and as-known-on day the URL asks for."""
+    since, until = date_arg("since", request.args.get("since")), date_arg("until", request.args.get("until"))
+    if since and until and since > until:
+        abort(400, description=f"since ({since}) is after until ({until}); swap them.")
+    types = [t for t in request.args.getlist("type") if t]
+    bad = [t for t in types if t not in vocab.incident_types()]
+    if bad:
+        abort(400, description=f"type={bad[0]!r} is not an incident type; use one of {', '.join(vocab.incident_types())}.")
+    return {"since": since, "until": until, "types": types, "as_of": date_arg("as_of", request.args.get("as_of"))}
 
 
 def _params() -> tuple[list[str], int]:
@@ -37,7 +53,13 @@ def frame_response(view: View) -> Response:
 
 
 def _view(kinds: list[str], min_degree: int) -> View:
-    return explorer(get_projection(), kinds, min_degree, int(current_app.config["NETWORK_NODE_CAP"]))
+    w = _window()
+    g, notes = narrow(base_graph(w["as_of"]), w["since"], w["until"], w["types"])
+    view = explorer(g, kinds, min_degree, int(current_app.config["NETWORK_NODE_CAP"]))
+    if w["as_of"]:
+        notes.insert(0, f"As known on {w['as_of'].isoformat()}: only articles published by then.")
+    view.notes[:0] = notes
+    return view
 
 
 @bp.get("/network")
@@ -45,8 +67,9 @@ def show():
     kinds, min_degree = _params()
     view = _view(kinds, min_degree)
     frame = url_for("network.frame", **request.args.to_dict(flat=False))
-    return render("network.html", view.to_json(), view=view, kinds=KINDS, chosen=kinds, min_degree=min_degree,
-                  frame_url=frame)
+    return render("network.html", dict(view.to_json(), filter={k: v for k, v in request.args.items() if v}),
+                  view=view, kinds=KINDS, chosen=kinds, min_degree=min_degree, frame_url=frame, window=_window(),
+                  types=queries.incident_types_present(get_store()), cap=int(current_app.config["NETWORK_NODE_CAP"]))
 
 
 @bp.get("/network/frame")

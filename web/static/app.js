@@ -30,3 +30,34 @@
     window.location.assign(root + data.open);
   });
 })();
+
+/* Entity pickers (the links page): suggest names from /search.json as the user types.
+   The server resolves whatever is typed, so this only saves keystrokes. */
+(function () {
+  "use strict";
+  document.querySelectorAll("input[data-suggest]").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var timer = null, last = "";
+    if (!list) { return; }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (q.length < 2 || q === last) { return; }
+        last = q;
+        fetch(input.getAttribute("data-suggest") + ".json?q=" + encodeURIComponent(q), {headers: {Accept: "application/json"}})
+          .then(function (r) { return r.ok ? r.json() : {results: []}; })
+          .then(function (data) {
+            while (list.firstChild) { list.removeChild(list.firstChild); }
+            (data.results || []).slice(0, 12).forEach(function (r) {
+              var opt = document.createElement("option");
+              opt.value = r.label;
+              opt.label = r.kind;
+              list.appendChild(opt);
+            });
+          })
+          .catch(function () {});
+      }, 200);
+    });
+  });
+})();
