@@ -1,4 +1,5 @@
-"""Network questions on the command line: ``links``, ``neighbours`` and ``central``.
+"""Network questions on the command line: ``links``, ``neighbours``, ``central``,
+``co-targeting`` and ``communities``.
 
 ``incidentgraph.cli`` calls ``register(sub, common)`` to add them. Entities are named as on
 the web site: a name ("Ukraine"), a key (``actor/ukraine``) or a full IRI. Results go to
@@ -91,32 +92,18 @@ def cmd_links(args) -> int:
     return 0
 
 
-def _in_window(g, since: Optional[date], until: Optional[date]):
-    """The projection without incidents outside the window (undated ones are dropped when a window is set)."""
-    if not (since or until):
-        return g
-
-    def keep(d) -> bool:
-        if d.get("kind") != "incident":
-            return True
-        when = d.get("date")
-        return isinstance(when, date) and not (since and when < since) and not (until and when > until)
-
-    return g.subgraph([n for n, d in g.nodes(data=True) if keep(d)])
-
-
 def cmd_neighbours(args) -> int:
     import networkx as nx
 
-    from graph import network
+    from graph import analysis, network
     from graph.store import open_store
 
     with open_store(args.store) as store:
         e = _resolve(store, args.entity)
-        g = _in_window(network.build(store), args.since, args.until)
+        g = network.build(store)
     if e not in g:
         raise Unresolved(f"{args.entity!r} is not in the network (no incident or part-of link names it)")
-    near = network.ego(g, e, args.radius)
+    near = analysis.neighbours(g, e, args.radius, args.since, args.until)
     dist = nx.single_source_shortest_path_length(near.to_undirected(as_view=True), e)
     nodes = sorted(({"iri": n, "label": _label(g, n), "kind": d.get("kind"), "type": d.get("type"),
                      "date": d.get("date"), "distance": dist.get(n)} for n, d in near.nodes(data=True)),
@@ -147,6 +134,32 @@ def cmd_central(args) -> int:
     return 0
 
 
+def cmd_co_targeting(args) -> int:
+    from graph import analysis, network
+    from graph.store import open_store
+
+    with open_store(args.store) as store:
+        g = network.build(store)
+    rows = analysis.co_targeting(g, min_shared=args.min_shared)
+    lines = [f"{a} and {b}: {', '.join(facilities)}" for (a, b), facilities in
+             ((r["labels"], r["facility_labels"]) for r in rows)] or ["no two actors are linked to the same facility"]
+    _emit(args, rows, lines)
+    return 0
+
+
+def cmd_communities(args) -> int:
+    from graph import analysis, network
+    from graph.store import open_store
+
+    with open_store(args.store) as store:
+        g = network.build(store)
+    groups = analysis.communities(g)
+    data = [[{"iri": n, "label": _label(g, n), "kind": g.nodes[n].get("kind")} for n in group] for group in groups]
+    lines = [f"{n}. " + "; ".join(_label(g, x) for x in group) for n, group in enumerate(groups, 1)]
+    _emit(args, data, lines)
+    return 0
+
+
 def register(sub, common: argparse.ArgumentParser) -> None:
     """Add the analysis commands to the ``incidentgraph`` parser's subcommands."""
     fmt = argparse.ArgumentParser(add_help=False)
@@ -170,3 +183,10 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--top", type=_positive, default=20)
     p.add_argument("--kind", choices=["actor", "facility"])
     p.set_defaults(func=cmd_central)
+
+    p = sub.add_parser("co-targeting", parents=[common, fmt], help="actors linked to the same facilities")
+    p.add_argument("--min-shared", type=_positive, default=1, help="facilities two actors must share (default 1)")
+    p.set_defaults(func=cmd_co_targeting)
+
+    p = sub.add_parser("communities", parents=[common, fmt], help="clusters of actors and facilities")
+    p.set_defaults(func=cmd_communities)

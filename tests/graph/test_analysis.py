@@ -68,3 +68,25 @@ def test_central_ranks_the_shared_facility_first(store):
     g = projected(store)
     ranked = network.central(g)
     assert ranked[0]["label"] == "Ryvo pipeline"
+
+
+def test_co_targeting_and_communities_on_the_command_line(store, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    projected(store)
+    store.close()
+    path = store.location
+    run = lambda *a: subprocess.run([sys.executable, "-m", "incidentgraph", *a, "--store", path, "--format", "json"],  # noqa: E731
+                                    capture_output=True, text=True, timeout=120)
+    out = run("co-targeting")
+    assert out.returncode == 0, out.stderr
+    assert [sorted(r["labels"]) for r in json.loads(out.stdout)] == [["Borduria", "Red Hand"]]
+    out = run("communities")
+    assert out.returncode == 0, out.stderr
+    groups = [{m["label"] for m in g} for g in json.loads(out.stdout)]
+    assert {"Talsk power plant", "Syldavia"} in groups
+    out = run("neighbours", "Ryvo pipeline", "--until", "2024-03-01")
+    labels = {n["label"] for n in json.loads(out.stdout)["nodes"]}
+    assert "Red Hand" in labels and "Borduria" not in labels
