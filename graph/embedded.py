@@ -6,6 +6,9 @@ Oxigraph's own parsers and writers, which are far faster than rdflib's on large 
 from __future__ import annotations
 
 import io
+import itertools
+import re
+from datetime import date
 from pathlib import Path
 from typing import Mapping, Optional
 
@@ -14,7 +17,15 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import QueryError, StoreError
-from .store import GRAPH_TYPES, RESULT_TYPES, Store, bind_values
+from .store import GRAPH_TYPES, RESULT_TYPES, Store, bind_values, python_value
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_PLAIN = {_XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+_INTEGER = _XSD + "integer"
+_DATE = _XSD + "date"
+_INT_RE = re.compile(r"-?[0-9]+")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_opened = itertools.count()
 
 _RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -47,12 +58,48 @@ def to_ox(term: Node):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+_iris: dict[str, URIRef] = {}
+
+
+def _iri(value: str) -> URIRef:
+    """URIRef with a cache: rdflib validates every IRI it makes, and result rows repeat them."""
+    ref = _iris.get(value)
+    if ref is None:
+        if len(_iris) > 200_000:
+            _iris.clear()
+        ref = _iris[value] = URIRef(value)
+    return ref
+
+
+def py_from_ox(term):
+    """A pyoxigraph term as the Python value ``Store.select`` gives (see ``python_value``),
+    without making an rdflib term first for the common cases: IRIs, strings, integers and
+    dates (the lexical forms rdflib would convert the same way); everything else goes the
+    general way."""
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return _iri(term.value)
+    if kind is ox.Literal:
+        datatype = term.datatype.value
+        value = term.value
+        if datatype in _PLAIN:
+            return value
+        if datatype == _INTEGER and _INT_RE.fullmatch(value):
+            return int(value)
+        if datatype == _DATE and _DATE_RE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+    return python_value(from_ox(term))
+
+
 def from_ox(term) -> Optional[Node]:
     """A pyoxigraph term as an rdflib term."""
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
+        return _iri(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
@@ -69,12 +116,45 @@ class EmbeddedStore(Store):
         self.path = Path(path)
         self.location = str(self.path)
         self.generation = 0  # counts writes, so readers of snapshots know when to take a new one
+        self._opened = next(_opened)  # tells two handles apart, even on the same folder
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}. "
                              "Is another incidentgraph process using it?") from exc
+
+    def change_token(self) -> tuple:
+        """Changes whenever this store may have changed: an embedded store is written only
+        through this handle (the folder is locked to one process), so the count of writes
+        through it is enough. Caches (``graph.network.Projection``) compare it for free
+        instead of querying the store."""
+        return (self.location, self._opened, self.generation)
+
+    def replace_graph(self, graph: URIRef, triples) -> None:
+        """Replace a named graph atomically. A graph that does not exist yet (every new
+        document) is written with one transactional ``extend`` of pyoxigraph quads, which
+        skips writing and parsing a SPARQL update; an existing graph is replaced by the
+        DROP + INSERT DATA update, one transaction as well."""
+        g = ox.NamedNode(str(graph))
+        triples = list(triples)
+        if self._store.contains_named_graph(g):
+            return super().replace_graph(graph, triples)
+        quads = []
+        for s, p, o in triples:
+            if isinstance(s, BNode) or isinstance(p, BNode) or isinstance(o, BNode):
+                raise StoreError("blank nodes are not stored; mint an IRI instead")
+            quads.append(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g))
+        try:
+            self._store.extend(quads)
+        finally:
+            self.generation += 1
+
+    def graph_lines(self, graph: URIRef) -> set[str]:
+        """The triples of one named graph as N-Triples lines (``<s> <p> "o" .``), written by
+        Oxigraph: the cheap way to compare a graph with what it should hold."""
+        g = ox.NamedNode(str(graph))
+        return {f"{q.subject} {q.predicate} {q.object} ." for q in self._store.quads_for_pattern(None, None, None, g)}
 
     def update(self, update: str) -> None:
         try:
@@ -96,6 +176,23 @@ class EmbeddedStore(Store):
         result = self._query(query, bindings)
         names = [v.value for v in result.variables]
         return [{n: from_ox(sol[n]) for n in names if sol[n] is not None} for sol in result]
+
+    def select(self, query, bindings=None):
+        """SELECT rows as Python values, converted straight from pyoxigraph's terms (the
+        same values as ``Store.select``, without an rdflib term in between)."""
+        if "select_terms" in self.__dict__:  # select_terms replaced on this handle (tests): go through it
+            return super().select(query, bindings)
+        result = self._query(query, bindings)
+        names = [v.value for v in result.variables]
+        out = []
+        for sol in result:
+            row = {}
+            for n in names:
+                term = sol[n]
+                if term is not None:
+                    row[n] = py_from_ox(term)
+            out.append(row)
+        return out
 
     def ask(self, query, bindings=None) -> bool:
         return bool(self._query(query, bindings))

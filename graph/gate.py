@@ -12,6 +12,7 @@ prefixes, whitespace and nesting cannot hide a SERVICE clause.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Optional
 from urllib.parse import urljoin
@@ -23,6 +24,20 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from .errors import QueryRefused, QuerySyntaxError
+
+# rdflib's SPARQL grammar (pyparsing) is not thread-safe: two parses at once can corrupt it
+# for the rest of the process. The web server answers queries on several threads.
+_PARSER_LOCK = threading.Lock()
+
+
+def _parse_query(text: str):
+    with _PARSER_LOCK:
+        return parseQuery(text)
+
+
+def _parse_update(text: str):
+    with _PARSER_LOCK:
+        return parseUpdate(text)
 
 QUERY_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK",
                "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
@@ -50,7 +65,7 @@ def check(query: str, base_iri: Optional[str] = None) -> CheckedQuery:
     if not query.strip():
         raise QuerySyntaxError("the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
     try:
-        tree = parseQuery(query)
+        tree = _parse_query(query)
     except ParseException as exc:
         if _is_update(query):
             raise QueryRefused("updates are not allowed: this endpoint only answers read queries "
@@ -119,7 +134,7 @@ def _service_token(query: str) -> bool:
 def _is_update(text: str) -> bool:
     """Whether the text is a SPARQL update with at least one operation (an empty one is not)."""
     try:
-        update = parseUpdate(text)
+        update = _parse_update(text)
     except Exception:
         return False
     return "request" in update and len(update["request"]) > 0

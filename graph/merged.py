@@ -281,6 +281,54 @@ def rebuild(store: Store, curation: Optional[Curation] = None) -> MergedView:
     """Recompute the merged graph and replace it in one atomic update."""
     documents = document_count(store)
     view = compute(store, curation=curation)
-    store.replace_graph(MERGED_GRAPH, list(dict.fromkeys(triples(view, documents))))
+    write(store, list(dict.fromkeys(triples(view, documents))))
     return view
+
+
+def _nt(term) -> str:
+    """A term in N-Triples as Oxigraph writes it (strings without a datatype, escapes)."""
+    if isinstance(term, Literal):
+        text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f'"{text}"^^<{term.datatype}>'
+        return f'"{text}"'
+    return f"<{term}>"
+
+
+def write(store: Store, new: list[tuple]) -> None:
+    """Make the merged graph hold exactly ``new``, in one atomic update.
+
+    A store only this process can write (the embedded store: its folder is locked; it has
+    ``graph_lines``) gets the difference: one update that deletes what went and inserts what
+    came, which after an ingest of a few documents is a few hundred triples instead of the
+    whole graph. Writing is the slow part of a store (every index is updated in a
+    transaction); reading the graph back is cheap. Lines are compared as N-Triples; a triple
+    written two ways (an escape, a number's form) is at worst deleted and inserted again in
+    the same update, never lost. A store others may write at the same time (a SPARQL server)
+    gets the whole graph replaced (DROP + INSERT DATA), so concurrent rebuilds never mix:
+    the last one wins whole.
+    """
+    lines_of = getattr(store, "graph_lines", None)
+    old = lines_of(MERGED_GRAPH) if lines_of is not None else None
+    if not old:
+        store.replace_graph(MERGED_GRAPH, new)
+        return
+    wanted = {f"{_nt(s)} {_nt(p)} {_nt(o)} .": (s, p, o) for s, p, o in new}
+    gone = [line for line in old if line not in wanted]
+    came = [t for line, t in wanted.items() if line not in old]
+    if not gone and not came:
+        return
+    g = MERGED_GRAPH.n3()
+    ops = []
+    if gone:  # N-Triples lines are valid SPARQL data as they are
+        ops.append(f"DELETE DATA {{ GRAPH {g} {{\n" + "\n".join(gone) + "\n} }")
+    if came:
+        ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{_lines(came)}\n}} }}")
+    store.update(" ;\n".join(ops))
+
+
+def _lines(triples: list[tuple]) -> str:
+    return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
 

@@ -8,6 +8,7 @@ documents has changed.
 from __future__ import annotations
 
 import threading
+import weakref
 from itertools import islice
 from typing import Optional
 
@@ -30,6 +31,13 @@ SELECT ?s ?role ?o ?doc WHERE {{ GRAPH <{MERGED_GRAPH}> {{
   OPTIONAL {{ ?s a ig:Incident ; ig:sourceDocument ?doc }}
 }} }}"""
 
+# What build() reads: the roles and, once per incident, its documents (the one query above
+# repeats every role row for every document of its incident).
+EDGE_QUERY = ROLE_QUERY.replace("SELECT ?s ?role ?o ?doc", "SELECT ?s ?role ?o").replace(
+    "\n  OPTIONAL {{ ?s a ig:Incident ; ig:sourceDocument ?doc }}".replace("{{", "{").replace("}}", "}"), "")
+DOCS_QUERY = PREFIXES + f"""
+SELECT ?s ?doc WHERE {{ GRAPH <{MERGED_GRAPH}> {{ ?s a ig:Incident ; ig:sourceDocument ?doc }} }}"""
+
 NODE_QUERY = PREFIXES + f"""
 SELECT ?n ?label ?kind ?type ?earliest WHERE {{ GRAPH <{MERGED_GRAPH}> {{
   {{ ?n ig:entityKind ?kind . OPTIONAL {{ ?n ig:entityType ?type }} }}
@@ -49,15 +57,15 @@ def build(store: Store) -> nx.MultiDiGraph:
         n = str(r["n"])
         if n not in g:
             g.add_node(n, label=r["label"], kind=r["kind"], type=r.get("type"), date=r.get("earliest"))
-    edges: dict[tuple[str, str, str], set[str]] = {}
-    for r in store.select(ROLE_QUERY):
-        key = (str(r["s"]), str(r["o"]), r["role"])
-        docs = edges.setdefault(key, set())
-        if r.get("doc"):
-            docs.add(str(r["doc"]))
-    for (s, o, role), docs in edges.items():
+    docs_of: dict[str, set[str]] = {}
+    for r in store.select(DOCS_QUERY):
+        docs_of.setdefault(str(r["s"]), set()).add(str(r["doc"]))
+    edges: dict[tuple[str, str, str], None] = {}
+    for r in store.select(EDGE_QUERY):
+        edges[(str(r["s"]), str(r["o"]), r["role"])] = None
+    for s, o, role in edges:
         if s in g and o in g:
-            g.add_edge(s, o, key=role, role=role, documents=sorted(docs))
+            g.add_edge(s, o, key=role, role=role, documents=sorted(docs_of.get(s, ())))
     return g
 
 
@@ -70,8 +78,12 @@ class Projection:
         self._graph: Optional[nx.MultiDiGraph] = None
 
     def get(self, store: Store) -> nx.MultiDiGraph:
-        rows = store.select(STATE_QUERY)
-        state = (store.location, rows[0].get("n"), rows[0].get("last")) if rows else (store.location,)
+        token = getattr(store, "change_token", None)
+        if token is not None:  # the embedded store counts its own writes: no query needed
+            state = ("token", token())
+        else:
+            rows = store.select(STATE_QUERY)
+            state = (store.location, rows[0].get("n"), rows[0].get("last")) if rows else (store.location,)
         with self._lock:
             if self._graph is None or state != self._state:
                 self._graph = build(store)
@@ -88,11 +100,33 @@ def ego(g: nx.MultiDiGraph, node: str, radius: int = 2) -> nx.MultiDiGraph:
     return g.subgraph(nodes)
 
 
+_simple_cache: "weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple]" = weakref.WeakKeyDictionary()
+_simple_lock = threading.Lock()
+
+
+def _simple(g: nx.MultiDiGraph) -> nx.Graph:
+    """The projection as a simple undirected graph, made once per projection (a cached
+    projection is shared by every request; copying it per call cost O(graph)). Kept only
+    while ``g`` lives and has the same size."""
+    size = (g.number_of_nodes(), g.number_of_edges())
+    with _simple_lock:
+        hit = _simple_cache.get(g)
+        if hit is not None and hit[0] == size:
+            return hit[1]
+    simple = nx.Graph(g.to_undirected(as_view=True))
+    with _simple_lock:
+        _simple_cache[g] = (size, simple)
+    return simple
+
+
 def links(g: nx.MultiDiGraph, a: str, b: str, max_length: int = 4, limit: int = 20) -> list[list[str]]:
     """Simple paths of up to max_length edges between two entities, shortest first."""
     if a not in g or b not in g:
         return []
-    undirected = nx.Graph(g.to_undirected(as_view=True))
+    # No path short enough: known from a bounded search, without copying the graph.
+    if b not in nx.single_source_shortest_path_length(g.to_undirected(as_view=True), a, cutoff=max_length):
+        return []
+    undirected = _simple(g)
     out = []
     try:
         for p in islice(nx.shortest_simple_paths(undirected, a, b), limit):

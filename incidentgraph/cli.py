@@ -25,6 +25,16 @@ def _date_arg(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return number
+
+
 def _store(args):
     from graph.store import open_store
 
@@ -65,10 +75,21 @@ class _LazyExtractor:
 def cmd_ingest(args) -> int:
     from ingest.batch import Progress, ingest_paths
 
-    extractor = _LazyExtractor()
-    with _store(args) as store:
-        summary = ingest_paths(store, args.paths, extractor, published=args.published, force=args.force,
-                               progress=Progress(enabled=None if not args.quiet else False))
+    workers = getattr(args, "workers", 1) or 1
+    if workers > 1:
+        from ingest.batch import PoolExtractor
+
+        extractor = PoolExtractor(workers)
+    else:
+        extractor = _LazyExtractor()
+    try:
+        with _store(args) as store:
+            summary = ingest_paths(store, args.paths, extractor, published=args.published, force=args.force,
+                                   progress=Progress(enabled=None if not args.quiet else False),
+                                   batch_size=getattr(args, "batch_size", 16))
+    finally:
+        if workers > 1:
+            extractor.close()
     for failure in summary.failures:
         print(f"error: {failure}", file=sys.stderr)
     for line in summary.lines():
@@ -183,6 +204,22 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+MIN_SECRET_CHARS = 32
+_DEFAULT_SECRETS = {"dev", "test", "secret", "changeme", "change-me", "default", "development", "insecure",
+                    "secret-key", "secret_key", "your-secret-key", "please-change-me", "xxx"}
+
+
+def _weak_secret(key: str) -> Optional[str]:
+    """Why a session key is unfit for a server others can reach (it signs the CSRF token), or None."""
+    if not key:
+        return "it is not set"
+    if key.lower() in _DEFAULT_SECRETS or len(set(key)) < 8:
+        return "it is a well-known default or repeats a few characters"
+    if len(key) < MIN_SECRET_CHARS:
+        return f"it has {len(key)} characters; use at least {MIN_SECRET_CHARS}"
+    return None
+
+
 def cmd_serve(args) -> int:
     from web.app import create_app
 
@@ -194,8 +231,10 @@ def cmd_serve(args) -> int:
             print("error: --debug is refused on a non-loopback address: it would let anyone run code",
                   file=sys.stderr)
             return 2
-        if not os.environ.get("INCIDENTGRAPH_SECRET_KEY"):
-            print("error: serving beyond loopback needs INCIDENTGRAPH_SECRET_KEY set to a long random value",
+        problem = _weak_secret(os.environ.get("INCIDENTGRAPH_SECRET_KEY") or "")
+        if problem:
+            print(f"error: serving beyond loopback needs INCIDENTGRAPH_SECRET_KEY set to a long random value "
+                  f"({problem}); make one with: python -c 'import secrets; print(secrets.token_hex(32))'",
                   file=sys.stderr)
             return 2
     app = create_app(config)
@@ -221,6 +260,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", type=_date_arg, help="publication date for files that give none")
     p.add_argument("--force", action="store_true", help="re-extract documents already stored")
     p.add_argument("--quiet", action="store_true", help="no progress display")
+    p.add_argument("--batch-size", type=_positive, default=16, metavar="N",
+                   help="documents extracted together (default 16); smaller batches are committed sooner")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="extract in N worker processes (one model each, about 0.5 GB); the documents "
+                        "are still committed one at a time, in order (default 1)")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("extract", parents=[common], help="print the contract JSON for one text (store untouched)")
@@ -264,6 +308,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--aliases", help="curated alias file (JSON: same / different pairs of IRIs); "
                                      "default $INCIDENTGRAPH_ALIASES")
     p.set_defaults(func=cmd_merge)
+
+    from .analysis_cli import register as register_analysis  # links, neighbours, central
+
+    register_analysis(sub, common)
     return parser
 
 

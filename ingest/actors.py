@@ -17,6 +17,22 @@ from ingest.mention import Mention
 from ingest.serialize import DataComponent
 
 LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into"}
+GEO_WORDS = {"delta", "valley", "coast", "basin", "peninsula", "river", "lake", "sea", "gulf", "bay", "mountains",
+             "highlands", "desert", "plain", "plains", "steppe", "hills", "islands", "island", "strait"}
+DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+              "southwestern", "north", "south", "east", "west"}
+# "Centrenergo, the state-owned company ...", "a local fuel distributor, Belgorodnefteprodukt": a name is an organisation
+ORG_NOUNS = {"company", "operator", "firm", "utility", "subsidiary", "group", "agency", "regulator", "provider", "producer",
+             "distributor", "corporation", "conglomerate", "giant", "monopoly", "carrier", "owner", "association", "unit"}
+OPERATE_VERBS = {"operate", "run", "own", "manage"}
+ORG_TAILS = {"administration", "agency", "authority", "commission", "company", "corporation", "council", "department",
+             "office", "service", "services", "association", "institute", "board", "networks", "network", "ministry",
+             "bureau", "directorate", "committee", "organisation", "organization", "federation", "union", "group"}
+GROUP_WORDS = {"group", "gang", "collective", "faction", "cell"}
+GROUP_KINDS = {"ransomware", "hacker", "hacking", "hacktivist", "cybercrime", "cybercriminal", "criminal", "extortion",
+               "militant", "armed", "rebel", "insurgent", "separatist", "threat", "apt", "espionage"}
+# "Egypt's interior ministry", "the Chinese foreign ministry": a ministry written in lower case
+MINISTRY_WORDS = {"ministry", "coast guard", "security service", "general staff", "prosecutor's office", "emergencies ministry"}
 CITATION = re.compile(r"\[\d*\]?|\[\d+$")
 
 
@@ -34,6 +50,7 @@ def _clean(doc: Doc, span: Span) -> Span | None:
             end = k
             break
     while end > start and (doc[end - 1].text in ("'s", "’s", "'") or doc[end - 1].is_punct
+                           or doc[end - 1].lower_ in ("of", "and", "for", "the", "in", "on")
                            or doc[end - 1].text.startswith("[") or doc[end - 1].like_num and end - 1 > start):
         end -= 1
     if end <= start:
@@ -100,6 +117,8 @@ class ActorFinder(DataComponent):
             return True
         if first.i > 1 and doc[first.i - 1].lower_ == "the" and doc[first.i - 2].lower_ in LOCATIVE:
             return True
+        if first.i > 0 and doc[first.i - 1].lower_ in DIRECTIONS:
+            return True  # "northern Yemen"
         return first.i > 0 and doc[first.i - 1].lower_ in LOCATIVE
 
     def demonym_state(self, doc: Doc, i: int) -> tuple[str, int] | None:
@@ -148,11 +167,28 @@ class ActorFinder(DataComponent):
                 k = t.i + 1
                 while k < len(doc) and doc[k].text[:1].isupper() and "\n" not in doc[k].text and not doc[k].is_sent_start:
                     k += 1
+                if k < len(doc) and doc[k].is_digit and len(doc[k].text) <= 3 and not doc[k].is_sent_start \
+                        and "\n" not in doc[k - 1].whitespace_:
+                    k += 1  # "Yi Peng 3", "Hong Tai 58"
                 name_span = doc[t.i + 1:k]
                 if t.is_upper:
                     add(doc[t.i:k], "actor", "vessel", aliases=[name_span.text], source="vessel")
                 else:
                     add(name_span, "actor", "vessel", source="vessel")
+        # "the Togo-flagged Hong Tai 58": a flag names a ship
+        for t in doc:
+            if t.lower_ != "flagged" or t.i < 2 or doc[t.i - 1].text not in ("-", "–") or t.i + 1 >= len(doc):
+                continue
+            k = t.i + 1
+            if doc[k].lower_ in self.vessel_prefixes or not doc[k].text[:1].isupper():
+                continue  # "Hong Kong-flagged ship X": the ship word leads, handled above
+            j = k
+            while j < len(doc) and doc[j].text[:1].isupper() and "\n" not in doc[j].text and not doc[j].is_sent_start:
+                j += 1
+            if j < len(doc) and doc[j].is_digit and len(doc[j].text) <= 3:
+                j += 1
+            if j > k:
+                add(doc[k:j], "actor", "vessel", source="flag")
         # demonym + authority noun: a state acting
         for t in doc:
             if not t.text[:1].isupper() or t.i in covered:
@@ -180,11 +216,101 @@ class ActorFinder(DataComponent):
                     if country and "\n" not in cand.text:
                         add(doc[t.i:t.i + 2 + n], "actor", "state", canonical=country, source="government-of")
                         break
+        self.from_lowercase_ministries(doc, add)
         self.from_infobox(doc, add)
         self.from_alias_cues(doc, add)
         for ent in doc.ents:
             self._from_ent(doc, ent, add)
+        self.from_appositions(doc, add)
+        self.from_group_names(doc, add)
+        self.from_claimants(doc, add)
         return sorted(out, key=lambda m: m.start)
+
+    def from_claimants(self, doc: Doc, add) -> None:
+        """'The Niger Delta Avengers claimed responsibility': whoever claims an attack is an actor, named or not by NER."""
+        for t in doc:
+            if t.lemma_ not in ("claim", "take", "accept") or not any(c.lower_ == "responsibility" for c in t.children):
+                continue
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.pos_ != "PROPN" or not subj.text[:1].isupper():
+                continue
+            span = self._name_span(doc, subj)
+            if span is not None and fold(span.text) not in self.stop:
+                add(span, "actor", "armed_group", source="claimant")
+
+    def from_group_names(self, doc: Doc, add) -> None:
+        """'the DarkSide ransomware group', 'LockBit gang': a capitalized name before a kind of group."""
+        for t in doc:
+            if t.lower_ not in GROUP_WORDS or t.i == 0:
+                continue
+            j = t.i - 1
+            while j >= 0 and doc[j].lower_ in GROUP_KINDS:
+                j -= 1
+            if j < 0 or not doc[j].text[:1].isupper() or not any(c.isalpha() for c in doc[j].text) or doc[j].is_sent_start:
+                continue
+            start = j
+            while start - 1 >= 0 and doc[start - 1].text[:1].isupper() and not doc[start].is_sent_start \
+                    and doc[start - 1].is_alpha:
+                start -= 1
+            span = doc[start:j + 1]
+            if self.c.country(span.text) or self.c.by_demonym.get(fold(span.text)) or fold(span.text) in self.stop:
+                continue
+            add(span, "actor", "armed_group" if any(doc[k].lower_ in ("militant", "armed", "rebel", "insurgent")
+                                                    for k in range(j + 1, t.i)) else "organisation",
+                aliases=[doc[start:t.i + 1].text], source="group-name")
+
+    def _name_span(self, doc: Doc, tok) -> Span | None:
+        """The capitalized name around a proper-noun token (its compounds), or None."""
+        if not tok.text[:1].isupper() or tok.pos_ != "PROPN":
+            return None
+        start = tok.i
+        while start - 1 >= 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].head.i == tok.i \
+                and doc[start - 1].dep_ in ("compound", "amod", "nmod") and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        span = doc[start:tok.i + 1]
+        if self.c.country(span.text) or self.c.by_capital.get(fold(span.text)) or self.c.by_demonym.get(fold(span.text)):
+            return None
+        return span
+
+    def from_appositions(self, doc: Doc, add) -> None:
+        """Names NER missed, typed by an apposition or an 'operates' clause: 'X, the state-owned company,',
+        'a local fuel distributor, X,', 'X, which operates the substation,'."""
+        for t in doc:
+            name = None
+            if t.dep_ == "appos" and t.lemma_.lower() in ORG_NOUNS and t.head.pos_ == "PROPN":
+                name = self._name_span(doc, t.head)
+            elif t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.lemma_.lower() in ORG_NOUNS:
+                name = self._name_span(doc, t)
+            elif t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ == "by" and t.head.head.lemma_ in OPERATE_VERBS:
+                name = self._name_span(doc, t)  # "operated by KazMunayGas"
+            elif t.dep_ == "relcl" and t.lemma_ in OPERATE_VERBS and t.head.pos_ == "PROPN" and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in t.children):
+                name = self._name_span(doc, t.head)
+            if name is not None and len(name) <= 5:
+                if fold(name.text) not in self.stop:
+                    add(name, "actor", self.org_type(name.text) if self.org_type(name.text) != "organisation" else "company",
+                        source="apposition")
+
+    def from_lowercase_ministries(self, doc: Doc, add) -> None:
+        """"Egypt's interior ministry", "China's foreign ministry", "Taiwan's coast guard": an organ of a state."""
+        for t in doc:
+            if t.i + 2 >= len(doc) or not t.text[:1].isupper():
+                continue
+            country = None
+            j = t.i + 1
+            if doc[j].text in ("'s", "’s"):
+                country = self.c.country(t.text)
+                j += 1
+            if not country:
+                continue
+            k = j
+            while k < len(doc) and k < j + 3 and doc[k].is_lower and doc[k].is_alpha:
+                k += 1
+                words = " ".join(x.lower_ for x in doc[j:k])
+                if any(words.endswith(w) for w in MINISTRY_WORDS):
+                    add(doc[t.i:k], "actor", "ministry" if "ministry" in words else "government_agency",
+                        aliases=[doc[j:k].text], source="lowercase-organ")
+                    break
 
     def _from_ent(self, doc: Doc, ent: Span, add) -> None:
         label = ent.label_
@@ -205,6 +331,26 @@ class ActorFinder(DataComponent):
             return  # "TypeAdvanced": an infobox key glued to its value
         if label == "NORP":
             return
+        if span.start > 0 and doc[span.start - 1].lower_ in self.event_words:
+            return  # "a storm like Daniel": the name of an event
+        root = span.root
+        if label in ("PERSON", "ORG") and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and span.start >= 2 \
+                and doc[span.start - 1].text in ("'s", "’s") and self.c.country(doc[span.start - 2].text) \
+                and (doc[span.end - 1].lower_ in self.place_nouns or doc[span.end - 1].lower_ in GEO_WORDS):
+            add(span, "place", "region", source="country-region")  # "in Nigeria's Niger Delta"
+            return
+        if label == "PERSON" and root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC"):
+            add(span, "place", "city", source="conj-place")  # "between Parma and La Spezia"
+            return
+        if label in ("ORG", "PERSON") and root.dep_ == "pobj" and root.head.lower_ == "in" and any(
+                fold(w) in DIRECTIONS or fold(w) in GEO_WORDS or fold(w) in ("northwest", "northeast", "southwest", "southeast")
+                for w in text.split()):
+            add(span, "place", "region", source="region-in")  # "in the Pacific Northwest"
+            return
+        if label in ("PERSON", "ORG") and root.dep_ == "pobj" and root.head.lower_ == "of" \
+                and root.head.head.lower_ in self.place_nouns:
+            add(span, "place", "city", source="place-of")  # "the town of Bir al-Abd"
+            return
         if set(key.split()) & self.event_words:
             return  # "Yemeni Civil War", "Winter Olympics": events, not actors
         if len(span) == 1 and first.pos_ != "PROPN" and label in ("PERSON", "ORG"):
@@ -223,7 +369,9 @@ class ActorFinder(DataComponent):
             return
         capital = self.c.by_capital.get(key)
         if capital:
-            if span.root.dep_ in ("nsubj", "nsubjpass") and not self.place_like(doc, span):
+            dateline = text.isupper() and (span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or doc[span.start - 1].is_space) \
+                and span.end < len(doc) and doc[span.end].text == ","
+            if span.root.dep_ in ("nsubj", "nsubjpass") and not self.place_like(doc, span) and not dateline:
                 add(span, "actor", "state", name=capital, canonical=capital, aliases=[text], source="capital")
             else:
                 add(span, "place", "city", source="capital")
@@ -254,7 +402,25 @@ class ActorFinder(DataComponent):
         end = span.end
         while end < len(doc) and doc[end].lower_ in self.extenders and "\n" not in doc[end].text:
             end += 1
-        span = doc[span.start:end]
+        # "Niger Delta" + "Avengers": the capitalized head the name modifies
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and span.root.head.i == end \
+                and span.root.dep_ == "compound" and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        start = span.start
+        # "Freeport" + "LNG": a capitalized compound before the name
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
+                and doc[start - 1].dep_ == "compound" and span.start <= doc[start - 1].head.i < end \
+                and not doc[start - 1].ent_type_ in ("GPE", "LOC") and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        # "Scottish and Southern Electricity Networks", "Pipeline and Hazardous Materials Safety Administration"
+        if start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha \
+                and doc[end - 1].lower_ in ORG_TAILS and doc[start - 2].ent_type_ in ("", "NORP") \
+                and "\n" not in doc[start - 2].whitespace_:
+            start -= 2
+            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and doc[start - 1].ent_type_ in ("", "NORP") \
+                    and not doc[start].is_sent_start and "\n" not in doc[start - 1].whitespace_:
+                start -= 1
+        span = doc[start:end]
         if (nxt is not None and nxt.lower_ in self.place_nouns) or self.near_place_noun(span):
             add(span, "place", "region", source="org-as-place")
             return

@@ -161,8 +161,81 @@ def _extract_batch(extractor, batch: list[Document], failures: list[Failure]) ->
                                                         f"{str(exc)[:200]})"))
 
 
+class PoolExtractor:
+    """An extractor that runs ``Extractor`` in N worker processes (``incidentgraph ingest
+    --workers N``): each batch is split into N consecutive chunks, extracted in parallel, and
+    returned in input order, so the parent still commits one document at a time, in order.
+
+    Workers are started with "spawn" (a fresh interpreter each, never a fork of a process
+    that has a store open) and load the model once. Documents and extractions are plain
+    dataclasses, pickled across. Memory: one model per worker, no corpus held.
+    """
+
+    def __init__(self, workers: int = 2):
+        self.workers = max(1, int(workers))
+        self._pool = None
+
+    def _get_pool(self):
+        if self._pool is None:
+            import multiprocessing
+
+            self._pool = multiprocessing.get_context("spawn").Pool(self.workers, initializer=_worker_init)
+        return self._pool
+
+    def warm(self) -> None:
+        """Start the workers and load their models now (benchmarks time the steady state)."""
+        self._get_pool().map(_worker_ping, range(self.workers), chunksize=1)
+
+    def extract_many(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator:
+        docs = list(docs)
+        if not docs:
+            return
+        size = -(-len(docs) // self.workers)
+        chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
+        for chunk in self._get_pool().map(_worker_extract, chunks, chunksize=1):
+            yield from chunk
+
+    def extract(self, doc: Document):
+        return self._get_pool().apply(_worker_extract_one, (doc,))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+_worker_extractor = None
+
+
+def _worker_init() -> None:
+    global _worker_extractor
+    from .extract import Extractor
+
+    _worker_extractor = Extractor()
+
+
+def _worker_ping(_):
+    return os.getpid()
+
+
+def _worker_extract(docs: list[Document]) -> list:
+    return list(_worker_extractor.extract_many(docs, batch_size=len(docs)))
+
+
+def _worker_extract_one(doc: Document):
+    return _worker_extractor.extract(doc)
+
+
 def ingest_documents(store: Store, docs: Iterable[Document], extractor, *, force: bool = False,
-                     summary: Optional[Summary] = None, progress: Optional[Progress] = None) -> Summary:
+                     summary: Optional[Summary] = None, progress: Optional[Progress] = None,
+                     batch_size: int = 16) -> Summary:
     """Extract and commit each new document; skip those whose text is already stored."""
     summary = summary if summary is not None else Summary()
     seen: set[str] = set()
@@ -178,7 +251,7 @@ def ingest_documents(store: Store, docs: Iterable[Document], extractor, *, force
             seen.add(doc_id)
             yield doc
 
-    for extraction in extract_each(extractor, fresh(), summary.failures):
+    for extraction in extract_each(extractor, fresh(), summary.failures, batch_size):
         doc = extraction.document
         try:
             graph_iri, triples = document_triples(extraction)
@@ -201,9 +274,10 @@ def ingest_documents(store: Store, docs: Iterable[Document], extractor, *, force
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], extractor, *, published=None, force: bool = False,
-                 progress: Optional[Progress] = None) -> Summary:
+                 progress: Optional[Progress] = None, batch_size: int = 16) -> Summary:
     """The whole batch: walk the paths, read, extract, commit; failures are collected."""
     summary = Summary()
     files = walk(paths, summary.failures)
     docs = read_documents(files, summary.failures, published)
-    return ingest_documents(store, docs, extractor, force=force, summary=summary, progress=progress)
+    return ingest_documents(store, docs, extractor, force=force, summary=summary, progress=progress,
+                            batch_size=batch_size)

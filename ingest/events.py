@@ -15,10 +15,31 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from ingest import lexicon
+import re
+
 from ingest.dates import DateExpr, Interval, hull, overlap
+from ingest.lexicon import fold
+from ingest.resolve import COMPAT
 from ingest.resolve import Ent, Resolution
 
-CAUSATIVE = {"cause", "launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "execute"}
+CAUSATIVE = {"cause", "launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "execute", "organise",
+             "organize", "orchestrate", "order", "plan"}
+# "its forces struck ...": the subject stands for the speaker of the enclosing report
+SELF_HEADS = {"forces", "force", "troops", "fighters", "units", "unit", "military", "army", "navy", "aircraft", "jets",
+              "warplanes", "drones", "missiles", "men", "operatives", "members", "militants", "hackers"}
+SELF_PRONOUNS = {"it", "they", "we", "our"}
+# "Ukraine's General Staff said its forces struck": the claim is the state's
+MILITARY_ORGANS = {"staff", "forces", "force", "military", "army", "navy", "command", "troops"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+# 'a source in X said': the speaker is X
+INTERMEDIARIES = {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "representative",
+                  "member", "members", "officer", "statement", "commander", "head", "chief", "person", "people", "insider"}
+# law-enforcement and seizure verbs: an incident only when a facility is what was taken
+OBJECT_BOUND = {"armed_assault"}
+# a date on these verbs dates the police work or the recovery, not the incident ("boarded the tanker on
+# Thursday", "resumed operations on Friday")
+LAW_VERBS = {"board", "seize", "detain", "arrest", "charge", "escort", "impound", "inspect", "investigate", "search",
+             "question", "interrogate", "sentence", "convict", "tow", "release", "resume", "restore", "reopen"}
 ATTACK_VERBS = {"attack", "strike", "hit", "shell", "sabotage", "bomb", "blow", "collide", "damage", "destroy",
                 "target", "occupy", "seize", "capture", "storm", "raid", "hack", "breach", "cut", "ram"}
 
@@ -38,6 +59,9 @@ class Event:
     evidence: list[tuple[int, int]] = field(default_factory=list)  # char spans in the doc
     location: Optional[Ent] = None
     date_text: Optional[str] = None
+    bound: bool = False  # dated only by a report ('said on Tuesday it had ...'): the event was on or before
+    anaphoric: bool = False  # 'the attack', 'the accident': refers to an event told before
+    habitual: bool = False  # 'was attacked repeatedly': history, unless nothing else happened to the target
 
     def absorb(self, o: "Event") -> None:
         self.sents += o.sents
@@ -48,12 +72,21 @@ class Event:
                 self.targets.append(t)
         if o.dates and (not self.dates or o.precision < self.precision):
             self.dates, self.precision, self.date_text = o.dates, o.precision, o.date_text
+        self.bound = self.bound and o.bound if o.dates else self.bound
         for p in o.perps:
             if p not in self.perps:
                 self.perps.append(p)
+        self.habitual = self.habitual and o.habitual
         self.effects |= o.effects
         self.evidence += o.evidence
         self.location = self.location or o.location
+
+
+DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'\- ]+(?:, [A-Z][A-Za-z.'\- ]+)?,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b[^\n]{0,30}?[-\u2013\u2014]\s", re.M)
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or any(a in x and b in x for x in COMPAT)
 
 
 def _related(a: Ent, b: Ent) -> bool:
@@ -81,9 +114,13 @@ class EventBuilder:
         self.cause_less = set(data["cause_less"])
         self.ref_preps = set(data["reference_preps"])
         self.hypo = set(data["hypothetical"])
+        self.habitual = set(data.get("habitual", []))
+        self.part_nouns = set(lexicon.facilities()["part_nouns"])
         self.effects = {k: [tuple(p.split()) for p in v] for k, v in data["effects"].items()}
         self.default_attack = data["default_attack"]
         self.speech = set(lexicon.cues()["speech_verbs"])
+        self.demonyms = lexicon.countries().by_demonym
+        self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
         self.sents = list(doc.sents)
         self.sent_of = {}
         for k, s in enumerate(self.sents):
@@ -91,19 +128,90 @@ class EventBuilder:
                 self.sent_of[t.i] = k
 
     # ---- mentions --------------------------------------------------------------------------
+    def _head(self, trig):
+        """The syntactic head of a trigger phrase ('blew up' -> 'blew', 'drone attack' -> 'attack')."""
+        return self.doc[trig.start:trig.end].root
+
     def _skip(self, trig) -> bool:
         doc = self.doc
-        tok = doc[trig.end - 1]
+        tok = self._head(trig)
         line = tok.sent
         if line[0].text in ("=", "==", "===") or (line[0].text == "-" and len(line) > 2 and line[1].lower_ == "title"):
             return True  # a heading names the article, it does not report an event
         window = [t.lower_ for t in doc[max(trig.start - 4, tok.sent.start):trig.start]]
-        if tok.dep_ == "pobj" and tok.head.lower_ in self.ref_preps:
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.ref_preps and not indefinite:
             return True
-        if any(w in self.ref_preps for w in window[-3:]) and not any(doc[i].pos_ == "VERB" for i in range(max(trig.start - 3, 0), trig.start)):
+        if any(w in self.ref_preps for w in window[-3:]) and not indefinite \
+                and not any(doc[i].pos_ == "VERB" for i in range(max(trig.start - 3, 0), trig.start)):
             return True
+        if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children) \
+                and not self._dated_phrase(tok) and (tok.dep_ == "pobj" or any(c.lower_ == "such" for c in tok.children) or (
+                    tok.dep_ == "dobj" and tok.head.lemma_ in self.speech)):
+            return True  # "retaliation for Russian attacks on the grid", "such strikes": a habit, not an event
+        if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children) \
+                and self._generic_target(tok):
+            return True  # "attacks on electrical substations have increased": a kind of event, not one
+        if trig.type in OBJECT_BOUND and not self._takes_facility(tok):
+            return True  # "seized the tanker", "captured the suspects": not an attack on a facility
         if any(w in self.hypo for w in window[-3:]) or tok.head.lower_ in self.hypo:
             return True
+        return False
+
+    def _verb_of(self, trig):
+        """The trigger's own verb: itself, or the verb it is subject or object of."""
+        tok = self._head(trig)
+        if tok.pos_ == "VERB":
+            return tok
+        return tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok
+
+    def _definite(self, trig) -> bool:
+        """'the attack', 'the accident': a noun trigger that refers back; so does 'the ruptured section'."""
+        tok = self._head(trig)
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+            return True
+        part = tok.head if tok.dep_ in ("amod", "acl") else None
+        return part is not None and part.lower_ in self.part_nouns and any(
+            c.dep_ == "det" and c.lower_ in DEFINITE for c in part.children) and not any(
+            c.dep_ == "prep" and c.lower_ in ("of", "at") for c in part.children)
+
+    def _generic_target(self, tok) -> bool:
+        """The trigger noun's 'on/against X' names a class: a bare plural."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.tag_ == "NNS" and not any(
+                            x.dep_ in ("det", "poss", "nummod") for x in p.children):
+                        return True
+        return False
+
+    def _dated_phrase(self, tok) -> bool:
+        ids = {t.i for t in tok.subtree}
+        return any(s in ids for s, _, _ in self.doc._.ig_dates or [])
+
+    def _is_facility(self, tok) -> bool:
+        """The noun phrase (its clauses left out) mentions a facility."""
+        todo, seen = [tok], []
+        while todo:
+            t = todo.pop()
+            seen.append(t)
+            todo += [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos")]
+        return any(any(e.kind == "facility" for e in self.res.at.get(t.i, [])) for t in seen)
+
+    def _takes_facility(self, tok) -> bool:
+        """A seizure verb or noun whose object (or passive subject) holds a facility."""
+        verbs = [tok]
+        if tok.dep_ == "conj":
+            verbs.append(tok.head)
+        verbs += [c for c in tok.children if c.dep_ == "conj"]
+        for v in verbs:
+            for c in v.children:
+                if c.dep_ in ("dobj", "nsubjpass", "obj") and self._is_facility(c):
+                    return True
+                if c.dep_ == "prep" and c.lower_ in ("of", "at", "on") and v.pos_ == "NOUN" and self._is_facility(c):
+                    return True
+        if tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl") and self._is_facility(tok.head):
+            return True  # "the seized plant"
         return False
 
     def mentions(self) -> list[Event]:
@@ -112,6 +220,12 @@ class EventBuilder:
         for trig in doc._.ig_triggers or []:
             by_sent.setdefault(self.sent_of.get(trig.start, -1), []).append(trig)
         events = []
+        self.muted: set[int] = set()  # tokens inside a skipped trigger's phrase ('retaliation for strikes on X')
+        for trig in doc._.ig_triggers or []:
+            if not trig.cue and self._skip(trig):
+                head = self._head(trig)
+                if head.pos_ == "NOUN":
+                    self.muted.update(t.i for t in head.subtree)
         for k, trigs in sorted(by_sent.items()):
             real = [t for t in trigs if not t.cue and not self._skip(t)]
             if not real:
@@ -124,27 +238,37 @@ class EventBuilder:
             ev.perps = self._agents(sent, real)
             ev.effects = self._effects(sent)
             ev.location = self._location(sent, real)
+            ev.anaphoric = any(self._definite(t) for t in real)
+            ev.habitual = all(any(c.lower_ in self.habitual for c in self._verb_of(t).children) for t in real)
             for group in self._split(targets, real):
                 e = Event(list(ev.sents), list(ev.types), list(ev.cues), group, ev.dates, ev.precision,
-                          list(ev.perps), set(ev.effects), list(ev.evidence), ev.location, ev.date_text)
+                          list(ev.perps), set(ev.effects), list(ev.evidence), ev.location, ev.date_text,
+                          anaphoric=ev.anaphoric, habitual=ev.habitual, bound=ev.bound)
                 events.append(e)
         return events
 
     def _split(self, targets: list[Ent], real) -> list[list[Ent]]:
-        """'The pipeline and a nearby data cable were damaged': one incident per kind of facility."""
+        """'The pipeline and a nearby data cable were damaged': one incident per kind of facility
+        ('the port and its oil terminal' are one kind)."""
         if len({t.type for t in targets}) <= 1:
             return [targets]
-        groups: dict[str, list[Ent]] = {}
+        groups: list[list[Ent]] = []
         for t in targets:
-            groups.setdefault(t.type, []).append(t)
-        return list(groups.values())
+            home = next((g for g in groups if _compatible(g[0].type, t.type)), None)
+            if home is None:
+                groups.append([t])
+            else:
+                home.append(t)
+        return groups
 
     def _targets(self, sent: Span, real) -> list[Ent]:
         cands: list[tuple[int, Ent, bool]] = []
         for t in sent:
+            if t.i in self.muted and not any(self._head(r).i in self.muted for r in real):
+                continue
             ents = [e for e in self.res.at.get(t.i, []) if e.kind == "facility"]
             for e in ents:
-                d = min(_tree_distance(t, self.doc[r.end - 1]) for r in real)
+                d = min(_tree_distance(t, self._head(r)) for r in real)
                 cands.append((d, e, t.dep_ == "conj"))
         if not cands:
             return []
@@ -168,22 +292,44 @@ class EventBuilder:
                 if expr.relative and best is None:
                     best = (2, expr.precision + 5, 0, None, expr)
                 continue
+            if self._in_dateline(expr):
+                continue
             dist = min(abs(s - r.start) for r in real)
-            cand = (0 if self._attached(s, real) else 1, expr.precision, dist, interval, expr)
+            rank = self._attached(s, real)
+            if rank == 3:
+                continue  # the day of a boarding or an arrest
+            cand = (rank, expr.precision, dist, interval, expr)
             if best is None or cand[:3] < best[:3]:
                 best = cand
         if best and best[3]:
             ev.dates, ev.precision, ev.date_text = best[3], best[1], best[4].text
+            if best[0] == 2:
+                ev.bound, ev.precision = True, best[1] + 5
 
-    def _attached(self, i: int, real) -> bool:
-        """The date belongs to a trigger, not to a reporting verb ('said on Monday')."""
-        heads = {self.doc[r.end - 1].i for r in real}
+    def _in_dateline(self, expr) -> bool:
+        """'LONDON, March 22 (Reuters) -': the day of the report, not of the event."""
+        return any(a <= expr.start and expr.end <= b for a, b in self.datelines)
+
+    def _attached(self, i: int, real) -> int:
+        """0: the date belongs to a trigger; 2: to a reporting or police verb ('said on Monday',
+        'boarded the ship on Thursday'); 1: neither. The nearest verb above the date decides."""
+        top = max(self.rank.get(r.type, 0) for r in real)
+        heads = {self._head(r).i: (0 if self.rank.get(r.type, 0) == top else 0.5) for r in real}
         for a in self.doc[i].ancestors:
             if a.i in heads:
-                return True
-            if a.lemma_ in self.speech:
-                return False
-        return False
+                return heads[a.i]
+            if a.pos_ in ("VERB", "AUX"):
+                if a.lemma_ in LAW_VERBS:
+                    return 3
+                if a.lemma_ in self.speech:
+                    if a.i > max(r.start for r in real) > i:
+                        return 1  # "On May 3, drones hit X, the operator said": the date fronts the event
+                    return 2
+                break
+        for a in self.doc[i].ancestors:
+            if a.i in heads:
+                return heads[a.i]
+        return 1
 
     def _actor(self, i: int) -> Optional[Ent]:
         return self.res.actor_at(i)
@@ -199,7 +345,7 @@ class EventBuilder:
         """Who did it: 'by X' on an attack verb, the subject of an attack verb, or of 'caused'."""
         out: list[Ent] = []
         for r in real:
-            tok = self.doc[r.end - 1]
+            tok = self._head(r)
             verbs = [tok] if tok.pos_ == "VERB" else []
             if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in CAUSATIVE:
                 verbs.append(tok.head)
@@ -215,21 +361,150 @@ class EventBuilder:
                             if a and a not in out:
                                 out.append(a)
                     if c.dep_ == "nsubj" and (v.lemma_ in ATTACK_VERBS or v.lemma_ in CAUSATIVE):
-                        a = self._actor_of(c)
+                        a = self._actor_of(c) or self._speaker_of(v, c)
                         if a and a not in out:
                             out.append(a)
+                if v.dep_ == "conj" and v.lemma_ in ATTACK_VERBS and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                    c = next((c for c in v.head.children if c.dep_ == "nsubj"), None)  # 'X lost steering and struck ...'
+                    a = self._actor_of(c) if c is not None else None
+                    if a and a not in out:
+                        out.append(a)
+            if r.type in self.attack_family or r.type == "attack" or any(
+                    t.cue and t.type in self.attack_family and t.start < r.start for t in self.doc._.ig_triggers or []
+                    if self.sent_of.get(t.start) == self.sent_of.get(r.start) and r.start - t.end <= 2):
+                a = self._demonym_before(r.start)
+                if a and a not in out:
+                    out.append(a)
+        for a in self._suspects(sent):
+            if a not in out:
+                out.append(a)
         return out
+
+    def _demonym_before(self, i: int) -> Optional[Ent]:
+        """'A Ukrainian drone attack', 'Russian artillery shelling': the adjective names the attacker."""
+        doc = self.doc
+        head = self._head_of_trigger_at(i)
+        if head.pos_ == "VERB" and head.tag_ != "VBG":
+            return None  # a finite verb: its subject says who
+        for j in range(i - 1, max(i - 5, -1), -1):
+            t = doc[j]
+            if any(e.kind == "facility" for e in self.res.at.get(j, [])):
+                return None
+            if t.is_sent_end or t.dep_ == "det" or t.lower_ in ("of", "on", "against", "at", "by"):
+                return None
+            if t.pos_ not in ("ADJ", "PROPN", "NOUN", "VERB", "PUNCT") or (t.is_punct and t.text != "-"):
+                return None
+            a = self._state_word(t)
+            if a is not None:
+                return a
+        return None
+
+    def _head_of_trigger_at(self, i: int):
+        for t in self.doc._.ig_triggers or []:
+            if t.start == i:
+                return self._head(t)
+        return self.doc[i]
+
+    def _state_word(self, t) -> Optional[Ent]:
+        """A demonym ('Israeli') or a country's own actor mention standing before a noun."""
+        if t.text[:1].isupper() and t.is_alpha:
+            country = self.demonyms.get(fold(t.text))
+            if country:
+                return self.res.state_for(country, t.i, t.i + 1)
+        a = self._actor(t.i)
+        return a if a is not None and a.type == "state" else None
 
     def _actor_of(self, tok) -> Optional[Ent]:
         a = self._actor(tok.i)
         if a is not None:
             return a
         for c in tok.children:
-            if c.dep_ in ("compound", "amod", "poss", "prep"):
+            if c.dep_ in ("compound", "amod", "poss", "prep", "appos"):
                 a = self._span_actor(c)
                 if a is not None:
                     return a
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
+                a = self._state_word(c)
+                if a is not None:
+                    return a
         return None
+
+    def _self_ref(self, subj, speaker: Ent) -> bool:
+        """'its forces', 'they', 'the directorate' (the speaker's own head noun)."""
+        if subj.lower_ in SELF_PRONOUNS:
+            return True
+        if subj.lower_ in SELF_HEADS and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children):
+            return True
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) and \
+            subj.lower_ == fold(speaker.name).split()[-1]
+
+    def _np_actor(self, tok) -> Optional[Ent]:
+        """The actor a noun phrase stands for: its head, 'a source in X' -> X, else any actor inside."""
+        seen, start = 0, tok
+        while tok is not None and seen < 4:
+            a = self._actor(tok.i)
+            if a is not None:
+                return a
+            nxt = None
+            for c in tok.children:
+                if c.dep_ == "prep" and (c.lower_ == "of" or tok.lower_ in INTERMEDIARIES and c.lower_ in (
+                        "in", "at", "from", "within", "close")):
+                    nxt = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    break
+            tok, seen = nxt, seen + 1
+        for t in start.subtree:  # 'Ukraine's General Staff': the name inside, not one in a clause or a 'the group in X'
+            if t.i != start.i and t.head.i == start.i and t.dep_ in ("compound", "poss", "amod", "nmod", "appos"):
+                a = self._span_actor(t)
+                if a is not None:
+                    return a
+        return None
+
+    def _speaker_of(self, verb, subj) -> Optional[Ent]:
+        """'X said its forces had struck ...': a claim of responsibility by X (a state for its military organs)."""
+        v = verb
+        for _ in range(4):
+            if v.dep_ not in ("ccomp", "conj", "xcomp") or v.head.i == v.i:
+                return None
+            v = v.head
+            if v.lemma_ in self.speech and v.pos_ == "VERB":
+                break
+        else:
+            return None
+        if v.lemma_ in ("deny", "reject"):
+            return None
+        who = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if who is None:
+            return None
+        speaker = self._np_actor(who)
+        if speaker is None or not self._self_ref(subj, speaker):
+            return None
+        if who.lower_ in MILITARY_ORGANS or (who.lower_ == "ministry" and any(
+                t.lower_ in ("defence", "defense") for t in who.subtree)):
+            for t in who.subtree:
+                if t.i != who.i and (t.dep_ in ("poss", "amod", "compound") or t.head.dep_ == "poss"):
+                    state = self._state_word(t)
+                    if state is not None:
+                        return state
+        return speaker
+
+    def _suspects(self, sent: Span) -> list[Ent]:
+        """'the ship, which they suspect of damaging ...', 'X is suspected of cutting ...': the accused."""
+        out = []
+        for t in sent:
+            if t.lemma_ != "suspect" or t.pos_ != "VERB":
+                continue
+            if not any(c.dep_ == "prep" and c.lower_ == "of" for x in [t, *t.children] for c in x.children):
+                continue
+            for c in t.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    obj = c
+                    if obj.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
+                        obj = t.head
+                    a = self._actor_of(obj)
+                    if a is not None and a not in out:
+                        out.append(a)
+        return out
 
     def _effects(self, sent: Span) -> set[str]:
         words = [t.lower_ for t in sent]
@@ -257,25 +532,52 @@ class EventBuilder:
         undated = [m for m in ms if m.targets and not m.dates]
         events: list[Event] = []
         for m in dated:
-            home = next((e for e in events if overlap(e.dates, m.dates)
+            home = next((e for e in events if self._dates_agree(e, m)
                          and any(_related(a, b) for a in e.targets for b in m.targets)), None)
             if home is None:
                 events.append(m)
             else:
                 home.absorb(m)
         for m in undated:
+            if m.anaphoric:
+                before = [e for e in events if min(e.sents) < min(m.sents)]
+                if before:
+                    home = max(before, key=lambda e: max(s for s in e.sents if s < min(m.sents)))
+                    m.targets = [t for t in m.targets if any(_related(t, o) or _compatible(t.type, o.type) for o in home.targets)]
+                    home.absorb(m)
+                    continue
             shared = [e for e in events if any(a is b for a in e.targets for b in m.targets)]
             related = [e for e in events if any(_related(a, b) for a in e.targets for b in m.targets)]
             same_type = [e for e in events if {a.type for a in e.targets} & {b.type for b in m.targets}]
             pool = shared or related or same_type
+            if not pool and m.anaphoric:  # 'the damage dates back to ...' told before the event itself
+                after = [e for e in events if min(e.sents) > min(m.sents)]
+                if after:
+                    home = min(after, key=lambda e: min(e.sents))
+                    m.targets = [t for t in m.targets if any(_related(t, o) or _compatible(t.type, o.type) for o in home.targets)]
+                    home.absorb(m)
+                    continue
             if pool:
                 home = min(pool, key=lambda e: (e.precision, -max(e.sents)))
                 home.absorb(m)
             else:
                 events.append(m)
+        # 'the pipeline was attacked repeatedly between 2011 and 2013': history of a target with a reported incident
+        events = [e for e in events if not e.habitual or not any(
+            o is not e and not o.habitual and any(_related(a, b) for a in e.targets for b in o.targets) for o in events)]
         self._attributions(events)
         events.sort(key=lambda e: min(e.sents))
         return events
+
+    @staticmethod
+    def _dates_agree(a: Event, b: Event) -> bool:
+        """Overlapping days; a date that only bounds a report agrees with any day up to it."""
+        if overlap(a.dates, b.dates):
+            return True
+        same = any(x is y for x in a.targets for y in b.targets)
+        if same and b.bound and a.dates[0] <= b.dates[1]:
+            return True
+        return same and a.bound and b.dates[0] <= a.dates[1]
 
     def _continue(self, ms: list[Event]) -> list[Event]:
         """A mention without a target continues the next or the previous sentence's mention."""
@@ -285,7 +587,7 @@ class EventBuilder:
                 continue
             k = m.sents[0]
             nxt = next((o for o in out if o.targets and o.sents[0] == k + 1), None)
-            prv = next((o for o in reversed(out) if o.targets and k - 1 in o.sents), None)
+            prv = next((o for o in reversed(out) if o.targets and (k - 1 in o.sents or k - 2 in o.sents)), None)
             for o in (nxt, prv):
                 if o is not None and (not o.dates or not m.dates or overlap(o.dates, m.dates)):
                     o.absorb(m)
@@ -314,7 +616,17 @@ class EventBuilder:
 
     def _cue_actor(self, cue, sent: Span) -> Optional[Ent]:
         if cue.role == "subject":
+            for v in self.doc[cue.start:cue.end]:  # 'X was behind ...': the subject of the cue's own verb
+                subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.i < cue.start:
+                    a = self._np_actor(subj)
+                    if a is not None:
+                        return a
             for i in range(cue.start - 1, sent.start - 1, -1):
+                t = self.doc[i]
+                if (t.lemma_ in self.speech and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)) \
+                        or (t.lower_ == "that" and t.dep_ == "mark") or t.text == ";":
+                    return None  # 'the FBI said that X was responsible': X, never the speaker
                 a = self._actor(i)
                 if a is not None:
                     return a
@@ -338,6 +650,9 @@ class EventBuilder:
         for t in ev.types:
             votes[t] = votes.get(t, 0) + 1
         best = max(votes, key=lambda t: (self.rank.get(t, 0), votes[t]))
+        hazard = "natural_hazard" in votes or "natural_hazard" in ev.cues
+        if hazard and best not in self.attack_family and not any(c in self.attack_family for c in ev.cues):
+            return "natural_hazard"  # 'Storm X struck ...; the dam burst': the storm is the cause
         if best == "attack":
             cues = [c for c in ev.cues if c in self.attack_family]
             if cues:

@@ -15,6 +15,7 @@ from ingest.serialize import DataComponent
 STOP_LEFT = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "and", "or",
              "of", "at", "in", "on", "to", "for", "by", "with", "from", "all", "both", "each", "one", "two", "three"}
 DASHES = {"-", "–", "—"}
+ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
 
 
 def _number_sign(doc: Doc, j: int) -> int | None:
@@ -66,6 +67,21 @@ class FacilityFinder(DataComponent):
             k -= 1
         return doc[k].text == "-"
 
+    def _inside_longer_name(self, doc: Doc, i: int) -> bool:
+        """A capitalized head followed by more capitalized words ending in an organisation word or another head."""
+        j = i + 1
+        if j + 1 < len(doc) and doc[j].lower_ == "and" and _cap(doc[j + 1]):
+            j += 1  # "Pipeline and Hazardous Materials Safety Administration"
+            k = j
+            while k < len(doc) and k < j + 6 and _cap(doc[k]) and not doc[k].is_sent_start:
+                k += 1
+            return doc[k - 1].lower_ in self.org_words
+        while j < len(doc) and j < i + 5 and _cap(doc[j]) and not doc[j].is_sent_start and "\n" not in doc[j - 1].whitespace_:
+            if doc[j].lower_ in self.org_words or self._head_at(doc, j):
+                return True
+            j += 1
+        return False
+
     def _head_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
         """Longest head phrase ending at token i: (first token, type)."""
         if doc[i].lower_ not in self.last:
@@ -91,6 +107,8 @@ class FacilityFinder(DataComponent):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in self.org_words:
                 continue  # "Caspian Pipeline Consortium" is an organisation
+            if _cap(t) and self._inside_longer_name(doc, i):
+                continue  # "Nagoya Harbor Transportation Association", "Nagoya United Terminal System"
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_sent_start and not _cap(nxt) \
                     and nxt.lower_ not in self.event_nouns:
                 continue  # "port" in "port oil terminal", "reservoir cascade": the last noun names the thing
@@ -140,8 +158,9 @@ class FacilityFinder(DataComponent):
                     doc[end + 1].like_num or (doc[end + 1].text == "." and end + 2 < len(doc) and doc[end + 2].like_num)):
                 end = end + 2 if doc[end + 1].like_num else end + 3
                 named = True
-            if t.lower_ in ("port", "harbour", "harbor") and end + 1 < len(doc) and doc[end].lower_ == "of" \
-                    and _cap(doc[end + 1]) and not named:
+            if t.lower_ in ("port", "harbour", "harbor", "seaport") and end + 1 < len(doc) and doc[end].lower_ == "of" \
+                    and _cap(doc[end + 1]) and not doc[end + 1].is_sent_start:
+                start = h0  # "the Black Sea port of X": the name is "port of X"; the sea is a place
                 k = end + 1
                 while k < len(doc) and (_cap(doc[k]) or (doc[k].text in DASHES and k + 1 < len(doc) and _cap(doc[k + 1]))) \
                         and "\n" not in doc[k].text:
@@ -151,6 +170,8 @@ class FacilityFinder(DataComponent):
                 named = True
             if self._in_key(doc, start, end):
                 continue
+            if named and start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in ORG_NOUNS:
+                continue  # "the operator, Gaz-System,": a company
             span = doc[start:end]
             generic = not named and all(x.lower_ in self.generic for x in span)
             modifier = end < len(doc) and doc[end].lower_ in self.event_nouns
@@ -223,7 +244,7 @@ class FacilityFinder(DataComponent):
         by_start = {m.start: k for k, m in enumerate(found)}
         for m in found:
             j = m.end
-            if j < len(doc) and doc[j].lower_ in ("of", "at"):
+            if j < len(doc) and doc[j].lower_ in ("of", "at", "on"):
                 j += 1
                 while j < len(doc) and j < m.end + 4 and (doc[j].lower_ in ("the", "its", "a") or doc[j].pos_ == "ADJ"):
                     j += 1

@@ -20,7 +20,8 @@ from ingest.mention import Mention
 COMPAT = [{"plant", "power_plant", "facility"}, {"port", "terminal"}, {"facility", "storage"}, {"facility", "refinery"}]
 SUFFIXES = {"ltd", "ltd.", "inc", "inc.", "oy", "as", "sa", "ag", "plc", "llc", "gmbh", "corp", "corp.", "co", "co.",
             "corporation", "company", "group", "pte"}
-ALIAS_CUES = re.compile(r"\b(?:also known as|better known as|formerly known as|formerly called|also called|a\.k\.a\.|aka)\s+", re.I)
+ALIAS_CUES = re.compile(r"\b(?:also known as|better known as|formerly known as|formerly called|also called|a\.k\.a\.|aka)\s+"
+                        r"|,\s+(?:commonly |widely )?known as\s+(?:the\s+)?", re.I)
 OTHER_NAMES = re.compile(r"\b(?:Other|Its other) names\b[^.]*?\binclude\s+")
 
 
@@ -79,6 +80,19 @@ class Resolution:
     def link(self, start: int, end: int, ents: list[Ent]) -> None:
         for i in range(start, end):
             self.at[i] = ents
+
+    states: dict[str, Ent] = field(default_factory=dict)  # country -> its state actor
+
+    def state_for(self, country: str, start: int, end: int) -> Ent:
+        """The state actor of a country, made when only a demonym names it ('a Russian missile strike')."""
+        e = self.states.get(country)
+        if e is None:
+            e = self.states[country] = Ent("actor", "state", country, canonical=country)
+            self.entities.append(e)
+        if (start, end) not in e.spans:
+            e.spans.append((start, end))
+            e.first = min(e.first, start)
+        return e
 
     def actor_at(self, i: int) -> Optional[Ent]:
         for e in self.at.get(i, []):
@@ -156,6 +170,11 @@ def resolve(doc: Doc) -> Resolution:
                 elif after and len(after) == 1:
                     ent_of[k] = after
             continue
+        unique = _unique_named(doc, m, named)
+        if unique is not None:
+            ent_of[k] = [unique]
+            unique.add(m, alias=False)
+            continue
         dist = _distribute(doc, m, placed)
         if dist:
             ents = []
@@ -176,6 +195,9 @@ def resolve(doc: Doc) -> Resolution:
         if e is None:
             e = Ent("facility", m.type, name, weak=True)
             described.append(e)
+            owner = _owner(doc, m, act)
+            if owner:
+                e.alias(f"{owner} {doc[m.end - 1].text}")
         e.add(m, alias=False)
         if m.parent is not None:
             e.alias(m.name)
@@ -237,7 +259,46 @@ def resolve(doc: Doc) -> Resolution:
     others = [e for e in others if e.spans]
     _group_refs(doc, res, others)
     res.entities = facilities + list(states.values()) + others + list(country_places.values())
+    res.states = states
     return res
+
+
+INDEFINITE = {"a", "an", "another", "one", "some", "any", "several", "two", "three", "many", "no", "every", "each", "other", "of", "second"}
+
+
+def _unique_named(doc: Doc, m: Mention, named: list[Ent]) -> Optional[Ent]:
+    """'Japan's busiest cargo port' in a text that names one port: that port. An indefinite
+    description ('a data cable linking A and B') only when the next two sentences name the one
+    facility of its kind ('the X cable')."""
+    if m.parent is not None or doc[m.end - 1].tag_ in ("NNS", "NNPS"):
+        return None
+    same = [e for e in named if not e.weak and e.type == m.type and e.spans]
+    if len(same) != 1:
+        return None
+    e = same[0]
+    left = {t.lower_ for t in doc[max(m.start - 3, 0):m.start]}
+    if not left & INDEFINITE and not (m.start > 0 and doc[m.start - 1].lower_ in INDEFINITE):
+        return e
+    if left & {"a", "an"}:
+        sent = doc[m.start].sent
+        nxt = sent.end
+        limit = doc[nxt].sent.end if nxt < len(doc) else nxt
+        limit = doc[limit].sent.end if limit < len(doc) else limit
+        firsts = [a for a, _ in e.spans]
+        if firsts and m.end <= min(firsts) < limit and min(firsts) > 0 and doc[min(firsts) - 1].lower_ == "the":
+            return e
+    return None
+
+
+def _initials(name: str) -> str:
+    """An all-capitals short name ('SSEN', 'PHMSA'), else ''."""
+    n = name.replace(".", "").strip()
+    return n if 2 <= len(n) <= 7 and n.isalpha() and n.isupper() else ""
+
+
+def _acronym_of(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in ("and", "of", "the", "for", "&")]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else "-"
 
 
 def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
@@ -257,6 +318,8 @@ def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
             continue
         if m.type == "person" and e.type == "person" and len(words) == 1 and ew[-1:] == words:
             return e
+        if _initials(m.name) and _initials(m.name) == _acronym_of(e.name) or _initials(e.name) and _initials(e.name) == _acronym_of(m.name):
+            return e  # "SSEN" / "Scottish and Southern Electricity Networks"
         extenders = {"movement", "rebels", "group", "forces", "militia", "fighters"}
         if words and ew and words[0].rstrip("s") == ew[0].rstrip("s") and \
                 set(words[1:] + ew[1:]) <= extenders and (len(words) == 1 or len(ew) == 1):
@@ -265,6 +328,9 @@ def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
             e.name, e.aliases = m.name, [*e.aliases, e.name]
             return e
         short, long_ = (words, ew) if len(words) < len(ew) else (ew, words)
+        c = lexicon.countries()
+        if len(long_) == len(short) + 1 and long_[1:] == short and (long_[0] in c.by_demonym or c.country(long_[0])):
+            return e  # "Saudi Aramco" / "Aramco"
         if short and long_[:len(short)] == short and all(w.strip(".") in SUFFIXES or w in SUFFIXES for w in long_[len(short):]):
             return e
     return None
@@ -296,6 +362,16 @@ def _acronym(doc: Doc, m: Mention, e: Ent) -> None:
     j = m.end
     if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
         e.alias(doc[j + 1].text)
+
+
+def _owner(doc: Doc, m: Mention, act: list[Mention]) -> Optional[str]:
+    """'Freeport LNG said its export terminal ...': the company a possessive pronoun points to, in the same sentence."""
+    if m.start == 0 or doc[m.start - 1].lower_ not in ("its", "their"):
+        return None
+    sent = doc[m.start].sent
+    cands = [a for a in act if sent.start <= a.start and a.end <= m.start and a.kind == "actor"
+             and a.type in ("company", "organisation")]
+    return cands[-1].name if cands else None
 
 
 def _chain_end(fac: list[Mention], m: Mention) -> int:

@@ -10,7 +10,9 @@ def test_every_setting_is_documented():
     from graph.settings import SETTINGS as GRAPH_SETTINGS
     from web.settings import SETTINGS as WEB_SETTINGS
 
-    names = [s.name.upper() for s in GRAPH_SETTINGS + WEB_SETTINGS]
+    from ingest.read import SETTINGS as INGEST_SETTINGS
+
+    names = [s.name.upper() for s in GRAPH_SETTINGS + WEB_SETTINGS] + list(INGEST_SETTINGS)
     missing = [n for n in names if f"`INCIDENTGRAPH_{n}`" not in README]
     assert not missing, f"settings missing from README's Settings table: {missing}"
 

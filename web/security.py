@@ -40,6 +40,15 @@ def bidi_closed(value: Any) -> Any:
     return value + "".join(reversed(stack)) if stack else value
 
 
+def bidi_closed_deep(value: Any) -> Any:
+    """``bidi_closed`` on every string in nested lists and dicts (data islands read by scripts)."""
+    if isinstance(value, dict):
+        return {k: bidi_closed_deep(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [bidi_closed_deep(v) for v in value]
+    return bidi_closed(value)
+
+
 def csrf_token() -> str:
     """The session's form token, minted on first use."""
     token = session.get("csrf")
@@ -72,6 +81,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     app.jinja_env.globals["csrf_token"] = csrf_token
     app.jinja_env.finalize = bidi_closed
+    app.jinja_env.filters["bidi_closed"] = bidi_closed_deep
 
     @app.after_request
     def _headers(resp):
