@@ -6,7 +6,7 @@ from typing import Any, Mapping, Optional
 from flask import Flask
 
 from . import conflicts, errors, helpers, security, settings, sparql_endpoint, store, twin
-from .pages import add, document, entity, exports, incident, links, network, query, search, timeline
+from .pages import add, analysis, document, entity, exports, incident, links, network, query, search, timeline
 
 
 def create_app(test_config: Optional[Mapping[str, Any]] = None) -> Flask:
@@ -23,7 +23,7 @@ def create_app(test_config: Optional[Mapping[str, Any]] = None) -> Flask:
     conflicts.init_app(app)
     store.init_app(app)
 
-    for page in (timeline, incident, entity, network, document, query, add, search, links, exports):
+    for page in (timeline, incident, entity, network, document, query, add, search, links, exports, analysis):
         app.register_blueprint(page.bp)
     app.register_blueprint(sparql_endpoint.bp)
     return app

@@ -29,4 +29,4 @@ HTML_PAGES = ["/", "/timeline", "/network", "/query", "/add", "/search?q=cpc", C
               "/?facility=cpc-marine-terminal", "/search?q=script",
               "/?group=facility", "/?group=actor&place=novorossiysk", "/links", "/export", "/export?as_of=2024-12-31",
               "/links?a=actor/ukraine&b=facility/cpc-marine-terminal", "/links?a=script&b=depot",
-              "/network?type=sabotage&since=2024-01-01&as_of=2025-01-01"]
+              "/network?type=sabotage&since=2024-01-01&as_of=2025-01-01", "/analysis"]
