@@ -17,7 +17,7 @@ from . import network, queries
 from .store import Store
 
 CSV_COLUMNS = ["event_id", "event_date", "end_date", "time_precision", "event_type", "disorder_type",
-               "actor1", "assoc_actor_1", "target", "location", "source", "source_count", "notes", "iri"]
+               "actor1", "assoc_actor_1", "target", "location", "source", "source_count", "notes", "fatalities", "iri"]
 
 
 def _flat_graph(store: Store) -> nx.MultiDiGraph:
@@ -84,6 +84,7 @@ def incidents_csv(store: Store, as_of: Optional[date] = None) -> bytes:
             "source": "; ".join(str(s["title"]) for s in row.sources),
             "source_count": len(row.sources),
             "notes": notes,
+            "fatalities": row.deaths if row.deaths is not None else "",
             "iri": row.iri,
         })
     return buf.getvalue().encode("utf-8")

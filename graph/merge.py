@@ -47,6 +47,7 @@ class Report:
     targets: set[str] = field(default_factory=set)
     perpetrators: set[str] = field(default_factory=set)
     location: Optional[str] = None
+    deaths: Optional[int] = None
 
     @property
     def dated(self) -> bool:
@@ -73,6 +74,7 @@ class MergedIncident:
     perpetrators: set[str]
     location: Optional[str]
     conflicts: list[Conflict] = field(default_factory=list)
+    deaths: Optional[int] = None  # the highest toll any source gives
 
     @property
     def documents(self) -> set[str]:
@@ -204,10 +206,17 @@ def _summarize(cluster: list[Report]) -> MergedIncident:
         perps.setdefault(key, []).append(r.iri)
     if len([k for k in perps if k != "none named"]) > 1:
         conflicts.append(Conflict("perpetrator", perps))
+    tolls: dict[str, list[str]] = {}
+    for r in cluster:
+        if r.deaths is not None:
+            tolls.setdefault(str(r.deaths), []).append(r.iri)
+    if len(tolls) > 1:
+        conflicts.append(Conflict("deaths", tolls))
     targets = set().union(*(r.targets for r in cluster))
     locations = sorted({r.location for r in cluster if r.location})
     return MergedIncident(
         iri_seed=founder.iri, reports=sorted(cluster, key=lambda r: (r.published or date.max, r.iri)),
         type=kind, start=start, end=end, targets=targets,
         perpetrators=set().union(*(r.perpetrators for r in cluster)),
-        location=locations[0] if locations else None, conflicts=conflicts)
+        location=locations[0] if locations else None, conflicts=conflicts,
+        deaths=max((int(v) for v in tolls), default=None))

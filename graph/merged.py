@@ -88,9 +88,10 @@ SELECT ?e ?prop ?x WHERE {{
 
 def _reports(store: Store, canonical: dict[str, str], as_of: Optional[date]) -> list[Report]:
     rows = store.select(PREFIXES + """
-SELECT ?r ?type ?doc ?published ?earliest ?latest WHERE {
+SELECT ?r ?type ?doc ?published ?earliest ?latest ?deaths WHERE {
   ?r a ig:IncidentReport ; ig:incidentType ?type ; ig:sourceDocument ?doc .
   OPTIONAL { ?doc schema:datePublished ?published }
+  OPTIONAL { ?r ig:deaths ?deaths }
   OPTIONAL { ?r ig:when ?w . OPTIONAL { ?w ig:earliest ?earliest } OPTIONAL { ?w ig:latest ?latest } }
 }""")
     reports: dict[str, Report] = {}
@@ -99,7 +100,8 @@ SELECT ?r ?type ?doc ?published ?earliest ?latest WHERE {
         if as_of is not None and (published is None or published > as_of):
             continue
         reports[str(r["r"])] = Report(iri=str(r["r"]), type=r["type"], document=str(r["doc"]),
-                                      start=r.get("earliest"), end=r.get("latest"), published=published)
+                                      start=r.get("earliest"), end=r.get("latest"), published=published,
+                                      deaths=int(r["deaths"]) if r.get("deaths") is not None else None)
     for r in store.select(PREFIXES + """
 SELECT ?r ?role ?e WHERE {
   ?r a ig:IncidentReport .
@@ -221,6 +223,8 @@ def incident_triples(view: MergedView, m: MergedIncident) -> Iterator[tuple]:
     names = sorted(view.labels.get(t, t) for t in m.targets)
     yield s, RDFS.label, Literal(incident_label(m.type, names))
     yield s, IG.reportCount, Literal(len(m.reports))
+    if m.deaths is not None:
+        yield s, IG.deaths, Literal(m.deaths)
     yield s, IG.sourceCount, Literal(len(m.documents))
     for r in m.reports:
         yield s, IG.report, URIRef(r.iri)

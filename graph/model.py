@@ -71,6 +71,7 @@ class Incident:
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 0.5
     date_text: Optional[str] = None  # the words the dates were read from
+    deaths: Optional[int] = None  # people killed, as the text states it; None when it says nothing
 
 
 @dataclass
@@ -139,6 +140,7 @@ class Extraction:
                     "effects": list(i.effects),
                     "evidence": [list(s) for s in i.evidence],
                     "confidence": round(i.confidence, 3),
+                    "deaths": i.deaths,
                 }
                 for i in self.incidents
             ],

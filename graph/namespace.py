@@ -82,6 +82,7 @@ class IG(DefinedNamespace):
     latest: URIRef
     effect: URIRef
     confidence: URIRef
+    deaths: URIRef
     report: URIRef
     reportCount: URIRef
     sourceCount: URIRef

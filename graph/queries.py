@@ -56,6 +56,7 @@ class IncidentRow:
     end: Optional[date] = None
     sources: list[dict[str, Any]] = field(default_factory=list)  # iri, title, published
     report_count: int = 0
+    deaths: Optional[int] = None  # the highest toll any source gives
     targets: list[tuple[str, str]] = field(default_factory=list)  # (iri, label)
     perpetrators: list[tuple[str, str]] = field(default_factory=list)
     accused_by: list[tuple[str, str]] = field(default_factory=list)
@@ -90,7 +91,7 @@ class IncidentRow:
             "end": self.end.isoformat() if self.end else None,
             "sources": [{"iri": s["iri"], "title": s["title"],
                          "published": s["published"].isoformat() if s["published"] else None} for s in self.sources],
-            "report_count": self.report_count,
+            "report_count": self.report_count, "deaths": self.deaths,
             "targets": pairs(self.targets), "perpetrators": pairs(self.perpetrators),
             "accused_by": pairs(self.accused_by), "claimed_by": pairs(self.claimed_by),
             "location": {"iri": self.location[0], "label": self.location[1]} if self.location else None,
@@ -106,6 +107,7 @@ def _date(value) -> Optional[date]:
 INCIDENT_FIELDS = """
   ?i a ig:Incident ; ig:incidentType ?type ; rdfs:label ?label .
   OPTIONAL { ?i ig:reportCount ?reports }
+  OPTIONAL { ?i ig:deaths ?deaths }
   OPTIONAL { ?i ig:when ?w . OPTIONAL { ?w ig:earliest ?earliest } OPTIONAL { ?w ig:latest ?latest } }
 """  # used inside GRAPH M
 
@@ -115,13 +117,15 @@ INCIDENT_FIELDS = """
 INCIDENT_PATTERN = f"""
   GRAPH {M} {{ ?i a ig:Incident ; ig:incidentType ?type ; rdfs:label ?label . }}
   OPTIONAL {{ GRAPH {M} {{ ?i ig:reportCount ?reports }} }}
+  OPTIONAL {{ GRAPH {M} {{ ?i ig:deaths ?deaths }} }}
   OPTIONAL {{ GRAPH {M} {{ ?i ig:when ?w . OPTIONAL {{ ?w ig:earliest ?earliest }} OPTIONAL {{ ?w ig:latest ?latest }} }} }}
 """
 
 
 def _row(r: dict) -> "IncidentRow":
     return IncidentRow(iri=r["i"], type=r["type"], label=r["label"], start=_date(r.get("earliest")),
-                       end=_date(r.get("latest")), report_count=int(r.get("reports") or 0))
+                       end=_date(r.get("latest")), report_count=int(r.get("reports") or 0),
+                       deaths=int(r["deaths"]) if r.get("deaths") is not None else None)
 
 
 def timeline(store: Store, f: TimelineFilter = TimelineFilter()) -> list[IncidentRow]:
@@ -154,7 +158,7 @@ def timeline(store: Store, f: TimelineFilter = TimelineFilter()) -> list[Inciden
         patterns.append("FILTER(!BOUND(?earliest) || ?earliest <= ?funtil)")
         bindings["funtil"] = Literal(f.until, datatype=XSD.date)
     query = PREFIXES + f"""
-SELECT DISTINCT ?i ?type ?label ?earliest ?latest ?reports WHERE {{
+SELECT DISTINCT ?i ?type ?label ?earliest ?latest ?reports ?deaths WHERE {{
   {INCIDENT_PATTERN}
   {' '.join(patterns)}
 }}
@@ -187,7 +191,7 @@ def _ordered_incidents(store: Store) -> Optional[list[dict]]:
     if hit is not None and hit[0] == state:
         return hit[1]
     rows = store.select(PREFIXES + f"""
-SELECT DISTINCT ?i ?type ?label ?earliest ?latest ?reports WHERE {{ {INCIDENT_PATTERN} }}
+SELECT DISTINCT ?i ?type ?label ?earliest ?latest ?reports ?deaths WHERE {{ {INCIDENT_PATTERN} }}
 {TIMELINE_ORDER}""")
     with _ordered_lock:
         if len(_ordered_cache) > 8:
@@ -242,7 +246,7 @@ def _timeline_as_of(store: Store, f: TimelineFilter) -> list[IncidentRow]:
     for m in out[f.offset: f.offset + f.limit]:
         label = lambda e: (URIRef(e), view.labels.get(e, e))  # noqa: E731
         row = IncidentRow(iri=view.incident_iri(m), type=m.type, label=_label(m.type, [view.labels.get(t, t) for t in sorted(m.targets)]),
-                          start=m.start, end=m.end, report_count=len(m.reports),
+                          start=m.start, end=m.end, report_count=len(m.reports), deaths=m.deaths,
                           targets=[label(t) for t in sorted(m.targets)],
                           perpetrators=[label(p) for p in sorted(m.perpetrators)],
                           location=label(m.location) if m.location else None)
@@ -357,7 +361,7 @@ def evidence(store: Store, subject: str) -> list[dict[str, Any]]:
 
 
 def incident(store: Store, iri: str) -> Optional[IncidentRow]:
-    rows = store.select(PREFIXES + f"SELECT ?i ?type ?label ?earliest ?latest ?reports WHERE {{ {INCIDENT_PATTERN} }} LIMIT 1",
+    rows = store.select(PREFIXES + f"SELECT ?i ?type ?label ?earliest ?latest ?reports ?deaths WHERE {{ {INCIDENT_PATTERN} }} LIMIT 1",
                         {"i": URIRef(iri)})
     if not rows:
         return None
@@ -449,7 +453,7 @@ def incidents_by_iri(store: Store, iris: list) -> list[IncidentRow]:
     """Several merged incidents with their details, in date order."""
     if not iris:
         return []
-    rows = store.select(PREFIXES + f"SELECT DISTINCT ?i ?type ?label ?earliest ?latest ?reports WHERE {{ {INCIDENT_PATTERN} }}",
+    rows = store.select(PREFIXES + f"SELECT DISTINCT ?i ?type ?label ?earliest ?latest ?reports ?deaths WHERE {{ {INCIDENT_PATTERN} }}",
                         {"i": [URIRef(i) for i in iris]})
     out = [_row(r) for r in rows]
     _add_details(store, out)

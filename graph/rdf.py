@@ -126,6 +126,8 @@ class DocumentTriples:
                 yield w, IG.latest, Literal(i.end, datatype=XSD.date)
         for effect in i.effects:
             yield s, IG.effect, Literal(effect)
+        if i.deaths is not None:
+            yield s, IG.deaths, Literal(int(i.deaths))
         for span in i.evidence:
             yield from self.mention(s, span, IG.evidence)
 

@@ -68,7 +68,8 @@ class Extractor:
                 perpetrators=[ids[id(p)] for p in ev.perps if id(p) in ids and p.kind == "actor"],
                 location=ids.get(id(ev.location)) if ev.location is not None else None,
                 effects=sorted(ev.effects), evidence=sorted({(a + base, b + base) for a, b in ev.evidence}),
-                confidence=_confidence(ev), date_text=ev.date_text))
+                confidence=_confidence(ev), date_text=ev.date_text,
+                deaths=_deaths(doc.text, sorted({(a + base, b + base) for a, b in ev.evidence}))))
             ev.id = out.incidents[-1].id
         for n, c in enumerate(raw_claims, 1):
             incident = next((getattr(ev, "id", None) for ev in events if c.sent in ev.sents), None)
@@ -84,3 +85,11 @@ def _confidence(ev) -> float:
     """More mentions, a date and a named perpetrator make an incident more certain."""
     score = 0.4 + 0.1 * min(len(set(ev.sents)), 3) + (0.1 if ev.dates else 0) + (0.1 if ev.perps else 0)
     return min(score, 0.95)
+
+
+def _deaths(text: str, spans) -> "int | None":
+    """The largest death toll stated in an incident's evidence sentences."""
+    from ingest.tolls import deaths
+
+    found = [n for n in (deaths(text[a:b]) for a, b in spans) if n is not None]
+    return max(found) if found else None

@@ -162,3 +162,14 @@ def test_each_merged_fact_names_its_supporting_documents_and_sentences(store):
     target_support = queries.support(store, inc, "target", station)
     assert [s["title"] for s in target_support] == ["a", "b"]
     assert all(s["quote"] for s in target_support)
+
+
+def test_sources_that_disagree_on_the_death_toll(store):
+    bridge = Entity("e1", "facility", "bridge", "Ostrava rail bridge")
+    first = report("first", D(2024, 5, 2), [("explosion", D(2024, 5, 1), D(2024, 5, 1), ["e1"], [])], [bridge])
+    later = report("later", D(2024, 5, 4), [("explosion", D(2024, 5, 1), D(2024, 5, 1), ["e1"], [])], [bridge])
+    first.incidents[0].deaths, later.incidents[0].deaths = 3, 5
+    rows = store_with(store, first, later)
+    assert rows[0].deaths == 5
+    tolls = {c["property"]: sorted(v["value"] for v in c["values"]) for c in rows[0].conflicts}
+    assert tolls == {"deaths": ["3", "5"]}
