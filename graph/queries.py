@@ -378,9 +378,11 @@ def claims(store: Store, *, incident: Optional[str] = None, entity: Optional[str
         pattern, bindings = "?y ig:canonical? ?x . { ?c ig:speaker ?y } UNION { ?c ig:about ?y }", {"x": URIRef(entity)}
     else:
         pattern, bindings = "", {}
-    rows = store.select(PREFIXES + f"""
+    if pattern:
+        rows = _claim_rows(store, pattern, bindings)
+    else:
+        rows = store.select(PREFIXES + f"""
 SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?doc WHERE {{
-  {pattern}
   ?c a ig:Claim ; ig:cue ?cue ; ig:stance ?stance ; rdfs:label ?quote ; ig:sourceDocument ?doc .
   OPTIONAL {{ ?c ig:speaker ?s0 . ?s0 ig:canonical? ?speaker . GRAPH {M} {{ ?speaker rdfs:label ?speakerLabel }} }}
   OPTIONAL {{ ?c ig:speakerText ?speakerText }}
@@ -396,6 +398,30 @@ SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?doc 
     return out
 
 
+def _claim_rows(store: Store, pattern: str, bindings: dict) -> list[dict]:
+    """The rows of the claims query for the claims a pattern selects, in three lookups joined
+    here: in one query the engine evaluated the speaker OPTIONAL for every claim of the store
+    (close to a second per entity page at 50k incidents)."""
+    found = [r["c"] for r in store.select(PREFIXES + f"SELECT DISTINCT ?c WHERE {{ {pattern} ?c a ig:Claim . }}",
+                                          bindings)]
+    if not found:
+        return []
+    base = store.select(PREFIXES + """
+SELECT DISTINCT ?c ?cue ?stance ?quote ?doc WHERE { ?c ig:cue ?cue ; ig:stance ?stance ; rdfs:label ?quote ; ig:sourceDocument ?doc }""",
+                        {"c": found})
+    speakers: dict = {}
+    for r in store.select(PREFIXES + f"""
+SELECT DISTINCT ?c ?speaker ?speakerLabel WHERE {{ ?c ig:speaker ?s0 . ?s0 ig:canonical? ?speaker .
+  GRAPH {M} {{ ?speaker rdfs:label ?speakerLabel }} }}""", {"c": found}):
+        speakers.setdefault(r["c"], []).append({"speaker": r["speaker"], "speakerLabel": r["speakerLabel"]})
+    texts: dict = {}
+    for r in store.select(PREFIXES + "SELECT DISTINCT ?c ?t WHERE { ?c ig:speakerText ?t }", {"c": found}):
+        texts.setdefault(r["c"], []).append({"speakerText": r["t"]})
+    rows = [{**b, **sp, **tx} for b in base for sp in speakers.get(b["c"], [{}]) for tx in texts.get(b["c"], [{}])]
+    rows.sort(key=lambda r: (str(r["doc"]), str(r["c"])))  # ORDER BY ?doc ?c
+    return rows[:500]
+
+
 def canonical(store: Store, iri: str) -> str:
     """The canonical entity an entity IRI was resolved to across documents (itself if none)."""
     rows = store.select(PREFIXES + "SELECT ?c WHERE { ?e ig:canonical ?c } LIMIT 1", {"e": URIRef(iri)})
@@ -407,7 +433,8 @@ def entity(store: Store, iri: str) -> Optional[dict]:
     another entity across documents shows that canonical entity, with ``canonical`` set."""
     c = URIRef(canonical(store, iri))
     rows = store.select(PREFIXES + f"""
-SELECT ?label ?kind ?type WHERE {{ GRAPH {M} {{ ?e rdfs:label ?label ; ig:entityKind ?kind . OPTIONAL {{ ?e ig:entityType ?type }} }} }}
+SELECT ?label ?kind ?type WHERE {{ GRAPH {M} {{ ?e rdfs:label ?label ; ig:entityKind ?kind . }}
+  OPTIONAL {{ GRAPH {M} {{ ?e ig:entityType ?type }} }} }}
 LIMIT 1""", {"e": c})
     if not rows:
         return None
