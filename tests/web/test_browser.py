@@ -91,9 +91,21 @@ def test_filtering_by_facility_changes_cards_and_url(page, live):
 
 
 def network_frame(page):
-    page.locator("iframe.network-frame").scroll_into_view_if_needed()  # the frame loads lazily
-    page.wait_for_function("() => window.frames.length > 0")
-    frame = next(f for f in page.frames if "/network" in f.url and f != page.main_frame)
+    """The network iframe once its document has navigated and drawn.
+
+    The frame loads lazily and starts as about:blank, so wait for its own URL
+    rather than for the page's frame count (that raced in CI).
+    """
+    iframe = page.locator("iframe.network-frame")
+    iframe.scroll_into_view_if_needed()
+    handle = iframe.element_handle()
+    for _ in range(300):
+        frame = handle.content_frame()
+        if frame is not None and "/network" in frame.url:
+            break
+        page.wait_for_timeout(50)
+    else:
+        raise AssertionError("the network frame never navigated")
     frame.wait_for_selector("body[data-ready='1']", timeout=15000)
     return frame
 
@@ -121,9 +133,8 @@ def test_network_canvas_draws_and_a_click_opens_the_entity(page, live):
 
 def test_frame_messages_from_elsewhere_are_ignored(page, live):
     page.goto(live + "/network")
-    network_frame(page)
+    frame = network_frame(page)
     page.evaluate("() => window.postMessage({open: '/entity/actor/ukraine'}, '*')")  # not from our frame
-    frame = next(f for f in page.frames if f != page.main_frame)
     frame.evaluate("() => window.parent.postMessage({open: 'https://evil.example/'}, '*')")
     frame.evaluate("() => window.parent.postMessage({open: '//evil.example/x'}, '*')")
     page.wait_for_timeout(300)
