@@ -23,6 +23,9 @@ FLOORS = {
     "develop": {"entity_f1": 0.93, "incident_f1": 0.95, "type_acc": 0.95, "date_acc": 0.95, "perp_acc": 0.90},
     "check": {"entity_f1": 0.90, "incident_f1": 0.95, "type_acc": 0.95, "date_acc": 0.95, "perp_acc": 0.80},
     "check2": {"entity_f1": 0.92, "incident_f1": 0.95, "type_acc": 0.95, "date_acc": 0.95, "perp_acc": 0.80},
+    # h29-h42, written blind by a writer who never saw the extractor; first look (before any change):
+    # entity_f1=0.804 incident_f1=0.600 type_acc=1.000 date_acc=0.889 perp_acc=0.778
+    "check3": {"entity_f1": 0.78, "incident_f1": 0.58, "type_acc": 0.95, "date_acc": 0.85, "perp_acc": 0.75},
 }
 
 
@@ -35,7 +38,7 @@ def _scorer():
 
 def _part(path: Path) -> str:
     n = int(path.name[1:3])
-    return "develop" if n <= 14 else "check" if n <= 21 else "check2"
+    return "develop" if n <= 14 else "check" if n <= 21 else "check2" if n <= 28 else "check3"
 
 
 @pytest.fixture(scope="module")
