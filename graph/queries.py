@@ -309,12 +309,15 @@ SELECT DISTINCT ?i ?d ?title ?published WHERE {{
             row.sources.append({"iri": d["d"], "title": d.get("title") or d["d"], "published": _date(d.get("published"))})
     for e in _evidence_rows(store, f"GRAPH {M} {{ ?i ig:report ?r }} ?r ig:evidence ?m .", {"i": page}):
         by_iri[str(e.pop("i"))].evidence.append(e)
+    disputed = _with_conflicts(store, page)
     for row in rows:
-        row.conflicts = conflicts(store, row.iri) if _has_conflict(store, row.iri) else []
+        row.conflicts = conflicts(store, row.iri) if str(row.iri) in disputed else []
 
 
-def _has_conflict(store: Store, iri: str) -> bool:
-    return store.ask(PREFIXES + f"ASK WHERE {{ GRAPH {M} {{ ?i ig:conflict ?c }} }}", {"i": URIRef(iri)})
+def _with_conflicts(store: Store, incidents: list) -> set[str]:
+    """Which of a page of incidents have a conflict: one lookup, not one ASK per row."""
+    rows = store.select(PREFIXES + f"SELECT DISTINCT ?i WHERE {{ GRAPH {M} {{ ?i ig:conflict ?c }} }}", {"i": incidents})
+    return {str(r["i"]) for r in rows}
 
 
 def _evidence_rows(store: Store, pattern: str, bindings: dict) -> list[dict[str, Any]]:
@@ -344,20 +347,35 @@ SELECT ?prop ?value ?doc ?title WHERE {{
             for prop, values in out.items()]
 
 
-def evidence(store: Store, subject: str) -> list[dict[str, Any]]:
+def evidence(store: Store, subject: str, limit: Optional[int] = None) -> list[dict[str, Any]]:
     """The spans of text that support a subject: a merged incident's evidence through its
-    reports; an entity's mentions, its members' included; a claim's or report's span."""
+    reports; an entity's mentions, its members' included; a claim's or report's span.
+    With ``limit``, only the first spans (by document, then position) are read in full."""
     s = URIRef(subject)
     if store.ask(PREFIXES + f"ASK WHERE {{ GRAPH {M} {{ ?s a ig:Incident }} }}", {"s": s}):
         rows = _evidence_rows(store, f"GRAPH {M} {{ ?s ig:report ?r }} ?r ig:evidence ?m .", {"s": s})
     else:
         members = [s] + [r["x"] for r in store.select(
             PREFIXES + f"SELECT ?x WHERE {{ GRAPH {M} {{ ?x ig:canonical ?s }} }}", {"s": s})]
-        rows = _evidence_rows(store, "?x ig:mention|ig:evidence ?m .", {"x": members})
+        if limit is None:
+            rows = _evidence_rows(store, "?x ig:mention|ig:evidence ?m .", {"x": members})
+        else:
+            spans = _first_spans(store, members, limit)
+            rows = _evidence_rows(store, "", {"m": spans}) if spans else []
     for r in rows:
         r.pop("i", None)
     rows.sort(key=lambda r: (str(r["document"]), r["start"]))
-    return rows
+    return rows[:limit] if limit is not None else rows
+
+
+def _first_spans(store: Store, subjects: list, limit: int) -> list:
+    """The first ``limit`` spans of the subjects' mentions, by document then position: a
+    much-mentioned actor has a thousand, and reading each quote costs."""
+    rows = store.select(PREFIXES + """
+SELECT DISTINCT ?m ?doc ?start WHERE { ?x ig:mention|ig:evidence ?m . ?m ig:inDocument ?doc ; ig:start ?start }""",
+                        {"x": subjects})
+    rows.sort(key=lambda r: (str(r["doc"]), r["start"] if isinstance(r["start"], int) else 0))
+    return list(dict.fromkeys(r["m"] for r in rows))[:limit]
 
 
 def incident(store: Store, iri: str) -> Optional[IncidentRow]:
@@ -370,8 +388,10 @@ def incident(store: Store, iri: str) -> Optional[IncidentRow]:
     return row
 
 
-def claims(store: Store, *, incident: Optional[str] = None, entity: Optional[str] = None) -> list[dict]:
-    """Claims concerning a merged incident, or made by or about an entity (or its members)."""
+def claims(store: Store, *, incident: Optional[str] = None, entity: Optional[str] = None,
+           limit: int = 500) -> list[dict]:
+    """Claims concerning a merged incident, or made by or about an entity (or its members);
+    at most ``limit``, by document."""
     if incident:
         pattern, bindings = f"GRAPH {M} {{ ?x ig:report ?r }} ?c ig:concerns ?r .", {"x": URIRef(incident)}
     elif entity:
@@ -379,14 +399,14 @@ def claims(store: Store, *, incident: Optional[str] = None, entity: Optional[str
     else:
         pattern, bindings = "", {}
     if pattern:
-        rows = _claim_rows(store, pattern, bindings)
+        rows = _claim_rows(store, pattern, bindings, limit)
     else:
         rows = store.select(PREFIXES + f"""
 SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?doc WHERE {{
   ?c a ig:Claim ; ig:cue ?cue ; ig:stance ?stance ; rdfs:label ?quote ; ig:sourceDocument ?doc .
   OPTIONAL {{ ?c ig:speaker ?s0 . ?s0 ig:canonical? ?speaker . GRAPH {M} {{ ?speaker rdfs:label ?speakerLabel }} }}
   OPTIONAL {{ ?c ig:speakerText ?speakerText }}
-}} ORDER BY ?doc ?c LIMIT 500""", bindings)
+}} ORDER BY ?doc ?c LIMIT {int(limit)}""", bindings)
     out, seen = [], set()
     for r in rows:
         if r["c"] in seen:
@@ -398,12 +418,15 @@ SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?doc 
     return out
 
 
-def _claim_rows(store: Store, pattern: str, bindings: dict) -> list[dict]:
+def _claim_rows(store: Store, pattern: str, bindings: dict, limit: int = 500) -> list[dict]:
     """The rows of the claims query for the claims a pattern selects, in three lookups joined
     here: in one query the engine evaluated the speaker OPTIONAL for every claim of the store
-    (close to a second per entity page at 50k incidents)."""
-    found = [r["c"] for r in store.select(PREFIXES + f"SELECT DISTINCT ?c WHERE {{ {pattern} ?c a ig:Claim . }}",
-                                          bindings)]
+    (close to a second per entity page at 50k incidents). Only the first ``limit`` claims
+    (by document) are read in full."""
+    found = store.select(PREFIXES + f"SELECT DISTINCT ?c ?doc WHERE {{ {pattern} ?c a ig:Claim ; ig:sourceDocument ?doc . }}",
+                         bindings)
+    found.sort(key=lambda r: (str(r["doc"]), str(r["c"])))
+    found = list(dict.fromkeys(r["c"] for r in found))[:limit]
     if not found:
         return []
     base = store.select(PREFIXES + """
@@ -419,7 +442,7 @@ SELECT DISTINCT ?c ?speaker ?speakerLabel WHERE {{ ?c ig:speaker ?s0 . ?s0 ig:ca
         texts.setdefault(r["c"], []).append({"speakerText": r["t"]})
     rows = [{**b, **sp, **tx} for b in base for sp in speakers.get(b["c"], [{}]) for tx in texts.get(b["c"], [{}])]
     rows.sort(key=lambda r: (str(r["doc"]), str(r["c"])))  # ORDER BY ?doc ?c
-    return rows[:500]
+    return rows
 
 
 def canonical(store: Store, iri: str) -> str:
@@ -428,9 +451,12 @@ def canonical(store: Store, iri: str) -> str:
     return rows[0]["c"] if rows else URIRef(iri)
 
 
-def entity(store: Store, iri: str) -> Optional[dict]:
+def entity(store: Store, iri: str, limit: Optional[int] = None) -> Optional[dict]:
     """Everything the entity page shows, except the network. A name that was resolved to
-    another entity across documents shows that canonical entity, with ``canonical`` set."""
+    another entity across documents shows that canonical entity, with ``canonical`` set.
+
+    ``limit`` caps each list (documents, incidents, linked entities, claims, mentions) for a
+    much-named entity; ``counts`` then says how many there are in all."""
     c = URIRef(canonical(store, iri))
     rows = store.select(PREFIXES + f"""
 SELECT ?label ?kind ?type WHERE {{ GRAPH {M} {{ ?e rdfs:label ?label ; ig:entityKind ?kind . }}
@@ -455,37 +481,64 @@ LIMIT 1""", {"e": c})
     info["parts"] = related("?x ig:partOf ?e .")
     info["located_in"] = related("?e ig:locatedIn ?x .")
     info["operators"] = related("?e ig:operator ?x .")
-    info["documents"] = [(d, t) for d, t in _document_titles(store, values("?e ig:sourceDocument ?x ."))]
-    inc = store.select(PREFIXES + f"""
+    docs = values("?e ig:sourceDocument ?x .")
+    info["documents"] = [(d, t) for d, t in _document_titles(store, docs[:limit] if limit is not None else docs)]
+    roles: dict[str, set[str]] = {}
+    for i, role in incident_roles(store, c):
+        roles.setdefault(i, set()).add(role)
+    incidents = incidents_by_iri(store, list(roles), limit)
+    info["incidents"] = [(row, sorted(roles[row.iri])) for row in incidents]
+    linked = linked_entities(store, c, list(roles))
+    info["linked"] = linked[:limit] if limit is not None else linked
+    info["claims"] = claims(store, entity=c, limit=min(limit, 500) if limit is not None else 500)
+    info["mentions"] = evidence(store, c, limit=min(limit, 50) if limit is not None else 50)
+    info["counts"] = {"documents": len(docs), "incidents": len(roles), "linked": len(linked)}
+    return info
+
+
+def incident_roles(store: Store, iri: str) -> list[tuple[str, str]]:
+    """(merged incident, role) for each incident an entity takes part in: target (itself or
+    one of its parts), perpetrator, accuser, claimed responsibility or location.
+
+    The parts first, then the incidents from them: in one query the engine started from
+    every incident of the store (a few hundred ms per entity page at 50k incidents)."""
+    e = URIRef(iri)
+    out = [(r["i"], r["role"]) for r in store.select(PREFIXES + f"""
 SELECT DISTINCT ?i ?role WHERE {{ GRAPH {M} {{
-  ?i a ig:Incident .
-  {{ ?i ig:target ?t . ?t ig:partOf* ?e . BIND("target" AS ?role) }} UNION
   {{ ?i ig:perpetrator ?e . BIND("perpetrator" AS ?role) }} UNION
   {{ ?i ig:accusedBy ?e . BIND("accuser" AS ?role) }} UNION
   {{ ?i ig:claimedBy ?e . BIND("claimed responsibility" AS ?role) }} UNION
   {{ ?i ig:location ?e . BIND("location" AS ?role) }}
-}} }}""", {"e": c})
-    roles: dict[str, set[str]] = {}
-    for r in inc:
-        roles.setdefault(r["i"], set()).add(r["role"])
-    incidents = incidents_by_iri(store, list(roles))
-    info["incidents"] = [(row, sorted(roles[row.iri])) for row in incidents]
-    info["linked"] = linked_entities(store, c)
-    info["claims"] = claims(store, entity=c)
-    info["mentions"] = evidence(store, c)[:50]
-    return info
+  ?i a ig:Incident .
+}} }}""", {"e": e})]
+    parts = [r["t"] for r in store.select(PREFIXES + f"SELECT DISTINCT ?t WHERE {{ GRAPH {M} {{ ?t ig:partOf* ?e }} }}",
+                                          {"e": e})]
+    out += [(r["i"], "target") for r in store.select(
+        PREFIXES + f"SELECT DISTINCT ?i WHERE {{ GRAPH {M} {{ ?i ig:target ?t . ?i a ig:Incident }} }}", {"t": parts})]
+    return list(dict.fromkeys(out))
 
 
-def incidents_by_iri(store: Store, iris: list) -> list[IncidentRow]:
-    """Several merged incidents with their details, in date order."""
+def incidents_by_iri(store: Store, iris: list, limit: Optional[int] = None) -> list[IncidentRow]:
+    """Several merged incidents with their details, in date order; with ``limit``, only the
+    first ones (the details are what costs)."""
     if not iris:
         return []
-    rows = store.select(PREFIXES + f"SELECT DISTINCT ?i ?type ?label ?earliest ?latest ?reports ?deaths WHERE {{ {INCIDENT_PATTERN} }}",
-                        {"i": [URIRef(i) for i in iris]})
-    out = [_row(r) for r in rows]
-    _add_details(store, out)
+    out = [_row(r) for r in _incident_fields(store, iris)]
     out.sort(key=lambda r: (r.start is None, r.start or date.min, r.iri))
+    out = out[:limit] if limit is not None else out
+    _add_details(store, out)
     return out
+
+
+def _incident_fields(store: Store, iris: list) -> list[dict]:
+    """The timeline fields of some merged incidents: from the cached ordered list when the
+    store keeps one (free), else one query."""
+    ordered = _ordered_incidents(store)
+    if ordered is not None:
+        wanted = {str(i) for i in iris}
+        return [r for r in ordered if str(r["i"]) in wanted]
+    return store.select(PREFIXES + f"SELECT DISTINCT ?i ?type ?label ?earliest ?latest ?reports ?deaths WHERE {{ {INCIDENT_PATTERN} }}",
+                        {"i": [URIRef(i) for i in iris]})
 
 
 def _document_titles(store: Store, docs: list) -> list[tuple[str, str]]:
@@ -496,16 +549,15 @@ def _document_titles(store: Store, docs: list) -> list[tuple[str, str]]:
     return [(d, titles.get(str(d), d)) for d in docs]
 
 
-def linked_entities(store: Store, iri: str) -> list[dict]:
-    """Entities linked to this one through a merged incident (its parts included), with the path."""
-    # Four small lookups joined here: as one query the engine started from every incident
+def linked_entities(store: Store, iri: str, incidents: Optional[list] = None) -> list[dict]:
+    """Entities linked to this one through a merged incident (its parts included), with the
+    path. ``incidents``: the entity's incidents when the caller has them already."""
+    # Small lookups joined here: as one query the engine started from every incident
     # (and evaluated the OPTIONAL date for all of them), 1-2 s on 50k incidents.
     e = URIRef(iri)
-    incidents = [r["i"] for r in store.select(PREFIXES + f"""
-SELECT DISTINCT ?i WHERE {{ GRAPH {M} {{
-  {{ ?t ig:partOf* ?e . ?i ig:target ?t . }} UNION {{ ?i ig:perpetrator|ig:accusedBy|ig:claimedBy|ig:location ?e }}
-  ?i a ig:Incident .
-}} }}""", {"e": e})]
+    if incidents is None:
+        incidents = list(dict.fromkeys(i for i, _ in incident_roles(store, e)))
+    incidents = [URIRef(i) for i in incidents]
     if not incidents:
         return []
     roles = store.select(PREFIXES + f"""

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+from collections import OrderedDict
 from typing import Callable, Optional
 
 import networkx as nx
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import escape
 from pyvis.network import Network
 
@@ -24,6 +27,7 @@ SHAPES = {"actor": "dot", "facility": "square", "place": "triangle", "incident":
 
 _EXTERNAL_TAG = re.compile(r"<(link|script)\b[^>]*\bhttps?://[^>]*>(\s*</script>)?", re.IGNORECASE | re.DOTALL)
 _EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
+_URL = re.compile(r"(https?):/{2}", re.IGNORECASE)
 
 # Posted to the parent page on a node click; the parent accepts only same-app page paths.
 CLICK_SCRIPT = """
@@ -75,17 +79,80 @@ def text(value: object) -> str:
     return bidi_closed(str(escape(str(value or ""))).replace("&#39;", "'").replace("&#34;", '"'))
 
 
+_lock = threading.Lock()  # guards the caches below: requests run in threads
+_layouts: "OrderedDict[tuple, dict]" = OrderedDict()
+LAYOUTS_KEPT = 32
+
+
 def _layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """Positions computed here for views too large for live physics."""
-    pos = nx.spring_layout(nx.Graph(g.to_undirected(as_view=True)), seed=7, iterations=60)
+    """Positions computed here for views too large for live physics; the last few are kept
+    (a quarter of a second each, and the same view is asked for again and again)."""
+    simple = nx.Graph(g.to_undirected(as_view=True))
+    key = (tuple(simple.nodes), tuple(simple.edges))
+    with _lock:
+        hit = _layouts.get(key)
+        if hit is not None:
+            _layouts.move_to_end(key)
+            return hit
+    pos = nx.spring_layout(simple, seed=7, iterations=60)
     scale = 60 * max(10, g.number_of_nodes()) ** 0.5
-    return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in pos.items()}
+    out = {n: (float(x) * scale, float(y) * scale) for n, (x, y) in pos.items()}
+    with _lock:
+        _layouts[key] = out
+        while len(_layouts) > LAYOUTS_KEPT:
+            _layouts.popitem(last=False)
+    return out
+
+
+NODES_MARK, EDGES_MARK, OPTIONS_MARK = "__ig_nodes__", "__ig_edges__", "__ig_options__"
+_shells: dict[tuple[str, bool], tuple[str, str, str, str]] = {}
+
+
+class _MarkedNetwork(Network):
+    """A pyvis network whose template gets placeholders instead of its data."""
+
+    def get_network_data(self):
+        _nodes, _edges, heading, height, width, _options = super().get_network_data()
+        return NODES_MARK, EDGES_MARK, heading, height, width, OPTIONS_MARK
+
+
+def _new_network(cls=Network) -> Network:
+    return cls(height="100vh", width="100%", directed=True, cdn_resources="in_line", heading="")
+
+
+def _shell(options: str, tooltip_link: bool) -> tuple[str, str, str, str]:
+    """pyvis's document (700 KB: vis-network is inlined) made offline once per options, in
+    four pieces around the data. pyvis compiles its template and every inlined file again for
+    each network (about 0.2 s), and ``offline`` scanned the whole document each time."""
+    key = (options, tooltip_link)
+    with _lock:
+        hit = _shells.get(key)
+    if hit is not None:
+        return hit
+    net = _new_network(_MarkedNetwork)
+    net.set_options(options)
+    net.nodes = [{"title": "href"}] if tooltip_link else []  # pyvis picks its link tooltip by this
+    html = offline("<!doctype html>\n" + net.generate_html())
+    head, rest = html.split(json.dumps(NODES_MARK), 1)
+    middle, rest = rest.split(json.dumps(EDGES_MARK), 1)
+    middle2, tail = rest.split(OPTIONS_MARK, 1)
+    parts = (head, middle, middle2, tail)
+    with _lock:
+        _shells[key] = parts
+    return parts
+
+
+def _data_json(value) -> str:
+    """Data as pyvis's template writes it (Jinja's ``tojson``), with URLs neutralized as
+    ``offline`` does."""
+    text = htmlsafe_json_dumps(value, dumps=json.dumps, sort_keys=True)
+    return _URL.sub(r"\1:\\/\\/", text)
 
 
 def render(g: nx.MultiDiGraph, url_for_node: Callable[[str], Optional[str]], *, focus: Optional[str] = None,
            physics_max_nodes: int = 150) -> str:
     """The pyvis HTML document for a graph view."""
-    net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", heading="")
+    net = _new_network()
     physics = g.number_of_nodes() <= physics_max_nodes
     positions = {} if physics else _layout(g)
     for n, d in g.nodes(data=True):
@@ -101,22 +168,29 @@ def render(g: nx.MultiDiGraph, url_for_node: Callable[[str], Optional[str]], *, 
     for s, o, d in g.edges(data=True):
         role = text((d.get("role") or "").replace("_", " "))
         net.add_edge(s, o, label=role, title=role)
-    net.set_options(json.dumps({
+    options = json.dumps({
         "physics": {"enabled": physics, "stabilization": {"enabled": True, "iterations": 250, "fit": True},
                     "barnesHut": {"gravitationalConstant": -6000, "springLength": 120}},
         "edges": {"font": {"size": 11, "align": "middle", "color": "#444444"}, "color": {"color": "#9aa4ad"},
                   "smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
         "nodes": {"font": {"size": 16, "color": "#1b1f23"}},
         "interaction": {"hover": True, "tooltipDelay": 150, "keyboard": {"enabled": True}},
-    }))
-    return offline("<!doctype html>\n" + net.generate_html())
+    })
+    net.set_options(options)
+    tooltip_link = any("href" in (n.get("title") or "") for n in net.nodes)
+    head, middle, middle2, tail = _shell(options, tooltip_link)
+    data = _data_json(net.nodes), _data_json(net.edges), _URL.sub(r"\1:\\/\\/", json.dumps(net.options))
+    html = head + data[0] + middle + data[1] + middle2 + data[2] + tail
+    if any(_URL.search(d) for d in data):
+        raise ValueError("the network document still links elsewhere")
+    return html
 
 
 def offline(html: str) -> str:
     """Remove CDN tags and neutralize every remaining URL; refuse if one survives."""
     html = _EXTERNAL_TAG.sub("", html)
     html = _EMPTY_HEADING.sub("", html)
-    html = re.sub(r"(https?):/{2}", r"\1:\\/\\/", html, flags=re.IGNORECASE)
+    html = _URL.sub(r"\1:\\/\\/", html)
     html = html.replace("</head>", FRAME_STYLE + "</head>", 1)
     html = html.replace("</body>", CLICK_SCRIPT + "</body>", 1)
     if re.search(r"https?://", html, re.IGNORECASE):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import threading
 import weakref
+from typing import Any, Callable
 
 from flask import Flask, current_app, g
 
@@ -18,6 +19,8 @@ from graph.store import Store, open_store
 
 STORE_KEY = "incidentgraph.store"
 PROJECTION_KEY = "incidentgraph.projection"
+CACHE_KEY = "incidentgraph.cache"
+CACHE_ENTRIES = 256
 _lock = threading.Lock()
 
 
@@ -46,8 +49,36 @@ def get_projection():
     return current_app.extensions[PROJECTION_KEY].get(get_store())
 
 
+def cached(name: str, compute: Callable[[Store], Any]) -> Any:
+    """``compute(store)``, kept until the store is written: the timeline's filter choices
+    read the whole store (seconds at 50k incidents) and change only with it. A store that
+    cannot tell when it changed (remote) is asked every time. The value is shared by
+    requests: callers must not change it."""
+    store = get_store()
+    token = getattr(store, "change_token", None)
+    if token is None:
+        return compute(store)
+    state = token()
+    box = current_app.extensions.setdefault(CACHE_KEY, {})
+    with _lock:
+        if box.get("state") != state:
+            box.clear()
+            box["state"] = state
+        if name in box:
+            return box[name]
+    value = compute(store)
+    with _lock:
+        if box.get("state") == state:  # not written meanwhile
+            if len(box) > CACHE_ENTRIES:  # many filter combinations: start again
+                box.clear()
+                box["state"] = state
+            box[name] = value
+    return value
+
+
 def close_app_store(app: Flask) -> None:
     store = app.extensions.pop(STORE_KEY, None)
+    app.extensions.pop(CACHE_KEY, None)
     if store is not None:
         store.close()
 

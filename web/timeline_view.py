@@ -14,7 +14,7 @@ from graph import queries, webqueries
 from graph.queries import IncidentRow, TimelineFilter
 from graph.store import Store
 
-from . import paths
+from . import choices, paths
 
 GROUPINGS = {"facility": "Facility (parts under their whole)", "actor": "Perpetrator"}
 NO_GROUP = {"facility": "No facility named", "actor": "No perpetrator named"}
@@ -49,7 +49,7 @@ def group_rows(store: Store, rows: list[IncidentRow], by: Optional[str]) -> list
     """
     if by not in GROUPINGS:
         return []
-    wholes = webqueries.facility_wholes(store) if by == "facility" else {}
+    wholes = choices.facility_wholes() if by == "facility" else {}
     groups: dict[str, Group] = {}
     for row in rows:
         if by == "facility":

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, url_for
 
-from graph import queries
+from graph import queries, webqueries
 
 from .. import paths
 from ..netview import neighbourhood
-from ..store import get_projection, get_store
+from ..store import cached, get_projection, get_store
 from ..twin import render
 from .network import frame_response
 from .timeline import STANCE_WORDS
@@ -15,10 +15,15 @@ from .timeline import STANCE_WORDS
 bp = Blueprint("entity", __name__)
 
 
+LIST_CAP = 100  # most incidents, documents, linked entities and claims one entity page lists
+MISSING = "No entity has this address. Search for it by name with the box above."
+
+
 def _info(iri):
-    info = queries.entity(get_store(), iri)
+    # kept until the store is written: a busy actor's page reads hundreds of incidents
+    info = cached(f"entity:{iri}:{LIST_CAP}", lambda store: queries.entity(store, iri, limit=LIST_CAP))
     if info is None:
-        abort(404, description="No entity has this address. Search for it by name with the box above.")
+        abort(404, description=MISSING)
     return info
 
 
@@ -34,7 +39,7 @@ def show(kind: str, slug: str):
     view = _view(iri)
     data = dict(info, url=paths.href(iri),
                 incidents=[{"incident": row.to_json(), "roles": roles} for row, roles in info["incidents"]],
-                network=view.to_json())
+                network=view.to_json(), list_cap=LIST_CAP)
     return render("entity.html", data, info=info, view=view, stances=STANCE_WORDS,
                   frame_url=url_for("entity.network", kind=kind, slug=slug))
 
@@ -50,5 +55,6 @@ def by_iri(key: str):
 @bp.get("/entity/<kind>/<slug>/network")
 def network(kind: str, slug: str):
     iri = paths.entity_iri(f"{kind}/{slug}")
-    _info(iri)
+    if not webqueries.entity_known(get_store(), iri):  # the frame needs no more than that
+        abort(404, description=MISSING)
     return frame_response(_view(iri))

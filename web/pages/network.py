@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, request, url_for
 
-from graph import queries, vocab
+from graph import vocab
 
-from .. import paths, pyvis_frame
+from .. import choices, paths, pyvis_frame
 from ..filters import date_arg
 from ..netgraph import base_graph, narrow
 from ..netview import KINDS, View, explorer
 from ..security import FRAME_CSP
-from ..store import get_store
 from ..twin import render
 
 bp = Blueprint("network", __name__)
@@ -69,7 +68,7 @@ def show():
     frame = url_for("network.frame", **request.args.to_dict(flat=False))
     return render("network.html", dict(view.to_json(), filter={k: v for k, v in request.args.items() if v}),
                   view=view, kinds=KINDS, chosen=kinds, min_degree=min_degree, frame_url=frame, window=_window(),
-                  types=queries.incident_types_present(get_store()), cap=int(current_app.config["NETWORK_NODE_CAP"]))
+                  types=choices.types(), cap=int(current_app.config["NETWORK_NODE_CAP"]))
 
 
 @bp.get("/network/frame")

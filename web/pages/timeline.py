@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, request, url_for
 
-from graph import queries, webqueries
+from graph import webqueries
 
-from .. import paths, timeline_view
+from .. import choices, paths, timeline_view
 from ..axis import axis_for
 from ..filters import grouping, place_filter, timeline_filter
-from ..store import get_store
+from ..store import cached, get_store
 from ..twin import render
 
 bp = Blueprint("timeline", __name__)
@@ -31,6 +31,13 @@ def incident_json(row, claims: list[dict]) -> dict:
     return data
 
 
+def _page(store, f, place, page: int, size: int) -> tuple:
+    """A page of incidents, whether there is a next one, and the claims about each; kept
+    until the store is written (a newsroom opens the same first page all day)."""
+    rows, has_next = timeline_view.page_rows(store, f, place, page, size)
+    return rows, has_next, webqueries.claims_about_incidents(store, [r.iri for r in rows])
+
+
 @bp.get("/timeline")
 @bp.get("/")  # registered first, so links name "/"
 def show():
@@ -39,8 +46,8 @@ def show():
     f, page = timeline_filter(request.args, size)
     place = place_filter(request.args)
     by = grouping(request.args, timeline_view.GROUPINGS)
-    rows, has_next = timeline_view.page_rows(store, f, place, page, size)
-    claims = webqueries.claims_about_incidents(store, [r.iri for r in rows])
+    rows, has_next, claims = cached(f"timeline:{f!r}:{place}:{page}:{size}",
+                                    lambda s: _page(s, f, place, page, size))
     groups = timeline_view.group_rows(store, rows, by)
     active = {k: v for k, v in request.args.items() if k != "page" and v}
     data = {
@@ -58,7 +65,4 @@ def show():
                for name in ("incidents.csv", "timeline.json")}
     return render("timeline.html", data, rows=rows, claims=claims, axis=axis, marks=marks, groups=groups,
                   grouping=by, groupings=timeline_view.GROUPINGS, vis=timeline_view.vis_data(rows, groups),
-                  types=queries.incident_types_present(store), facilities=webqueries.targeted_facilities(store),
-                  actors=webqueries.perpetrators(store), places=webqueries.incident_places(store),
-                  documents=queries.documents(store), exports=exports,
-                  stances=STANCE_WORDS, attribution=attribution)
+                  options=choices.options, exports=exports, stances=STANCE_WORDS, attribution=attribution)
