@@ -34,6 +34,11 @@ GROUP_KINDS = {"ransomware", "hacker", "hacking", "hacktivist", "cybercrime", "c
 # "Egypt's interior ministry", "the Chinese foreign ministry": a ministry written in lower case
 MINISTRY_WORDS = {"ministry", "coast guard", "security service", "general staff", "prosecutor's office", "emergencies ministry"}
 CITATION = re.compile(r"\[\d*\]?|\[\d+$")
+# "YENAGOA - ...", "HASSI R'MEL, Algeria, Sept 9 (Reuters) - ...": the city of a dateline is a place
+DATELINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?:[ -][A-ZÀ-Þ][A-ZÀ-Þ'’.]*)*)"
+                           r"(?=(?P<rest>(?:,[^\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\)\s*)?[-–—]\s))", re.M)
+# "the Houthi-run health ministry", "Hamas-led interior ministry": a ministry named by who runs it
+RUN_BY = {"run", "led", "controlled", "backed"}
 
 
 def _clean(doc: Doc, span: Span) -> Span | None:
@@ -56,6 +61,35 @@ def _clean(doc: Doc, span: Span) -> Span | None:
     if end <= start:
         return None
     return doc[start:end]
+
+
+LINKING = {"and", "of", "for", "the", "on", "de", "del", "du", "des", "la", "le", "y", "et", "&"}
+
+
+def _initials_start(doc: Doc, paren: int, acr: str) -> int | None:
+    """Where the capitalized words before ``paren`` begin whose initials spell ``acr``: the
+    initials of the capitalized words only ("NSCDC") or of every word ("DoE"); None if none do."""
+    for every in (False, True):
+        got, k = "", paren
+        while k > 0 and len(got) < len(acr) and paren - k < 14:
+            tok = doc[k - 1]
+            if tok.is_sent_end or "\n" in tok.whitespace_ or tok.text in (",", ";", ":", "("):
+                break
+            if tok.lower_ in LINKING and not every:
+                k -= 1
+                continue
+            if not tok.text[:1].isalpha() or (not tok.text[:1].isupper() and tok.lower_ not in LINKING):
+                break
+            parts = [p for p in re.split(r"[-\s]", tok.text) if p]
+            got = "".join(p[0].upper() for p in parts) + got
+            k -= 1
+            if got == acr:
+                while k < paren and doc[k].lower_ in LINKING:
+                    k += 1
+                return k
+            if not acr.endswith(got):
+                break
+    return None
 
 
 class ActorFinder(DataComponent):
@@ -103,6 +137,8 @@ class ActorFinder(DataComponent):
         key = self.infobox_key(doc, span.start)
         if key is not None and key in self.place_keys:
             return True
+        if span.start_char < getattr(self, "_dateline_end", 0):
+            return True  # "BOGOTÁ, Colombia (AP) -": where the story was filed
         head = span.root
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
@@ -216,9 +252,12 @@ class ActorFinder(DataComponent):
                     if country and "\n" not in cand.text:
                         add(doc[t.i:t.i + 2 + n], "actor", "state", canonical=country, source="government-of")
                         break
+        self.from_dateline(doc, add)
         self.from_lowercase_ministries(doc, add)
+        self.from_run_by_ministries(doc, add)
         self.from_infobox(doc, add)
         self.from_alias_cues(doc, add)
+        self.from_acronyms(doc, add)
         for ent in doc.ents:
             self._from_ent(doc, ent, add)
         self.from_appositions(doc, add)
@@ -436,6 +475,51 @@ class ActorFinder(DataComponent):
             if tok.lower_ in self.place_nouns:
                 return True
         return False
+
+    def from_dateline(self, doc: Doc, add) -> None:
+        """The city that opens a wire story is where it was filed: a place, never an organisation."""
+        self._dateline_end = 0
+        for m in DATELINE_CITY.finditer(doc.text[:400]):
+            self._dateline_end = max(self._dateline_end, m.end("rest"))
+            span = doc.char_span(m.start("city"), m.end("city"), alignment_mode="contract")
+            if span is not None and len(span) and sum(c.isalpha() for c in span.text) >= 3:
+                add(span, "place", "city", name=span.text.title(), source="dateline")
+
+    def from_run_by_ministries(self, doc: Doc, add) -> None:
+        """'the Houthi-run health ministry': the ministry of whoever runs it, named as written."""
+        for t in doc:
+            if t.lower_ not in RUN_BY or t.i < 2 or doc[t.i - 1].text not in ("-", "–") or not doc[t.i - 2].text[:1].isupper():
+                continue
+            k = t.i + 1
+            while k < len(doc) and k < t.i + 4 and doc[k].is_lower and doc[k].is_alpha:
+                k += 1
+                words = " ".join(x.lower_ for x in doc[t.i + 1:k])
+                if any(words.endswith(w) for w in MINISTRY_WORDS):
+                    add(doc[t.i - 2:k], "actor", "ministry" if "ministry" in words else "government_agency",
+                        aliases=[doc[t.i + 1:k].text], source="run-by-organ")
+                    break
+
+    def from_acronyms(self, doc: Doc, add) -> None:
+        """'the Nigeria Security and Civil Defence Corps (NSCDC)': the acronym spells the name's
+        initials, which fixes where the name starts (the model often cuts it at 'and'); both the
+        name and the acronym in brackets are one organisation."""
+        facility = {i for m in doc._.ig_facilities or [] for i in range(m.start, m.end)}
+        for t in doc:
+            if t.text != "(" or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")":
+                continue
+            acr = doc[t.i + 1].text
+            letters = [c for c in acr if c.isalpha()]
+            if not (2 <= len(letters) <= 10 and acr[:1].isupper() and sum(c.isupper() for c in letters) >= 2):
+                continue
+            start = _initials_start(doc, t.i, "".join(letters).upper())
+            if start is None or t.i - start < 2 or any(i in facility for i in range(start, t.i)):
+                continue
+            span = doc[start:t.i]
+            if self.c.country(span.text) or any("\n" in x.text for x in span):
+                continue
+            typ = self.org_type(span.text)
+            add(span, "actor", typ, aliases=[acr], source="acronym")
+            add(doc[t.i + 1:t.i + 2], "actor", typ, name=span.text, aliases=[acr], source="acronym")
 
     def from_alias_cues(self, doc: Doc, add) -> None:
         """'Sandworm also known as ...' and 'Sandworm (hacker group)': the name before is an actor."""

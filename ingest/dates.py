@@ -41,9 +41,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("mdy_list", r"\b{mon:m1} {day:d1}(?: and | to |\s?[-–]\s?| through ){mon:m2} {day:d2},? {year:y}\b"),
     ("dmy", r"\b{day:d} {mon:m},? {year:y}\b"),
     ("mdy", r"\b{mon:m} {day:d},? {year:y}\b"),
-    ("my", r"\b(?:(?:early|mid|late)[- ])?{mon:m},? {year:y}\b"),
+    ("my", r"\b(?:(?P<part>early|mid|late)[- ])?{mon:m},? {year:y}\b"),
     ("dm", r"\b{day:d} (?:of )?{mon:m}\b(?!,? (?:1[89]|20)\d\d)"),
     ("md", r"\b{mon:m} {day:d}\b(?!,? (?:1[89]|20)\d\d)(?!\d)"),
+    # "in late June", "since March", "during May": a month of the publication year (or the year before)
+    ("mon", r"\b(?:(?P<pre>in|during|since|until|by|from|through|throughout|between|of)\s+)?"
+            r"(?:(?P<part>early|mid|late)[- ])?{mon:m}\b(?![-–]?\s?\d)"),
+    # fixed-date holidays: "on Christmas Day" is December 25 of the publication year or the one before
+    ("holiday", r"\b(?P<h>Christmas Eve|Christmas Day|Boxing Day|New Year's Eve|New Year’s Eve|New Year's Day|"
+                r"New Year’s Day)\b"),
     ("rel_week", r"\b(?:earlier|later) this week\b|\bthis week\b"),
     ("last_week", r"\blast week\b"),
     ("last_weekend", r"\b(?:last|this past|over the) weekend\b"),
@@ -61,7 +67,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
 ]]
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 RELATIVE = {"rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year",
-            "days_ago", "weekday", "yesterday", "today", "overnight", "dm", "md"}
+            "days_ago", "weekday", "yesterday", "today", "overnight", "dm", "md", "mon", "holiday"}
+HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
+            "new year's day": (1, 1)}
+# "early", "mid" and "late" in a month: its first, middle and last ten days (or so)
+MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 
 @dataclass(frozen=True)
@@ -81,12 +91,12 @@ class DateExpr:
     @property
     def precision(self) -> int:
         """Smaller is more precise: day 0, week 1, month 2, year 3."""
-        if self.kind in ("iso", "dmy", "mdy", "dm", "md", "days_ago", "weekday", "yesterday", "today",
+        if self.kind in ("iso", "dmy", "mdy", "dm", "md", "days_ago", "weekday", "yesterday", "today", "holiday",
                          "dmy_list", "dd_my", "mdy_list"):
             return 0
         if self.kind in ("rel_week", "last_week", "last_weekend", "overnight"):
             return 1
-        if self.kind in ("my", "this_month", "last_month"):
+        if self.kind in ("my", "this_month", "last_month", "mon"):
             return 2
         return 3
 
@@ -106,6 +116,8 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
             groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             if kind in ("dm", "md", "dmy", "mdy", "my") and not _valid(kind, dict(groups)):
                 continue
+            if kind == "mon" and not _bare_month(m):
+                continue
             taken.append((s, e))
             found.append(DateExpr(s + offset, e + offset, kind, m.group(0), groups))
     found.sort(key=lambda d: d.start)
@@ -121,6 +133,29 @@ def _valid(kind: str, g: dict) -> bool:
         if not 1 <= d <= 31:
             return False
     return True
+
+
+def _bare_month(m: re.Match) -> bool:
+    """A month name alone is a date only when written as one: capitalized and led by a
+    preposition or a part of the month ("in June", "late March"), never the verb "may"."""
+    name = m.group("m")
+    if not name[:1].isupper() or name.lower().rstrip(".") not in MONTHS:
+        return False
+    if m.group("part"):
+        return True
+    pre = (m.group("pre") or "").lower()
+    if name.lower() == "may":  # "by May" could be "by may": only the unambiguous prepositions
+        return pre in ("in", "during", "since", "until")
+    return bool(pre)
+
+
+def month_part(interval: Interval, part: Optional[str]) -> Interval:
+    """The early, mid or late part of a month interval; the whole month without a part."""
+    if not part:
+        return interval
+    lo, hi = MONTH_PARTS[part.lower()]
+    first, last = interval
+    return first.replace(day=lo), last.replace(day=min(hi, last.day))
 
 
 def month_interval(year: int, month: int) -> Interval:
@@ -192,7 +227,7 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
         return (min(a, b), max(a, b)) if a and b else None
     if k == "my":
         try:
-            return month_interval(int(g["y"]), MONTHS[g["m"].lower().rstrip(".")])
+            return month_part(month_interval(int(g["y"]), MONTHS[g["m"].lower().rstrip(".")]), g.get("part"))
         except (ValueError, KeyError):
             return None
     if k == "year":
@@ -203,6 +238,15 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
     if k in ("dm", "md"):
         d = day_without_year(MONTHS[g["m"].lower().rstrip(".")], int(g["d"]), p)
         return (d, d) if d else None
+    if k == "holiday":
+        month, day = HOLIDAYS[g["h"].lower().replace("’", "'")]
+        d = day_without_year(month, day, p)
+        return (d, d) if d else None
+    if k == "mon":  # the latest such month that has begun by the publication day
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        year = p.year if month <= p.month else p.year - 1
+        first, last = month_part(month_interval(year, month), g.get("part"))
+        return (first, min(last, p)) if first <= p else None
     if k == "rel_week":
         return monday(p), p
     if k == "last_week":

@@ -31,6 +31,7 @@ SELF_PRONOUNS = {"it", "they", "we", "our"}
 # "Ukraine's General Staff said its forces struck": the claim is the state's
 MILITARY_ORGANS = {"staff", "forces", "force", "military", "army", "navy", "command", "troops"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+CONSEQUENCE_DAYS = 2  # a fire or outage up to two days after an attack on the same target is its effect
 # 'a source in X said': the speaker is X
 INTERMEDIARIES = {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "representative",
                   "member", "members", "officer", "statement", "commander", "head", "chief", "person", "people", "insider"}
@@ -115,6 +116,9 @@ class EventBuilder:
         self.ref_preps = set(data["reference_preps"])
         self.hypo = set(data["hypothetical"])
         self.habitual = set(data.get("habitual", []))
+        self.negation = data["negation"]
+        self.ongoing = set(data["ongoing_preps"])
+        self.object_bound = set(data["object_bound_words"])  # "hit" is an attack only when it hits a facility
         self.part_nouns = set(lexicon.facilities()["part_nouns"])
         self.effects = {k: [tuple(p.split()) for p in v] for k, v in data["effects"].items()}
         self.default_attack = data["default_attack"]
@@ -152,10 +156,39 @@ class EventBuilder:
         if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children) \
                 and self._generic_target(tok):
             return True  # "attacks on electrical substations have increased": a kind of event, not one
-        if trig.type in OBJECT_BOUND and not self._takes_facility(tok):
+        if (trig.type in OBJECT_BOUND or doc[trig.start:trig.end].text.lower() in self.object_bound) \
+                and not self._takes_facility(tok):
             return True  # "seized the tanker", "captured the suspects": not an attack on a facility
         if any(w in self.hypo for w in window[-3:]) or tok.head.lower_ in self.hypo:
             return True
+        if self._negated(tok):
+            return True
+        verb = self._verb_of(trig)
+        if any(c.dep_ == "prep" and c.lower_ in self.ongoing for c in verb.children):
+            return True  # "who have attacked shipping since late 2023": a campaign, not one event
+        return False
+
+    def _negated(self, tok) -> bool:
+        """'no evidence of sabotage or of a cyberattack', 'not an attack', 'ruled out an attack',
+        'the line was not damaged': the text says the event did not happen."""
+        dets, dismiss = set(self.negation["determiners"]), set(self.negation["dismiss_verbs"])
+
+        def denied(t) -> bool:
+            return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in dets) for c in t.children)
+
+        t = tok
+        for _ in range(6):
+            if denied(t):
+                return True
+            if t.dep_ == "dobj" and t.head.lemma_ in dismiss:
+                return True
+            if t.dep_ in ("attr", "acomp"):  # "This was not an attack", "the attacks are not accidental"
+                return any(c.dep_ == "neg" for c in t.head.children)
+            if t.dep_ in ("conj", "pobj") or (t.dep_ == "prep" and t.head.pos_ in ("NOUN", "ADP")) or (
+                    t.dep_ == "conj" and t.pos_ == "ADP"):
+                t = t.head
+                continue
+            return False
         return False
 
     def _verb_of(self, trig):
@@ -232,7 +265,8 @@ class EventBuilder:
                 continue
             sent = self.sents[k]
             targets = self._targets(sent, real)
-            ev = Event([k], [t.type for t in real], [t.type for t in trigs if t.cue], [])
+            cues = [t.type for t in trigs if t.cue and not self._negated(self._head(t))]
+            ev = Event([k], [t.type for t in real], cues, [])
             ev.evidence.append((sent.start_char, sent.end_char))
             self._date(ev, sent, real)
             ev.perps = self._agents(sent, real)
@@ -282,6 +316,19 @@ class EventBuilder:
         # prefer the specific part over the whole it belongs to
         return [e for e in out if not any(e in o.ancestors() for o in out)]
 
+    def _filed(self, sent: Span):
+        """(interval, expression) of the dateline that opens this sentence's paragraph, if any."""
+        for s, e, expr in self.doc._.ig_dates or []:
+            if self._in_dateline(expr):
+                line = next(b for a, b in self.datelines if a <= expr.start and expr.end <= b)
+                if line <= sent.start_char and not self.doc.text[line:sent.start_char].strip():
+                    interval = expr.resolve(self.published)
+                    return (interval, expr) if interval else None
+                if expr.start >= sent.start_char and expr.end <= sent.end_char:
+                    interval = expr.resolve(self.published)
+                    return (interval, expr) if interval else None
+        return None
+
     def _date(self, ev: Event, sent: Span, real) -> None:
         best = None
         for s, e, expr in self.doc._.ig_dates or []:
@@ -301,6 +348,10 @@ class EventBuilder:
             cand = (rank, expr.precision, dist, interval, expr)
             if best is None or cand[:3] < best[:3]:
                 best = cand
+        filed = self._filed(sent) if best is None else None
+        if filed is not None:
+            # wire style names the day unless it is the day of filing: an undated lead happened that day
+            best = (1, filed[1].precision, 0, filed[0], filed[1])
         if best and best[3]:
             ev.dates, ev.precision, ev.date_text = best[3], best[1], best[4].text
             if best[0] == 2:
@@ -535,6 +586,8 @@ class EventBuilder:
             home = next((e for e in events if self._dates_agree(e, m)
                          and any(_related(a, b) for a in e.targets for b in m.targets)), None)
             if home is None:
+                home = self._cause_of(m, events)
+            if home is None:
                 events.append(m)
             else:
                 home.absorb(m)
@@ -569,6 +622,19 @@ class EventBuilder:
         events.sort(key=lambda e: min(e.sents))
         return events
 
+    def _cause_of(self, m: Event, events: list[Event]) -> Optional[Event]:
+        """'the fire was still burning on Friday' after Thursday's strike on the same terminal:
+        a consequence told later is an effect of the attack, not a new incident."""
+        if not m.types or not all(t in self.cause_less for t in m.types):
+            return None
+        for e in events:
+            if not any(t in self.attack_family or t == "attack" for t in e.types) or not e.dates:
+                continue
+            if any(_related(a, b) for a in e.targets for b in m.targets) \
+                    and e.dates[0] <= m.dates[0] and (m.dates[0] - e.dates[1]).days <= CONSEQUENCE_DAYS:
+                return e
+        return None
+
     @staticmethod
     def _dates_agree(a: Event, b: Event) -> bool:
         """Overlapping days; a date that only bounds a report agrees with any day up to it."""
@@ -586,6 +652,13 @@ class EventBuilder:
             if m.targets:
                 continue
             k = m.sents[0]
+            if m.anaphoric and self._attacks(m):  # 'called the strikes a war crime': the attack told before
+                prior = [o for o in out if o.targets and max(o.sents) < k and self._attacks(o)
+                         and (not o.dates or not m.dates or overlap(o.dates, m.dates))]
+                if prior:
+                    max(prior, key=lambda o: max(o.sents)).absorb(m)
+                    out.remove(m)
+                    continue
             nxt = next((o for o in out if o.targets and o.sents[0] == k + 1), None)
             prv = next((o for o in reversed(out) if o.targets and (k - 1 in o.sents or k - 2 in o.sents)), None)
             for o in (nxt, prv):
@@ -594,6 +667,14 @@ class EventBuilder:
                     out.remove(m)
                     break
         return [m for m in out if m.targets]
+
+    def _attacks(self, ev: Event) -> bool:
+        return any(t in self.attack_family or t == "attack" for t in ev.types)
+
+    def _all_events(self, sent: Span) -> bool:
+        """'was behind both strikes', 'responsible for all three attacks': every incident told."""
+        trig = {t.start for t in self.doc._.ig_triggers or []}
+        return any(t.lower_ in ("both", "all", "either") and t.head.i in trig and t.head.tag_ == "NNS" for t in sent)
 
     def _attributions(self, events: list[Event]) -> None:
         """'X claimed responsibility', 'Y was behind the attack': perpetrators of the incident at hand."""
@@ -611,8 +692,10 @@ class EventBuilder:
             self.attributions.append((k, cue, who, home))
             if who is None or home is None or cue.stance == "denies":
                 continue
-            if who.kind == "actor" and who not in home.perps:
-                home.perps.append(who)
+            homes = [e for e in events if self._attacks(e)] if self._all_events(self.sents[k]) else []
+            for h in homes or [home]:
+                if who.kind == "actor" and who not in h.perps:
+                    h.perps.append(who)
 
     def _cue_actor(self, cue, sent: Span) -> Optional[Ent]:
         if cue.role == "subject":

@@ -38,14 +38,15 @@ class FacilityFinder(DataComponent):
 
     def __init__(self, heads: dict[str, str], name_heads: dict[str, str], modifiers: list[str],
                  org_words: list[str], generic_words: list[str],
-                 event_nouns: list[str]):
+                 event_nouns: list[str], after_name_heads: dict[str, str] | None = None):
         self.heads = {tuple(k.split()): v for k, v in heads.items()}
+        self.after_name = {k: v for k, v in (after_name_heads or {}).items() if not k.startswith("_")}
         self.name_heads = {tuple(k.split()): v for k, v in name_heads.items()}
         self.modifiers = set(modifiers)
         self.org_words = set(org_words)
         self.generic = set(generic_words)
         self.event_nouns = set(event_nouns)
-        self.last = {k[-1] for k in self.heads} | {k[-1] for k in self.name_heads}
+        self.last = {k[-1] for k in self.heads} | {k[-1] for k in self.name_heads} | set(self.after_name)
         self.maxlen = max(len(k) for k in list(self.heads) + list(self.name_heads))
 
     @staticmethod
@@ -92,6 +93,11 @@ class FacilityFinder(DataComponent):
                 return i - n + 1, self.heads[key]
             if key in self.name_heads and all(_cap(t) for t in doc[i - n + 1:i + 1]):
                 return i - n + 1, self.name_heads[key]
+        typ = self.after_name.get(doc[i].lower_)
+        dashed = i > 2 and doc[i - 2].text in DASHES and _cap(doc[i - 3])  # "Kyiv-Odesa line"
+        if typ and i > 0 and _cap(doc[i - 1]) and not doc[i - 1].is_sent_start \
+                and (doc[i - 1].pos_ == "PROPN" or dashed) and doc[i - 1].ent_type_ not in ("PERSON", "NORP", "DATE"):
+            return i, typ
         return None
 
     def match(self, doc: Doc) -> list[Mention]:
@@ -244,7 +250,7 @@ class FacilityFinder(DataComponent):
         by_start = {m.start: k for k, m in enumerate(found)}
         for m in found:
             j = m.end
-            if j < len(doc) and doc[j].lower_ in ("of", "at", "on"):
+            if j < len(doc) and doc[j].lower_ in ("of", "at", "on", "in"):
                 j += 1
                 while j < len(doc) and j < m.end + 4 and (doc[j].lower_ in ("the", "its", "a") or doc[j].pos_ == "ADJ"):
                     j += 1
@@ -265,10 +271,10 @@ if not Doc.has_extension("ig_facilities"):
 
 @Language.factory("ig_facilities", assigns=["doc._.ig_facilities"],
                   default_config={"heads": None, "name_heads": None, "modifiers": None, "org_words": None,
-                                  "generic_words": None, "event_nouns": None})
+                                  "generic_words": None, "event_nouns": None, "after_name_heads": None})
 def make_facility_finder(nlp: Language, name: str, heads: dict | None, name_heads: dict | None,
                          modifiers: list | None, org_words: list | None, generic_words: list | None,
-                         event_nouns: list | None) -> FacilityFinder:
+                         event_nouns: list | None, after_name_heads: dict | None = None) -> FacilityFinder:
     """Patterns default to ingest/data/facilities.json; tests pass small inline ones."""
     data = lexicon.facilities()
 
@@ -277,5 +283,5 @@ def make_facility_finder(nlp: Language, name: str, heads: dict | None, name_head
 
     config = {key: pick(value, key) for key, value in (
         ("heads", heads), ("name_heads", name_heads), ("modifiers", modifiers), ("org_words", org_words),
-        ("generic_words", generic_words), ("event_nouns", event_nouns))}
+        ("generic_words", generic_words), ("event_nouns", event_nouns), ("after_name_heads", after_name_heads))}
     return FacilityFinder(**config).remember(config, lambda cfg: make_facility_finder(nlp, name, **cfg))

@@ -109,6 +109,36 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or any(a in s and b in s for s in COMPAT)
 
 
+def _collective(doc: Doc, m: Mention, named: list, placed: list) -> list:
+    """'container terminals run by SCP' in a story that names three terminals: an unnamed plural
+    stands for the named facilities of its type (two or more), not for a facility of its own."""
+    head = doc[m.end - 1]
+    if head.tag_ not in ("NNS", "NNPS") or m.parent is not None:
+        return []
+    if _distribute(doc, m, placed):
+        return []  # "facilities at Abqaiq and Khurais": one per place, made below
+    same = [e for e in named if e.type == m.type and not e.weak]
+    return same if len(same) >= 2 else []
+
+
+PART_TYPES = {"unit"}  # facility types that only exist inside another facility
+
+
+def _bridge_parts(fac: list, ent_of: dict, named: list) -> None:
+    """'a fire at a processing unit' in a story about a refinery: an unnamed part whose whole is
+    not said is part of the facility last named before it (the named whole of the story)."""
+    for k, m in enumerate(fac):
+        if m.type not in PART_TYPES or m.named or k not in ent_of:
+            continue
+        before = [n for j, n in enumerate(fac) if j < k and n.named and n.type not in PART_TYPES and j in ent_of]
+        if not before:
+            continue
+        whole = ent_of[fac.index(before[-1])][0]
+        for e in ent_of[k]:
+            if e.part_of is None and e is not whole and e not in whole.ancestors():
+                e.part_of = whole
+
+
 def resolve(doc: Doc) -> Resolution:
     res = Resolution()
     fac: list[Mention] = list(doc._.ig_facilities or [])
@@ -151,6 +181,10 @@ def resolve(doc: Doc) -> Resolution:
     placed = [m for m in act if m.kind == "place" or m.place_like]
     for k, m in enumerate(fac):
         if m.named:
+            continue
+        group = _collective(doc, m, named, placed)
+        if group:
+            ent_of[k] = group
             continue
         head = doc[m.end - 1].lower_
         singular = head[:-1] if head.endswith("s") and head[:-1] in refs else head
@@ -210,6 +244,7 @@ def resolve(doc: Doc) -> Resolution:
                     e.part_of = parent
         if k in ent_of:
             res.link(m.start, m.end, ent_of[k])
+    _bridge_parts(fac, ent_of, named)
     facilities = named + described
     fac_keys = {}
     for e in facilities:

@@ -73,3 +73,32 @@ def test_day_without_year_is_never_after_publication(pub, month, day):
     d = date(2000, month, day)
     start, end = parse(f"the night of {d:%B} {day}", pub)
     assert start == end <= pub and (pub - start).days < 366 and (start.month, start.day) == (month, day)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In late June, a drone crashed", (date(2025, 6, 21), date(2025, 6, 30))),
+    ("in early March", (date(2025, 3, 1), date(2025, 3, 10))),
+    ("mid-October", (date(2025, 10, 11), date(2025, 10, 20))),
+    ("late March 2024", (date(2024, 3, 21), date(2024, 3, 31))),
+    ("damaged in November", (date(2025, 11, 1), date(2025, 11, 30))),
+    ("in December", (date(2025, 12, 1), date(2025, 12, 3))),  # this month: up to publication
+    ("since March the plant", (date(2025, 3, 1), date(2025, 3, 31))),
+    ("the cable was cut on Christmas Day", (date(2024, 12, 25), date(2024, 12, 25))),
+    ("on New Year's Eve", (date(2024, 12, 31), date(2024, 12, 31))),
+])
+def test_months_without_a_year_and_holidays(text, expected):
+    assert parse(text, PUB) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Officials may decide later.",       # the verb, not the month
+    "by may of the rules",
+    "a protest march on the ministry",
+    "March was cold",                     # a month alone, without a preposition, is not dated
+])
+def test_month_words_that_are_not_dates(text):
+    assert parse(text, PUB) is None
+
+
+def test_a_month_without_a_publication_date_is_not_guessed():
+    assert parse("in late June", None) is None
