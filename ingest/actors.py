@@ -39,6 +39,9 @@ DATELINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?:[ -][A
                            r"(?=(?P<rest>(?:,[^\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\)\s*)?[-–—]\s))", re.M)
 # "the Houthi-run health ministry", "Hamas-led interior ministry": a ministry named by who runs it
 RUN_BY = {"run", "led", "controlled", "backed"}
+TITLES = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "governor", "commander", "chief",
+          "secretary", "director", "ambassador", "mayor", "prosecutor", "general", "colonel", "head", "chairman",
+          "ceo", "premier", "chancellor", "envoy", "adviser", "advisor", "official"}
 
 
 def _clean(doc: Doc, span: Span) -> Span | None:
@@ -104,6 +107,8 @@ class ActorFinder(DataComponent):
         self.stop = set(data["stop_orgs"])
         self.place_nouns = set(place_nouns)
         self.event_words = set(data["event_words"])
+        self.trigger_words = {w for spec in lexicon.incidents()["types"].values()
+                              for w in spec["triggers"] + spec["cues"] if " " not in w} | self.event_words
         self.glued = sorted(data["infobox"]["glued_keys"], key=len, reverse=True)
         self.actor_keys = set(data["infobox"]["actor_keys"])
         self.place_keys = set(data["infobox"]["place_keys"])
@@ -370,6 +375,14 @@ class ActorFinder(DataComponent):
             return  # "TypeAdvanced": an infobox key glued to its value
         if label == "NORP":
             return
+        if label in ("GPE", "LOC") and doc[span.end - 1].lower_ in ORG_TAILS | {"police"}:
+            label = "ORG"  # "South West Jutland Police": an organisation named after its area
+        if label == "PERSON" and (any(self.c.by_demonym.get(fold(t.text)) for t in span)
+                                  or (len(span) == 1 and first.is_sent_start and first.lower_ in self.trigger_words)):
+            return  # "Benchmark Dutch gas prices", "Gunfire punctured ...": no person
+        if label == "ORG" and doc[span.end - 1].lower_ in TITLES and span.end < len(doc) \
+                and doc[span.end].ent_type_ == "PERSON":
+            return  # "Defense Minister Ramiro Otálora": a title before a name
         if span.start > 0 and doc[span.start - 1].lower_ in self.event_words:
             return  # "a storm like Daniel": the name of an event
         root = span.root
@@ -423,6 +436,9 @@ class ActorFinder(DataComponent):
             return
         nxt = doc[span.end] if span.end < len(doc) else None
         if label == "PERSON":
+            nxt_ent = next((e for e in doc.ents if e.start == span.end and e.label_ == "PERSON"), None)
+            if nxt_ent is not None and "\n" not in doc[span.end - 1].whitespace_:
+                span = doc[span.start:nxt_ent.end]  # "Ramiro Otálora" + "Quintero": one name cut in two
             while span.start > 1 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].is_title \
                     and doc[span.start - 2].text in (",", "(", "and") and doc[span.start - 1].ent_type_ in ("", "PERSON"):
                 span = doc[span.start - 1:span.end]
@@ -463,6 +479,8 @@ class ActorFinder(DataComponent):
         if (nxt is not None and nxt.lower_ in self.place_nouns) or self.near_place_noun(span):
             add(span, "place", "region", source="org-as-place")
             return
+        if doc[span.end - 1].lower_ in TITLES and span.end < len(doc) and doc[span.end].ent_type_ == "PERSON":
+            return  # "Defense Minister Ramiro Otálora": a title before a name
         add(span, "actor", self.org_type(span.text), source="ner")
 
     def near_place_noun(self, span: Span) -> bool:

@@ -118,6 +118,7 @@ class EventBuilder:
         self.habitual = set(data.get("habitual", []))
         self.negation = data["negation"]
         self.ongoing = set(data["ongoing_preps"])
+        self.accusation = data["accusation"]
         self.object_bound = set(data["object_bound_words"])  # "hit" is an attack only when it hits a facility
         self.part_nouns = set(lexicon.facilities()["part_nouns"])
         self.effects = {k: [tuple(p.split()) for p in v] for k, v in data["effects"].items()}
@@ -539,9 +540,42 @@ class EventBuilder:
                         return state
         return speaker
 
+    def _accused(self, sent: Span) -> list[Ent]:
+        """'prosecutors charged a local man with damaging two substations', 'accused X of sabotage':
+        the one accused of the act (named later when the text says 'The man, NAME, ...')."""
+        spec = self.accusation
+        out: list[Ent] = []
+        trig = {i for t in self.doc._.ig_triggers or [] for i in range(t.start, t.end)}
+        for t in sent:
+            if t.lemma_ not in spec["verbs"] or t.pos_ != "VERB":
+                continue
+            acts = [p for c in t.children if c.dep_ == "prep" and c.lower_ in spec["preps"] for p in c.subtree]
+            if not any(p.i in trig or p.lemma_ in ATTACK_VERBS for p in acts):
+                continue
+            for c in t.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    a = self._named_later(c) if c.lower_ in spec["person_nouns"] else self._actor_of(c)
+                    if a is not None and a.kind == "actor" and a not in out:
+                        out.append(a)
+        return out
+
+    def _named_later(self, np) -> Optional[Ent]:
+        """'a Clarksville man' ... 'The man, Dustin Lee Harlow, 29,': the person the noun is named as."""
+        if np.lower_ not in self.accusation["person_nouns"] or not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in np.children):
+            return None
+        for t in self.doc[np.i + 1:]:
+            if t.lower_ == np.lower_ and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                for c in t.children:
+                    if c.dep_ == "appos":
+                        a = self._span_actor(c)
+                        if a is not None and a.type == "person":
+                            return a
+        return None
+
     def _suspects(self, sent: Span) -> list[Ent]:
         """'the ship, which they suspect of damaging ...', 'X is suspected of cutting ...': the accused."""
-        out = []
+        out = self._accused(sent)
         for t in sent:
             if t.lemma_ != "suspect" or t.pos_ != "VERB":
                 continue

@@ -125,6 +125,8 @@ class FacilityFinder(DataComponent):
                 if "\n" in tok.text or tok.is_sent_end:
                     break
                 if tok.text in ("'s", "’s") and j > 0 and _cap(doc[j - 1]):
+                    if named and start < h0:
+                        break  # "Algeria's Hassi R'Mel gas field": the name is after the possessive
                     k = j - 1
                     while k - 1 >= 0 and _cap(doc[k - 1]) and not doc[k - 1].is_sent_end and doc[k - 1].lower_ not in STOP_LEFT:
                         k -= 1
