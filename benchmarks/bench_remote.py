@@ -5,8 +5,11 @@
 - ingest of extractions: documents committed one by one over the SPARQL protocol
   (``RemoteStore.replace_graph``, one update request each), then ``merged.rebuild``;
 - example queries (default parameters) at ~1M triples (quick ~100k): the same N-Quads as
-  bench_store, loaded into the server through its graph store endpoint.
-Virtuoso is not benchmarked: see docs/benchmarks.md for why.
+  bench_store, loaded into the server through its graph store endpoint;
+- Debian's Virtuoso (``virtuoso-t``, when installed) at a small size: per-document loading,
+  the merged graph (written in chunks into a staging graph, then moved over it:
+  ``RemoteStore.replace_graph``; one INSERT DATA of it is refused from a few dozen documents
+  on) and the example queries.
 """
 from __future__ import annotations
 
@@ -36,7 +39,8 @@ def _per_document(name, server, docs, triples, quick) -> list[Figure]:
     t0 = time.perf_counter()
     view = merged.rebuild(store)
     figs.append(Figure("remote", f"{name}: merged.rebuild over HTTP, {n:,} docs", round(time.perf_counter() - t0, 1),
-                       "s", note=f"{len(view.incidents):,} merged incidents"))
+                       "s", note=f"{len(view.incidents):,} merged incidents; merged graph in INSERT DATA chunks "
+                                 f"of {store.chunk_triples} triples, then one MOVE"))
     for ex in load_examples():
         query, bindings = ex.bind({})
         rows = []

@@ -282,7 +282,7 @@ def is_stale(store: Store) -> bool:
 
 
 def rebuild(store: Store, curation: Optional[Curation] = None) -> MergedView:
-    """Recompute the merged graph and replace it in one atomic update."""
+    """Recompute the merged graph and replace it (see ``write`` for how atomically)."""
     documents = document_count(store)
     view = compute(store, curation=curation)
     write(store, list(dict.fromkeys(triples(view, documents))))
@@ -311,8 +311,10 @@ def write(store: Store, new: list[tuple]) -> None:
     transaction); reading the graph back is cheap. Lines are compared as N-Triples; a triple
     written two ways (an escape, a number's form) is at worst deleted and inserted again in
     the same update, never lost. A store others may write at the same time (a SPARQL server)
-    gets the whole graph replaced (DROP + INSERT DATA), so concurrent rebuilds never mix:
-    the last one wins whole.
+    gets the whole graph replaced by ``replace_graph``: a small graph by one DROP + INSERT
+    DATA; a large one (``RemoteStore``) in chunks written into a staging graph of its own,
+    then moved over the merged graph in one request (``RemoteStore.replace_graph`` says what
+    readers see meanwhile). Either way concurrent rebuilds never mix: the last one wins whole.
     """
     lines_of = getattr(store, "graph_lines", None)
     old = lines_of(MERGED_GRAPH) if lines_of is not None else None

@@ -8,23 +8,34 @@ the update endpoint. Two things make this portable:
   Virtuoso do so by default);
 - no blank nodes are ever written (they cannot be addressed again over the protocol).
 Parameters are bound by a VALUES block built from rdflib's escaped terms.
+
+A large graph (the merged graph) is not sent as one ``INSERT DATA``: servers bound the size
+of one update (Virtuoso refuses one whose generated SQL passes 10,000 lines, which the
+merged graph of a few dozen documents does). ``replace_graph`` writes it in chunks into a
+staging graph of its own and then moves that over the target in one request; see there for
+what readers can and cannot see meanwhile.
 """
 from __future__ import annotations
 
 import json
 import os
+import uuid
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Mapping, Optional
+from typing import Iterable, Mapping, Optional
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import QueryError, QueryTimeout, StoreError
-from .store import GRAPH_TYPES, RESULT_TYPES, Store, bind_values
+from .store import GRAPH_TYPES, RESULT_TYPES, Store, bind_values, insert_update, triple_lines
 
 TIMEOUT_S = float(os.environ.get("INCIDENTGRAPH_REMOTE_TIMEOUT", "60"))
+# Triples per INSERT DATA request when a graph is written in chunks. Virtuoso 7.2 refuses an
+# update whose generated SQL passes 10,000 lines, which is somewhere above 1,000 triples of
+# the merged graph; 500 keeps well clear of it and costs little on other servers.
+CHUNK_TRIPLES = int(os.environ.get("INCIDENTGRAPH_REMOTE_CHUNK", "500"))
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -65,11 +76,58 @@ def from_json(binding: dict) -> Node:
     return Literal(value)
 
 
+def staging_graph(graph: URIRef) -> URIRef:
+    """A graph of its own for one chunked write of ``graph``: two writers never share one."""
+    return URIRef(f"{graph}/staging/{uuid.uuid4().hex}")
+
+
 class RemoteStore(Store):
-    def __init__(self, query_url: str, update_url: Optional[str] = None):
+    def __init__(self, query_url: str, update_url: Optional[str] = None, chunk_triples: Optional[int] = None):
         self.query_url = query_url
         self.update_url = update_url or update_endpoint_for(query_url)
         self.location = query_url
+        self.chunk_triples = max(1, chunk_triples or CHUNK_TRIPLES)
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[tuple]) -> None:
+        """Make ``graph`` hold exactly ``triples``.
+
+        Up to ``chunk_triples`` triples (every document graph): one request, DROP + INSERT
+        DATA, as the embedded store does.
+
+        More (the merged graph): the triples go in chunks of ``chunk_triples`` into a new
+        staging graph (``<graph>/staging/<random>``), one INSERT DATA request each, and one
+        last request ``MOVE SILENT GRAPH <staging> TO GRAPH <graph>`` replaces the target by
+        the staging graph (MOVE drops the target, copies the staging graph in and drops the
+        staging graph). What that guarantees:
+
+        - ``GRAPH <graph>`` changes in that one request: a query that reads the graph by
+          name sees the old content or the new, never half of it, on a server that runs
+          each update request in one transaction (Oxigraph and Fuseki do; Virtuoso runs a
+          request as one transaction unless it is set to row autocommit);
+        - two writers never mix: each fills its own staging graph, the last MOVE wins whole;
+        - until the MOVE, the staging graph is an ordinary named graph, so queries over the
+          union default graph see its triples as well (a second copy of part of the merged
+          graph). Read the merged graph with ``GRAPH <…/graph/merged>`` (as
+          ``graph.queries`` and the example queries do), not through the union;
+        - if a chunk fails, the staging graph is dropped (best effort) and the target is
+          unchanged; if the process dies half-way, a staging graph is left behind (visible in
+          the union, never in ``GRAPH <graph>``) until removed with ``remove_graph``.
+        """
+        triples = list(triples)
+        if len(triples) <= self.chunk_triples:
+            return self.update(insert_update(graph, triples))
+        stage = staging_graph(graph)
+        try:
+            for start in range(0, len(triples), self.chunk_triples):
+                body = triple_lines(triples[start:start + self.chunk_triples])
+                self.update(f"INSERT DATA {{ GRAPH {stage.n3()} {{\n{body}\n}} }}")
+            self.update(f"MOVE SILENT GRAPH {stage.n3()} TO GRAPH {graph.n3()}")
+        except BaseException:
+            try:
+                self.remove_graph(stage)
+            except Exception:  # noqa: BLE001 - the first failure is the one to report
+                pass
+            raise
 
     def _post(self, url: str, form, accept: str, timeout: Optional[float] = None) -> tuple[bytes, str]:
         """POST a form (a dict, or a list of pairs for repeated keys such as default-graph-uri)."""

@@ -46,15 +46,20 @@ def insert_update(graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> 
     literal, so article text cannot break out of its quotes. Blank nodes are refused:
     remote stores cannot address them later.
     """
+    body = triple_lines(triples)
+    g = graph.n3()
+    return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
+
+
+def triple_lines(triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """Triples as N-Triples lines for an INSERT DATA block (escaped by ``n3()``; no blank nodes)."""
     lines = []
     for s, p, o in triples:
         for term in (s, p, o):
             if isinstance(term, BNode):
                 raise StoreError("blank nodes are not stored; mint an IRI instead")
         lines.append(f"{s.n3()} {p.n3()} {o.n3()} .")
-    body = "\n".join(lines)
-    g = graph.n3()
-    return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
+    return "\n".join(lines)
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)

@@ -76,8 +76,9 @@ def test_facilities_attacked_more_than_once(fixture_store):
 def test_claims_by_speaker(fixture_store):
     assert col(rows(fixture_store, "claims-by-speaker", speaker=ID + "actor/russia"), "claim") == ["claim/b2-c1"]
     result = rows(fixture_store, "claims-by-speaker", speaker=ID + "actor/ukraine")
-    assert col(result, "claim") == ["claim/a1-c1", "claim/b2-c2"]
-    assert col(result, "stance") == ["accuses", "denies"]
+    assert col(result, "claim") == ["claim/b2-c2", "claim/a1-c1"]  # newest first
+    assert col(result, "stance") == ["denies", "accuses"]
+    assert [str(r["aboutLabel"]) for r in result] == ["Nord Stream", "Russia"]  # from the merged graph
 
 
 def test_incidents_reported_by_several_sources(fixture_store):
@@ -126,12 +127,16 @@ def test_documents_mentioning_an_entity(fixture_store):
 
 def test_attacks_with_no_named_perpetrator(fixture_store):
     result = rows(fixture_store, "attacks-without-perpetrator")
-    assert col(result, "incident") == ["incident/c3-i2", "incident/c3-i3"]  # the fire is no attack
+    assert col(result, "incident") == ["incident/c3-i3", "incident/c3-i2"]  # newest first; the fire is no attack
+    assert [r["sources"].toPython() for r in result] == [1, 1] and str(result[0]["label"]).startswith("Shelling")
 
 
 def test_incidents_between_dates(fixture_store):
     result = rows(fixture_store, "incidents-between-dates", since="2024-01-01", until="2024-02-28")
-    assert col(result, "incident") == ["incident/c3-i1", "incident/c3-i2"]
+    assert col(result, "incident") == ["incident/c3-i2", "incident/c3-i1"]  # newest first
+    assert col(result, "type") == ["drone_strike", "drone_strike"] and all("label" in r for r in result)
+    assert col(rows(fixture_store, "incidents-between-dates", since="2022-09-27", until="2022-09-27"),
+               "incident") == ["incident/a1-i1"]  # the interval 25–27 September overlaps the day
 
 
 def test_incidents_of_type(fixture_store):
@@ -169,3 +174,34 @@ def test_header_errors():
         parse_example("x", "# title: T\n# param: a | A | 1 | float\nSELECT * { ?a ?b ?c }")
     with pytest.raises(ValueError, match="not used"):
         parse_example("x", "# title: T\n# param: zz | Z | 1 | int\nSELECT * { ?a ?b ?c }")
+
+
+def test_long_lists_are_cut_at_100(tmp_path):
+    """The examples that list incidents or documents show the first 100 in their order; the
+    most-reported list keeps those tied with the 100th."""
+    from rdflib import XSD as X
+
+    from graph.namespace import IG, MERGED_GRAPH
+    from graph.store import open_store
+
+    incident = lambda n: URIRef(f"{ID}incident/x{n:03d}")  # noqa: E731
+    merged = []
+    for n in range(130):
+        i, w = incident(n), URIRef(f"{ID}interval/x{n:03d}-merged")
+        merged += [(i, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), IG.Incident),
+                   (i, IG.incidentType, Literal("sabotage")), (i, IG.sourceCount, Literal(2 + n // 20)),
+                   (i, IG.sourceDocument, URIRef(f"{ID}doc-x")), (i, IG.when, w),
+                   (w, IG.earliest, Literal(date(2023, 1, 1 + n % 28), datatype=X.date)),
+                   (w, IG.latest, Literal(date(2023, 1, 1 + n % 28), datatype=X.date))]
+    with open_store(str(tmp_path / "store")) as store:
+        store.replace_graph(MERGED_GRAPH, merged)
+        assert len(rows(store, "incidents-of-type", type="sabotage")) == 100
+        latest = rows(store, "incidents-between-dates")
+        assert len(latest) == 100 and str(latest[0]["earliest"]) == "2023-01-28"
+        assert len(rows(store, "attacks-without-perpetrator")) == 100
+        most = rows(store, "incidents-several-sources")
+        # 130 incidents with 2..8 sources, 20 per count (10 with 8): the 100th has 3 sources,
+        # and all 20 with 3 are kept
+        assert len(most) == 110 and min(r["sources"].toPython() for r in most) == 3
+        assert [r["sources"].toPython() for r in most] == sorted((r["sources"].toPython() for r in most), reverse=True)
+        assert len(rows(store, "incidents-several-sources", minSources="7")) == 30
