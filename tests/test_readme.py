@@ -22,3 +22,14 @@ def test_ci_runs_the_readme_test_command():
     assert "./dev serve" in commands and "./dev test" in commands
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r"^exec \./dev test\s*$", ci, flags=re.M)
+
+
+def test_every_environment_variable_the_code_reads_is_documented():
+    """Not only the declared settings: any INCIDENTGRAPH_* name in the code's source."""
+    used = set()
+    for package in ("graph", "ingest", "web", "incidentgraph"):
+        for path in (ROOT / package).rglob("*.py"):
+            used |= set(re.findall(r"INCIDENTGRAPH_[A-Z_]*[A-Z]", path.read_text(encoding="utf-8")))
+    used.discard("INCIDENTGRAPH_")
+    missing = sorted(n for n in used if f"`{n}`" not in README)
+    assert not missing, f"environment variables missing from README's Settings table: {missing}"
