@@ -79,6 +79,13 @@ def text(value: object) -> str:
     return bidi_closed(str(escape(str(value or ""))).replace("&#39;", "'").replace("&#34;", '"'))
 
 
+def canvas_text(value: object) -> str:
+    """A label vis-network paints on the canvas: never parsed as HTML (no ``font.multi``), so it
+    is shown as written, "<script>" included, instead of as "&lt;script&gt;"; the data island it
+    travels in escapes < > & for the script element, and bidi overrides are closed."""
+    return bidi_closed(str(value or ""))
+
+
 _lock = threading.Lock()  # guards the caches below: requests run in threads
 _layouts: "OrderedDict[tuple, dict]" = OrderedDict()
 LAYOUTS_KEPT = 32
@@ -157,7 +164,7 @@ def render(g: nx.MultiDiGraph, url_for_node: Callable[[str], Optional[str]], *, 
     positions = {} if physics else _layout(g)
     for n, d in g.nodes(data=True):
         kind = d.get("kind") or "other"
-        label = text(short(d.get("label") or n, LABEL_CHARS))
+        label = canvas_text(short(d.get("label") or n, LABEL_CHARS))
         title = text(short(f"{(d.get('type') or kind).replace('_', ' ')}: {d.get('label') or n}", TITLE_CHARS))
         extra = {}
         if n in positions:
@@ -166,8 +173,8 @@ def render(g: nx.MultiDiGraph, url_for_node: Callable[[str], Optional[str]], *, 
                      shape=SHAPES.get(kind, "dot"), size=22 if n == focus else 14,
                      borderWidth=4 if n == focus else 1, url=url_for_node(n) or "", **extra)
     for s, o, d in g.edges(data=True):
-        role = text((d.get("role") or "").replace("_", " "))
-        net.add_edge(s, o, label=role, title=role)
+        role = (d.get("role") or "").replace("_", " ")
+        net.add_edge(s, o, label=canvas_text(role), title=text(role))
     options = json.dumps({
         "physics": {"enabled": physics, "stabilization": {"enabled": True, "iterations": 250, "fit": True},
                     "barnesHut": {"gravitationalConstant": -6000, "springLength": 120}},
