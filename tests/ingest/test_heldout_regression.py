@@ -27,6 +27,9 @@ FLOORS = {
     # entity_f1=0.804 incident_f1=0.600 type_acc=1.000 date_acc=0.889 perp_acc=0.778; after studying them
     # (session 2): entity_f1=0.877 incident_f1=0.938 type_acc=0.933 date_acc=1.000 perp_acc=0.867
     "check3": {"entity_f1": 0.86, "incident_f1": 0.92, "type_acc": 0.90, "date_acc": 0.97, "perp_acc": 0.85},
+    # h43-h56, written blind after the session-2 rules; first look:
+    # entity_f1=0.788 incident_f1=0.632 type_acc=0.750 date_acc=1.000 perp_acc=0.500
+    "check4": {"entity_f1": 0.77, "incident_f1": 0.61, "type_acc": 0.70, "date_acc": 0.95, "perp_acc": 0.45},
 }
 
 
@@ -39,7 +42,7 @@ def _scorer():
 
 def _part(path: Path) -> str:
     n = int(path.name[1:3])
-    return "develop" if n <= 14 else "check" if n <= 21 else "check2" if n <= 28 else "check3"
+    return "develop" if n <= 14 else "check" if n <= 21 else "check2" if n <= 28 else "check3" if n <= 42 else "check4"
 
 
 @pytest.fixture(scope="module")
