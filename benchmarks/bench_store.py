@@ -1,6 +1,6 @@
 """Store and SPARQL: load speed and example-query latency, embedded Oxigraph vs rdflib.
 
-    .venv/bin/python -m benchmarks.bench_store [--quick] [--long]
+    .venv/bin/python -m benchmarks.bench_store [--quick] [--long] [--examples-only]
 
 - load, per document: ``EmbeddedStore.replace_graph`` (one transaction per document);
 - load, bulk: pyoxigraph ``bulk_load`` of the same documents as N-Quads;
@@ -12,6 +12,9 @@
   entity, the most frequent speaker, the busiest operator);
 - the same queries on an rdflib ``Dataset`` (union default graph) of the same data, each
   run in a child process with a time limit ("> N s" when hit).
+
+``--examples-only`` measures the example queries on Oxigraph only (no load figures, no
+rdflib): a quick check after changing a query or the shape of the merged graph.
 """
 from __future__ import annotations
 
@@ -167,10 +170,11 @@ def ratios(figs: list[Figure], label: str) -> list[Figure]:
     return out
 
 
-def run(quick: bool = False, long: bool = False) -> list[Figure]:
+def run(quick: bool = False, long: bool = False, examples_only: bool = False) -> list[Figure]:
     figs: list[Figure] = []
     per_doc = 500 if quick else 3000
-    figs.append(load_per_document(per_doc))
+    if not examples_only:
+        figs.append(load_per_document(per_doc))
     sizes = [("100k", 1_150)] if quick else [("1M", 11_200)]
     if long:
         sizes.append(("10M", 112_000))
@@ -182,6 +186,8 @@ def run(quick: bool = False, long: bool = False) -> list[Figure]:
         figs.append(Figure("store", f"merged.rebuild @ {label} ({n:,} docs)", round(facts["rebuild_s"], 1), "s",
                            note=f"{facts['merged_incidents']:,} merged incidents from {facts['reports']:,} reports"))
         figs += example_latency(folder, label, 5 if quick else 10)
+    if examples_only:
+        return figs
     # rdflib on the same data as the first size
     label, n = sizes[0]
     path = full_nquads(n)
@@ -195,10 +201,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--long", action="store_true")
+    ap.add_argument("--examples-only", action="store_true", help="only the example queries on Oxigraph")
     a = ap.parse_args()
-    figs = run(a.quick, a.long)
+    figs = run(a.quick, a.long, a.examples_only)
     show(figs)
-    save(figs, "store")
+    save(figs, "store-examples" if a.examples_only else "store")
 
 
 if __name__ == "__main__":

@@ -213,6 +213,10 @@ def entity_triples(view: MergedView) -> Iterator[tuple]:
 
 
 def incident_triples(view: MergedView, m: MergedIncident) -> Iterator[tuple]:
+    """A merged incident. Besides its interval (``ig:when``), it carries convenience copies
+    of what the example queries filter, sort and count on, so that each is one triple away:
+    its first and last possible day (``ig:earliestDate``, ``ig:latestDate``), its type code
+    (``ig:incidentType``) and number of source documents (``ig:sourceCount``)."""
     s = view.incident_iri(m)
     local = s.rsplit("/", 1)[-1]
     yield s, RDF.type, IG.Incident
@@ -246,8 +250,10 @@ def incident_triples(view: MergedView, m: MergedIncident) -> Iterator[tuple]:
         yield w, RDF.type, IG.Interval
         if m.start:
             yield w, IG.earliest, Literal(m.start, datatype=XSD.date)
+            yield s, IG.earliestDate, Literal(m.start, datatype=XSD.date)
         if m.end:
             yield w, IG.latest, Literal(m.end, datatype=XSD.date)
+            yield s, IG.latestDate, Literal(m.end, datatype=XSD.date)
     for conflict in m.conflicts:
         c = ID[f"conflict/{local}-{conflict.property}"]
         yield s, IG.conflict, c

@@ -80,6 +80,8 @@ class IG(DefinedNamespace):
     when: URIRef
     earliest: URIRef
     latest: URIRef
+    earliestDate: URIRef
+    latestDate: URIRef
     effect: URIRef
     confidence: URIRef
     deaths: URIRef

@@ -192,7 +192,10 @@ def test_long_lists_are_cut_at_100(tmp_path):
                    (i, IG.incidentType, Literal("sabotage")), (i, IG.sourceCount, Literal(2 + n // 20)),
                    (i, IG.sourceDocument, URIRef(f"{ID}doc-x")), (i, IG.when, w),
                    (w, IG.earliest, Literal(date(2023, 1, 1 + n % 28), datatype=X.date)),
-                   (w, IG.latest, Literal(date(2023, 1, 1 + n % 28), datatype=X.date))]
+                   (w, IG.latest, Literal(date(2023, 1, 1 + n % 28), datatype=X.date)),
+                   # the copies on the incident itself, as graph.merged writes them
+                   (i, IG.earliestDate, Literal(date(2023, 1, 1 + n % 28), datatype=X.date)),
+                   (i, IG.latestDate, Literal(date(2023, 1, 1 + n % 28), datatype=X.date))]
     with open_store(str(tmp_path / "store")) as store:
         store.replace_graph(MERGED_GRAPH, merged)
         assert len(rows(store, "incidents-of-type", type="sabotage")) == 100
