@@ -65,10 +65,18 @@ def run(quick: bool = False, long: bool = False, docs: int | None = None) -> lis
                            note=f"{len(network.links(g, a, b))} paths"))
         t0 = time.perf_counter()
         network.central(g)
-        figs.append(Figure("graph", "central (PageRank + sampled betweenness)", ms(time.perf_counter() - t0), "ms"))
+        figs.append(Figure("graph", "central (PageRank + sampled betweenness)", ms(time.perf_counter() - t0), "ms",
+                           note=f"betweenness from {min(network.BETWEENNESS_SAMPLE, g.number_of_nodes())} sampled sources"
+                           if g.number_of_nodes() > network.EXACT_UP_TO else "exact betweenness"))
         t0 = time.perf_counter()
         network.central(g)
         figs.append(Figure("graph", "central again, same projection (cached)", ms(time.perf_counter() - t0), "ms"))
+        from graph import analysis
+
+        t0 = time.perf_counter()
+        groups = analysis.communities(g)
+        figs.append(Figure("graph", "communities (Louvain), first time on a projection", ms(time.perf_counter() - t0), "ms",
+                           note=f"{len(groups)} clusters"))
     return figs
 
 

@@ -59,6 +59,7 @@ def run(quick: bool = False, long: bool = False, docs: int | None = None, browse
         ("entity network view, busiest actor", f"/entity/{busy}/network", "", None),
         ("network explorer", "/network", "", None),
         ("network explorer frame (pyvis)", "/network/frame", "", None),
+        ("analysis page (central, co-targeting, communities)", "/analysis", "", None),
         ("SPARQL page (form)", "/query", "", None),
         ("SPARQL page, example query run", "/query?example=incidents-of-type", "", None),
     ]

@@ -16,7 +16,7 @@ from typing import Optional
 
 import networkx as nx
 
-from .network import ego
+from .network import _simple, ego, remembered
 
 ACTOR_ROLES = ("perpetrator", "accused_by", "claimed_by")
 
@@ -54,7 +54,15 @@ def _facilities_of(g: nx.MultiDiGraph, actor: str) -> set[str]:
 
 
 def co_targeting(g: nx.MultiDiGraph, min_shared: int = 1) -> list[dict]:
-    """Pairs of actors linked to the same facilities, most shared first."""
+    """Pairs of actors linked to the same facilities, most shared first (worked out once per
+    projection, see ``network.remembered``)."""
+    if min_shared < 1:  # pairs sharing nothing too: not kept
+        return _co_targeting(g, min_shared)
+    rows = remembered(g, ("co_targeting",), lambda: _co_targeting(g, 1))
+    return [dict(r) for r in rows if len(r["facilities"]) >= min_shared]
+
+
+def _co_targeting(g: nx.MultiDiGraph, min_shared: int) -> list[dict]:
     actors = [n for n, d in g.nodes(data=True) if d.get("kind") == "actor"]
     targets = {a: _facilities_of(g, a) for a in actors}
     targets = {a: t for a, t in targets.items() if t}
@@ -72,9 +80,15 @@ def communities(g: nx.MultiDiGraph, seed: int = 7) -> list[list[str]]:
     """Clusters of actors and facilities (Louvain on the undirected projection), largest first.
 
     Incidents and places are the glue that ties entities together, so they take part in the
-    clustering but are not listed in the result.
+    clustering but are not listed in the result. Seconds on a large projection: worked out
+    once per projection (see ``network.remembered``).
     """
-    simple = nx.Graph(g.to_undirected(as_view=True))
+    groups = remembered(g, ("communities", seed), lambda: _communities(g, seed))
+    return [list(m) for m in groups]
+
+
+def _communities(g: nx.MultiDiGraph, seed: int) -> list[list[str]]:
+    simple = _simple(g)  # the same graph as nx.Graph(g.to_undirected(as_view=True)), made once
     if simple.number_of_edges() == 0:
         return []
     groups = nx.community.louvain_communities(simple, seed=seed)

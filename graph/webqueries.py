@@ -22,21 +22,27 @@ def _pairs(rows: list[dict], key: str = "e", label: str = "label") -> list[tuple
     return out
 
 
+# The filter choices below take the distinct targets (places, perpetrators) of all incidents
+# first, in a subquery, then walk part-of / located-in from those few: walked from every
+# incident's target (18,000 at 50k reports) it took seconds.
+
 def targeted_facilities(store: Store) -> list[tuple[str, str]]:
     """Facilities that are targets of an incident, or wholes of one (the facility filter's choices)."""
     return _pairs(store.select(PREFIXES + f"""
-SELECT DISTINCT ?e ?label WHERE {{ GRAPH {M} {{
-  ?i a ig:Incident ; ig:target ?t . ?t ig:partOf* ?e . ?e ig:entityKind "facility" .
-  OPTIONAL {{ ?e rdfs:label ?label }}
-}} }} ORDER BY LCASE(STR(?label)) ?e"""))
+SELECT DISTINCT ?e ?label WHERE {{
+  {{ SELECT DISTINCT ?t WHERE {{ GRAPH {M} {{ ?i a ig:Incident ; ig:target ?t }} }} }}
+  GRAPH {M} {{ ?t ig:partOf* ?e . ?e ig:entityKind "facility" . }}
+  OPTIONAL {{ GRAPH {M} {{ ?e rdfs:label ?label }} }}
+}} ORDER BY LCASE(STR(?label)) ?e"""))
 
 
 def perpetrators(store: Store) -> list[tuple[str, str]]:
     """Actors named as perpetrators (the actor filter's choices)."""
     return _pairs(store.select(PREFIXES + f"""
-SELECT DISTINCT ?e ?label WHERE {{ GRAPH {M} {{
-  ?i a ig:Incident ; ig:perpetrator ?e . OPTIONAL {{ ?e rdfs:label ?label }}
-}} }} ORDER BY LCASE(STR(?label)) ?e"""))
+SELECT DISTINCT ?e ?label WHERE {{
+  {{ SELECT DISTINCT ?e WHERE {{ GRAPH {M} {{ ?i a ig:Incident ; ig:perpetrator ?e }} }} }}
+  OPTIONAL {{ GRAPH {M} {{ ?e rdfs:label ?label }} }}
+}} ORDER BY LCASE(STR(?label)) ?e"""))
 
 
 def document_entities(store: Store, doc: str) -> list[dict]:
@@ -144,10 +150,11 @@ def incident_details(store: Store, iri: str) -> dict:
 def incident_places(store: Store) -> list[tuple[str, str]]:
     """Places where an incident happened, and the places those lie in (the place filter's choices)."""
     return _pairs(store.select(PREFIXES + f"""
-SELECT DISTINCT ?e ?label WHERE {{ GRAPH {M} {{
-  ?i a ig:Incident ; ig:location ?l . ?l ig:locatedIn* ?e . ?e ig:entityKind "place" .
-  OPTIONAL {{ ?e rdfs:label ?label }}
-}} }} ORDER BY LCASE(STR(?label)) ?e"""))
+SELECT DISTINCT ?e ?label WHERE {{
+  {{ SELECT DISTINCT ?l WHERE {{ GRAPH {M} {{ ?i a ig:Incident ; ig:location ?l }} }} }}
+  GRAPH {M} {{ ?l ig:locatedIn* ?e . ?e ig:entityKind "place" . }}
+  OPTIONAL {{ GRAPH {M} {{ ?e rdfs:label ?label }} }}
+}} ORDER BY LCASE(STR(?label)) ?e"""))
 
 
 def incidents_at_place(store: Store, place: str) -> set[str]:

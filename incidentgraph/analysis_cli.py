@@ -124,9 +124,7 @@ def cmd_central(args) -> int:
 
     with open_store(args.store) as store:
         g = network.build(store)
-    rows = network.central(g, top=max(args.top * 4, args.top) if args.kind else args.top)
-    if args.kind:
-        rows = [r for r in rows if r["kind"] == args.kind][:args.top]
+    rows = network.central(g, top=args.top, kind=args.kind)
     lines = [f"{'rank':>4}  {'kind':9} {'degree':>6} {'pagerank':>9} {'between':>8}  name"]
     for n, r in enumerate(rows, 1):
         lines.append(f"{n:>4}  {r['kind']:9} {r['degree']:>6} {r['pagerank']:>9.4f} {r['betweenness']:>8.4f}  {r['label']}")
