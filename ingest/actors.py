@@ -530,8 +530,16 @@ class ActorFinder(DataComponent):
             if not (2 <= len(letters) <= 10 and acr[:1].isupper() and sum(c.isupper() for c in letters) >= 2):
                 continue
             start = _initials_start(doc, t.i, "".join(letters).upper())
-            if start is None or t.i - start < 2 or any(i in facility for i in range(start, t.i)):
+            if start is None or t.i - start < 2:
                 continue
+            inside = [m for m in doc._.ig_facilities or [] if start <= m.start and m.end < t.i]
+            if any(i in facility for i in range(start, t.i)):
+                if not inside or any(m.start < start or m.end > t.i for m in doc._.ig_facilities or []
+                                     if m.start < t.i and m.end > start):
+                    continue
+                # "Petroleum Facilities Guard (PFG)": the acronym spells an organisation around the facility word
+                doc._.ig_facilities = [m for m in doc._.ig_facilities if m not in inside]
+                facility -= {i for m in inside for i in range(m.start, m.end)}
             span = doc[start:t.i]
             if self.c.country(span.text) or any("\n" in x.text for x in span):
                 continue

@@ -183,6 +183,8 @@ class EventBuilder:
                 return True
             if t.dep_ == "dobj" and t.head.lemma_ in dismiss:
                 return True
+            if t.dep_ == "pobj" and t.head.lower_ == "by" and any(c.dep_ == "neg" for c in t.head.head.children):
+                return True  # "a ship does not zigzag over a cable by accident"
             if t.dep_ in ("attr", "acomp"):  # "This was not an attack", "the attacks are not accidental"
                 return any(c.dep_ == "neg" for c in t.head.children)
             if t.dep_ in ("conj", "pobj") or (t.dep_ == "prep" and t.head.pos_ in ("NOUN", "ADP")) or (
