@@ -4,12 +4,20 @@ Each document is committed on its own (one atomic graph replacement), so a failu
 kill never loses what was stored before and never leaves half a document. A document whose
 text is already stored is skipped, so running the same command again finishes the rest.
 At the end the merged view (one incident per event across documents) is rebuilt.
+
+The work overlaps, with bounded memory: the corpus is streamed (a file is read when the
+extractor needs it), extraction runs ahead in batches while a committer thread turns the
+previous extractions into triples and writes them (the store's write releases the GIL, so it
+runs beside spaCy's model), and ``PoolExtractor`` keeps a few batches in flight in its
+workers. At most a few batches of documents are in memory at any time, and documents are
+still committed one at a time, in input order.
 """
 from __future__ import annotations
 
 import errno
 import os
 import sys
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -134,7 +142,14 @@ def extract_each(extractor, docs: Iterable[Document], failures: list[Failure],
                  batch_size: int = 16) -> Iterator:
     """Extractions in batches (``nlp.pipe`` throughput); when a batch fails, its documents are
     extracted one by one, so the one the extractor cannot handle becomes a failure and the
-    batch goes on (a raising generator cannot be resumed)."""
+    batch goes on (a raising generator cannot be resumed).
+
+    An extractor with ``extract_stream`` (``PoolExtractor``) pipelines the batches itself,
+    with the same retry-one-by-one semantics."""
+    stream = getattr(extractor, "extract_stream", None)
+    if stream is not None:
+        yield from stream(docs, failures, batch_size)
+        return
     batch: list[Document] = []
     for doc in docs:
         batch.append(doc)
@@ -153,6 +168,10 @@ def _extract_batch(extractor, batch: list[Document], failures: list[Failure]) ->
     if done is not None:
         yield from done
         return
+    yield from _extract_one_by_one(extractor, batch, failures)
+
+
+def _extract_one_by_one(extractor, batch: list[Document], failures: list[Failure]) -> Iterator:
     for doc in batch:
         try:
             yield extractor.extract(doc)
@@ -163,30 +182,79 @@ def _extract_batch(extractor, batch: list[Document], failures: list[Failure]) ->
 
 class PoolExtractor:
     """An extractor that runs ``Extractor`` in N worker processes (``incidentgraph ingest
-    --workers N``): each batch is split into N consecutive chunks, extracted in parallel, and
-    returned in input order, so the parent still commits one document at a time, in order.
+    --workers N``).
+
+    ``extract_stream`` (what ``ingest_documents`` uses) pipelines: consecutive batches of
+    ``batch_size`` documents go to the workers as separate tasks, with at most ``window``
+    tasks in flight (default two per worker), so the workers keep extracting while the parent
+    builds triples and commits, and the parent never waits for a whole round. Results come
+    back in input order, so the parent still commits one document at a time, in order. A
+    batch that fails is extracted again one document at a time, so the document the
+    extractor cannot handle becomes a failure (named) and the rest go on.
 
     Workers are started with "spawn" (a fresh interpreter each, never a fork of a process
     that has a store open) and load the model once. Documents and extractions are plain
-    dataclasses, pickled across. Memory: one model per worker, no corpus held.
+    dataclasses, pickled across. Memory: one model per worker; documents are read only as
+    the window frees up (never the whole corpus: ``Pool.imap`` would consume its input
+    eagerly), so at most ``window`` batches are held, plus their extractions.
     """
 
-    def __init__(self, workers: int = 2):
+    def __init__(self, workers: int = 2, window: Optional[int] = None, factory: Optional[Callable] = None):
+        """``factory`` (a picklable callable, default ``Extractor``) makes each worker's extractor."""
         self.workers = max(1, int(workers))
+        self.window = max(1, int(window)) if window else 2 * self.workers
+        self.factory = factory
         self._pool = None
 
     def _get_pool(self):
         if self._pool is None:
             import multiprocessing
 
-            self._pool = multiprocessing.get_context("spawn").Pool(self.workers, initializer=_worker_init)
+            self._pool = multiprocessing.get_context("spawn").Pool(self.workers, initializer=_worker_init,
+                                                                   initargs=(self.factory,))
         return self._pool
 
     def warm(self) -> None:
         """Start the workers and load their models now (benchmarks time the steady state)."""
         self._get_pool().map(_worker_ping, range(self.workers), chunksize=1)
 
+    def extract_stream(self, docs: Iterable[Document], failures: list[Failure], batch_size: int = 16) -> Iterator:
+        """Extractions in input order, ``window`` batches in flight; a failing batch is
+        retried one document at a time (the culprit becomes a failure)."""
+        pool = self._get_pool()
+        size = max(1, int(batch_size))
+        pending: deque = deque()  # (batch, AsyncResult), oldest first
+
+        def submit(batch: list[Document]) -> None:
+            pending.append((batch, pool.apply_async(_worker_extract, (batch,))))
+
+        def settle() -> Iterator:
+            batch, result = pending.popleft()
+            try:
+                done = result.get()
+            except Exception:  # noqa: BLE001 - retried one by one, to name the culprit
+                done = None
+            if done is not None:
+                yield from done
+            else:
+                yield from _extract_one_by_one(self, batch, failures)
+
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= size:
+                submit(batch)
+                batch = []
+                while len(pending) >= self.window or (pending and pending[0][1].ready()):
+                    yield from settle()
+        if batch:
+            submit(batch)
+        while pending:
+            yield from settle()
+
     def extract_many(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator:
+        """All documents, split into consecutive chunks over the workers, in input order
+        (raises if any chunk fails; ``extract_stream`` is the forgiving, pipelined way)."""
         docs = list(docs)
         if not docs:
             return
@@ -214,11 +282,12 @@ class PoolExtractor:
 _worker_extractor = None
 
 
-def _worker_init() -> None:
+def _worker_init(factory: Optional[Callable] = None) -> None:
     global _worker_extractor
-    from .extract import Extractor
+    if factory is None:
+        from .extract import Extractor as factory
 
-    _worker_extractor = Extractor()
+    _worker_extractor = factory()
 
 
 def _worker_ping(_):
@@ -233,10 +302,68 @@ def _worker_extract_one(doc: Document):
     return _worker_extractor.extract(doc)
 
 
+def commit(store: Store, extraction) -> None:
+    """One document: its triples, written as one atomic replacement of its named graph."""
+    graph_iri, triples = document_triples(extraction)
+    store.replace_graph(graph_iri, triples)
+
+
+class Committer:
+    """Commits extractions in a background thread, one document (one atomic graph
+    replacement) at a time, in the order given, while the caller goes on extracting.
+
+    Building the triples is Python, but the store's write (pyoxigraph's transactional
+    ``extend``, or an HTTP request for a remote store) releases the GIL, so it overlaps with
+    the model's own GIL-free work. At most ``window`` extractions wait; ``put`` blocks beyond.
+    ``put`` and ``drain`` hand back ``(extraction, problem)`` for the documents finished so
+    far, in input order (``problem`` is the exception that kept one from being stored), so
+    the caller keeps its counts and progress in its own thread. A crash or a kill loses only
+    documents not yet committed (whole, never half: each commit is one transaction), and
+    running the same ingest again stores them. Leaving the ``with`` block on an error
+    finishes the document being written and drops the ones still waiting.
+    """
+
+    def __init__(self, store: Store, window: int = 32):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.store = store
+        self.window = max(1, window)
+        self._pending: deque = deque()  # (extraction, Future), oldest first
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="incidentgraph-commit")
+
+    def put(self, extraction) -> Iterator[tuple]:
+        self._pending.append((extraction, self._executor.submit(commit, self.store, extraction)))
+        while self._pending and (len(self._pending) > self.window or self._pending[0][1].done()):
+            yield self._settle()
+
+    def drain(self) -> Iterator[tuple]:
+        while self._pending:
+            yield self._settle()
+
+    def _settle(self) -> tuple:
+        extraction, future = self._pending.popleft()
+        return extraction, future.exception()
+
+    def close(self) -> None:
+        for _, future in self._pending:
+            future.cancel()
+        self._pending.clear()
+        self._executor.shutdown(wait=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
 def ingest_documents(store: Store, docs: Iterable[Document], extractor, *, force: bool = False,
                      summary: Optional[Summary] = None, progress: Optional[Progress] = None,
                      batch_size: int = 16) -> Summary:
-    """Extract and commit each new document; skip those whose text is already stored."""
+    """Extract and commit each new document; skip those whose text is already stored.
+
+    Extraction of the next documents overlaps with the commits of the previous ones
+    (``Committer``); each document is still one atomic commit, in input order."""
     summary = summary if summary is not None else Summary()
     seen: set[str] = set()
 
@@ -251,14 +378,11 @@ def ingest_documents(store: Store, docs: Iterable[Document], extractor, *, force
             seen.add(doc_id)
             yield doc
 
-    for extraction in extract_each(extractor, fresh(), summary.failures, batch_size):
+    def account(extraction, problem: Optional[Exception]) -> None:
         doc = extraction.document
-        try:
-            graph_iri, triples = document_triples(extraction)
-            store.replace_graph(graph_iri, triples)
-        except Exception as exc:  # one bad document must not stop the batch
-            summary.failures.append(Failure(doc.path or doc.id, f"not stored: {exc}"))
-            continue
+        if problem is not None:  # one bad document must not stop the batch
+            summary.failures.append(Failure(doc.path or doc.id, f"not stored: {problem}"))
+            return
         summary.stored += 1
         summary.entities += len(extraction.entities)
         summary.incidents += len(extraction.incidents)
@@ -266,6 +390,13 @@ def ingest_documents(store: Store, docs: Iterable[Document], extractor, *, force
         summary.words += len(doc.text.split())
         if progress:
             progress.step(doc.path or doc.id)
+
+    with Committer(store) as committer:
+        for extraction in extract_each(extractor, fresh(), summary.failures, batch_size):
+            for done in committer.put(extraction):
+                account(*done)
+        for done in committer.drain():
+            account(*done)
     if progress:
         progress.done()
     if summary.stored or merged.is_stale(store):
