@@ -8,17 +8,13 @@ extractor reaches now, so they guard against regressions, not estimate quality o
 """
 from __future__ import annotations
 
-import importlib.util
-import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from ingest.read import read_path
+from tests.ingest import scoring
 
 HELDOUT = Path(__file__).parent / "heldout"
-SCORER = Path(__file__).parent.parent / "data" / "score.py"
 FLOORS = {
     "develop": {"entity_f1": 0.93, "incident_f1": 0.95, "type_acc": 0.95, "date_acc": 0.95, "perp_acc": 0.90},
     "check": {"entity_f1": 0.90, "incident_f1": 0.95, "type_acc": 0.95, "date_acc": 0.95, "perp_acc": 0.80},
@@ -35,13 +31,6 @@ FLOORS = {
 }
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("ig_score", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def _part(path: Path) -> str:
     n = int(path.name[1:3])
     return "develop" if n <= 14 else "check" if n <= 21 else "check2" if n <= 28 else "check3" if n <= 42 else "check4"
@@ -49,24 +38,8 @@ def _part(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def figures(extractor):
-    score = _scorer()
-    out = {}
-    for part in FLOORS:
-        golds = [g for g in sorted(HELDOUT.glob("*.gold.json")) if _part(g) == part]
-        gold = [json.loads(g.read_text(encoding="utf-8")) for g in golds]
-        docs = [read_path(g.with_name(g.name.replace(".gold.json", ".txt")),
-                          date.fromisoformat(x["published"]) if x.get("published") else None) for g, x in zip(golds, gold)]
-        preds = [json.loads(json.dumps(x.to_contract())) for x in extractor.extract_many(docs)]
-        ent, inc = [0, 0, 0], [0] * 7
-        for g, p in zip(gold, preds):
-            d = score.Doc(g, p)
-            for kind in ("actor", "facility"):
-                ent = [a + b for a, b in zip(ent, d.entities(kind))]
-            inc = [a + b for a, b in zip(inc, d.incidents())]
-        m = max(inc[0], 1)
-        out[part] = {"entity_f1": score.prf(*ent)[2], "incident_f1": score.prf(*inc[:3])[2],
-                     "type_acc": inc[3] / m, "date_acc": inc[5] / m, "perp_acc": inc[6] / m}
-    return out
+    golds = sorted(HELDOUT.glob("*.gold.json"))
+    return {part: scoring.figures(extractor, [g for g in golds if _part(g) == part]) for part in FLOORS}
 
 
 @pytest.mark.parametrize("part,key", [(p, k) for p in FLOORS for k in sorted(FLOORS[p])])
