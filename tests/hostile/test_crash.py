@@ -58,6 +58,9 @@ def killed_run(folder, store, rng, *, after_docs=None, seconds=None, at_once=Fal
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait(30)
+        # Commits printed before the kill landed but were not read yet (all of them after a
+        # timed kill, which may also come after a fast machine has finished): count them too.
+        committed += proc.stdout.read().count("/graph/doc/")
         proc.stdout.close()
     return committed, proc.returncode
 
