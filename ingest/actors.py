@@ -16,7 +16,9 @@ from ingest.lexicon import fold
 from ingest.mention import Mention
 from ingest.serialize import DataComponent
 
-LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into"}
+LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into", "towards",
+            "toward"}
+NEAR_WORDS = {"near", "towards", "toward", "outside"}
 GEO_WORDS = {"delta", "valley", "coast", "basin", "peninsula", "river", "lake", "sea", "gulf", "bay", "mountains",
              "highlands", "desert", "plain", "plains", "steppe", "hills", "islands", "island", "strait"}
 DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
@@ -29,6 +31,11 @@ ORG_TAILS = {"administration", "agency", "authority", "commission", "company", "
              "office", "service", "services", "association", "institute", "board", "networks", "network", "ministry",
              "bureau", "directorate", "committee", "organisation", "organization", "federation", "union", "group"}
 GROUP_WORDS = {"group", "gang", "collective", "faction", "cell"}
+MOVEMENT_WORDS = {"movement", "rebels", "militia", "militias", "insurgents"}
+# "a group calling itself X", "which calls itself X"
+SELF_NAMING = {"calling", "calls", "called", "styling", "styles", "styled", "naming", "names", "named"}
+# "CyberAv3ngers": letters and digits mixed inside one capitalized word, ending in letters
+LEET = re.compile(r"^[A-Z][A-Za-z]*[a-z][A-Za-z]*\d+[A-Za-z\d]*[a-z]$")
 GROUP_KINDS = {"ransomware", "hacker", "hacking", "hacktivist", "cybercrime", "cybercriminal", "criminal", "extortion",
                "militant", "armed", "rebel", "insurgent", "separatist", "threat", "apt", "espionage"}
 # "Egypt's interior ministry", "the Chinese foreign ministry": a ministry written in lower case
@@ -262,7 +269,9 @@ class ActorFinder(DataComponent):
         self.from_run_by_ministries(doc, add)
         self.from_infobox(doc, add)
         self.from_alias_cues(doc, add)
+        self.from_self_names(doc, add)
         self.from_acronyms(doc, add)
+        self.from_digit_names(doc, add)
         for ent in doc.ents:
             self._from_ent(doc, ent, add)
         self.from_appositions(doc, add)
@@ -285,7 +294,7 @@ class ActorFinder(DataComponent):
     def from_group_names(self, doc: Doc, add) -> None:
         """'the DarkSide ransomware group', 'LockBit gang': a capitalized name before a kind of group."""
         for t in doc:
-            if t.lower_ not in GROUP_WORDS or t.i == 0:
+            if (t.lower_ not in GROUP_WORDS and t.lower_ not in MOVEMENT_WORDS) or t.i == 0:
                 continue
             j = t.i - 1
             while j >= 0 and doc[j].lower_ in GROUP_KINDS:
@@ -299,8 +308,14 @@ class ActorFinder(DataComponent):
             span = doc[start:j + 1]
             if self.c.country(span.text) or self.c.by_demonym.get(fold(span.text)) or fold(span.text) in self.stop:
                 continue
-            add(span, "actor", "armed_group" if any(doc[k].lower_ in ("militant", "armed", "rebel", "insurgent")
-                                                    for k in range(j + 1, t.i)) else "organisation",
+            if t.lower_ in MOVEMENT_WORDS and (j != t.i - 1 or doc[j].ent_type_ not in ("", "NORP") or doc[j].pos_ != "PROPN"
+                                               or self.c.by_capital.get(fold(span.text))):
+                continue  # "Houthi rebels", "Houthi movement"; never "Kyiv rebels" or a named org's "forces"
+            if t.lower_ in MOVEMENT_WORDS:
+                add(doc[start:t.i + 1], "actor", "armed_group", aliases=[span.text], source="movement-name")
+                continue
+            add(span, "actor", "armed_group" if t.lower_ in MOVEMENT_WORDS or any(
+                doc[k].lower_ in ("militant", "armed", "rebel", "insurgent") for k in range(j + 1, t.i)) else "organisation",
                 aliases=[doc[start:t.i + 1].text], source="group-name")
 
     def _name_span(self, doc: Doc, tok) -> Span | None:
@@ -374,6 +389,11 @@ class ActorFinder(DataComponent):
         if any(key.startswith(g.lower()) and len(key) > len(g) and text[len(g):len(g) + 1].isupper() for g in self.glued):
             return  # "TypeAdvanced": an infobox key glued to its value
         if label == "NORP":
+            end = span.end
+            while end < len(doc) and doc[end].lower_ in self.extenders and "\n" not in doc[end].text:
+                end += 1
+            if end > span.end and not self.c.by_demonym.get(key) and not self.c.country(text):
+                add(doc[span.start:end], "actor", "armed_group", source="norp-group")  # "the Houthi movement"
             return
         if label in ("GPE", "LOC") and doc[span.end - 1].lower_ in ORG_TAILS | {"police"}:
             label = "ORG"  # "South West Jutland Police": an organisation named after its area
@@ -410,6 +430,9 @@ class ActorFinder(DataComponent):
         ibkey = self.infobox_key(doc, span.start)
         if ibkey is not None and ibkey in self.place_keys and not self.c.country(text):
             add(span, "place", self.place_type(text), source="infobox")
+            return
+        if label == "ORG" and len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in NEAR_WORDS:
+            add(span, "place", "city", source="org-near")  # "fired towards Eilat", "near Gabin"
             return
         if label == "FAC":
             label = "ORG"
@@ -564,6 +587,38 @@ class ActorFinder(DataComponent):
             if self.c.country(doc[k:before + 1].text):
                 continue
             add(doc[k:before + 1], "actor", "armed_group" if t.text == "(" else "organisation", source="alias-cue")
+
+    def from_self_names(self, doc: Doc, add) -> None:
+        """'a group calling itself "Kommando Stiller Protest"', 'a cell that calls itself Handala': the name a group
+        gives itself is an actor, quoted or capitalized, whatever NER made of it."""
+        for t in doc:
+            if t.lower_ not in SELF_NAMING or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ not in ("itself", "themselves"):
+                continue
+            k = t.i + 2
+            quoted = doc[k].is_quote
+            k += quoted
+            j = k
+            while j < len(doc) and j < k + 6 and (doc[j].text[:1].isupper() or doc[j].like_num
+                                                  or (quoted and not doc[j].is_quote and doc[j].is_alpha)) \
+                    and "\n" not in doc[j].text and not (j > k and doc[j].is_sent_start):
+                j += 1
+            if j == k or (quoted and (j >= len(doc) or not doc[j].is_quote)) or self.c.country(doc[k:j].text):
+                continue
+            if fold(doc[k:j].text) not in self.stop:
+                add(doc[k:j], "actor", "armed_group" if any(c.lower_ in GROUP_KINDS for c in doc[t.i - 3:t.i])
+                    else "organisation", source="self-name")
+
+    def from_digit_names(self, doc: Doc, add) -> None:
+        """'CyberAv3ngers', 'N3tw0rm': a name that spells letters with digits names a group, which NER misses,
+        when it stands where an actor does (the agent of 'by', a subject, an apposition to a group noun)."""
+        for t in doc:
+            if not LEET.match(t.text):
+                continue
+            actorish = t.dep_ in ("nsubj", "nsubjpass", "appos") or (t.dep_ == "pobj" and t.head.lower_ == "by") \
+                or (t.i + 2 < len(doc) and doc[t.i + 1].text == "," and doc[t.i + 2].lower_ in ("a", "an")) \
+                or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in GROUP_WORDS)
+            if actorish and fold(t.text) not in self.stop:
+                add(doc[t.i:t.i + 1], "actor", "organisation", source="digit-name")
 
     def from_infobox(self, doc: Doc, add) -> None:
         """Values of '- Operator: A and B' lines name actors."""

@@ -31,6 +31,7 @@ SELF_PRONOUNS = {"it", "they", "we", "our"}
 # "Ukraine's General Staff said its forces struck": the claim is the state's
 MILITARY_ORGANS = {"staff", "forces", "force", "military", "army", "navy", "command", "troops"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+BACKGROUND_DAYS = 90  # an incident ending this long before publication is background, not the news
 CONSEQUENCE_DAYS = 2  # a fire or outage up to two days after an attack on the same target is its effect
 # 'a source in X said': the speaker is X
 INTERMEDIARIES = {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "representative",
@@ -630,6 +631,10 @@ class EventBuilder:
         for m in undated:
             if m.anaphoric:
                 before = [e for e in events if min(e.sents) < min(m.sents)]
+                current = [e for e in before if not self._background(e)
+                           and any(_related(a, b) for a in e.targets for b in m.targets)]
+                if current:  # 'the attack' after a paragraph of history still tells the news
+                    before = current
                 if before:
                     home = max(before, key=lambda e: max(s for s in e.sents if s < min(m.sents)))
                     m.targets = [t for t in m.targets if any(_related(t, o) or _compatible(t.type, o.type) for o in home.targets)]
@@ -638,7 +643,11 @@ class EventBuilder:
             shared = [e for e in events if any(a is b for a in e.targets for b in m.targets)]
             related = [e for e in events if any(_related(a, b) for a in e.targets for b in m.targets)]
             same_type = [e for e in events if {a.type for a in e.targets} & {b.type for b in m.targets}]
-            pool = shared or related or same_type
+            current = [e for e in related if not self._background(e)]
+            if current and len(current) < len(related):  # an undated mention tells the story's news, not its history
+                pool = [e for e in current if e in shared] or current
+            else:
+                pool = shared or related or same_type
             if not pool and m.anaphoric:  # 'the damage dates back to ...' told before the event itself
                 after = [e for e in events if min(e.sents) > min(m.sents)]
                 if after:
@@ -657,6 +666,10 @@ class EventBuilder:
         self._attributions(events)
         events.sort(key=lambda e: min(e.sents))
         return events
+
+    def _background(self, ev: Event) -> bool:
+        """An incident told as history: over BACKGROUND_DAYS before the publication date."""
+        return bool(self.published and ev.dates and (self.published - ev.dates[1]).days > BACKGROUND_DAYS)
 
     def _cause_of(self, m: Event, events: list[Event]) -> Optional[Event]:
         """'the fire was still burning on Friday' after Thursday's strike on the same terminal:
@@ -753,6 +766,13 @@ class EventBuilder:
         for i in range(cue.end, sent.end):
             a = self._actor(i)
             if a is not None:
+                end = i
+                while end < sent.end and self._actor(end) is a:
+                    end += 1
+                if end + 1 < sent.end and self.doc[end].text in ("'s", "’s"):
+                    owned = self._actor(end + 1)  # "a front for Iran's Revolutionary Guard": the Guard
+                    if owned is not None:
+                        return owned
                 return a
         return None
 

@@ -38,7 +38,8 @@ class FacilityFinder(DataComponent):
 
     def __init__(self, heads: dict[str, str], name_heads: dict[str, str], modifiers: list[str],
                  org_words: list[str], generic_words: list[str],
-                 event_nouns: list[str], after_name_heads: dict[str, str] | None = None):
+                 event_nouns: list[str], after_name_heads: dict[str, str] | None = None,
+                 part_types: list[str] | None = None):
         self.heads = {tuple(k.split()): v for k, v in heads.items()}
         self.after_name = {k: v for k, v in (after_name_heads or {}).items() if not k.startswith("_")}
         self.name_heads = {tuple(k.split()): v for k, v in name_heads.items()}
@@ -46,6 +47,7 @@ class FacilityFinder(DataComponent):
         self.org_words = set(org_words)
         self.generic = set(generic_words)
         self.event_nouns = set(event_nouns)
+        self.part_types = set(part_types or ())
         self.last = {k[-1] for k in self.heads} | {k[-1] for k in self.name_heads} | set(self.after_name)
         self.maxlen = max(len(k) for k in list(self.heads) + list(self.name_heads))
 
@@ -189,7 +191,27 @@ class FacilityFinder(DataComponent):
         found.extend(self._definitions(doc, found))
         found.extend(self._examples(doc, found))
         self._link_parents(doc, found)
-        return found
+        return self._without_loose_parts(doc, found)
+
+    def _without_loose_parts(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """'damaging transformers', 'fuel tanks burning': unnamed parts in the plural, tied to no facility,
+        are too vague to be a facility of their own (the incident's target is the whole); 'a transformer at
+        the X substation', 'the dam's switchyard' and 'two diesel tanks' are parts."""
+        keep = []
+        for k, m in enumerate(found):
+            head = doc[m.end - 1]
+            loose = m.type in self.part_types and not m.named and m.parent is None and head.tag_ in ("NNS", "NNPS") \
+                and not any(t.like_num for t in doc[max(0, m.start - 2):m.start]) \
+                and not (m.start > 0 and doc[m.start - 1].text in ("'s", "’s"))
+            if loose:
+                continue
+            keep.append(m)
+        if len(keep) < len(found):  # parents are positions in the list
+            index = {id(m): j for j, m in enumerate(keep)}
+            for m in keep:
+                if m.parent is not None:
+                    m.parent = index.get(id(found[m.parent]))
+        return keep
 
     def _definitions(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """'X is a natural gas pipeline' / 'X, a gas pipeline': X names a facility of that type."""
@@ -250,7 +272,14 @@ class FacilityFinder(DataComponent):
     def _link_parents(self, doc: Doc, found: list[Mention]) -> None:
         """'the berth at the container terminal of the Port of X': each is part of the next."""
         by_start = {m.start: k for k, m in enumerate(found)}
+        by_end = {m.end: k for k, m in enumerate(found)}
         for m in found:
+            if m.source == "possessive" and m.type in self.part_types:  # "the Varna Dam's switchyard"
+                owner = next((by_end[j] for j in range(m.start + 1, m.end) if doc[j].text in ("'s", "’s")
+                              and j in by_end and found[by_end[j]] is not m), None)
+                if owner is not None:
+                    m.parent = owner
+                    continue
             j = m.end
             if j < len(doc) and doc[j].lower_ in ("of", "at", "on", "in"):
                 j += 1
@@ -273,10 +302,12 @@ if not Doc.has_extension("ig_facilities"):
 
 @Language.factory("ig_facilities", assigns=["doc._.ig_facilities"],
                   default_config={"heads": None, "name_heads": None, "modifiers": None, "org_words": None,
-                                  "generic_words": None, "event_nouns": None, "after_name_heads": None})
+                                  "generic_words": None, "event_nouns": None, "after_name_heads": None,
+                                  "part_types": None})
 def make_facility_finder(nlp: Language, name: str, heads: dict | None, name_heads: dict | None,
                          modifiers: list | None, org_words: list | None, generic_words: list | None,
-                         event_nouns: list | None, after_name_heads: dict | None = None) -> FacilityFinder:
+                         event_nouns: list | None, after_name_heads: dict | None = None,
+                         part_types: list | None = None) -> FacilityFinder:
     """Patterns default to ingest/data/facilities.json; tests pass small inline ones."""
     data = lexicon.facilities()
 
@@ -285,5 +316,6 @@ def make_facility_finder(nlp: Language, name: str, heads: dict | None, name_head
 
     config = {key: pick(value, key) for key, value in (
         ("heads", heads), ("name_heads", name_heads), ("modifiers", modifiers), ("org_words", org_words),
-        ("generic_words", generic_words), ("event_nouns", event_nouns), ("after_name_heads", after_name_heads))}
+        ("generic_words", generic_words), ("event_nouns", event_nouns), ("after_name_heads", after_name_heads),
+        ("part_types", part_types))}
     return FacilityFinder(**config).remember(config, lambda cfg: make_facility_finder(nlp, name, **cfg))

@@ -121,16 +121,14 @@ def _collective(doc: Doc, m: Mention, named: list, placed: list) -> list:
     return same if len(same) >= 2 else []
 
 
-PART_TYPES = {"unit"}  # facility types that only exist inside another facility
-
-
 def _bridge_parts(fac: list, ent_of: dict, named: list) -> None:
     """'a fire at a processing unit' in a story about a refinery: an unnamed part whose whole is
     not said is part of the facility last named before it (the named whole of the story)."""
+    part_types = set(lexicon.facilities()["part_types"])
     for k, m in enumerate(fac):
-        if m.type not in PART_TYPES or m.named or k not in ent_of:
+        if m.type not in part_types or m.named or k not in ent_of:
             continue
-        before = [n for j, n in enumerate(fac) if j < k and n.named and n.type not in PART_TYPES and j in ent_of]
+        before = [n for j, n in enumerate(fac) if j < k and n.named and n.type not in part_types and j in ent_of]
         if not before:
             continue
         whole = ent_of[fac.index(before[-1])][0]

@@ -93,3 +93,68 @@ def test_an_unnamed_unit_is_part_of_the_facility_named_before(extractor):
     unit = next(e for e in out["entities"] if e["name"] == "processing unit")
     assert entity(out, unit["part_of"])["name"] == "Varna oil refinery"
     assert len(out["incidents"]) == 1
+
+
+def perps(out: dict) -> list[list[str]]:
+    by_id = {e["id"]: e["name"] for e in out["entities"]}
+    return [sorted(by_id[p] for p in i["perpetrators"]) for i in out["incidents"]]
+
+
+def test_a_group_named_by_itself_is_an_actor_and_its_claim_counts(extractor):
+    out = extract(extractor, 'Arsonists set fire to the Varna substation on Tuesday. A group calling itself '
+                             '"Rote Linie Sieben" claimed responsibility on Wednesday.')
+    assert "Rote Linie Sieben" in names(out, "actor")
+    assert perps(out) == [["Rote Linie Sieben"]]
+
+
+def test_a_name_spelled_with_digits_is_a_group(extractor):
+    out = extract(extractor, "The cyberattack on the Varna water treatment plant on Monday was carried out by "
+                             "Gr1dBreakers, a group linked to no state, the agency said.")
+    assert "Gr1dBreakers" in names(out, "actor")
+    assert perps(out) == [["Gr1dBreakers"]]
+
+
+def test_a_movement_is_its_own_actor_not_its_country(extractor):
+    out = extract(extractor, "A drone struck the Varna oil terminal on Monday. Ruritania's Zelot movement "
+                             "claimed the attack.")
+    assert "Zelot movement" in names(out, "actor")
+    assert perps(out) == [["Zelot movement"]]
+
+
+def test_a_partner_in_a_claimed_attack_is_a_perpetrator(extractor):
+    out = extract(extractor, "A drone struck the Varna oil terminal on Monday. The Zelot movement claimed the "
+                             "attack and said it was carried out jointly with the Northern Resistance Front.")
+    assert perps(out) == [["Northern Resistance Front", "Zelot movement"]]
+
+
+def test_a_front_for_an_organ_of_a_state_names_the_organ(extractor):
+    out = extract(extractor, "The cyberattack on the Varna water treatment plant on Monday was the work of "
+                             "Gr1dBreakers, a front for Ruritania's Revolutionary Guard Corps, the agency said.")
+    assert perps(out) == [["Gr1dBreakers", "Revolutionary Guard Corps"]]
+
+
+def test_an_undated_retelling_belongs_to_the_news_not_to_an_old_incident(extractor):
+    out = extract(extractor, "On Monday, a fire caused by an illegal tap damaged the Varna pipeline. In 2019 an "
+                             "explosion on the Varna pipeline killed 20 people. Analysts believe the attack on the "
+                             "pipeline was the work of the Black Wolves gang.")
+    dated = {i["start"]: i for i in out["incidents"]}
+    by_id = {e["id"]: e["name"] for e in out["entities"]}
+    assert [by_id[p] for p in dated["2024-07-08"]["perpetrators"]] == ["Black Wolves"]
+    assert dated["2019-01-01"]["perpetrators"] == []
+
+
+@pytest.mark.parametrize("text,part", [
+    ("On Monday a fire destroyed a transformer at the Varna substation.", "transformer at the Varna substation"),
+    ("On Monday shells hit the Varna Dam's switchyard.", "Varna Dam's switchyard"),
+])
+def test_an_unnamed_part_hit_is_a_facility_inside_the_named_one(extractor, text, part):
+    out = extract(extractor, text)
+    ents = {e["name"]: e for e in out["entities"] if e["kind"] == "facility"}
+    assert part in ents, ents
+    whole = entity(out, ents[part]["part_of"])["name"]
+    assert whole.startswith("Varna")
+
+
+def test_loose_plural_parts_are_not_facilities(extractor):
+    out = extract(extractor, "On Monday gunfire at the Varna substation damaged transformers.")
+    assert names(out, "facility") == ["Varna substation"]
