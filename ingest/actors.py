@@ -31,6 +31,7 @@ ORG_TAILS = {"administration", "agency", "authority", "commission", "company", "
              "office", "service", "services", "association", "institute", "board", "networks", "network", "ministry",
              "bureau", "directorate", "committee", "organisation", "organization", "federation", "union", "group"}
 GROUP_WORDS = {"group", "gang", "collective", "faction", "cell"}
+NAMED_ORGANS = {"army", "navy", "military"}  # "the Indian Army": capitalized, a named organ of the state
 MOVEMENT_WORDS = {"movement", "rebels", "militia", "militias", "insurgents"}
 # "a group calling itself X", "which calls itself X"
 SELF_NAMING = {"calling", "calls", "called", "styling", "styles", "styled", "naming", "names", "named"}
@@ -189,6 +190,8 @@ class ActorFinder(DataComponent):
                 after = doc[j + n] if j + n < len(doc) else None
                 if after is not None and after.is_alpha and after.is_lower and after.pos_ in ("NOUN", "PROPN"):
                     return None  # "Russian military intelligence" is not the state
+                if j == i + 1 and all(t.is_title for t in doc[j:j + n]) and (n > 1 or doc[j].lower_ in NAMED_ORGANS):
+                    return None  # "the Turkish Armed Forces", "the Indian Army": an organ's proper name
                 return country, j + n
         return None
 

@@ -278,12 +278,35 @@ class EventBuilder:
             ev.location = self._location(sent, real)
             ev.anaphoric = any(self._definite(t) for t in real)
             ev.habitual = all(any(c.lower_ in self.habitual for c in self._verb_of(t).children) for t in real)
-            for group in self._split(targets, real):
+            groups = self._split(targets, real)
+            owned = self._triggers_by_group(groups, real, sent) if len(groups) > 1 else [real]
+            for group, own in zip(groups, owned):
                 e = Event(list(ev.sents), list(ev.types), list(ev.cues), group, ev.dates, ev.precision,
                           list(ev.perps), set(ev.effects), list(ev.evidence), ev.location, ev.date_text,
                           anaphoric=ev.anaphoric, habitual=ev.habitual, bound=ev.bound)
+                if own is not real:  # 'X bombed A on Wednesday, and a drone hit B on Thursday': each its own
+                    e.types = [t.type for t in own]
+                    e.dates, e.precision, e.date_text, e.bound = None, 9, None, False
+                    self._date(e, sent, own)
+                    e.perps = self._agents(sent, own)
                 events.append(e)
         return events
+
+    def _tokens_of(self, ents: list[Ent], sent: Span) -> list[int]:
+        """Tokens of the sentence that mention any of these entities."""
+        return [i for i in range(sent.start, sent.end) if any(e in ents for e in self.res.at.get(i, ()))]
+
+    def _triggers_by_group(self, groups: list[list[Ent]], real, sent: Span) -> list[list]:
+        """Each trigger goes to the target group nearest it in the parse; a group left with none keeps all."""
+        def dist(r, group) -> int:
+            return min((_tree_distance(self.doc[i], self._head(r)) for i in self._tokens_of(group, sent)), default=99)
+        own: list[list] = [[] for _ in groups]
+        for r in real:
+            ds = [dist(r, g) for g in groups]
+            own[ds.index(min(ds))].append(r)
+        if any(not o for o in own):
+            return [real for _ in groups]
+        return own
 
     def _split(self, targets: list[Ent], real) -> list[list[Ent]]:
         """'The pipeline and a nearby data cable were damaged': one incident per kind of facility
@@ -349,7 +372,9 @@ class EventBuilder:
             rank = self._attached(s, real)
             if rank == 3:
                 continue  # the day of a boarding or an arrest
-            cand = (rank, expr.precision, dist, interval, expr)
+            # 'X bombed A late on Wednesday, and a drone hit B on Thursday': nearer B's trigger and B itself
+            near = min((abs(s - i) for i in self._tokens_of(ev.targets, sent)), default=0)
+            cand = (rank, expr.precision, dist + near, interval, expr)
             if best is None or cand[:3] < best[:3]:
                 best = cand
         filed = self._filed(sent) if best is None else None
@@ -416,7 +441,9 @@ class EventBuilder:
                             if a and a not in out:
                                 out.append(a)
                     if c.dep_ == "nsubj" and (v.lemma_ in ATTACK_VERBS or v.lemma_ in CAUSATIVE):
-                        a = self._actor_of(c) or self._speaker_of(v, c)
+                        a = self._actor_of(c) or self._speaker_of(v, c) or next(
+                            (x for x in (self._actor_of(p) for p in c.children if p.dep_ == "appos") if x), None)
+                        # the last: 'CITY, Country - Turkish warplanes bombed': a dateline parsed as the subject
                         if a and a not in out:
                             out.append(a)
                 if v.dep_ == "conj" and v.lemma_ in ATTACK_VERBS and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
@@ -660,12 +687,30 @@ class EventBuilder:
                 home.absorb(m)
             else:
                 events.append(m)
+        events = self._unnamed_to_named(events)
         # 'the pipeline was attacked repeatedly between 2011 and 2013': history of a target with a reported incident
         events = [e for e in events if not e.habitual or not any(
             o is not e and not o.habitual and any(_related(a, b) for a in e.targets for b in o.targets) for o in events)]
         self._attributions(events)
         events.sort(key=lambda e: min(e.sents))
         return events
+
+    def _unnamed_to_named(self, events: list[Event]) -> list[Event]:
+        """'a drone hit an oil pumping station on Thursday' ... 'On Thursday a drone struck the Jilbeh pumping
+        station': an incident at an unnamed facility is the later one, that day, at a named facility of its kind."""
+        out = list(events)
+        for e in events:
+            if not e.dates or not e.targets or not all(t.weak for t in e.targets):
+                continue
+            later = [o for o in out if o is not e and o.dates and overlap(o.dates, e.dates) and min(o.sents) > min(e.sents)
+                     and self._attacks(o) == self._attacks(e)
+                     and any(not b.weak and b.type == a.type for a in e.targets for b in o.targets)]
+            if len(later) == 1:
+                o = later[0]
+                e.targets = []
+                o.absorb(e)
+                out.remove(e)
+        return out
 
     def _background(self, ev: Event) -> bool:
         """An incident told as history: over BACKGROUND_DAYS before the publication date."""
@@ -732,7 +777,8 @@ class EventBuilder:
             k = self.sent_of.get(cue.start)
             if k is None:
                 continue
-            who = self._cue_actor(cue, self.sents[k])
+            whos = self._cue_actors(cue, self.sents[k])
+            who = whos[0] if whos else None
             home = next((e for e in events if k in e.sents), None)
             if home is None:
                 before = [e for e in events if min(e.sents) < k]
@@ -743,8 +789,28 @@ class EventBuilder:
                 continue
             homes = [e for e in events if self._attacks(e)] if self._all_events(self.sents[k]) else []
             for h in homes or [home]:
-                if who.kind == "actor" and who not in h.perps:
-                    h.perps.append(who)
+                for w in whos:
+                    if w.kind == "actor" and w not in h.perps:
+                        h.perps.append(w)
+
+    def _cue_actors(self, cue, sent: Span) -> list[Ent]:
+        """The actor a cue names, and those coordinated with it ('blamed Turkey and the Turkish Armed Forces')."""
+        first = self._cue_actor(cue, sent)
+        if first is None:
+            return []
+        out = [first]
+        if cue.role != "object":
+            return out
+        spans = [i for i in range(cue.end, sent.end) if self._actor(i) is first]
+        if not spans:
+            return out
+        tok = self.doc[spans[0]]
+        head = tok if tok.dep_ != "compound" else tok.head
+        for c in head.conjuncts:
+            a = self._np_actor(c)
+            if a is not None and a not in out and a.kind == "actor":
+                out.append(a)
+        return out
 
     def _cue_actor(self, cue, sent: Span) -> Optional[Ent]:
         if cue.role == "subject":

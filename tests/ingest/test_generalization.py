@@ -158,3 +158,26 @@ def test_an_unnamed_part_hit_is_a_facility_inside_the_named_one(extractor, text,
 def test_loose_plural_parts_are_not_facilities(extractor):
     out = extract(extractor, "On Monday gunfire at the Varna substation damaged transformers.")
     assert names(out, "facility") == ["Varna substation"]
+
+
+def test_a_capitalized_army_is_its_own_actor_beside_its_state(extractor):
+    out = extract(extractor, "Shells hit the Varna substation on Monday. Ruritania blamed Turkey and the Turkish "
+                             "Armed Forces for the attack.")
+    assert {"Turkey", "Turkish Armed Forces"} <= set(names(out, "actor"))
+    assert perps(out) == [["Turkey", "Turkish Armed Forces"]]
+
+
+def test_a_dateline_parsed_as_subject_does_not_hide_the_attacker(extractor):
+    out = extract(extractor, "VARNA, Ruritania - Turkish warplanes bombed the Varna power station on Monday, "
+                             "officials said.")
+    assert perps(out) == [["Turkey"]]
+
+
+def test_two_clauses_two_facilities_two_days(extractor):
+    out = extract(extractor, "Warplanes bombed the Varna refinery late on Monday, and a drone hit an oil "
+                             "pumping station near Burgas on Tuesday, officials said. On Tuesday afternoon a drone "
+                             "struck the Kamen pumping station, setting a tank on fire.")
+    by_id = {e["id"]: e["name"] for e in out["entities"]}
+    got = sorted((i["type"], i["start"], sorted(by_id[t] for t in i["targets"])) for i in out["incidents"])
+    assert got == [("airstrike", "2024-07-08", ["Varna refinery"]),
+                   ("drone_strike", "2024-07-09", ["Kamen pumping station"])]
