@@ -31,6 +31,13 @@ ORG_TAILS = {"administration", "agency", "authority", "commission", "company", "
              "office", "service", "services", "association", "institute", "board", "networks", "network", "ministry",
              "bureau", "directorate", "committee", "organisation", "organization", "federation", "union", "group"}
 GROUP_WORDS = {"group", "gang", "collective", "faction", "cell"}
+PARTICLES = {"de", "del", "della", "do", "da", "dos", "das", "di", "du", "des"}  # inside Romance names
+
+
+def _titled(t) -> bool:
+    return t.is_alpha and t.text[:1].isupper() and not t.is_sent_start
+
+
 NAMED_ORGANS = {"army", "navy", "military"}  # "the Indian Army": capitalized, a named organ of the state
 MOVEMENT_WORDS = {"movement", "rebels", "militia", "militias", "insurgents"}
 # "a group calling itself X", "which calls itself X"
@@ -479,6 +486,23 @@ class ActorFinder(DataComponent):
                 return
             add(span, "actor", "person", source="ner")
             return
+        # "Frente de Defensa Comunitaria" + "del Quijos", "Águas" + "do Norte de Moçambique": a name's particles
+        start = span.start
+        if label == "ORG":
+            while start >= 2 and doc[start - 1].lower_ in PARTICLES and _titled(doc[start - 2]) \
+                    and "\n" not in doc[start - 2].whitespace_ + doc[start - 1].whitespace_:
+                start -= 2
+                while start >= 1 and _titled(doc[start - 1]) and not doc[start].is_sent_start:
+                    start -= 1
+            end = span.end
+            while end + 1 < len(doc) and doc[end].lower_ in PARTICLES and _titled(doc[end + 1]) \
+                    and "\n" not in doc[end - 1].whitespace_ + doc[end].whitespace_:
+                end += 2
+                while end < len(doc) and _titled(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+                    end += 1
+            if (start, end) != (span.start, span.end):
+                span = doc[start:end]
+                text, key, first = span.text, fold(span.text), doc[span.start]
         # ORG: extend over "movement", "rebels" and the like
         end = span.end
         while end < len(doc) and doc[end].lower_ in self.extenders and "\n" not in doc[end].text:

@@ -174,6 +174,7 @@ class EventBuilder:
         """'no evidence of sabotage or of a cyberattack', 'not an attack', 'ruled out an attack',
         'the line was not damaged': the text says the event did not happen."""
         dets, dismiss = set(self.negation["determiners"]), set(self.negation["dismiss_verbs"])
+        hearsay = set(self.negation["hearsay_nouns"])
 
         def denied(t) -> bool:
             return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in dets) for c in t.children)
@@ -184,6 +185,9 @@ class EventBuilder:
                 return True
             if t.dep_ == "dobj" and t.head.lemma_ in dismiss:
                 return True
+            if t.dep_ in ("acl", "ccomp") and t.head.lemma_ in hearsay and t.head.dep_ == "dobj" \
+                    and t.head.head.lemma_ in dismiss | {"deny", "reject"}:
+                return True  # "dismissed claims that the plant had been sabotaged"
             if t.dep_ == "pobj" and t.head.lower_ == "by" and any(c.dep_ == "neg" for c in t.head.head.children):
                 return True  # "a ship does not zigzag over a cable by accident"
             if t.dep_ in ("attr", "acomp"):  # "This was not an attack", "the attacks are not accidental"

@@ -26,12 +26,18 @@ class Extractor:
         self.nlp = pipeline.build(nlp)
 
     def extract(self, doc: Document) -> Extraction:
-        return self.assemble(doc, self.nlp(doc.text[doc.body_start:]))
+        return self.assemble(doc, self.nlp(self.make_doc(doc.text[doc.body_start:])))
 
     def extract_many(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
-        pairs = ((d.text[d.body_start:], d) for d in docs)
+        pairs = ((self.make_doc(d.text[d.body_start:]), d) for d in docs)
         for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self.assemble(doc, sdoc)
+
+    def make_doc(self, text: str) -> Doc:
+        """Tokenized as ``nlp`` would, keeping the text for the components (``doc._.ig_text``)."""
+        sdoc = self.nlp.make_doc(text)
+        sdoc._.ig_text = text
+        return sdoc
 
     def assemble(self, doc: Document, sdoc: Doc) -> Extraction:
         """Resolution, incidents and claims over one parsed body; offsets moved to the whole text."""

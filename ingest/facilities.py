@@ -18,6 +18,9 @@ DASHES = {"-", "–", "—"}
 ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
 
 
+UNITS = {"kv", "mw", "gw", "kw", "mva", "mwe"}  # ratings written "161-kV", "120-MW"
+
+
 def _number_sign(doc: Doc, j: int) -> int | None:
     """Start of "No. 2" / "No 2" / "number 2" when token j is the number, else None."""
     if j >= 1 and doc[j - 1].lower_ in ("no.", "number"):
@@ -96,9 +99,12 @@ class FacilityFinder(DataComponent):
             if key in self.name_heads and all(_cap(t) for t in doc[i - n + 1:i + 1]):
                 return i - n + 1, self.name_heads[key]
         typ = self.after_name.get(doc[i].lower_)
-        dashed = i > 2 and doc[i - 2].text in DASHES and _cap(doc[i - 3])  # "Kyiv-Odesa line"
-        if typ and i > 0 and _cap(doc[i - 1]) and not doc[i - 1].is_sent_start \
-                and (doc[i - 1].pos_ == "PROPN" or dashed) and doc[i - 1].ent_type_ not in ("PERSON", "NORP", "DATE"):
+        n = i - 1  # the name's last word: "Kyiv-Odesa line", "the Tema–Achimota 161-kV line"
+        if n >= 3 and doc[n].lower_ in UNITS and doc[n - 1].text == "-" and doc[n - 2].like_num:
+            n -= 3
+        dashed = n > 1 and doc[n - 1].text in DASHES and _cap(doc[n - 2])
+        if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start \
+                and (doc[n].pos_ == "PROPN" or dashed) and doc[n].ent_type_ not in ("PERSON", "NORP", "DATE"):
             return i, typ
         return None
 
@@ -144,6 +150,11 @@ class FacilityFinder(DataComponent):
                         start, j = j, j - 1  # "Estlink 2 cable"
                         continue
                     break
+                if tok.lower_ in UNITS and j >= 2 and doc[j - 1].text == "-" and doc[j - 2].like_num:
+                    if not named and j >= 3 and _cap(doc[j - 3]) and doc[j - 3].lower_ not in STOP_LEFT:
+                        start, j = j - 2, j - 3  # "the Tema–Achimota 161-kV line": a rating inside the name
+                        continue
+                    break  # "its 120-MW Malinao plant": a rating before the name
                 if tok.is_upper and j > 0 and doc[j - 1].like_num:
                     break  # a unit: "5.7 GW"
                 if tok.text in DASHES and j > 0 and _cap(doc[j - 1]) and _cap(doc[j + 1]):

@@ -12,7 +12,10 @@ class DateFinder:
 
     def match(self, doc: Doc) -> list[tuple[int, int, DateExpr]]:
         out = []
-        for expr in find_dates(doc.text):
+        text = doc._.ig_text
+        if text is None:  # a Doc the Extractor did not make: spaCy joins its tokens again
+            text = doc.text
+        for expr in find_dates(text):
             span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
             if span is not None:
                 out.append((span.start, span.end, expr))
@@ -28,6 +31,10 @@ class DateFinder:
 
 if not Doc.has_extension("ig_dates"):
     Doc.set_extension("ig_dates", default=None)
+# The text the Doc was made from, when its maker kept it (``ingest.extract``): the same
+# string as ``doc.text``, which spaCy rebuilds from every token on each call.
+if not Doc.has_extension("ig_text"):
+    Doc.set_extension("ig_text", default=None)
 
 
 @Language.factory("ig_dates", assigns=["doc._.ig_dates"], default_config={})

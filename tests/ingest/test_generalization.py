@@ -181,3 +181,24 @@ def test_two_clauses_two_facilities_two_days(extractor):
     got = sorted((i["type"], i["start"], sorted(by_id[t] for t in i["targets"])) for i in out["incidents"])
     assert got == [("airstrike", "2024-07-08", ["Varna refinery"]),
                    ("drone_strike", "2024-07-09", ["Kamen pumping station"])]
+
+
+def test_a_dismissed_claim_of_sabotage_does_not_type_the_fire(extractor):
+    out = extract(extractor, "On Tuesday a fire broke out at the Anokyi gas processing plant. The minister "
+                             "dismissed claims on social media that the plant had been sabotaged.")
+    assert [i["type"] for i in out["incidents"]] == ["fire"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Frente de Defensa Comunitaria del Quijos denied cutting the cable.", "Frente de Defensa Comunitaria del Quijos"),
+    ("Gunmen attacked the station, according to Águas do Norte de Moçambique, the utility.",
+     "Águas do Norte de Moçambique"),
+])
+def test_romance_particles_stay_inside_an_organisation_name(extractor, text, name):
+    assert name in names(extract(extractor, text), "actor")
+
+
+def test_a_rating_inside_a_line_name_and_before_a_plant_name(extractor):
+    out = extract(extractor, "On Monday a truck crashed into a tower on the Tema–Achimota 161-kV line, and the "
+                             "operator shut its 120-MW Malinao geothermal power plant.")
+    assert {"Tema–Achimota 161-kV line", "Malinao geothermal power plant"} <= set(names(out, "facility"))
