@@ -43,7 +43,7 @@ MOVEMENT_WORDS = {"movement", "rebels", "militia", "militias", "insurgents"}
 # "a group calling itself X", "which calls itself X"
 SELF_NAMING = {"calling", "calls", "called", "styling", "styles", "styled", "naming", "names", "named"}
 # "CyberAv3ngers": letters and digits mixed inside one capitalized word, ending in letters
-LEET = re.compile(r"^[A-Z][A-Za-z]*[a-z][A-Za-z]*\d+[A-Za-z\d]*[a-z]$")
+LEET = re.compile(r"^[A-Z][A-Za-z]*[a-z][A-Za-z]*\d+[A-Za-z\d]*$")
 GROUP_KINDS = {"ransomware", "hacker", "hacking", "hacktivist", "cybercrime", "cybercriminal", "criminal", "extortion",
                "militant", "armed", "rebel", "insurgent", "separatist", "threat", "apt", "espionage"}
 # "Egypt's interior ministry", "the Chinese foreign ministry": a ministry written in lower case
@@ -280,6 +280,7 @@ class ActorFinder(DataComponent):
         self.from_infobox(doc, add)
         self.from_alias_cues(doc, add)
         self.from_self_names(doc, add)
+        self.from_kind_named(doc, add)
         self.from_acronyms(doc, add)
         self.from_digit_names(doc, add)
         for ent in doc.ents:
@@ -634,6 +635,22 @@ class ActorFinder(DataComponent):
             if fold(doc[k:j].text) not in self.stop:
                 add(doc[k:j], "actor", "armed_group" if any(c.lower_ in GROUP_KINDS for c in doc[t.i - 3:t.i])
                     else "organisation", source="self-name")
+
+    def from_kind_named(self, doc: Doc, add) -> None:
+        """'the ransomware group Nyx9', 'the hacker group CyberTeam 1945': the name after a kind of group."""
+        for t in doc:
+            if t.lower_ not in GROUP_WORDS or t.i == 0 or t.i + 1 >= len(doc) or doc[t.i - 1].lower_ not in GROUP_KINDS:
+                continue
+            k = t.i + 1
+            while k < len(doc) and k < t.i + 5 and doc[k].text[:1].isupper() and not doc[k].is_sent_start \
+                    and "\n" not in doc[k - 1].whitespace_:
+                k += 1
+            if k > t.i + 1 and k < len(doc) and doc[k].like_num and len(doc[k].text) <= 4:
+                k += 1  # a number that ends the name: "CyberTeam 1945"
+            name = doc[t.i + 1:k]
+            if k > t.i + 1 and not self.c.country(name.text) and fold(name.text) not in self.stop:
+                add(name, "actor", "armed_group" if doc[t.i - 1].lower_ in ("militant", "armed", "rebel", "insurgent")
+                    else "organisation", source="kind-named")
 
     def from_digit_names(self, doc: Doc, add) -> None:
         """'CyberAv3ngers', 'N3tw0rm': a name that spells letters with digits names a group, which NER misses,

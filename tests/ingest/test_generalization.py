@@ -202,3 +202,11 @@ def test_a_rating_inside_a_line_name_and_before_a_plant_name(extractor):
     out = extract(extractor, "On Monday a truck crashed into a tower on the Tema–Achimota 161-kV line, and the "
                              "operator shut its 120-MW Malinao geothermal power plant.")
     assert {"Tema–Achimota 161-kV line", "Malinao geothermal power plant"} <= set(names(out, "facility"))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The ransomware group Nyx9 listed the operator on its leak site on Monday.", "Nyx9"),
+    ("The hacker group CyberTeam 1945 said on Monday it had breached the plant.", "CyberTeam 1945"),
+])
+def test_a_group_named_after_its_kind(extractor, text, name):
+    assert name in names(extract(extractor, text), "actor")
