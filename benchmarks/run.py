@@ -31,6 +31,9 @@ from .common import CACHE, PYTHON, ROOT, machine, versions
 MODULES = ["store", "ab", "graph", "web", "remote", "ingest", "scaleout", "extract"]
 OPTIMISED = ["graph/queries.py", "graph/merged.py", "graph/merge.py", "graph/network.py", "graph/rdf.py",
              "graph/store.py", "graph/embedded.py", "ingest/batch.py"]
+# the example queries go with the summaries of the merged graph (graph/merged.py) they read;
+# one that did not exist at REV stays as it is
+EXAMPLE_QUERIES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "graph" / "data" / "queries").glob("*.rq"))
 TARGETS = [
     ("ingest", "ingest throughput >= 0.9x bare nlp.pipe"),
     ("ingest", ">= 8,000 words/s on 2 cores"),
@@ -76,6 +79,10 @@ def _baseline_tree(rev: str) -> Path:
     for rel in OPTIMISED:
         text = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=ROOT, capture_output=True, check=True).stdout
         (tmp / "tree" / rel).write_bytes(text)
+    for rel in EXAMPLE_QUERIES:
+        shown = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=ROOT, capture_output=True)
+        if shown.returncode == 0:
+            (tmp / "tree" / rel).write_bytes(shown.stdout)
     return tmp / "tree"
 
 

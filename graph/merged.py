@@ -8,10 +8,11 @@ on or before D only: what the record said on that day.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Mapping, Optional
+from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
@@ -33,6 +34,7 @@ class MergedView:
     incidents: list[MergedIncident]
     claims: dict[str, dict[str, set[str]]]  # report IRI -> stance -> speakers (canonical)
     records: list[EntityRecord]
+    titles: dict[str, set[str]] = field(default_factory=dict)  # document IRI -> its titles
 
     def incident_iri(self, m: MergedIncident) -> URIRef:
         return merged_incident_iri(m.iri_seed)
@@ -154,6 +156,13 @@ def _claims(store: Store, canonical: dict[str, str]) -> dict[str, dict[str, set[
     return out
 
 
+def _titles(store: Store) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for r in store.select(PREFIXES + "SELECT ?d ?t WHERE { ?d a ig:Document ; rdfs:label ?t }"):
+        out.setdefault(str(r["d"]), set()).add(str(r["t"]))
+    return out
+
+
 def compute(store: Store, as_of: Optional[date] = None, curation: Optional[Curation] = None) -> MergedView:
     """The merged view of the store, or of the documents published on or before ``as_of``."""
     records = _entities(store)
@@ -168,11 +177,18 @@ def compute(store: Store, as_of: Optional[date] = None, curation: Optional[Curat
     reports = _reports(store, canonical, as_of)
     incidents = merge(reports, ancestors_of(parents))
     incidents.sort(key=lambda m: (m.start is None, m.start or date.min, m.iri_seed))
-    return MergedView(canonical, labels, kinds, parents, incidents, _claims(store, canonical), records)
+    return MergedView(canonical, labels, kinds, parents, incidents, _claims(store, canonical), records,
+                      _titles(store))
 
 
 def triples(view: MergedView, documents: int = 0) -> Iterator[tuple]:
-    """The merged graph: canonical links, part-of between canonical entities, incidents."""
+    """The merged graph: canonical links, part-of between canonical entities, incidents, and
+    the summaries computed from them (``summary_triples``)."""
+    yield from _base_triples(view, documents)
+    yield from summary_triples(view_facts(view), view.titles)
+
+
+def _base_triples(view: MergedView, documents: int) -> Iterator[tuple]:
     yield MERGED_GRAPH, IG.sourceCount, Literal(documents)
     for member, c in sorted(view.canonical.items()):
         if member != c:
@@ -215,8 +231,10 @@ def entity_triples(view: MergedView) -> Iterator[tuple]:
 def incident_triples(view: MergedView, m: MergedIncident) -> Iterator[tuple]:
     """A merged incident. Besides its interval (``ig:when``), it carries convenience copies
     of what the example queries filter, sort and count on, so that each is one triple away:
-    its first and last possible day (``ig:earliestDate``, ``ig:latestDate``), its type code
-    (``ig:incidentType``) and number of source documents (``ig:sourceCount``)."""
+    its first and last possible day (``ig:earliestDate``, ``ig:latestDate``) and the year of
+    the first (``ig:earliestYear``), its type code (``ig:incidentType``) and number of source
+    documents (``ig:sourceCount``). Its sort key and its sources' titles come from
+    ``summary_triples``."""
     s = view.incident_iri(m)
     local = s.rsplit("/", 1)[-1]
     yield s, RDF.type, IG.Incident
@@ -251,6 +269,7 @@ def incident_triples(view: MergedView, m: MergedIncident) -> Iterator[tuple]:
         if m.start:
             yield w, IG.earliest, Literal(m.start, datatype=XSD.date)
             yield s, IG.earliestDate, Literal(m.start, datatype=XSD.date)
+            yield s, IG.earliestYear, Literal(m.start.year)
         if m.end:
             yield w, IG.latest, Literal(m.end, datatype=XSD.date)
             yield s, IG.latestDate, Literal(m.end, datatype=XSD.date)
@@ -268,6 +287,143 @@ def incident_triples(view: MergedView, m: MergedIncident) -> Iterator[tuple]:
                 yield v, IG.report, URIRef(r)
 
 
+# The day part of ig:dateSortKey and the count part of ig:attackSortKey are multiplied by
+# this; the rest is a rank among the incidents of one day or the facilities of one count.
+KEY_SLOTS = 1_000_000
+
+
+@dataclass
+class IncidentFacts:
+    """What the summaries of the merged graph are computed from, for one merged incident:
+    the values of its ig:incidentType, ig:earliestDate, ig:sourceCount, ig:sourceDocument and
+    ig:target triples."""
+
+    iri: URIRef
+    type: Optional[str]
+    earliest: Optional[date]
+    sources: Optional[int]
+    documents: frozenset
+    targets: frozenset
+
+
+def view_facts(view: MergedView) -> list[IncidentFacts]:
+    """The facts of the incidents of a view, as ``incident_triples`` writes them."""
+    return [IncidentFacts(view.incident_iri(m), m.type, m.start, len(m.documents), frozenset(m.documents),
+                          frozenset(URIRef(t) for t in m.targets)) for m in view.incidents]
+
+
+def graph_facts(graph: Iterable[tuple]) -> list[IncidentFacts]:
+    """The facts of the incidents (the subjects typed ig:Incident) of a merged graph given as
+    triples, e.g. one made by hand for a test."""
+    wanted = {str(IG.incidentType): "type", str(IG.earliestDate): "earliest", str(IG.sourceCount): "sources",
+              str(IG.sourceDocument): "documents", str(IG.target): "targets"}
+    incidents, facts = set(), {}
+    for s, p, o in graph:
+        if str(p) == str(RDF.type) and str(o) == str(IG.Incident):
+            incidents.add(s)
+        elif str(p) in wanted:
+            facts.setdefault(s, {}).setdefault(wanted[str(p)], []).append(o)
+    out = []
+    for i in sorted(incidents, key=str):
+        f = facts.get(i, {})
+        one = lambda k: f[k][0] if f.get(k) else None  # noqa: E731
+        out.append(IncidentFacts(i, str(one("type")) if one("type") is not None else None,
+                                 date.fromisoformat(str(one("earliest"))) if one("earliest") is not None else None,
+                                 int(one("sources")) if one("sources") is not None else None,
+                                 frozenset(str(d) for d in f.get("documents", ())),
+                                 frozenset(f.get("targets", ()))))
+    return out
+
+
+def summary_triples(incidents: Iterable[IncidentFacts], titles: Mapping[str, Iterable[str]]) -> Iterator[tuple]:
+    """The summaries of a merged graph, computed from its incidents (``view_facts`` or
+    ``graph_facts``) and the titles of the documents (document IRI -> titles), so that the
+    example queries sort, count and list with single reads instead of a look-up per incident
+    (see the ontology for each term; ``ontologies/shapes.ttl`` checks them):
+
+    - on every merged incident, ``ig:dateSortKey`` (newest first, ties by IRI, as integers)
+      and ``ig:sourceTitles`` (its documents' titles, sorted, joined by " | ");
+    - on every facility that is the direct target of an attack (a merged incident whose type
+      code is ig:Attack's or below it), ``ig:attackCount``, ``ig:firstAttack`` and
+      ``ig:lastAttack`` (over the attacks' ``ig:earliestDate``), and ``ig:attackSortKey``;
+    - for every month and type code with incidents, an ``ig:MonthlyCount`` node;
+    - for every number of sources some incident has, an ``ig:SourceCountTally`` node: how
+      many incidents have at least that many.
+
+    They are derived, never edited: ``rebuild`` rewrites them with the rest of the graph.
+    """
+    ordered = sorted(incidents, key=lambda f: str(f.iri))
+    keys = date_sort_keys({f.iri: f.earliest for f in ordered})
+    attacks: dict = {}  # facility -> first possible days of its attacks (None: undated)
+    months: dict = {}  # (yyyy-mm, type code) -> number of incidents
+    reach: dict = {}  # number of sources -> incidents with exactly that many
+    attack_codes = vocab.attack_codes()
+    for f in ordered:
+        yield f.iri, IG.dateSortKey, Literal(keys[f.iri])
+        names = sorted({t for d in f.documents for t in titles.get(d, ())})
+        if names:
+            yield f.iri, IG.sourceTitles, Literal(" | ".join(names))
+        if f.type in attack_codes:
+            for target in f.targets:
+                attacks.setdefault(target, []).append(f.earliest)
+        if f.earliest is not None and f.type is not None:
+            month = (f.earliest.isoformat()[:7], f.type)
+            months[month] = months.get(month, 0) + 1
+        if f.sources is not None:
+            reach[f.sources] = reach.get(f.sources, 0) + 1
+    by_count: dict = {}
+    for target, days in attacks.items():
+        by_count.setdefault(len(days), []).append(target)
+    for count, facilities in sorted(by_count.items()):
+        _check_slots(len(facilities), "facilities attacked as often")
+        for rank, target in enumerate(sorted(facilities, key=str, reverse=True)):
+            days = [d for d in attacks[target] if d is not None]
+            yield target, IG.attackCount, Literal(count)
+            if days:
+                yield target, IG.firstAttack, Literal(min(days), datatype=XSD.date)
+                yield target, IG.lastAttack, Literal(max(days), datatype=XSD.date)
+            yield target, IG.attackSortKey, Literal(count * KEY_SLOTS + rank)
+    for (month, code), n in sorted(months.items()):
+        node = ID[f"count/{month}/{quote(code, safe='')}"]
+        yield node, RDF.type, IG.MonthlyCount
+        yield node, IG.month, Literal(month, datatype=XSD.gYearMonth)
+        yield node, IG.countedType, Literal(code)
+        yield node, IG.incidentCount, Literal(n)
+    at_least = 0
+    for n in sorted(reach, reverse=True):
+        at_least += reach[n]
+        node = ID[f"count/sources/{n}"]
+        yield node, RDF.type, IG.SourceCountTally
+        yield node, IG.minimumSources, Literal(n)
+        yield node, IG.incidentCount, Literal(at_least)
+
+
+def date_sort_keys(earliest: Mapping) -> dict:
+    """ig:dateSortKey of each incident (IRI -> first possible day or None): the day as
+    yyyymmdd times KEY_SLOTS plus the incident's rank among those of its day in reverse IRI
+    order; undated incidents -1, -2 … in IRI order. ORDER BY DESC(key) is then ORDER BY
+    DESC(earliest) incident, with the undated last."""
+    days: dict = {}
+    for iri, day in earliest.items():
+        days.setdefault(day, []).append(iri)
+    keys = {}
+    for day, iris in days.items():
+        if day is None:
+            for n, iri in enumerate(sorted(iris, key=str)):
+                keys[iri] = -(n + 1)
+            continue
+        _check_slots(len(iris), f"incidents on {day}")
+        base = (day.year * 10_000 + day.month * 100 + day.day) * KEY_SLOTS
+        for n, iri in enumerate(sorted(iris, key=str, reverse=True)):
+            keys[iri] = base + n
+    return keys
+
+
+def _check_slots(n: int, what: str) -> None:
+    if n >= KEY_SLOTS:
+        raise ValueError(f"{n:,} {what}: a sort key has room for {KEY_SLOTS - 1:,}")
+
+
 def _readable(view: MergedView, prop: str, value: str) -> str:
     if prop == "perpetrator" and value != "none named":
         return ", ".join(view.labels.get(v, v) for v in value.split(", "))
@@ -281,10 +437,14 @@ def document_count(store: Store) -> int:
 
 def is_stale(store: Store) -> bool:
     """True when documents were stored (or removed) since the merged graph was last built,
-    for instance when an ingest was killed between its last document and the merge."""
+    for instance when an ingest was killed between its last document and the merge, or when
+    it was built by a version that wrote no summaries (``summary_triples``)."""
     rows = store.select(PREFIXES + "SELECT ?n WHERE { ?g ig:sourceCount ?n }", {"g": MERGED_GRAPH})
     merged = int(rows[0]["n"]) if rows else -1
-    return merged != document_count(store)
+    if merged != document_count(store):
+        return True
+    return (store.ask(PREFIXES + "ASK { GRAPH ?g { ?i a ig:Incident } }", {"g": MERGED_GRAPH})
+            and not store.ask(PREFIXES + "ASK { GRAPH ?g { ?i ig:dateSortKey ?key } }", {"g": MERGED_GRAPH}))
 
 
 def rebuild(store: Store, curation: Optional[Curation] = None) -> MergedView:

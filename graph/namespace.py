@@ -32,6 +32,8 @@ class IG(DefinedNamespace):
     Claim: URIRef
     Mention: URIRef
     Interval: URIRef
+    MonthlyCount: URIRef
+    SourceCountTally: URIRef
     Attack: URIRef
     DroneStrike: URIRef
     MissileStrike: URIRef
@@ -81,13 +83,20 @@ class IG(DefinedNamespace):
     earliest: URIRef
     latest: URIRef
     earliestDate: URIRef
+    earliestYear: URIRef
     latestDate: URIRef
     effect: URIRef
     confidence: URIRef
+    month: URIRef
+    countedType: URIRef
+    incidentCount: URIRef
+    minimumSources: URIRef
     deaths: URIRef
     report: URIRef
     reportCount: URIRef
     sourceCount: URIRef
+    dateSortKey: URIRef
+    sourceTitles: URIRef
     claimedBy: URIRef
     accusedBy: URIRef
     targetOperator: URIRef
@@ -101,6 +110,10 @@ class IG(DefinedNamespace):
     partOf: URIRef
     locatedIn: URIRef
     operator: URIRef
+    attackCount: URIRef
+    firstAttack: URIRef
+    lastAttack: URIRef
+    attackSortKey: URIRef
     alias: URIRef
     speaker: URIRef
     speakerText: URIRef

@@ -7,6 +7,7 @@ Queries see the union of all graphs as their default graph.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -62,23 +63,99 @@ def triple_lines(triples: Iterable[tuple[Node, Node, Node]]) -> str:
     return "\n".join(lines)
 
 
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+# The parts of a query that bind_values must tell apart: comments, strings and IRIs (whose
+# text may hold braces, '#' or keywords), variables, keywords or prefixed names, and braces.
+_TOKENS = re.compile(r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>"{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
+              | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][A-Za-z0-9_\u00B7-\U000EFFFF]+)
+  | (?P<word>[A-Za-z_][\w.-]*(?::[\w.%-]*)?|:[\w.%-]*)
+  | (?P<brace>[{}])
+""", re.VERBOSE)
+
+
+@functools.lru_cache(maxsize=512)
+def _scopes(query: str) -> tuple[int, tuple[tuple[int, frozenset[str]], ...]]:
+    """Where bind_values puts its blocks: the offset just inside the outer WHERE group (or
+    the first group, for ``ASK { … }``; -1 when there is none), and for each sub-select the
+    offset just inside its WHERE group with the variables the sub-select uses (in its
+    projection, pattern and modifiers)."""
+    outer = first_brace = -1
+    depth = 0
+    after_where = False
+    open_subs: list[list] = []  # [depth of its SELECT, offset inside its group or -1, variables]
+    done: list[tuple[int, frozenset[str]]] = []
+    for m in _TOKENS.finditer(query):
+        kind, text = m.lastgroup, m.group()
+        if kind in ("comment", "string", "iri"):
+            continue
+        if kind == "var":
+            for sub in open_subs:
+                sub[2].add(text[1:])
+            after_where = False
+        elif kind == "word":
+            word = text.upper()
+            after_where = word == "WHERE" and depth == 0 and outer < 0
+            if word == "SELECT" and depth > 0:
+                open_subs.append([depth, -1, set()])
+        elif text == "{":
+            if depth == 0 and first_brace < 0:
+                first_brace = m.end()
+            if after_where:
+                outer = m.end()
+            after_where = False
+            for sub in open_subs:
+                if sub[1] < 0 and sub[0] == depth:
+                    sub[1] = m.end()
+            depth += 1
+        else:
+            depth -= 1
+            after_where = False
+            # a sub-select ends with the group that holds it
+            while open_subs and open_subs[-1][0] > depth:
+                sub = open_subs.pop()
+                if sub[1] >= 0:
+                    done.append((sub[1], frozenset(sub[2])))
+    return (outer if outer >= 0 else first_brace), tuple(done)
 
 
 def bind_values(query: str, bindings: Optional[Mapping[str, Node]]) -> str:
-    """Bind variables with a VALUES block at the start of the outer WHERE group.
+    """Bind variables with VALUES blocks, so that a parameter is the same constant wherever
+    the query uses it.
 
-    The values are rdflib terms written by ``n3()`` (escaped), never raw text, so a bound
-    value cannot change the query. Placed first in the group, the block is joined first,
-    which lets the engine start from the bound value. (pyoxigraph's own substitutions
-    refuse variables that are not projected, so both stores bind this way.)
+    One block goes at the start of the outer WHERE group: joined first, it lets the engine
+    start from the bound value. A sub-select does not see the variables of the query around
+    it, so each sub-select that uses a bound variable (in its pattern, projection or
+    modifiers) gets a block of its own, at the start of its WHERE group, with the variables
+    it uses: a pattern or filter inside it then works on the value before its ORDER BY and
+    LIMIT. The values are rdflib terms written by ``n3()`` (escaped), never raw text, so a
+    bound value cannot change the query; the query's comments, strings and IRIs are skipped
+    when looking for its groups. (pyoxigraph's own substitutions refuse variables that are
+    not projected, so both stores bind this way.)
     """
     if not bindings:
         return query
-    names, values, blocks = [], [], []
-    for name, value in bindings.items():
+    for name in bindings:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise QueryError(f"invalid variable name {name!r}")
+    outer, subs = _scopes(query)
+    if outer <= 0:
+        raise QueryError("cannot bind parameters: the query has no WHERE clause")
+    inserts = [(outer, _values_block(bindings))]
+    for at, used in subs:
+        inner = {name: value for name, value in bindings.items() if name in used}
+        if inner:
+            inserts.append((at, _values_block(inner)))
+    for at, block in sorted(inserts, key=lambda x: x[0], reverse=True):
+        query = query[:at] + block + query[at:]
+    return query
+
+
+def _values_block(bindings: Mapping[str, Node]) -> str:
+    names, values, blocks = [], [], []
+    for name, value in bindings.items():
         if isinstance(value, (list, tuple)):  # several values: one row each
             blocks.append(f" VALUES ?{name} {{ {' '.join(_term(v) for v in value)} }} ")
             continue
@@ -86,12 +163,7 @@ def bind_values(query: str, bindings: Optional[Mapping[str, Node]]) -> str:
         values.append(_term(value))
     if names:
         blocks.insert(0, f" VALUES ({' '.join(names)}) {{ ({' '.join(values)}) }} ")
-    block = "".join(blocks)
-    m = _WHERE.search(query)
-    at = m.end() if m else query.find("{") + 1  # ASK { … } may omit WHERE
-    if at <= 0:
-        raise QueryError("cannot bind parameters: the query has no WHERE clause")
-    return query[:at] + block + query[at:]
+    return "".join(blocks)
 
 
 def _term(value) -> str:

@@ -45,6 +45,15 @@ def attack_types() -> set[str]:
     return {str(g.value(c, IG.code)) for c in g.subjects(RDFS.subClassOf, IG.Attack)}
 
 
+@lru_cache(maxsize=1)
+def attack_codes() -> frozenset[str]:
+    """The codes of ig:Attack and of every class below it: what counts as an attack (the
+    example queries list the same codes)."""
+    g = ontology()
+    return frozenset(str(code) for cls in g.transitive_subjects(RDFS.subClassOf, IG.Attack)
+                     if (code := g.value(cls, IG.code)) is not None)
+
+
 def class_for(kind: str, type_code: str | None) -> URIRef:
     """The most specific class for an entity kind and type code, falling back to the kind's root."""
     root = "incident" if kind == "incident" else kind

@@ -64,3 +64,16 @@ INSERT {{ GRAPH <{MERGED_GRAPH}> {{ ?i ig:earliestDate {wrong.n3()} }} }}
 WHERE {{ GRAPH <{MERGED_GRAPH}> {{ ?i ig:earliestDate ?d }} }}""")
     conforms, report = validate(store)
     assert not conforms and "earliestDate" in report
+
+
+def test_the_year_of_the_first_day_is_copied_and_checked(store):
+    store.replace_graph(*document_triples(berth_extraction()))
+    merged.rebuild(store)
+    rows = store.select(PREFIXES + "SELECT ?y WHERE { GRAPH ?m { ?i ig:earliestYear ?y } }", {"m": MERGED_GRAPH})
+    assert rows == [{"y": 2025}]
+    store.update(PREFIXES + f"""
+DELETE {{ GRAPH <{MERGED_GRAPH}> {{ ?i ig:earliestYear ?y }} }}
+INSERT {{ GRAPH <{MERGED_GRAPH}> {{ ?i ig:earliestYear 2024 }} }}
+WHERE {{ GRAPH <{MERGED_GRAPH}> {{ ?i ig:earliestYear ?y }} }}""")
+    conforms, report = validate(store)
+    assert not conforms and "earliestYear" in report
