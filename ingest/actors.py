@@ -66,13 +66,14 @@ def _clean(doc: Doc, span: Span) -> Span | None:
         if "\n" in doc[k].text:
             end = k
             break
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
-        start += 1
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
+                           or not any(c.isalnum() for c in doc[start].text)):
+        start += 1  # also symbols and spaces: "§\f I00" names "I00"
     for k in range(start, end):
         if doc[k].text == "(":
             end = k
             break
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'") or doc[end - 1].is_punct
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'") or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in ("of", "and", "for", "the", "in", "on")
                            or doc[end - 1].text.startswith("[") or doc[end - 1].like_num and end - 1 > start):
         end -= 1
