@@ -1,13 +1,17 @@
 """Ingest throughput end to end (files on disk -> committed embedded store) against bare
 ``nlp.pipe`` of the same model on the same texts, with 1 and 2 processes, and peak memory.
 
-    .venv/bin/python -m benchmarks.bench_ingest [--quick] [--long] [--docs N]
+    .venv/bin/python -m benchmarks.bench_ingest [--quick] [--long] [--docs N] [--rounds R]
+                                                [--baseline-tree DIR]
 
 Each side runs in its own fresh interpreter (model loaded before the clock starts, so
 both sides time the steady state); the parent samples the resident memory of the child and
 all its descendants (psutil, every 0.2 s) for the peak. Words are whitespace-separated words
 of the article bodies (what spaCy sees), the same count for both sides. Alternating rounds
-are run when asked (--rounds); the best time of each side counts.
+are run when asked (--rounds); the best time of each side counts. ``--baseline-tree DIR`` (a
+copy of the project at another revision, e.g. from ``git worktree add DIR REV``) runs the
+ingest side a third time in every round with that tree's code, and adds its throughput and its
+ratio to bare ``nlp.pipe`` measured in the same rounds.
 """
 from __future__ import annotations
 
@@ -80,11 +84,16 @@ def write_corpus(n: int, folder: Path) -> int:
     return words
 
 
-def run_measured(code: str, timeout: float) -> tuple[dict | None, float]:
-    """Run code in a child; returns (its JSON answer, peak RSS in MB of the child tree)."""
+def run_measured(code: str, timeout: float, tree: Path | None = None) -> tuple[dict | None, float]:
+    """Run code in a child (with the code of ``tree``, default this one); returns (its JSON
+    answer, peak RSS in MB of the child tree)."""
+    import os
+
     import psutil
 
-    proc = subprocess.Popen([PYTHON, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = dict(os.environ, PYTHONPATH=str(tree)) if tree else None
+    proc = subprocess.Popen([PYTHON, "-c", code], cwd=tree or ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
     peak = [0.0]
     stop = threading.Event()
 
@@ -122,7 +131,8 @@ def run_measured(code: str, timeout: float) -> tuple[dict | None, float]:
     return json.loads([l for l in out.splitlines() if l.strip()][-1]), peak[0]
 
 
-def run(quick: bool = False, long: bool = False, docs: int | None = None, rounds: int = 1) -> list[Figure]:
+def run(quick: bool = False, long: bool = False, docs: int | None = None, rounds: int = 1,
+        baseline: Path | None = None) -> list[Figure]:
     n = docs or (150 if quick else 1000)
     figs: list[Figure] = []
     tmp = Path(tempfile.mkdtemp(prefix="ig-bench-ingest-"))
@@ -149,6 +159,11 @@ def run(quick: bool = False, long: bool = False, docs: int | None = None, rounds
                     if r["seconds"] < best.get(key, 1e18):
                         best[key], extra[key] = r["seconds"], r
                     peaks[key] = max(peaks.get(key, 0), peak)
+                if baseline:
+                    shutil.rmtree(store, ignore_errors=True)
+                    r, _ = run_measured(INGEST.format(folder=str(folder), n=procs, store=str(store)), timeout, baseline)
+                    if r:
+                        best[f"base{procs}"] = min(best.get(f"base{procs}", 1e18), r["seconds"])
         for procs in (1, 2):
             b, i = best.get(f"bare{procs}"), best.get(f"ingest{procs}")
             label = "1 process" if procs == 1 else "2 processes"
@@ -167,6 +182,10 @@ def run(quick: bool = False, long: bool = False, docs: int | None = None, rounds
             if b and i:
                 figs.append(Figure("ingest", f"ingest / bare nlp.pipe throughput, {label}", round(b / i, 2), "x",
                                    ">= 0.9x", b / i >= 0.9))
+            o = best.get(f"base{procs}")
+            if b and o:
+                figs.append(Figure("ingest", f"baseline tree: ingest / bare nlp.pipe throughput, {label}",
+                                   round(b / o, 2), "x", note=f"{round(words / o):,} words/s, {baseline}"))
         if long:
             big = tmp / "corpus-10k"
             w = write_corpus(10_000, big)
@@ -188,8 +207,9 @@ def main() -> None:
     ap.add_argument("--long", action="store_true")
     ap.add_argument("--docs", type=int)
     ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--baseline-tree", type=Path, help="also run the ingest side with this copy of the project")
     a = ap.parse_args()
-    figs = run(a.quick, a.long, a.docs, a.rounds)
+    figs = run(a.quick, a.long, a.docs, a.rounds, a.baseline_tree.resolve() if a.baseline_tree else None)
     show(figs)
     save(figs, "ingest")
 

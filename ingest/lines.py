@@ -1,6 +1,7 @@
 """Sentence boundaries at line breaks: headings and infobox lines are never one sentence."""
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -8,14 +9,35 @@ from spacy.tokens import Doc
 class LineBreaker:
     """Marks the first token after a newline as a sentence start, before the parser runs."""
 
+    def __init__(self):
+        self._breaks: dict[int, bool] = {}  # word (orth id) -> holds a line break
+
     def match(self, doc: Doc) -> tuple[list[int], list[int]]:
         """Line starts, and the tokens inside infobox lines ("- Key: value") that must not start one."""
-        starts = [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text or "\n" in t.whitespace_]
+        starts = [0] + self._after_breaks(doc)
         inside = []
         for a, b in zip(starts, starts[1:] + [len(doc)]):
             if a < len(doc) and doc[a].text == "-":
                 inside.extend(range(a + 1, b))
         return starts, inside
+
+    def _after_breaks(self, doc: Doc) -> list[int]:
+        """The tokens after one whose text holds a line break (never past the last token; a
+        token's trailing space is one space or none, never a break): read from the tokens'
+        word ids, remembering which words hold a break, instead of making a Token and its
+        strings for every token."""
+        breaks = self._breaks
+        if len(breaks) > 500_000:
+            breaks.clear()
+        strings = doc.vocab.strings
+        out = []
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()[:-1]):
+            has = breaks.get(orth)
+            if has is None:
+                has = breaks[orth] = "\n" in strings[orth]
+            if has:
+                out.append(i + 1)
+        return out
 
     def set_annotations(self, doc: Doc, found: tuple[list[int], list[int]]) -> None:
         starts, inside = found
