@@ -100,25 +100,18 @@ def perps(out: dict) -> list[list[str]]:
     return [sorted(by_id[p] for p in i["perpetrators"]) for i in out["incidents"]]
 
 
-def test_a_group_named_by_itself_is_an_actor_and_its_claim_counts(extractor):
-    out = extract(extractor, 'Arsonists set fire to the Varna substation on Tuesday. A group calling itself '
-                             '"Rote Linie Sieben" claimed responsibility on Wednesday.')
-    assert "Rote Linie Sieben" in names(out, "actor")
-    assert perps(out) == [["Rote Linie Sieben"]]
-
-
-def test_a_name_spelled_with_digits_is_a_group(extractor):
-    out = extract(extractor, "The cyberattack on the Varna water treatment plant on Monday was carried out by "
-                             "Gr1dBreakers, a group linked to no state, the agency said.")
-    assert "Gr1dBreakers" in names(out, "actor")
-    assert perps(out) == [["Gr1dBreakers"]]
-
-
-def test_a_movement_is_its_own_actor_not_its_country(extractor):
-    out = extract(extractor, "A drone struck the Varna oil terminal on Monday. Ruritania's Zelot movement "
-                             "claimed the attack.")
-    assert "Zelot movement" in names(out, "actor")
-    assert perps(out) == [["Zelot movement"]]
+@pytest.mark.parametrize("text,name", [
+    ('Arsonists set fire to the Varna substation on Tuesday. A group calling itself "Rote Linie Sieben" '
+     'claimed responsibility on Wednesday.', "Rote Linie Sieben"),  # the name a group gives itself
+    ("The cyberattack on the Varna water treatment plant on Monday was carried out by Gr1dBreakers, a group "
+     "linked to no state, the agency said.", "Gr1dBreakers"),  # a name spelled with digits
+    ("A drone struck the Varna oil terminal on Monday. Ruritania's Zelot movement claimed the attack.",
+     "Zelot movement"),  # a movement is its own actor, not its country
+])
+def test_a_group_that_ner_misses_is_the_actor_that_did_it(extractor, text, name):
+    out = extract(extractor, text)
+    assert name in names(out, "actor")
+    assert perps(out) == [[name]]
 
 
 def test_a_partner_in_a_claimed_attack_is_a_perpetrator(extractor):
