@@ -4,7 +4,8 @@
 
 The same store as bench_graph (25,000 documents, ~50,000 incident reports; quick 2,000).
 First request of each page is reported separately (cold: projection built, caches empty);
-then p50/p95 of repeated requests (warm). --browser also times a 1,000-node pyvis view
+then p50/p95 of repeated requests (warm); then, in one more process, the first request of
+each page after the warm-up that `incidentgraph serve` runs as it starts (web/warm.py). --browser also times a 1,000-node pyvis view
 until its physics has settled in headless Chromium (Playwright).
 """
 from __future__ import annotations
@@ -34,6 +35,22 @@ if resp.status_code == 200:
         times.append(time.perf_counter() - t0)
         spent += times[-1]
 print(json.dumps({{"status": resp.status_code, "cold": cold, "times": times, "kb": len(resp.data) // 1024}}))
+"""
+WARMED = """
+import json, time
+from web.app import create_app
+from web import warm
+app = create_app({{"STORE": {store!r}, "TESTING": True}})
+t0 = time.perf_counter()
+warm.warm(app, warm.pages(app), log=lambda line: None)
+spent = time.perf_counter() - t0
+client = app.test_client()
+first = {{}}
+for url in {urls!r}:
+    t0 = time.perf_counter()
+    client.get(url)
+    first[url] = time.perf_counter() - t0
+print(json.dumps({{"warm": spent, "first": first}}))
 """
 from .stores import embedded
 
@@ -86,6 +103,15 @@ def run(quick: bool = False, long: bool = False, docs: int | None = None, browse
         figs.append(Figure("web", f"{label} (warm p50)", ms(p50(ts)), "ms", target if goal else "", met,
                            note=f"p95 {ms(p95(ts))} ms over {len(r['times'])}, first request {ms(r['cold'])} ms, "
                                 f"{r['kb']} KB; {url}"))
+    # what a reader of `incidentgraph serve` meets: the pages in WARM_PAGES were requested at start
+    r, wall, err = run_child(WARMED.format(store=str(folder), urls=[u for _, u, _, _ in pages]), limit * 3)
+    if r is None:
+        figs.append(Figure("web", "warm-up at serve start (WARM_PAGES)", "failed", note=err[-150:]))
+    else:
+        figs.append(Figure("web", "warm-up at serve start (WARM_PAGES)", ms(r["warm"]), "ms",
+                           note="in a background thread; the WARM_PAGES default"))
+        for label, url, _, _ in pages:
+            figs.append(Figure("web", f"{label}, first request after warm-up", ms(r["first"][url]), "ms", note=url))
     if len(entity_total.get("typical", [])) == 2:
         total = sum(entity_total["typical"])
         figs.append(Figure("web", "entity page + its network view, typical facility", ms(total), "ms", "< 300 ms",

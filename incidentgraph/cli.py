@@ -242,6 +242,9 @@ def cmd_serve(args) -> int:
 
     where = app.config.get("STORE") or os.environ.get("INCIDENTGRAPH_STORE") or default_store_path()
     print(f"incidentgraph: serving http://{args.host}:{args.port}/ (store: {where})", file=sys.stderr)
+    from web.warm import warm_in_background
+
+    warm_in_background(app)
     app.run(host=args.host, port=args.port, debug=args.debug, use_reloader=False, threaded=True)
     return 0
 

@@ -38,6 +38,9 @@ SETTINGS = [
             "live physics in the browser."),
     Setting("QUERY_TABLE_ROWS", 1000,
             "Most rows the SPARQL page shows in its table; the CSV and JSON downloads are not cut by it."),
+    Setting("WARM_PAGES", "/,/network,/network/frame,/analysis",
+            "Pages `incidentgraph serve` requests itself as it starts, in the background, so that "
+            "their caches are filled before the first reader comes (comma-separated paths; empty for none)."),
     Setting("MAX_CONTENT_LENGTH", 2_000_000,
             "Largest accepted request body in bytes (pasted or uploaded articles); larger gets 413."),
 ]
