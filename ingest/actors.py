@@ -123,6 +123,9 @@ class ActorFinder(DataComponent):
         self.stop = set(data["stop_orgs"])
         self.place_nouns = set(place_nouns)
         self.event_words = set(data["event_words"])
+        organs = data.get("organ_heads", {})
+        self.organ_heads = dict(organs.get("heads", {}))
+        self.bare_organs = set(organs.get("bare", ()))
         self.trigger_words = {w for spec in lexicon.incidents()["types"].values()
                               for w in spec["triggers"] + spec["cues"] if " " not in w} | self.event_words
         self.glued = sorted(data["infobox"]["glued_keys"], key=len, reverse=True)
@@ -206,6 +209,7 @@ class ActorFinder(DataComponent):
     # ---- matching ------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[Mention]:
         self._index_infobox(doc)
+        self._organ_seen: set[int] = set()
         out: list[Mention] = []
         covered: set[int] = set()
 
@@ -277,6 +281,7 @@ class ActorFinder(DataComponent):
                         break
         self.from_dateline(doc, add)
         self.from_lowercase_ministries(doc, add)
+        self.from_lowercase_organs(doc, add)
         self.from_run_by_ministries(doc, add)
         self.from_infobox(doc, add)
         self.from_alias_cues(doc, add)
@@ -382,6 +387,74 @@ class ActorFinder(DataComponent):
                     add(doc[t.i:k], "actor", "ministry" if "ministry" in words else "government_agency",
                         aliases=[doc[j:k].text], source="lowercase-organ")
                     break
+
+    @staticmethod
+    def _organ_word(t) -> bool:
+        return t.is_alpha and t.is_lower and t.pos_ in ("NOUN", "ADJ", "PROPN")
+
+    def from_lowercase_organs(self, doc: Doc, add) -> None:
+        """'the energy ministry', 'the Russian embassy in Sofia', 'Basra operations command', 'its military
+        intelligence service': an organ written in lower case after a qualifier (a demonym, a country, a
+        capitalised name) or, for the heads that say which organ, after a plain 'the'/'its'."""
+        for t in doc:
+            if not self._organ_word(t) or t.i == 0 or t.i in self._organ_seen:
+                continue
+            prev = doc[t.i - 1]
+            if prev.is_alpha and prev.is_lower and prev.lower_ not in ("the", "its", "their"):
+                continue  # not the start of the lower-case run
+            k = t.i
+            while k < len(doc) and k < t.i + 4 and self._organ_word(doc[k]) and "\n" not in doc[k].whitespace_:
+                k += 1
+            if k < len(doc) and k < t.i + 4 and self._organ_word(doc[k]):
+                k += 1  # the last word of the run may end a line
+            end, head = None, None
+            for e in range(k, t.i, -1):
+                for n in (2, 1):
+                    words = " ".join(x.lower_ for x in doc[max(e - n, t.i):e])
+                    if e - n >= t.i and words in self.organ_heads:
+                        end, head = e, words
+                        break
+                if end:
+                    break
+            if end is None or end < k and doc[end].lemma_ not in TITLES:
+                continue  # 'Russian intelligence services': the organ noun must head the phrase
+            self._organ_seen.update(range(t.i, end))
+            typ = self.organ_heads[head]
+            nxt = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+            if nxt + 1 < len(doc) and doc[end].text == "," and all(
+                    x.pos_ == "PROPN" and x.text[:1].isupper() for x in doc[nxt:nxt + 2]):
+                # "The Argentine coast guard, the Prefectura Naval Argentina, said": one organ, by its name
+                stop = nxt
+                while stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].pos_ == "PROPN":
+                    stop += 1
+                start = prev.i if prev.lower_ not in ("the", "its", "their") else t.i
+                add(doc[nxt:stop], "actor", typ, aliases=[doc[start:end].text], source="organ-apposition")
+                continue
+            qualified = end - len(head.split()) > t.i  # 'energy' in 'the energy ministry'
+            if prev.lower_ in ("the", "its", "their"):
+                if head not in self.bare_organs or not qualified:
+                    continue
+                if t.i >= 2 and doc[t.i - 2].text in ("'s", "’s"):
+                    continue  # "Egypt's interior ministry" is found with its country
+                add(doc[t.i:end], "actor", typ, source="lowercase-organ")
+                continue
+            start = prev.i
+            state = self.c.by_demonym.get(fold(prev.text)) or self.c.country(prev.text)
+            if not state:
+                if not (prev.pos_ == "PROPN" and prev.text[:1].isupper()) or not qualified or prev.is_sent_start:
+                    continue
+                while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()
+                                     or doc[start - 1].text in ("-", "–")) and not doc[start].is_sent_start \
+                        and "\n" not in doc[start - 1].whitespace_:
+                    start -= 1
+            stop = end
+            if head in ("embassy", "consulate") and stop + 1 < len(doc) and doc[stop].lower_ == "in" \
+                    and doc[stop + 1].text[:1].isupper():
+                stop += 2  # "the Russian embassy in Sofia"
+                while stop < len(doc) and doc[stop].text[:1].isupper() and not doc[stop].is_sent_start:
+                    stop += 1
+            add(doc[start:stop], "actor", typ, aliases=[doc[start:end].text] if stop > end else [],
+                source="lowercase-organ")
 
     def _from_ent(self, doc: Doc, ent: Span, add) -> None:
         label = ent.label_

@@ -121,17 +121,28 @@ def _collective(doc: Doc, m: Mention, named: list, placed: list) -> list:
     return same if len(same) >= 2 else []
 
 
-def _bridge_parts(fac: list, ent_of: dict, named: list) -> None:
+def _sentences_apart(doc: Doc, a: Mention, b: Mention) -> int:
+    """0 in one sentence, 1 in neighbouring sentences, and so on."""
+    lo, hi = sorted((a.start, b.start))
+    return sum(1 for t in doc[lo + 1:hi + 1] if t.is_sent_start)
+
+
+def _bridge_parts(doc: Doc, fac: list, ent_of: dict, named: list) -> None:
     """'a fire at a processing unit' in a story about a refinery: an unnamed part whose whole is
     not said is part of the facility last named before it (the named whole of the story)."""
     part_types = set(lexicon.facilities()["part_types"])
     for k, m in enumerate(fac):
         if m.type not in part_types or m.named or k not in ent_of:
             continue
-        before = [n for j, n in enumerate(fac) if j < k and n.named and n.type not in part_types and j in ent_of]
-        if not before:
+        wholes = [j for j, n in enumerate(fac) if n.named and n.type not in part_types and j in ent_of]
+        before = [j for j in wholes if j < k]
+        after = [j for j in wholes if j > k and _sentences_apart(doc, m, fac[j]) <= 1]
+        if before:
+            whole = ent_of[before[-1]][0]
+        elif after:  # 'insurgents set fire to the control building' in a lead that names the station next
+            whole = ent_of[after[0]][0]
+        else:
             continue
-        whole = ent_of[fac.index(before[-1])][0]
         for e in ent_of[k]:
             if e.part_of is None and e is not whole and e not in whole.ancestors():
                 e.part_of = whole
@@ -242,7 +253,7 @@ def resolve(doc: Doc) -> Resolution:
                     e.part_of = parent
         if k in ent_of:
             res.link(m.start, m.end, ent_of[k])
-    _bridge_parts(fac, ent_of, named)
+    _bridge_parts(doc, fac, ent_of, named)
     facilities = named + described
     fac_keys = {}
     for e in facilities:
