@@ -35,13 +35,17 @@ FLOORS = {
     # session 4: entity_f1=0.843 incident_f1=0.769 type_acc=0.750 date_acc=0.750 perp_acc=0.700 (h69's
     # transformer fire, wrongly dated by the day the police spoke, is now undated: it matches, with no date)
     "check5": {"entity_f1": 0.82, "incident_f1": 0.74, "type_acc": 0.72, "date_acc": 0.73, "perp_acc": 0.68},
+    # h71-h84, written blind in session 4 (the writer never saw the extractor); first look, with the
+    # session-4 rules written before it was seen:
+    # entity_f1=0.700 incident_f1=0.590 type_acc=0.783 date_acc=0.870 perp_acc=0.652
+    "check6": {"entity_f1": 0.68, "incident_f1": 0.57, "type_acc": 0.76, "date_acc": 0.85, "perp_acc": 0.63},
 }
 
 
 def _part(path: Path) -> str:
     n = int(path.name[1:3])
     return "develop" if n <= 14 else "check" if n <= 21 else "check2" if n <= 28 else "check3" if n <= 42 \
-        else "check4" if n <= 56 else "check5"
+        else "check4" if n <= 56 else "check5" if n <= 70 else "check6"
 
 
 @pytest.fixture(scope="module")
