@@ -18,6 +18,7 @@ from ingest.serialize import DataComponent
 
 LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into", "towards",
             "toward"}
+QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 NEAR_WORDS = {"near", "towards", "toward", "outside"}
 GEO_WORDS = {"delta", "valley", "coast", "basin", "peninsula", "river", "lake", "sea", "gulf", "bay", "mountains",
              "highlands", "desert", "plain", "plains", "steppe", "hills", "islands", "island", "strait"}
@@ -225,15 +226,19 @@ class ActorFinder(DataComponent):
 
         # vessels: "MV Dali", "the ship NewNew Polar Bear"
         for t in doc:
-            if t.lower_ in self.vessel_prefixes and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() \
+            quoted = t.i + 2 < len(doc) and doc[t.i + 1].text in QUOTES and not t.is_upper
+            first = t.i + 1 + quoted  # 'the cargo ship "Jin Hai 17"'
+            if t.lower_ in self.vessel_prefixes and first < len(doc) and doc[first].text[:1].isupper() \
                     and (t.is_upper or t.lower_ in ("tanker", "ship", "vessel", "freighter", "carrier", "dredger", "trawler")):
-                k = t.i + 1
+                k = first
                 while k < len(doc) and doc[k].text[:1].isupper() and "\n" not in doc[k].text and not doc[k].is_sent_start:
                     k += 1
                 if k < len(doc) and doc[k].is_digit and len(doc[k].text) <= 3 and not doc[k].is_sent_start \
                         and "\n" not in doc[k - 1].whitespace_:
                     k += 1  # "Yi Peng 3", "Hong Tai 58"
-                name_span = doc[t.i + 1:k]
+                if quoted and not (k < len(doc) and doc[k].text in QUOTES):
+                    continue  # a quotation, not a quoted name
+                name_span = doc[first:k]
                 if t.is_upper:
                     add(doc[t.i:k], "actor", "vessel", aliases=[name_span.text], source="vessel")
                 else:

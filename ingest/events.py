@@ -46,6 +46,10 @@ ATTACK_VERBS = {"attack", "strike", "hit", "shell", "sabotage", "bomb", "blow", 
                 "target", "occupy", "seize", "capture", "storm", "raid", "hack", "breach", "cut", "ram"}
 
 
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+ORDINAL_WORDS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "latest"}
+
+
 @dataclass(eq=False)
 class Event:
     """One incident being built from one or more mentions."""
@@ -73,8 +77,8 @@ class Event:
             if t not in self.targets:
                 self.targets.append(t)
         if o.dates and (not self.dates or o.precision < self.precision):
-            self.dates, self.precision, self.date_text = o.dates, o.precision, o.date_text
-        self.bound = self.bound and o.bound if o.dates else self.bound
+            # the date kept says whether it only bounds the event (a report's day)
+            self.dates, self.precision, self.date_text, self.bound = o.dates, o.precision, o.date_text, o.bound
         for p in o.perps:
             if p not in self.perps:
                 self.perps.append(p)
@@ -84,7 +88,10 @@ class Event:
         self.location = self.location or o.location
 
 
-DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'\- ]+(?:, [A-Z][A-Za-z.'\- ]+)?,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\b[^\n]{0,30}?[-\u2013\u2014]\s", re.M)
+# capitals beyond ASCII too: "BOGOTÁ, Aug 26 -", "ŁÓDŹ, May 3 -"
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u017F"
+DATELINE = re.compile(rf"^[ \t]*[{_UP}][{_UP}.'\- ]+(?:, [{_UP}][A-Za-z{_UP}à-ÿ.'\- ]+)?,\s+[A-Z][a-z]{{2,8}}\.? \d{{1,2}}\b"
+                      r"[^\n]{0,30}?[-\u2013\u2014]\s", re.M)
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -216,6 +223,11 @@ class EventBuilder:
             c.dep_ == "det" and c.lower_ in DEFINITE for c in part.children) and not any(
             c.dep_ == "prep" and c.lower_ in ("of", "at") for c in part.children)
 
+    def _counted(self, real) -> bool:
+        """'the 14th attack', 'the third blast this year': a trigger numbered in a series."""
+        return any(c.dep_ == "amod" and (ORDINAL.match(c.lower_) or c.lower_ in ORDINAL_WORDS)
+                   for t in real for c in self._head(t).children)
+
     def _generic_target(self, tok) -> bool:
         """The trigger noun's 'on/against X' names a class: a bare plural."""
         for c in tok.children:
@@ -281,6 +293,10 @@ class EventBuilder:
             ev.effects = self._effects(sent)
             ev.location = self._location(sent, real)
             ev.anaphoric = any(self._definite(t) for t in real)
+            if self._counted(real) and ev.dates and self.published and ev.dates[0] < ev.dates[1] \
+                    and ev.dates[0] <= self.published <= ev.dates[1]:
+                # 'it was the 14th attack on the line this year': the count's window, not a new incident
+                ev.dates, ev.date_text, ev.precision, ev.anaphoric = None, None, 9, True
             ev.habitual = all(any(c.lower_ in self.habitual for c in self._verb_of(t).children) for t in real)
             groups = self._split(targets, real)
             owned = self._triggers_by_group(groups, real, sent) if len(groups) > 1 else [real]

@@ -18,7 +18,7 @@ DASHES = {"-", "–", "—"}
 ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
 
 
-UNITS = {"kv", "mw", "gw", "kw", "mva", "mwe"}  # ratings written "161-kV", "120-MW"
+UNITS = {"kv", "mw", "gw", "kw", "mva", "mwe", "kilovolt", "megawatt", "gigawatt"}  # ratings: "161-kV", "120-MW"
 
 
 def _number_sign(doc: Doc, j: int) -> int | None:
@@ -294,8 +294,10 @@ class FacilityFinder(DataComponent):
             j = m.end
             if j < len(doc) and doc[j].lower_ in ("of", "at", "on", "in"):
                 j += 1
-                while j < len(doc) and j < m.end + 4 and (doc[j].lower_ in ("the", "its", "a") or doc[j].pos_ == "ADJ"):
-                    j += 1
+                while j < len(doc) and j < m.end + 6 and (doc[j].lower_ in ("the", "its", "a") or doc[j].pos_ == "ADJ"
+                                                          or doc[j].like_num or doc[j].text in ("-", "–")
+                                                          or doc[j].lower_ in UNITS):
+                    j += 1  # "a transformer at the 220-kilovolt Yablonevo substation"
                 if j in by_start and found[by_start[j]] is not m:
                     m.parent = by_start[j]
 
