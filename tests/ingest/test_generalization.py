@@ -203,3 +203,61 @@ def test_a_rating_inside_a_line_name_and_before_a_plant_name(extractor):
 ])
 def test_a_group_named_after_its_kind(extractor, text, name):
     assert name in names(extract(extractor, text), "actor")
+
+
+@pytest.mark.parametrize("text,name,typ", [
+    ("The energy ministry said the Varna pipeline was shut.", "energy ministry", "ministry"),
+    ("A spokesman for the Kavarna operations command said rockets hit the Varna plant.",
+     "Kavarna operations command", "armed_forces"),
+    ("The Bulgarian foreign ministry summoned the ambassador.", "Bulgarian foreign ministry", "ministry"),
+    ("The Russian embassy in Sofia denied any involvement.", "Russian embassy in Sofia", "embassy"),
+    ("Prosecutors accused Russia and its military intelligence service of organising the blast.",
+     "military intelligence service", "intelligence_agency"),
+])
+def test_an_organ_written_in_lower_case_is_an_actor(extractor, text, name, typ):
+    out = extract(extractor, text)
+    found = {e["name"]: e["type"] for e in out["entities"] if e["kind"] == "actor"}
+    assert found.get(name) == typ, found
+
+
+@pytest.mark.parametrize("text", ["The ministry said nothing.", "The company's board met on Monday.",
+                                  "Russian intelligence services were blamed."])
+def test_a_bare_or_plural_organ_word_is_no_organ(extractor, text):
+    out = extract(extractor, text)
+    assert not any(e["type"] in ("ministry", "government_agency", "intelligence_agency")
+                   for e in out["entities"] if e["kind"] == "actor"), out["entities"]
+
+
+def test_the_day_of_a_claim_does_not_date_the_attack(extractor):
+    out = extract(extractor, "Insurgents stormed the Varna pumping station on Monday, killing two guards. "
+                             "Dozens of armed men attacked the Varna pumping station at dawn, the utility said. "
+                             "The Crimson Brigade claimed the attack on Tuesday through its news agency.")
+    assert [(i["type"], i["start"], i["end"]) for i in out["incidents"]] == [
+        ("armed_assault", "2024-07-08", "2024-07-08")]
+
+
+def test_a_numbered_attack_this_year_is_the_incident_at_hand(extractor):
+    out = extract(extractor, "Saboteurs blew up the Varna oil pipeline on Sunday. "
+                             "It was the 14th attack on the Varna line this year, according to the energy ministry.")
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2024-07-07", "2024-07-07")]
+
+
+def test_a_part_at_a_rated_facility_and_a_refinery_unit(extractor):
+    out = extract(extractor, "A drone struck a transformer at the 220-kilovolt Varna substation on Monday. "
+                             "On Tuesday a drone hit the catalytic cracking unit of the Kavarna refinery.")
+    def part(word):  # a part is named with its whole: "transformer at the 220-kilovolt Varna substation"
+        return next(e for e in out["entities"] if e["name"].startswith(word + " "))
+    assert entity(out, part("transformer")["part_of"])["name"] == "Varna substation"
+    assert entity(out, part("catalytic cracking unit")["part_of"])["name"] == "Kavarna refinery"
+
+
+def test_a_non_ascii_dateline_is_the_day_of_filing_not_of_the_event(extractor):
+    out = extract(extractor, "BOGOTÁ, Jul 10 - Pumping on the Varna oil pipeline was suspended after an explosive "
+                             "charge tore open the line in the northern department of Kavarna on Sunday, spilling "
+                             "crude into a stream, the energy ministry said.")
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2024-07-07", "2024-07-07")]
+
+
+def test_a_quoted_ship_name(extractor):
+    out = extract(extractor, 'Patrols found the cargo ship "Sea Lark 7" near the Varna cable with its anchor down.')
+    assert "Sea Lark 7" in names(out, "actor")
