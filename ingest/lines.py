@@ -11,15 +11,35 @@ class LineBreaker:
 
     def __init__(self):
         self._breaks: dict[int, bool] = {}  # word (orth id) -> holds a line break
+        self._words: dict[int, bool] = {}  # word (orth id) -> letters and digits only
 
     def match(self, doc: Doc) -> tuple[list[int], list[int]]:
-        """Line starts, and the tokens inside infobox lines ("- Key: value") that must not start one."""
+        """Line starts, and the tokens that must not start a sentence: inside infobox lines
+        ("- Key: value"), and after a word (the parser sometimes cuts "the Kura-Dutsin | Wai line"
+        in a long sentence; a sentence ends at punctuation or a line break)."""
         starts = [0] + self._after_breaks(doc)
         inside = []
         for a, b in zip(starts, starts[1:] + [len(doc)]):
             if a < len(doc) and doc[a].text == "-":
                 inside.extend(range(a + 1, b))
+        begins = set(starts)
+        inside.extend(i for i in self._after_words(doc) if i not in begins)
         return starts, inside
+
+    def _after_words(self, doc: Doc) -> list[int]:
+        """The tokens after a plain word (letters and digits only, so no '.', '?', quote or bracket)."""
+        words = self._words
+        if len(words) > 500_000:
+            words.clear()
+        strings = doc.vocab.strings
+        out = []
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()[:-1]):
+            plain = words.get(orth)
+            if plain is None:
+                plain = words[orth] = strings[orth].isalnum()
+            if plain:
+                out.append(i + 1)
+        return out
 
     def _after_breaks(self, doc: Doc) -> list[int]:
         """The tokens after one whose text holds a line break (never past the last token; a
