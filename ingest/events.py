@@ -124,6 +124,7 @@ class EventBuilder:
         self.ref_preps = set(data["reference_preps"])
         self.hypo = set(data["hypothetical"])
         self.habitual = set(data.get("habitual", []))
+        self.rates = [tuple(r.split()) for r in data.get("rates", [])]
         self.negation = data["negation"]
         self.ongoing = set(data["ongoing_preps"])
         self.accusation = data["accusation"]
@@ -134,6 +135,7 @@ class EventBuilder:
         self.speech = set(lexicon.cues()["speech_verbs"])
         self.demonyms = lexicon.countries().by_demonym
         self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
+        self._trig_tokens: Optional[set[int]] = None
         self.sents = list(doc.sents)
         self.sent_of = {}
         for k, s in enumerate(self.sents):
@@ -170,12 +172,19 @@ class EventBuilder:
             return True  # "seized the tanker", "captured the suspects": not an attack on a facility
         if any(w in self.hypo for w in window[-3:]) or tok.head.lower_ in self.hypo:
             return True
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i not in self._trigger_tokens():
+            return True  # "a fire alarm", "fire crews": a word naming something else
         if self._negated(tok):
             return True
         verb = self._verb_of(trig)
         if any(c.dep_ == "prep" and c.lower_ in self.ongoing for c in verb.children):
             return True  # "who have attacked shipping since late 2023": a campaign, not one event
         return False
+
+    def _trigger_tokens(self) -> set[int]:
+        if self._trig_tokens is None:
+            self._trig_tokens = {i for t in self.doc._.ig_triggers or [] for i in range(t.start, t.end)}
+        return self._trig_tokens
 
     def _negated(self, tok) -> bool:
         """'no evidence of sabotage or of a cyberattack', 'not an attack', 'ruled out an attack',
@@ -222,6 +231,22 @@ class EventBuilder:
         return part is not None and part.lower_ in self.part_nouns and any(
             c.dep_ == "det" and c.lower_ in DEFINITE for c in part.children) and not any(
             c.dep_ == "prep" and c.lower_ in ("of", "at") for c in part.children)
+
+    def _after(self, trig) -> bool:
+        """'... fell on Thursday after a drone attack on the field': the trigger is what came before."""
+        tok = self._head(trig)
+        if tok.dep_ in ("nsubj", "nsubjpass"):  # 'after a drone attack on the field forced ...'
+            return any(c.dep_ == "mark" and c.lower_ == "after" for c in tok.head.children)
+        return tok.dep_ == "pobj" and tok.head.lower_ == "after"
+
+    def _rate(self, sent: Span) -> bool:
+        words = [t.lower_ for t in sent]
+        return any(tuple(words[i:i + len(r)]) == r for r in self.rates for i in range(len(words) - len(r) + 1))
+
+    def _day_owned(self, trig) -> bool:
+        """'Wednesday's strike', 'last week's attack': a noun trigger owned by its day."""
+        tok = self._head(trig)
+        return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)
 
     def _counted(self, real) -> bool:
         """'the 14th attack', 'the third blast this year': a trigger numbered in a series."""
@@ -285,6 +310,8 @@ class EventBuilder:
                 continue
             sent = self.sents[k]
             targets = self._targets(sent, real)
+            if not targets and self._rate(sent):
+                continue  # 'theft and vandalism cost it R2 billion a year': how often, not what happened
             cues = [t.type for t in trigs if t.cue and not self._negated(self._head(t))]
             ev = Event([k], [t.type for t in real], cues, [])
             ev.evidence.append((sent.start_char, sent.end_char))
@@ -354,7 +381,9 @@ class EventBuilder:
         if not cands:
             return []
         best = min(d for d, _, _ in cands)
-        if best > 6:
+        # 'Wednesday's strike came a day after ... exports through the X pipeline': a trigger that refers
+        # back takes only a facility near it
+        if best > (4 if all(self._definite(r) or self._day_owned(r) for r in real) else 6):
             return []
         out = []
         for d, e, conj in sorted(cands, key=lambda x: x[0]):
@@ -405,7 +434,8 @@ class EventBuilder:
             best = (1, filed[1].precision, 0, filed[0], filed[1])
         if best and best[3]:
             ev.dates, ev.precision, ev.date_text = best[3], best[1], best[4].text
-            if best[0] == 2:
+            if best[0] == 2 or best[0] == 1 and all(self._after(r) for r in real):
+                # 'said on Tuesday', 'supply fell on Thursday after a drone attack': the event was on or before
                 ev.bound, ev.precision = True, best[1] + 5
 
     def _in_dateline(self, expr) -> bool:
@@ -759,10 +789,14 @@ class EventBuilder:
         """Overlapping days; a date that only bounds a report agrees with any day up to it."""
         if overlap(a.dates, b.dates):
             return True
-        same = any(x is y for x in a.targets for y in b.targets)
-        if same and b.bound and a.dates[0] <= b.dates[1]:
+        def covers(bound: Event, other: Event) -> bool:
+            """The report names the facility the other hit, or the whole it is part of ('supply fell on
+            Thursday after a drone attack on the field' and 'the drone struck a tank at the field')."""
+            return any(y is x or y in x.ancestors() for x in other.targets for y in bound.targets)
+
+        if b.bound and covers(b, a) and a.dates[0] <= b.dates[1]:
             return True
-        return same and a.bound and b.dates[0] <= a.dates[1]
+        return a.bound and covers(a, b) and b.dates[0] <= a.dates[1]
 
     def _continue(self, ms: list[Event]) -> list[Event]:
         """A mention without a target continues the next or the previous sentence's mention."""

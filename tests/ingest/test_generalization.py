@@ -261,3 +261,29 @@ def test_a_non_ascii_dateline_is_the_day_of_filing_not_of_the_event(extractor):
 def test_a_quoted_ship_name(extractor):
     out = extract(extractor, 'Patrols found the cargo ship "Sea Lark 7" near the Varna cable with its anchor down.')
     assert "Sea Lark 7" in names(out, "actor")
+
+
+def test_a_rate_sentence_tells_no_incident(extractor):
+    out = extract(extractor, "A transformer at the Varna substation caught fire on Saturday. "
+                             "The utility says theft and vandalism of its network cost it R2 billion a year.")
+    assert [i["type"] for i in out["incidents"]] == ["fire"]
+
+
+def test_a_drop_after_an_attack_is_dated_by_the_strike_told_later(extractor):
+    out = extract(extractor, "Gas supply fell by half on Wednesday after a drone attack on the Varna gas field "
+                             "forced its operator to halt production. The drone struck a condensate tank at the "
+                             "Varna gas field on Tuesday, setting it on fire.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("drone_strike", "2024-07-09")]
+
+
+def test_a_word_that_only_names_something_else_is_no_trigger(extractor):
+    out = extract(extractor, "The operator said a fire alarm at the Varna plant had been set off by a faulty sensor.")
+    assert out["incidents"] == []
+
+
+def test_a_strike_told_back_takes_no_far_facility(extractor):
+    out = extract(extractor, "Drones struck the Varna gas plant on Tuesday. Tuesday's strike came a day after the "
+                             "federal and regional governments announced a tentative agreement to resume oil exports "
+                             "through the Kavarna oil pipeline, which have been halted since 2023.")
+    targets = {entity(out, t)["name"] for i in out["incidents"] for t in i["targets"]}
+    assert targets == {"Varna gas plant"}, out["incidents"]
