@@ -127,6 +127,7 @@ class ActorFinder(DataComponent):
         organs = data.get("organ_heads", {})
         self.organ_heads = dict(organs.get("heads", {}))
         self.bare_organs = set(organs.get("bare", ()))
+        self.not_qualifiers = set(organs.get("not_qualifiers", ()))
         self.trigger_words = {w for spec in lexicon.incidents()["types"].values()
                               for w in spec["triggers"] + spec["cues"] if " " not in w} | self.event_words
         self.glued = sorted(data["infobox"]["glued_keys"], key=len, reverse=True)
@@ -436,6 +437,8 @@ class ActorFinder(DataComponent):
                 add(doc[nxt:stop], "actor", typ, aliases=[doc[start:end].text], source="organ-apposition")
                 continue
             qualified = end - len(head.split()) > t.i  # 'energy' in 'the energy ministry'
+            if any(x.lower_ in self.not_qualifiers for x in doc[t.i:end]):
+                continue  # 'the news agency'
             if prev.lower_ in ("the", "its", "their"):
                 if head not in self.bare_organs or not qualified:
                     continue
@@ -468,6 +471,15 @@ class ActorFinder(DataComponent):
         span = _clean(doc, ent)
         if span is None:
             return
+        if label in ("PERSON", "ORG") and any(
+                t.text in ("-", "–", "—") and t.whitespace_ and doc[t.i - 1].whitespace_ for t in span[1:]):
+            return  # "ANTOFAGASTA, Chile - A strong earthquake": a dateline's dash, not a name
+        if label in ("PERSON", "ORG") and len(span) >= 3 and self.c.by_demonym.get(fold(span[0].text)) \
+                and span[1].lower_ in ORG_NOUNS and span[2].text[:1].isupper():
+            span = doc[span.start + 2:span.end]  # "Danish company Nordlys Offshore"
+            label = "ORG"
+        if label == "PERSON" and span.start > 0 and doc[span.start - 1].lower_ in ORG_NOUNS:
+            label = "ORG"  # "the Danish company Nordlys Offshore", "the operator Gasgrid"
         text = span.text
         key = fold(text)
         first = doc[span.start]

@@ -287,3 +287,27 @@ def test_a_strike_told_back_takes_no_far_facility(extractor):
                              "through the Kavarna oil pipeline, which have been halted since 2023.")
     targets = {entity(out, t)["name"] for i in out["incidents"] for t in i["targets"]}
     assert targets == {"Varna gas plant"}, out["incidents"]
+
+
+@pytest.mark.parametrize("text,absent,present", [
+    ("ANTOFAGASTA, Chile - A magnitude 7.1 earthquake struck off northern Chile on Monday, damaging a berth "
+     "at the Varna port.", "Chile - A", None),
+    ("MAPUTO, Mozambique - Insurgents stormed a water pumping station in northern Mozambique on Thursday.",
+     "Mozambique - Insurgents", None),
+    ("The national disaster agency said the Varna bridge had collapsed.", None, "national disaster agency"),
+    ("The group spoke through its news agency after the Varna bridge collapsed.", "news agency", None),
+])
+def test_organisation_names_lose_datelines_and_descriptions(extractor, text, absent, present):
+    found = names(extract(extractor, text), "actor")
+    assert absent is None or absent not in found, found
+    assert present is None or present in found, found
+
+
+def test_a_name_after_a_company_word_is_an_organisation(extractor):
+    out = extract(extractor, "The field is operated by Danish company Nordlys Offshore, which said it was safe.")
+    assert {e["name"]: e["type"] for e in out["entities"]}.get("Nordlys Offshore") not in (None, "person")
+
+
+def test_a_capitalised_head_with_its_number_is_a_name(extractor):
+    out = extract(extractor, "Loading at Berth 1 of the Varna oil terminal was halted. Berths 2 and 3 were open.")
+    assert "Berth 1" in names(out, "facility") and "Berths 2" not in names(out, "facility")
