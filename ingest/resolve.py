@@ -482,10 +482,17 @@ def _subject_before(doc: Doc, res: Resolution, sent, char: int) -> Optional[Ent]
 def _group_refs(doc: Doc, res: Resolution, ents: list[Ent]) -> None:
     """'the team', 'the group' -> the most mentioned organisation; 'she', 'the ship' -> the vessel."""
     data = lexicon.actors()
-    groups = [e for e in ents if e.kind == "actor" and e.type in ("organisation", "armed_group", "armed_forces", "government_agency")]
+    kinds = {"armed_group": 2, "organisation": 1, "armed_forces": 0, "government_agency": 0}
+    groups = [e for e in ents if e.kind == "actor" and e.type in kinds]
     vessels = [e for e in ents if e.kind == "actor" and e.type == "vessel"]
-    group = max(groups, key=lambda e: (len(e.spans), -e.first)) if groups else None
     vessel = max(vessels, key=lambda e: (len(e.spans), -e.first)) if vessels else None
+
+    def group_before(i: int):
+        """A group named before token i: an armed group before an organisation before an organ
+        ('the regional operations command blamed the X Front ... the group claimed'), then the most named."""
+        told = [e for e in groups if e.first < i] or groups
+        return max(told, key=lambda e: (kinds[e.type], len(e.spans), -e.first)) if told else None
+
     refs = {tuple(r.split()) for r in data["group_references"]}
     ships = {tuple(r.split()) for r in data["ship_pronouns"]}
     firsts = {r[0] for r in refs | ships}
@@ -494,7 +501,8 @@ def _group_refs(doc: Doc, res: Resolution, ents: list[Ent]) -> None:
             continue
         for n in (2, 1):
             words = tuple(x.lower_ for x in doc[t.i:t.i + n])
-            if group is not None and words in refs:
+            group = group_before(t.i) if words in refs else None
+            if group is not None:
                 for i in range(t.i, t.i + n):
                     res.group_refs[i] = group
             if vessel is not None and words in ships and t.i > vessel.first:

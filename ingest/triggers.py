@@ -26,7 +26,10 @@ class TriggerFinder(DataComponent):
             self.events.add(f"T|{typ}", [make_doc(p) for p in spec.get("triggers", [])])
             if spec.get("cues"):
                 self.cues.add(f"C|{typ}", [make_doc(p) for p in spec["cues"]])
+        self.verb_claims = [a for a in attribution if "lemma" in a]  # matched on the parse, below
         for k, a in enumerate(attribution):
+            if "lemma" in a:
+                continue
             key = f"A{k}"
             self.attr_info[key] = a
             self.attr.add(key, [make_doc(a["phrase"])])
@@ -53,7 +56,23 @@ class TriggerFinder(DataComponent):
         for mid, s, e in self._longest(self.attr(doc), doc):
             a = self.attr_info[strings[mid]]
             cues.append(Cue(s, e, a["phrase"], a["stance"], a["role"]))
-        return sorted(triggers, key=lambda t: t.start), cues
+        cues += self._verb_claims(doc, triggers, cues)
+        return sorted(triggers, key=lambda t: t.start), sorted(cues, key=lambda c: c.start)
+
+    def _verb_claims(self, doc: Doc, triggers: list[Trigger], cues: list[Cue]) -> list[Cue]:
+        """'the group claimed a bombing of the pipeline': a claim verb whose direct object heads an
+        incident trigger (the phrase list has only 'claimed the attack')."""
+        if not self.verb_claims:
+            return []
+        heads = {doc[t.start:t.end].root.i for t in triggers if not t.cue}
+        taken = {i for c in cues for i in range(c.start, c.end)}
+        out = []
+        for a in self.verb_claims:
+            for tok in doc:
+                if tok.lemma_ == a["lemma"] and tok.pos_ == "VERB" and tok.i not in taken \
+                        and any(c.dep_ == "dobj" and c.i in heads for c in tok.children):
+                    out.append(Cue(tok.i, tok.i + 1, tok.text, a["stance"], a["role"]))
+        return out
 
     def set_annotations(self, doc: Doc, found: tuple[list[Trigger], list[Cue]]) -> None:
         doc._.ig_triggers, doc._.ig_cues = found

@@ -311,3 +311,17 @@ def test_a_name_after_a_company_word_is_an_organisation(extractor):
 def test_a_capitalised_head_with_its_number_is_a_name(extractor):
     out = extract(extractor, "Loading at Berth 1 of the Varna oil terminal was halted. Berths 2 and 3 were open.")
     assert "Berth 1" in names(out, "facility") and "Berths 2" not in names(out, "facility")
+
+
+def test_a_claim_of_an_incident_word_names_the_perpetrator(extractor):
+    out = extract(extractor, "In March, the Crimson Brigade claimed a bombing of the Kavarna oil pipeline.")
+    assert [[entity(out, p)["name"] for p in i["perpetrators"]] for i in out["incidents"]] == [["Crimson Brigade"]]
+
+
+def test_the_group_is_the_armed_group_not_the_command_that_blamed_it(extractor):
+    out = extract(extractor, "The regional operations command said a bomb hit the Varna oil pipeline on Sunday. "
+                             "The command blamed the Sarare Front, a rebel faction. The operations command said "
+                             "its experts found a detonation cable. In March, the group claimed a bombing of the "
+                             "Kavarna oil pipeline.")
+    march = next(i for i in out["incidents"] if i["start"] == "2024-03-01")
+    assert [entity(out, p)["name"] for p in march["perpetrators"]] == ["Sarare Front"]
