@@ -121,7 +121,7 @@ class ActorFinder(DataComponent):
         self.org_types = [tuple(x) for x in data["org_types"]]
         self.extenders = set(data["org_extenders"])
         self.vessel_prefixes = set(data["vessel_prefixes"])
-        self.stop = set(data["stop_orgs"])
+        self.stop = set(data["stop_orgs"]) | set(data.get("weapons", {}).get("names", ()))
         self.place_nouns = set(place_nouns)
         self.event_words = set(data["event_words"])
         organs = data.get("organ_heads", {})
@@ -592,6 +592,15 @@ class ActorFinder(DataComponent):
                 end += 2
                 while end < len(doc) and _titled(doc[end]) and "\n" not in doc[end - 1].whitespace_:
                     end += 1
+            # "United Nations Office" + "for the Coordination of Humanitarian Affairs": an office's remit
+            if doc[end - 1].lower_ in ORG_TAILS and end + 1 < len(doc) and doc[end].lower_ in ("for", "of"):
+                k = end + 1 + (doc[end + 1].lower_ == "the")
+                j = k
+                while j < len(doc) and (_titled(doc[j]) or doc[j].lower_ in ("of", "and", "for") and j + 1 < len(doc)
+                                        and _titled(doc[j + 1])) and "\n" not in doc[j - 1].whitespace_:
+                    j += 1
+                if j > k and not self.c.country(doc[k:j].text):
+                    end = j
             if (start, end) != (span.start, span.end):
                 span = doc[start:end]
                 text, key, first = span.text, fold(span.text), doc[span.start]

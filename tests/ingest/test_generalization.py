@@ -325,3 +325,17 @@ def test_the_group_is_the_armed_group_not_the_command_that_blamed_it(extractor):
                              "Kavarna oil pipeline.")
     march = next(i for i in out["incidents"] if i["start"] == "2024-03-01")
     assert [entity(out, p)["name"] for p in march["perpetrators"]] == ["Sarare Front"]
+
+
+@pytest.mark.parametrize("text,junk", [
+    ("Russia fired Iskander-M missiles and Katyusha rockets at the Varna plant on Monday.", {"Iskander-M", "Katyusha"}),
+    ("The fire at the Varna plant started at 0300 GMT, the company said on X.", {"GMT", "X"}),
+])
+def test_weapons_time_zones_and_platforms_are_no_actors(extractor, text, junk):
+    assert not junk & set(names(extract(extractor, text), "actor"))
+
+
+def test_an_office_keeps_its_remit(extractor):
+    out = extract(extractor, "The United Nations Office for the Coordination of Humanitarian Affairs said the "
+                             "Varna dam was damaged.")
+    assert "United Nations Office for the Coordination of Humanitarian Affairs" in names(out, "actor")
