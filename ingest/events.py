@@ -46,6 +46,7 @@ ATTACK_VERBS = {"attack", "strike", "hit", "shell", "sabotage", "bomb", "blow", 
                 "target", "occupy", "seize", "capture", "storm", "raid", "hack", "breach", "cut", "ram"}
 
 
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 ORDINAL_WORDS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "latest"}
 
@@ -177,14 +178,21 @@ class EventBuilder:
         if self._negated(tok):
             return True
         verb = self._verb_of(trig)
-        if any(c.dep_ == "prep" and c.lower_ in self.ongoing for c in verb.children):
+        since = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.ongoing]
+        if since and not (trig.type == "disruption" and all(self._since_a_day(c) for c in since)):
             return True  # "who have attacked shipping since late 2023": a campaign, not one event
+            # (but "the field has been shut since Saturday": an outage that began that day)
         return False
 
     def _trigger_tokens(self) -> set[int]:
         if self._trig_tokens is None:
             self._trig_tokens = {i for t in self.doc._.ig_triggers or [] for i in range(t.start, t.end)}
         return self._trig_tokens
+
+    @staticmethod
+    def _since_a_day(prep) -> bool:
+        """'since Saturday', 'since 14 March': a day, not a year or a season."""
+        return any(t.lower_ in WEEKDAYS or (t.like_num and len(t.text) <= 2) for t in prep.subtree)
 
     def _negated(self, tok) -> bool:
         """'no evidence of sabotage or of a cyberattack', 'not an attack', 'ruled out an attack',
@@ -815,7 +823,8 @@ class EventBuilder:
             nxt = next((o for o in out if o.targets and o.sents[0] == k + 1), None)
             prv = next((o for o in reversed(out) if o.targets and (k - 1 in o.sents or k - 2 in o.sents)), None)
             for o in (nxt, prv):
-                if o is not None and (not o.dates or not m.dates or overlap(o.dates, m.dates)):
+                if o is not None and (not o.dates or not m.dates or overlap(o.dates, m.dates)
+                                      or o.bound and m.dates[0] <= o.dates[1]):  # 'said on Tuesday' ... 'since Saturday'
                     o.absorb(m)
                     out.remove(m)
                     break

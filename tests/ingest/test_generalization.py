@@ -339,3 +339,14 @@ def test_an_office_keeps_its_remit(extractor):
     out = extract(extractor, "The United Nations Office for the Coordination of Humanitarian Affairs said the "
                              "Varna dam was damaged.")
     assert "United Nations Office for the Coordination of Humanitarian Affairs" in names(out, "actor")
+
+
+def test_an_outage_since_a_day_began_that_day(extractor):
+    out = extract(extractor, "Output from the Varna gas field will remain halted until next week, the operator "
+                             "said on Tuesday. The field has been shut since Saturday, when a compressor failed.")
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2024-07-06", "2024-07-06")]
+
+
+def test_a_halt_since_a_year_is_no_incident(extractor):
+    out = extract(extractor, "Exports through the Varna oil pipeline have been halted since 2023.")
+    assert out["incidents"] == []
