@@ -173,7 +173,8 @@ class EventBuilder:
             return True  # "seized the tanker", "captured the suspects": not an attack on a facility
         if any(w in self.hypo for w in window[-3:]) or tok.head.lower_ in self.hypo:
             return True
-        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i not in self._trigger_tokens():
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.is_lower \
+                and tok.head.i not in self._trigger_tokens():
             return True  # "a fire alarm", "fire crews": a word naming something else
         if self._negated(tok):
             return True
