@@ -203,10 +203,31 @@ class FacilityFinder(DataComponent):
             found.append(Mention(start, end, "facility", ftype, span.text, named=named, generic=generic,
                                  source="modifier" if modifier else ("possessive" if possessive else "head"),
                                  char_start=span.start_char, char_end=span.end_char))
+        found = self._shared_heads(doc, found)
         found.extend(self._definitions(doc, found))
         found.extend(self._examples(doc, found))
         self._link_parents(doc, found)
         return self._without_loose_parts(doc, found)
+
+    def _shared_heads(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """'the Covas and Soutelo pumping stations': two facilities sharing one plural head, each
+        named with the head in the singular ('Covas pumping station', 'Soutelo pumping station')."""
+        out = []
+        for m in found:
+            head = doc[m.end - 1]
+            first = doc[m.start]
+            if not (m.named and head.tag_ in ("NNS", "NNPS") and m.end - m.start >= 2 and _cap(first)
+                    and m.start >= 2 and doc[m.start - 1].lower_ == "and" and _cap(doc[m.start - 2])
+                    and not doc[m.start - 2].is_sent_start and doc[m.start - 2].pos_ == "PROPN"):
+                out.append(m)
+                continue
+            words = [t.text for t in doc[m.start + 1:m.end - 1]] + [head.lemma_]
+            other = doc[m.start - 2]
+            for tok, start, end in ((other, m.start - 2, m.start - 1), (first, m.start, m.end)):
+                span = doc[start:end]
+                out.append(Mention(start, end, "facility", m.type, " ".join([tok.text] + words), named=True,
+                                   source="shared-head", char_start=span.start_char, char_end=span.end_char))
+        return out
 
     def _without_loose_parts(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """'damaging transformers', 'fuel tanks burning': unnamed parts in the plural, tied to no facility,

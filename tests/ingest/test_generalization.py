@@ -350,3 +350,16 @@ def test_an_outage_since_a_day_began_that_day(extractor):
 def test_a_halt_since_a_year_is_no_incident(extractor):
     out = extract(extractor, "Exports through the Varna oil pipeline have been halted since 2023.")
     assert out["incidents"] == []
+
+
+def test_two_names_share_a_plural_head(extractor):
+    out = extract(extractor, "Drones hit the Kherson and Mykolaiv power plants on Monday.")
+    assert {"Kherson power plant", "Mykolaiv power plant"} <= set(names(out, "facility"))
+
+
+@pytest.mark.parametrize("text", [
+    "Our team detected unauthorised activity on servers that control the Varna water treatment plant on Saturday.",
+    "An intruder logged into the control system of the Varna water treatment plant on Saturday.",
+])
+def test_intrusions_in_plain_words_are_cyberattacks(extractor, text):
+    assert [i["type"] for i in extract(extractor, text)["incidents"]] == ["cyberattack"]
