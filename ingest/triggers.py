@@ -70,9 +70,21 @@ class TriggerFinder(DataComponent):
         for a in self.verb_claims:
             for tok in doc:
                 if tok.lemma_ == a["lemma"] and tok.pos_ == "VERB" and tok.i not in taken \
-                        and any(c.dep_ == "dobj" and c.i in heads for c in tok.children):
+                        and any(c.dep_ == "dobj" and c.i in heads or self._own_deed(c, heads) for c in tok.children):
                     out.append(Cue(tok.i, tok.i + 1, tok.text, a["stance"], a["role"]))
         return out
+
+    @staticmethod
+    def _own_deed(clause, heads: set[int]) -> bool:
+        """'claimed that it carried out the attack', 'claimed its fighters had bombed the line': a
+        clause whose subject is the claimant (a pronoun) and which tells an incident."""
+        if clause.dep_ != "ccomp":
+            return False
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or not (subj.lower_ in ("it", "they", "we") or any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children)):
+            return False
+        return any(t.i in heads for t in clause.subtree)
 
     def set_annotations(self, doc: Doc, found: tuple[list[Trigger], list[Cue]]) -> None:
         doc._.ig_triggers, doc._.ig_cues = found

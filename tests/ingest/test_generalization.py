@@ -363,3 +363,9 @@ def test_two_names_share_a_plural_head(extractor):
 ])
 def test_intrusions_in_plain_words_are_cyberattacks(extractor, text):
     assert [i["type"] for i in extract(extractor, text)["incidents"]] == ["cyberattack"]
+
+
+def test_claiming_its_own_deed_claims_the_incident(extractor):
+    out = extract(extractor, 'Hackers broke into the Varna water plant on Saturday. A group calling itself "NoxGrid" '
+                             "has claimed on a messaging channel that it carried out the attack.")
+    assert [[entity(out, p)["name"] for p in i["perpetrators"]] for i in out["incidents"]] == [["NoxGrid"]]
