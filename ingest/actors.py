@@ -447,6 +447,8 @@ class ActorFinder(DataComponent):
                 add(doc[t.i:end], "actor", typ, source="lowercase-organ")
                 continue
             start = prev.i
+            if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].lower_ in ("charge", "responsible"):
+                continue  # "the organization in charge of Russian military intelligence": a remit, not an organ
             state = self.c.by_demonym.get(fold(prev.text)) or self.c.country(prev.text)
             if not state:
                 if not (prev.pos_ == "PROPN" and prev.text[:1].isupper()) or not qualified or prev.is_sent_start:

@@ -369,3 +369,8 @@ def test_claiming_its_own_deed_claims_the_incident(extractor):
     out = extract(extractor, 'Hackers broke into the Varna water plant on Saturday. A group calling itself "NoxGrid" '
                              "has claimed on a messaging channel that it carried out the attack.")
     assert [[entity(out, p)["name"] for p in i["perpetrators"]] for i in out["incidents"]] == [["NoxGrid"]]
+
+
+def test_an_organ_named_as_a_remit_is_no_actor(extractor):
+    out = extract(extractor, "The unit belongs to the SVB, the organization in charge of Russian foreign intelligence.")
+    assert "Russian foreign intelligence" not in names(out, "actor")
