@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from ingest import lexicon
@@ -493,18 +494,24 @@ def _group_refs(doc: Doc, res: Resolution, ents: list[Ent]) -> None:
         told = [e for e in groups if e.first < i] or groups
         return max(told, key=lambda e: (kinds[e.type], len(e.spans), -e.first)) if told else None
 
+    if not groups and vessel is None:
+        return
     refs = {tuple(r.split()) for r in data["group_references"]}
     ships = {tuple(r.split()) for r in data["ship_pronouns"]}
     firsts = {r[0] for r in refs | ships}
-    for t in doc:
-        if t.lower_ not in firsts:
+    # read the lower-cased words as ids, not as Token objects (a long article has thousands)
+    strings = doc.vocab.strings
+    lower = doc.to_array(LOWER).tolist()
+    wanted = {strings.add(w) for w in firsts}
+    for i, w in enumerate(lower):
+        if w not in wanted:
             continue
         for n in (2, 1):
-            words = tuple(x.lower_ for x in doc[t.i:t.i + n])
-            group = group_before(t.i) if words in refs else None
+            words = tuple(strings[x] for x in lower[i:i + n])
+            group = group_before(i) if words in refs else None
             if group is not None:
-                for i in range(t.i, t.i + n):
-                    res.group_refs[i] = group
-            if vessel is not None and words in ships and t.i > vessel.first:
-                for i in range(t.i, t.i + n):
-                    res.group_refs[i] = vessel
+                for k in range(i, i + n):
+                    res.group_refs[k] = group
+            if vessel is not None and words in ships and i > vessel.first:
+                for k in range(i, i + n):
+                    res.group_refs[k] = vessel
