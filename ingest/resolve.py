@@ -133,9 +133,11 @@ def _bridge_parts(doc: Doc, fac: list, ent_of: dict, named: list) -> None:
     not said is part of the facility last named before it (the named whole of the story)."""
     part_types = set(lexicon.facilities()["part_types"])
     for k, m in enumerate(fac):
-        if m.type not in part_types or m.named or k not in ent_of:
+        owned = m.start > 0 and doc[m.start - 1].text in ("'s", "’s")  # "the dam's transformer station"
+        if not (m.type in part_types or owned) or m.named or k not in ent_of:
             continue
-        wholes = [j for j, n in enumerate(fac) if n.named and n.type not in part_types and j in ent_of]
+        wholes = [j for j, n in enumerate(fac) if n.named and n.type not in part_types and j in ent_of
+                  and (not owned or j < k)]
         before = [j for j in wholes if j < k]
         after = [j for j in wholes if j > k and _sentences_apart(doc, m, fac[j]) <= 1]
         if before:
@@ -201,6 +203,9 @@ def resolve(doc: Doc) -> Resolution:
         allowed = refs.get(singular, [m.type])
         before = [e for e in named + described if e.first < m.start and ("*" in allowed or e.type in allowed or e.type == m.type)]
         definite = m.start > 0 and doc[m.start - 1].lower_ in ("the", "this", "that", "its")
+        if m.generic and doc[m.end - 1].tag_ == "NNS" and not definite and m.parent is None and not (
+                m.start > 0 and (doc[m.start - 1].like_num or doc[m.start - 1].lower_ in ("both", "these", "those"))):
+            continue  # "Power stations, fuel depots and water plants have been targeted": a kind, not these
         if m.generic and not before and m.parent is not None:
             pass  # "the berth at the container terminal of X": described by its chain below
         elif m.generic or (definite and before):

@@ -374,3 +374,17 @@ def test_claiming_its_own_deed_claims_the_incident(extractor):
 def test_an_organ_named_as_a_remit_is_no_actor(extractor):
     out = extract(extractor, "The unit belongs to the SVB, the organization in charge of Russian foreign intelligence.")
     assert "Russian foreign intelligence" not in names(out, "actor")
+
+
+def test_gates_and_transformer_stations_are_facilities(extractor):
+    out = extract(extractor, "Shells hit spillway gate No. 3 of the Varna dam on Monday. On Tuesday a drone struck "
+                             "the Kavarna transformer station.")
+    assert {"spillway gate No. 3", "Kavarna transformer station"} <= {
+        e["name"].split(" of the ")[0] for e in out["entities"] if e["kind"] == "facility"}
+
+
+def test_a_bare_plural_kind_is_no_facility_told_before(extractor):
+    out = extract(extractor, "Drones struck the Varna Dam on Monday, setting the dam's transformer station ablaze. "
+                             "The country has been at war since April 2023. Power stations and fuel depots have been "
+                             "repeatedly targeted.")
+    assert len(out["incidents"]) == 1
