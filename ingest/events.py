@@ -41,7 +41,12 @@ OBJECT_BOUND = {"armed_assault"}
 # a date on these verbs dates the police work or the recovery, not the incident ("boarded the tanker on
 # Thursday", "resumed operations on Friday")
 LAW_VERBS = {"board", "seize", "detain", "arrest", "charge", "escort", "impound", "inspect", "investigate", "search",
-             "question", "interrogate", "sentence", "convict", "tow", "release", "resume", "restore", "reopen"}
+             "question", "interrogate", "sentence", "convict", "tow", "release", "resume", "restore", "reopen",
+             # ... or its history: "the bridge, built in 1962, suffered damage"
+             "build", "construct", "commission", "inaugurate", "found", "establish", "design"}
+# "In the same wave, a drone struck X", "The same night, a tower was brought down": the day of the event told before
+SAME_TIME = {"night", "day", "wave", "morning", "evening", "afternoon", "attack", "attacks", "time", "hour", "raid",
+             "barrage", "salvo", "strike", "strikes", "weekend"}
 ATTACK_VERBS = {"attack", "strike", "hit", "shell", "sabotage", "bomb", "blow", "collide", "damage", "destroy",
                 "target", "occupy", "seize", "capture", "storm", "raid", "hack", "breach", "cut", "ram"}
 
@@ -173,6 +178,12 @@ class EventBuilder:
             return True  # "seized the tanker", "captured the suspects": not an attack on a facility
         if any(w in self.hypo for w in window[-3:]) or tok.head.lower_ in self.hypo:
             return True
+        if self._speculative(tok):
+            return True
+        noun = tok.head if tok.dep_ == "compound" else tok  # "arson" in "arson attacks"
+        if noun.tag_ == "NNS" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("series", "spate", "string", "rash",
+                                                                                        "number", "history"):
+            return True  # "a series of arson attacks on the rail network": a campaign, not one event
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.is_lower \
                 and tok.head.i not in self._trigger_tokens():
             return True  # "a fire alarm", "fire crews": a word naming something else
@@ -189,6 +200,12 @@ class EventBuilder:
         if self._trig_tokens is None:
             self._trig_tokens = {i for t in self.doc._.ig_triggers or [] for i in range(t.start, t.end)}
         return self._trig_tokens
+
+    @staticmethod
+    def _speculative(tok) -> bool:
+        """'"no scenario, including sabotage, can be ruled out"': a possibility, not an event."""
+        return any(a.lemma_ in ("rule", "exclude") and any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca")
+                                                           for c in a.children) for a in tok.ancestors)
 
     @staticmethod
     def _since_a_day(prep) -> bool:
@@ -247,6 +264,10 @@ class EventBuilder:
         if tok.dep_ in ("nsubj", "nsubjpass"):  # 'after a drone attack on the field forced ...'
             return any(c.dep_ == "mark" and c.lower_ == "after" for c in tok.head.children)
         return tok.dep_ == "pobj" and tok.head.lower_ == "after"
+
+    @staticmethod
+    def _same_time(sent: Span) -> bool:
+        return any(t.lower_ == "same" and t.head.lower_ in SAME_TIME and t.head.i > t.i for t in sent)
 
     def _rate(self, sent: Span) -> bool:
         words = [t.lower_ for t in sent]
@@ -321,10 +342,15 @@ class EventBuilder:
             targets = self._targets(sent, real)
             if not targets and self._rate(sent):
                 continue  # 'theft and vandalism cost it R2 billion a year': how often, not what happened
-            cues = [t.type for t in trigs if t.cue and not self._negated(self._head(t))]
+            cues = [t.type for t in trigs if t.cue and not self._negated(self._head(t))
+                    and not self._speculative(self._head(t))]
             ev = Event([k], [t.type for t in real], cues, [])
             ev.evidence.append((sent.start_char, sent.end_char))
             self._date(ev, sent, real)
+            if ev.dates is None and self._same_time(sent):
+                told = next((e for e in reversed(events) if e.dates), None)
+                if told is not None:
+                    ev.dates, ev.precision, ev.date_text, ev.bound = told.dates, told.precision, told.date_text, told.bound
             ev.perps = self._agents(sent, real)
             ev.effects = self._effects(sent)
             ev.location = self._location(sent, real)

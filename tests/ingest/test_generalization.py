@@ -388,3 +388,22 @@ def test_a_bare_plural_kind_is_no_facility_told_before(extractor):
                              "The country has been at war since April 2023. Power stations and fuel depots have been "
                              "repeatedly targeted.")
     assert len(out["incidents"]) == 1
+
+
+def test_the_same_night_takes_the_day_told_before(extractor):
+    out = extract(extractor, "Saboteurs blew up the Varna oil pipeline on Sunday. The same night, saboteurs blew up "
+                             "a tower on the Kavarna power line.")
+    assert sorted(i["start"] for i in out["incidents"]) == ["2024-07-07", "2024-07-07"]
+
+
+def test_the_year_a_bridge_was_built_dates_nothing(extractor):
+    out = extract(extractor, "A freight train derailed on the Varna rail bridge on Tuesday. The steel bridge, built "
+                             "in 1962, suffered damage to its deck.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("accident", "2024-07-09")]
+
+
+def test_a_possibility_and_a_series_are_no_events(extractor):
+    out = extract(extractor, "A freight train derailed on the Varna rail bridge on Tuesday. After a series of arson "
+                             "attacks on the rail network, the minister said that \"no scenario, including sabotage, "
+                             "can be ruled out.\"")
+    assert [i["type"] for i in out["incidents"]] == ["accident"]
