@@ -1,7 +1,7 @@
 """Sentence boundaries at line breaks: headings and infobox lines are never one sentence."""
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -60,11 +60,15 @@ class LineBreaker:
         return out
 
     def set_annotations(self, doc: Doc, found: tuple[list[int], list[int]]) -> None:
+        """One array write (1 starts a sentence, -1 does not, 0 leaves it to the parser) instead of
+        a Token per marked word: most words of a text are marked."""
         starts, inside = found
-        for i in inside:
-            doc[i].is_sent_start = False
-        for i in starts:
-            doc[i].is_sent_start = True
+        if not len(doc):
+            return
+        marks = doc.to_array([SENT_START]).view("int64")  # spaCy stores -1 as a wrapped uint64
+        marks[inside] = -1
+        marks[starts] = 1
+        doc.from_array([SENT_START], marks.view("uint64"))
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
