@@ -482,6 +482,9 @@ class ActorFinder(DataComponent):
             label = "ORG"
         if label == "PERSON" and span.start > 0 and doc[span.start - 1].lower_ in ORG_NOUNS:
             label = "ORG"  # "the Danish company Nordlys Offshore", "the operator Gasgrid"
+        if label in ("GPE", "LOC", "PERSON") and span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS \
+                and not self.c.country(span.text) and not self.c.by_demonym.get(fold(span.text)):
+            return  # "the Kuyambana group": a group's name (from_group_names), not a place
         text = span.text
         key = fold(text)
         first = doc[span.start]

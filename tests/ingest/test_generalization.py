@@ -407,3 +407,11 @@ def test_a_possibility_and_a_series_are_no_events(extractor):
                              "attacks on the rail network, the minister said that \"no scenario, including sabotage, "
                              "can be ruled out.\"")
     assert [i["type"] for i in out["incidents"]] == ["accident"]
+
+
+def test_attackers_identified_as_fighters_of_a_group(extractor):
+    out = extract(extractor, "Armed men blew up two towers on the Varna power line last week. On Friday the army "
+                             "said its troops had tracked the attackers to a forest camp and identified them as "
+                             "fighters of the Kuyambana group, a jihadist faction.")
+    perps = [entity(out, p) for i in out["incidents"] for p in i["perpetrators"]]
+    assert len(perps) == 1 and "Kuyambana group" in [perps[0]["name"]] + perps[0]["aliases"], perps
