@@ -44,6 +44,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("my", r"\b(?:(?P<part>early|mid|late)[- ])?{mon:m},? {year:y}\b"),
     ("dm", r"\b{day:d} (?:of )?{mon:m}\b(?!,? (?:1[89]|20)\d\d)"),
     ("md", r"\b{mon:m} {day:d}\b(?!,? (?:1[89]|20)\d\d)(?!\d)"),
+    # "on the 11th", "the morning of the 11th": a day of the publication month (or the one before)
+    ("dom", r"\b(?:on|of) the (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?! (?:of )?{mon:m})"),
     # "in late June", "since March", "during May": a month of the publication year (or the year before)
     ("mon", r"\b(?:(?P<pre>in|during|since|until|by|from|through|throughout|between|of)\s+)?"
             r"(?:(?P<part>early|mid|late)[- ])?{mon:m}\b(?![-–]?\s?\d)"),
@@ -67,7 +69,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
 ]]
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 RELATIVE = {"rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year",
-            "days_ago", "weekday", "yesterday", "today", "overnight", "dm", "md", "mon", "holiday"}
+            "days_ago", "weekday", "yesterday", "today", "overnight", "dm", "md", "mon", "holiday", "dom"}
 HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
             "new year's day": (1, 1)}
 # "early", "mid" and "late" in a month: its first, middle and last ten days (or so)
@@ -91,7 +93,7 @@ class DateExpr:
     @property
     def precision(self) -> int:
         """Smaller is more precise: day 0, week 1, month 2, year 3."""
-        if self.kind in ("iso", "dmy", "mdy", "dm", "md", "days_ago", "weekday", "yesterday", "today", "holiday",
+        if self.kind in ("iso", "dmy", "mdy", "dm", "md", "dom", "days_ago", "weekday", "yesterday", "today", "holiday",
                          "dmy_list", "dd_my", "mdy_list"):
             return 0
         if self.kind in ("rel_week", "last_week", "last_weekend", "overnight"):
@@ -117,7 +119,7 @@ _PARTS = {"early", "mid", "late"}
 _THIS = {"earlier", "later", "this"}
 STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "iso": {DIGIT}, "dmy_list": {DIGIT}, "dd_my": {DIGIT}, "mdy_list": _MONTH_WORDS, "dmy": {DIGIT},
-    "mdy": _MONTH_WORDS, "my": _MONTH_WORDS | _PARTS, "dm": {DIGIT}, "md": _MONTH_WORDS,
+    "mdy": _MONTH_WORDS, "my": _MONTH_WORDS | _PARTS, "dm": {DIGIT}, "md": _MONTH_WORDS, "dom": {"on", "of"},
     "mon": _MONTH_WORDS | _PARTS | {"in", "during", "since", "until", "by", "from", "through", "throughout",
                                     "between", "of"},
     "holiday": {"christmas", "boxing", "new"},
@@ -315,6 +317,16 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
     if k in ("dm", "md"):
         d = day_without_year(MONTHS[g["m"].lower().rstrip(".")], int(g["d"]), p)
         return (d, d) if d else None
+    if k == "dom":  # the latest such day by the publication day
+        day, first = int(g["d"]), p.replace(day=1)
+        for month_start in (first, (first - timedelta(days=1)).replace(day=1)):
+            try:
+                d = month_start.replace(day=day)
+            except ValueError:
+                continue
+            if d <= p:
+                return d, d
+        return None
     if k == "holiday":
         month, day = HOLIDAYS[g["h"].lower().replace("’", "'")]
         d = day_without_year(month, day, p)

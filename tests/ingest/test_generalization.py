@@ -415,3 +415,11 @@ def test_attackers_identified_as_fighters_of_a_group(extractor):
                              "fighters of the Kuyambana group, a jihadist faction.")
     perps = [entity(out, p) for i in out["incidents"] for p in i["perpetrators"]]
     assert len(perps) == 1 and "Kuyambana group" in [perps[0]["name"]] + perps[0]["aliases"], perps
+
+
+@pytest.mark.parametrize("text,day", [
+    ("In the early morning of the 9th, the Varna submarine cable was cut.", "2024-07-09"),
+    ("On the 28th, the Varna submarine cable was cut.", "2024-06-28"),
+])
+def test_a_day_of_the_month_alone_is_the_latest_such_day(extractor, text, day):
+    assert [i["start"] for i in extract(extractor, text)["incidents"]] == [day]
