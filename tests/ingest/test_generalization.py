@@ -418,8 +418,8 @@ def test_attackers_identified_as_fighters_of_a_group(extractor):
 
 
 @pytest.mark.parametrize("text,day", [
-    ("In the early morning of the 9th, the Varna submarine cable was cut.", "2024-07-09"),
-    ("On the 28th, the Varna submarine cable was cut.", "2024-06-28"),
+    ("In the early morning of the 9th, saboteurs blew up the Varna oil pipeline.", "2024-07-09"),
+    ("On the 28th, saboteurs blew up the Varna oil pipeline.", "2024-06-28"),
 ])
 def test_a_day_of_the_month_alone_is_the_latest_such_day(extractor, text, day):
     assert [i["start"] for i in extract(extractor, text)["incidents"]] == [day]
