@@ -138,6 +138,8 @@ class FacilityFinder(DataComponent):
                     k = j - 1
                     while k - 1 >= 0 and _cap(doc[k - 1]) and not doc[k - 1].is_sent_end and doc[k - 1].lower_ not in STOP_LEFT:
                         k -= 1
+                    if ftype not in self.part_types and not any(x.lower_ in self.last for x in doc[k:j]):
+                        break  # "Mexico's pipelines", "EAPC's pipeline": an owner that is no facility names nothing
                     start, named, possessive = k, True, True
                     break
                 if tok.like_num and j > 0:

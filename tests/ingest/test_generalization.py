@@ -423,3 +423,9 @@ def test_attackers_identified_as_fighters_of_a_group(extractor):
 ])
 def test_a_day_of_the_month_alone_is_the_latest_such_day(extractor, text, day):
     assert [i["start"] for i in extract(extractor, text)["incidents"]] == [day]
+
+
+def test_an_owner_that_is_no_facility_names_none(extractor):
+    out = extract(extractor, "Cartels tap Mexico's pipelines daily. The Varna Dam's switchyard was shelled on Monday.")
+    assert "Mexico's pipelines" not in names(out, "facility")
+    assert any(n.startswith("Varna Dam") for n in names(out, "facility"))
