@@ -28,34 +28,27 @@ class LineBreaker:
 
     def _after_words(self, doc: Doc) -> list[int]:
         """The tokens after a plain word (letters and digits only, so no '.', '?', quote or bracket)."""
-        words = self._words
-        if len(words) > 500_000:
-            words.clear()
-        strings = doc.vocab.strings
-        out = []
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()[:-1]):
-            plain = words.get(orth)
-            if plain is None:
-                plain = words[orth] = strings[orth].isalnum()
-            if plain:
-                out.append(i + 1)
-        return out
+        return self._after(doc, self._words, str.isalnum)
 
     def _after_breaks(self, doc: Doc) -> list[int]:
         """The tokens after one whose text holds a line break (never past the last token; a
-        token's trailing space is one space or none, never a break): read from the tokens'
-        word ids, remembering which words hold a break, instead of making a Token and its
-        strings for every token."""
-        breaks = self._breaks
-        if len(breaks) > 500_000:
-            breaks.clear()
+        token's trailing space is one space or none, never a break)."""
+        return self._after(doc, self._breaks, lambda text: "\n" in text)
+
+    @staticmethod
+    def _after(doc: Doc, memo: dict[int, bool], test) -> list[int]:
+        """The tokens after one whose text passes ``test``: read from the tokens' word ids,
+        remembering the answer per word in ``memo``, instead of making a Token and its strings
+        for every token."""
+        if len(memo) > 500_000:
+            memo.clear()
         strings = doc.vocab.strings
         out = []
         for i, orth in enumerate(doc.to_array(ORTH).tolist()[:-1]):
-            has = breaks.get(orth)
-            if has is None:
-                has = breaks[orth] = "\n" in strings[orth]
-            if has:
+            hit = memo.get(orth)
+            if hit is None:
+                hit = memo[orth] = test(strings[orth])
+            if hit:
                 out.append(i + 1)
         return out
 

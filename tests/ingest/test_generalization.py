@@ -276,9 +276,12 @@ def test_a_drop_after_an_attack_is_dated_by_the_strike_told_later(extractor):
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("drone_strike", "2024-07-09")]
 
 
-def test_a_word_that_only_names_something_else_is_no_trigger(extractor):
-    out = extract(extractor, "The operator said a fire alarm at the Varna plant had been set off by a faulty sensor.")
-    assert out["incidents"] == []
+@pytest.mark.parametrize("text", [
+    "The operator said a fire alarm at the Varna plant had been set off by a faulty sensor.",  # names something else
+    "Exports through the Varna oil pipeline have been halted since 2023.",  # a halt since a year is history
+])
+def test_texts_that_tell_no_new_incident(extractor, text):
+    assert extract(extractor, text)["incidents"] == []
 
 
 def test_a_strike_told_back_takes_no_far_facility(extractor):
@@ -345,11 +348,6 @@ def test_an_outage_since_a_day_began_that_day(extractor):
     out = extract(extractor, "Output from the Varna gas field will remain halted until next week, the operator "
                              "said on Tuesday. The field has been shut since Saturday, when a compressor failed.")
     assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2024-07-06", "2024-07-06")]
-
-
-def test_a_halt_since_a_year_is_no_incident(extractor):
-    out = extract(extractor, "Exports through the Varna oil pipeline have been halted since 2023.")
-    assert out["incidents"] == []
 
 
 def test_two_names_share_a_plural_head(extractor):
