@@ -9,7 +9,7 @@ target was background and is dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 from spacy.tokens import Doc, Span
@@ -733,6 +733,7 @@ class EventBuilder:
     def build(self) -> list[Event]:
         ms = self.mentions()
         ms = self._continue(ms)
+        self._last_weekday(ms)
         dated = [m for m in ms if m.targets and m.dates]
         undated = [m for m in ms if m.targets and not m.dates]
         events: list[Event] = []
@@ -784,6 +785,21 @@ class EventBuilder:
         self._attributions(events)
         events.sort(key=lambda e: min(e.sents))
         return events
+
+    @staticmethod
+    def _last_weekday(ms: list[Event]) -> None:
+        """'last Tuesday's explosion' ... 'the July 1 blast': "last Tuesday" may be this week's or
+        the week before's; when the text names the day of that event a week earlier, it is that day."""
+        for m in ms:
+            text = (m.date_text or "").lower().split()
+            if len(text) < 2 or text[0] != "last" or text[1].rstrip("'s").rstrip("’s") not in WEEKDAYS or not m.dates:
+                continue
+            week_before = m.dates[0] - timedelta(days=7)
+            for o in ms:
+                if o is not m and o.dates == (week_before, week_before) and any(ch.isdigit() for ch in o.date_text or "") \
+                        and any(_related(a, b) for a in o.targets for b in m.targets):
+                    m.dates = o.dates
+                    break
 
     def _unnamed_to_named(self, events: list[Event]) -> list[Event]:
         """'a drone hit an oil pumping station on Thursday' ... 'On Thursday a drone struck the Jilbeh pumping

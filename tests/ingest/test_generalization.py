@@ -427,3 +427,10 @@ def test_an_owner_that_is_no_facility_names_none(extractor):
     out = extract(extractor, "Cartels tap Mexico's pipelines daily. The Varna Dam's switchyard was shelled on Monday.")
     assert "Mexico's pipelines" not in names(out, "facility")
     assert any(n.startswith("Varna Dam") for n in names(out, "facility"))
+
+
+def test_last_weekday_is_the_day_the_text_names_a_week_earlier(extractor):
+    out = extract(extractor, "Prosecutors said on Wednesday that last Tuesday's explosion at the Varna fuel terminal "
+                             "was sabotage. The July 2 blast destroyed two tanks at the Varna fuel terminal.",
+                  published=date(2024, 7, 11))
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2024-07-02", "2024-07-02")]
