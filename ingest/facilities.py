@@ -18,6 +18,8 @@ DASHES = {"-", "–", "—"}
 ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
 
 
+# heads that are a facility only in lower case ("the field"; "Ronnie Fields" is a person)
+LOWER_ONLY = {"field", "fields"}
 UNITS = {"kv", "mw", "gw", "kw", "mva", "mwe", "kilovolt", "megawatt", "gigawatt"}  # ratings: "161-kV", "120-MW"
 
 
@@ -94,7 +96,7 @@ class FacilityFinder(DataComponent):
             return None
         for n in range(min(self.maxlen, i + 1), 0, -1):
             key = tuple(t.lower_ for t in doc[i - n + 1:i + 1])
-            if key in self.heads:
+            if key in self.heads and not (n == 1 and key[0] in LOWER_ONLY and not doc[i].is_lower):
                 return i - n + 1, self.heads[key]
             if key in self.name_heads and all(_cap(t) for t in doc[i - n + 1:i + 1]):
                 return i - n + 1, self.name_heads[key]
