@@ -808,7 +808,8 @@ class EventBuilder:
         for e in events:
             if not e.dates or not e.targets or not all(t.weak for t in e.targets):
                 continue
-            later = [o for o in out if o is not e and o.dates and overlap(o.dates, e.dates) and min(o.sents) > min(e.sents)
+            later = [o for o in out if o is not e and o.dates and min(o.sents) > min(e.sents)
+                     and (overlap(o.dates, e.dates) or e.bound and o.dates[0] <= e.dates[1])  # 'officials said on Thursday'
                      and self._attacks(o) == self._attacks(e)
                      and any(not b.weak and b.type == a.type for a in e.targets for b in o.targets)]
             if len(later) == 1:

@@ -442,3 +442,4 @@ def test_the_field_refers_to_the_named_oil_field(extractor):
     assert [(i["type"], [entity(out, t)["name"] for t in i["targets"]]) for i in out["incidents"]][0] == (
         "armed_assault", ["Varna oil field"])
     assert "Ronnie Fields" not in names(out, "facility")
+
