@@ -201,6 +201,11 @@ class EventBuilder:
             self._trig_tokens = {i for t in self.doc._.ig_triggers or [] for i in range(t.start, t.end)}
         return self._trig_tokens
 
+    def _reported(self, trig) -> bool:
+        """A trigger told as what others report or claim ('media reported that X was hacked')."""
+        return any(a.lemma_ in ("report", "claim", "allege", "speculate", "suggest", "rumour", "rumor")
+                   for a in self._head(trig).ancestors)
+
     @staticmethod
     def _speculative(tok) -> bool:
         """'"no scenario, including sabotage, can be ruled out"': a possibility, not an event."""
@@ -334,8 +339,12 @@ class EventBuilder:
                 head = self._head(trig)
                 if head.pos_ == "NOUN":
                     self.muted.update(t.i for t in head.subtree)
+        denied = {k: {t.type for t in trigs if not t.cue and self._negated(self._head(t))} for k, trigs in by_sent.items()}
         for k, trigs in sorted(by_sent.items()):
             real = [t for t in trigs if not t.cue and not self._skip(t)]
+            # "media reported that the substation was hacked. ... we have found no indication of a cyberattack"
+            later = denied.get(k + 1, set()) | denied.get(k + 2, set())
+            real = [t for t in real if not (t.type in later and self._reported(t))]
             if not real:
                 continue
             sent = self.sents[k]

@@ -443,3 +443,10 @@ def test_the_field_refers_to_the_named_oil_field(extractor):
         "armed_assault", ["Varna oil field"])
     assert "Ronnie Fields" not in names(out, "facility")
 
+
+
+def test_a_report_denied_in_the_next_sentence_types_nothing(extractor):
+    out = extract(extractor, "A fire broke out at the Varna substation on Monday. Several media outlets have reported "
+                             "that the Varna substation was hacked. We have found no indication of a cyberattack, "
+                             "the operator said.")
+    assert [i["type"] for i in out["incidents"]] == ["fire"]
