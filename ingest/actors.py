@@ -39,6 +39,7 @@ def _titled(t) -> bool:
     return t.is_alpha and t.text[:1].isupper() and not t.is_sent_start
 
 
+OWNER_WORDS = {"the", "its", "their"}  # "the energy ministry", "its military intelligence service"
 NAMED_ORGANS = {"army", "navy", "military"}  # "the Indian Army": capitalized, a named organ of the state
 MOVEMENT_WORDS = {"movement", "rebels", "militia", "militias", "insurgents"}
 # "a group calling itself X", "which calls itself X"
@@ -211,7 +212,6 @@ class ActorFinder(DataComponent):
     # ---- matching ------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[Mention]:
         self._index_infobox(doc)
-        self._organ_seen: set[int] = set()
         out: list[Mention] = []
         covered: set[int] = set()
 
@@ -403,10 +403,10 @@ class ActorFinder(DataComponent):
         intelligence service': an organ written in lower case after a qualifier (a demonym, a country, a
         capitalised name) or, for the heads that say which organ, after a plain 'the'/'its'."""
         for t in doc:
-            if not self._organ_word(t) or t.i == 0 or t.i in self._organ_seen:
+            if not self._organ_word(t) or t.i == 0:
                 continue
             prev = doc[t.i - 1]
-            if prev.is_alpha and prev.is_lower and prev.lower_ not in ("the", "its", "their"):
+            if prev.is_alpha and prev.is_lower and prev.lower_ not in OWNER_WORDS:
                 continue  # not the start of the lower-case run
             k = t.i
             while k < len(doc) and k < t.i + 4 and self._organ_word(doc[k]) and "\n" not in doc[k].whitespace_:
@@ -424,7 +424,6 @@ class ActorFinder(DataComponent):
                     break
             if end is None or end < k and doc[end].lemma_ not in TITLES:
                 continue  # 'Russian intelligence services': the organ noun must head the phrase
-            self._organ_seen.update(range(t.i, end))
             typ = self.organ_heads[head]
             nxt = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
             if nxt + 1 < len(doc) and doc[end].text == "," and all(
@@ -433,13 +432,13 @@ class ActorFinder(DataComponent):
                 stop = nxt
                 while stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].pos_ == "PROPN":
                     stop += 1
-                start = prev.i if prev.lower_ not in ("the", "its", "their") else t.i
+                start = prev.i if prev.lower_ not in OWNER_WORDS else t.i
                 add(doc[nxt:stop], "actor", typ, aliases=[doc[start:end].text], source="organ-apposition")
                 continue
             qualified = end - len(head.split()) > t.i  # 'energy' in 'the energy ministry'
             if any(x.lower_ in self.not_qualifiers for x in doc[t.i:end]):
                 continue  # 'the news agency'
-            if prev.lower_ in ("the", "its", "their"):
+            if prev.lower_ in OWNER_WORDS:
                 if head not in self.bare_organs or not qualified:
                     continue
                 if t.i >= 2 and doc[t.i - 2].text in ("'s", "’s"):

@@ -52,6 +52,7 @@ ATTACK_VERBS = {"attack", "strike", "hit", "shell", "sabotage", "bomb", "blow", 
 
 
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+LAST_WEEKDAY = re.compile(r"last (?:%s)\b" % "|".join(WEEKDAYS), re.I)
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 ORDINAL_WORDS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "latest"}
 
@@ -106,6 +107,12 @@ def _compatible(a: str, b: str) -> bool:
 
 def _related(a: Ent, b: Ent) -> bool:
     return a is b or a in b.ancestors() or b in a.ancestors()
+
+
+def _covers(bound: "Event", other: "Event") -> bool:
+    """A report dated by its telling names the facility the other hit, or the whole it is part of
+    ('supply fell on Thursday after a drone attack on the field' and 'the drone struck a tank at the field')."""
+    return any(y is x or y in x.ancestors() for x in other.targets for y in bound.targets)
 
 
 def _tree_distance(a, b) -> int:
@@ -800,8 +807,7 @@ class EventBuilder:
         """'last Tuesday's explosion' ... 'the July 1 blast': "last Tuesday" may be this week's or
         the week before's; when the text names the day of that event a week earlier, it is that day."""
         for m in ms:
-            text = (m.date_text or "").lower().split()
-            if len(text) < 2 or text[0] != "last" or text[1].rstrip("'s").rstrip("’s") not in WEEKDAYS or not m.dates:
+            if not m.dates or not LAST_WEEKDAY.match(m.date_text or ""):
                 continue
             week_before = m.dates[0] - timedelta(days=7)
             for o in ms:
@@ -850,14 +856,9 @@ class EventBuilder:
         """Overlapping days; a date that only bounds a report agrees with any day up to it."""
         if overlap(a.dates, b.dates):
             return True
-        def covers(bound: Event, other: Event) -> bool:
-            """The report names the facility the other hit, or the whole it is part of ('supply fell on
-            Thursday after a drone attack on the field' and 'the drone struck a tank at the field')."""
-            return any(y is x or y in x.ancestors() for x in other.targets for y in bound.targets)
-
-        if b.bound and covers(b, a) and a.dates[0] <= b.dates[1]:
+        if b.bound and _covers(b, a) and a.dates[0] <= b.dates[1]:
             return True
-        return a.bound and covers(a, b) and b.dates[0] <= a.dates[1]
+        return a.bound and _covers(a, b) and b.dates[0] <= a.dates[1]
 
     def _continue(self, ms: list[Event]) -> list[Event]:
         """A mention without a target continues the next or the previous sentence's mention."""

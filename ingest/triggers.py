@@ -66,11 +66,15 @@ class TriggerFinder(DataComponent):
             return []
         heads = {doc[t.start:t.end].root.i for t in triggers if not t.cue}
         taken = {i for c in cues for i in range(c.start, c.end)}
-        out = []
-        for a in self.verb_claims:
-            for tok in doc:
-                if tok.lemma_ == a["lemma"] and tok.pos_ == "VERB" and tok.i not in taken \
-                        and any(c.dep_ == "dobj" and c.i in heads or self._own_deed(c, heads) for c in tok.children):
+        claims = {a["lemma"]: a for a in self.verb_claims}
+        out, seen = [], set()
+        for h in sorted(heads):  # the claim verb is above the incident word in the parse
+            for tok in doc[h].ancestors:
+                a = claims.get(tok.lemma_)
+                if a is None or tok.pos_ != "VERB" or tok.i in taken or tok.i in seen:
+                    continue
+                if any(c.dep_ == "dobj" and c.i in heads or self._own_deed(c, heads) for c in tok.children):
+                    seen.add(tok.i)
                     out.append(Cue(tok.i, tok.i + 1, tok.text, a["stance"], a["role"]))
         return out
 
