@@ -15,6 +15,7 @@ from ingest import lexicon
 from ingest.lexicon import fold
 from ingest.mention import Mention
 from ingest.serialize import DataComponent
+from ingest.toks import tokens
 
 LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into", "towards",
             "toward"}
@@ -63,21 +64,22 @@ TITLES = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "
 
 def _clean(doc: Doc, span: Span) -> Span | None:
     """Trim determiners, possessives, citation marks and anything after a line break."""
+    toks = tokens(doc)
     start, end = span.start, span.end
     for k in range(start, end):
-        if "\n" in doc[k].text:
+        if "\n" in toks[k].text:
             end = k
             break
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
-                           or not any(c.isalnum() for c in doc[start].text)):
+    while start < end and (toks[start].lower_ in ("the", "a", "an") or toks[start].is_punct or toks[start].is_space
+                           or not any(c.isalnum() for c in toks[start].text)):
         start += 1  # also symbols and spaces: "§\f I00" names "I00"
     for k in range(start, end):
-        if doc[k].text == "(":
+        if toks[k].text == "(":
             end = k
             break
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'") or doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in ("of", "and", "for", "the", "in", "on")
-                           or doc[end - 1].text.startswith("[") or doc[end - 1].like_num and end - 1 > start):
+    while end > start and (toks[end - 1].text in ("'s", "’s", "'") or toks[end - 1].is_punct or toks[end - 1].is_space
+                           or toks[end - 1].lower_ in ("of", "and", "for", "the", "in", "on")
+                           or toks[end - 1].text.startswith("[") or toks[end - 1].like_num and end - 1 > start):
         end -= 1
     if end <= start:
         return None
@@ -90,10 +92,11 @@ LINKING = {"and", "of", "for", "the", "on", "de", "del", "du", "des", "la", "le"
 def _initials_start(doc: Doc, paren: int, acr: str) -> int | None:
     """Where the capitalized words before ``paren`` begin whose initials spell ``acr``: the
     initials of the capitalized words only ("NSCDC") or of every word ("DoE"); None if none do."""
+    toks = tokens(doc)
     for every in (False, True):
         got, k = "", paren
         while k > 0 and len(got) < len(acr) and paren - k < 14:
-            tok = doc[k - 1]
+            tok = toks[k - 1]
             if tok.is_sent_end or "\n" in tok.whitespace_ or tok.text in (",", ";", ":", "("):
                 break
             if tok.lower_ in LINKING and not every:
@@ -105,7 +108,7 @@ def _initials_start(doc: Doc, paren: int, acr: str) -> int | None:
             got = "".join(p[0].upper() for p in parts) + got
             k -= 1
             if got == acr:
-                while k < paren and doc[k].lower_ in LINKING:
+                while k < paren and toks[k].lower_ in LINKING:
                     k += 1
                 return k
             if not acr.endswith(got):
@@ -149,6 +152,7 @@ class ActorFinder(DataComponent):
 
     def _index_infobox(self, doc: Doc) -> None:
         """Token -> infobox key, for every token after the colon of a '- Key: value' line."""
+        toks = tokens(doc)
         self._keys: dict[int, str] = {}
         for sent in doc.sents:
             if len(sent) > 2 and sent[0].text == "-":
@@ -160,7 +164,8 @@ class ActorFinder(DataComponent):
 
     def place_like(self, doc: Doc, span: Span) -> bool:
         """A country used as a location: 'in Finland', 'Ingå, Finland', 'oblasts of Ukraine'."""
-        first = doc[span.start]
+        toks = tokens(doc)
+        first = toks[span.start]
         key = self.infobox_key(doc, span.start)
         if key is not None and key in self.place_keys:
             return True
@@ -169,48 +174,50 @@ class ActorFinder(DataComponent):
         head = span.root
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
-        prev = doc[head.i - (head.i - span.start) - 1] if span.start > 0 else None
+        prev = toks[head.i - (head.i - span.start) - 1] if span.start > 0 else None
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
             return True
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in self.place_nouns:
             return True
-        if prev is not None and prev.text == "," and span.start >= 2 and doc[span.start - 2].ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG"):
+        if prev is not None and prev.text == "," and span.start >= 2 and toks[span.start - 2].ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG"):
             return True
-        if span.end < len(doc) and doc[span.end].text in ("-based", "based"):
+        if span.end < len(doc) and toks[span.end].text in ("-based", "based"):
             return True
-        if first.i > 1 and doc[first.i - 1].lower_ == "the" and doc[first.i - 2].lower_ in LOCATIVE:
+        if first.i > 1 and toks[first.i - 1].lower_ == "the" and toks[first.i - 2].lower_ in LOCATIVE:
             return True
-        if first.i > 0 and doc[first.i - 1].lower_ in DIRECTIONS:
+        if first.i > 0 and toks[first.i - 1].lower_ in DIRECTIONS:
             return True  # "northern Yemen"
-        return first.i > 0 and doc[first.i - 1].lower_ in LOCATIVE
+        return first.i > 0 and toks[first.i - 1].lower_ in LOCATIVE
 
     def demonym_state(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """'Kazakh government', 'Estonian and Finnish inquiries': (country, end token) when an authority follows."""
-        if not doc[i].is_alpha or not doc[i].text[:1].isupper():
+        toks = tokens(doc)
+        if not toks[i].is_alpha or not toks[i].text[:1].isupper():
             return None
-        country = self.c.by_demonym.get(fold(doc[i].text))
+        country = self.c.by_demonym.get(fold(toks[i].text))
         if not country and i + 1 < len(doc):
-            country = self.c.by_demonym.get(fold(doc[i].text + " " + doc[i + 1].text))
+            country = self.c.by_demonym.get(fold(toks[i].text + " " + toks[i + 1].text))
             if country:
                 i += 1
         if not country:
             return None
         j = i + 1
-        while j < len(doc) and (doc[j].lower_ in ("and", ",") or self.c.by_demonym.get(fold(doc[j].text))):
+        while j < len(doc) and (toks[j].lower_ in ("and", ",") or self.c.by_demonym.get(fold(toks[j].text))):
             j += 1
         for n in (2, 1):
             words = " ".join(t.lower_ for t in doc[j:j + n])
             if words in self.authority and j + n <= len(doc):
-                after = doc[j + n] if j + n < len(doc) else None
+                after = toks[j + n] if j + n < len(doc) else None
                 if after is not None and after.is_alpha and after.is_lower and after.pos_ in ("NOUN", "PROPN"):
                     return None  # "Russian military intelligence" is not the state
-                if j == i + 1 and all(t.is_title for t in doc[j:j + n]) and (n > 1 or doc[j].lower_ in NAMED_ORGANS):
+                if j == i + 1 and all(t.is_title for t in doc[j:j + n]) and (n > 1 or toks[j].lower_ in NAMED_ORGANS):
                     return None  # "the Turkish Armed Forces", "the Indian Army": an organ's proper name
                 return country, j + n
         return None
 
     # ---- matching ------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[Mention]:
+        toks = tokens(doc)
         self._index_infobox(doc)
         out: list[Mention] = []
         covered: set[int] = set()
@@ -226,18 +233,18 @@ class ActorFinder(DataComponent):
                                char_start=span.start_char, char_end=span.end_char, **kw))
 
         # vessels: "MV Dali", "the ship NewNew Polar Bear"
-        for t in doc:
-            quoted = t.i + 2 < len(doc) and doc[t.i + 1].text in QUOTES and not t.is_upper
+        for t in toks:
+            quoted = t.i + 2 < len(doc) and toks[t.i + 1].text in QUOTES and not t.is_upper
             first = t.i + 1 + quoted  # 'the cargo ship "Jin Hai 17"'
-            if t.lower_ in self.vessel_prefixes and first < len(doc) and doc[first].text[:1].isupper() \
+            if t.lower_ in self.vessel_prefixes and first < len(doc) and toks[first].text[:1].isupper() \
                     and (t.is_upper or t.lower_ in ("tanker", "ship", "vessel", "freighter", "carrier", "dredger", "trawler")):
                 k = first
-                while k < len(doc) and doc[k].text[:1].isupper() and "\n" not in doc[k].text and not doc[k].is_sent_start:
+                while k < len(doc) and toks[k].text[:1].isupper() and "\n" not in toks[k].text and not toks[k].is_sent_start:
                     k += 1
-                if k < len(doc) and doc[k].is_digit and len(doc[k].text) <= 3 and not doc[k].is_sent_start \
-                        and "\n" not in doc[k - 1].whitespace_:
+                if k < len(doc) and toks[k].is_digit and len(toks[k].text) <= 3 and not toks[k].is_sent_start \
+                        and "\n" not in toks[k - 1].whitespace_:
                     k += 1  # "Yi Peng 3", "Hong Tai 58"
-                if quoted and not (k < len(doc) and doc[k].text in QUOTES):
+                if quoted and not (k < len(doc) and toks[k].text in QUOTES):
                     continue  # a quotation, not a quoted name
                 name_span = doc[first:k]
                 if t.is_upper:
@@ -245,40 +252,40 @@ class ActorFinder(DataComponent):
                 else:
                     add(name_span, "actor", "vessel", source="vessel")
         # "the Togo-flagged Hong Tai 58": a flag names a ship
-        for t in doc:
-            if t.lower_ != "flagged" or t.i < 2 or doc[t.i - 1].text not in ("-", "–") or t.i + 1 >= len(doc):
+        for t in toks:
+            if t.lower_ != "flagged" or t.i < 2 or toks[t.i - 1].text not in ("-", "–") or t.i + 1 >= len(doc):
                 continue
             k = t.i + 1
-            if doc[k].lower_ in self.vessel_prefixes or not doc[k].text[:1].isupper():
+            if toks[k].lower_ in self.vessel_prefixes or not toks[k].text[:1].isupper():
                 continue  # "Hong Kong-flagged ship X": the ship word leads, handled above
             j = k
-            while j < len(doc) and doc[j].text[:1].isupper() and "\n" not in doc[j].text and not doc[j].is_sent_start:
+            while j < len(doc) and toks[j].text[:1].isupper() and "\n" not in toks[j].text and not toks[j].is_sent_start:
                 j += 1
-            if j < len(doc) and doc[j].is_digit and len(doc[j].text) <= 3:
+            if j < len(doc) and toks[j].is_digit and len(toks[j].text) <= 3:
                 j += 1
             if j > k:
                 add(doc[k:j], "actor", "vessel", source="flag")
         # demonym + authority noun: a state acting
-        for t in doc:
+        for t in toks:
             if not t.text[:1].isupper() or t.i in covered:
                 continue
             hit = self.demonym_state(doc, t.i)
             if hit and t.i not in covered:
                 country, end = hit
-                noun = doc[end - 1].text
+                noun = toks[end - 1].text
                 k = t.i
                 while k < end - 1:
-                    c = self.c.by_demonym.get(fold(doc[k].text))
+                    c = self.c.by_demonym.get(fold(toks[k].text))
                     if c and k not in covered:
-                        add(doc[k:k + 1], "actor", "state", name=f"{doc[k].text} {noun}", canonical=c, source="demonym")
+                        add(doc[k:k + 1], "actor", "state", name=f"{toks[k].text} {noun}", canonical=c, source="demonym")
                     k += 1
                 if end - 1 not in covered:
                     covered.add(end - 1)
         # "Government of Lebanon"
-        for t in doc:
+        for t in toks:
             if t.lower_ != "government":
                 continue
-            if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of":
+            if t.i + 2 < len(doc) and toks[t.i + 1].lower_ == "of":
                 for n in (3, 2, 1):
                     cand = doc[t.i + 2:t.i + 2 + n]
                     country = self.c.country(cand.text)
@@ -304,7 +311,8 @@ class ActorFinder(DataComponent):
 
     def from_claimants(self, doc: Doc, add) -> None:
         """'The Niger Delta Avengers claimed responsibility': whoever claims an attack is an actor, named or not by NER."""
-        for t in doc:
+        toks = tokens(doc)
+        for t in toks:
             if t.lemma_ not in ("claim", "take", "accept") or not any(c.lower_ == "responsibility" for c in t.children):
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -316,38 +324,40 @@ class ActorFinder(DataComponent):
 
     def from_group_names(self, doc: Doc, add) -> None:
         """'the DarkSide ransomware group', 'LockBit gang': a capitalized name before a kind of group."""
-        for t in doc:
+        toks = tokens(doc)
+        for t in toks:
             if (t.lower_ not in GROUP_WORDS and t.lower_ not in MOVEMENT_WORDS) or t.i == 0:
                 continue
             j = t.i - 1
-            while j >= 0 and doc[j].lower_ in GROUP_KINDS:
+            while j >= 0 and toks[j].lower_ in GROUP_KINDS:
                 j -= 1
-            if j < 0 or not doc[j].text[:1].isupper() or not any(c.isalpha() for c in doc[j].text) or doc[j].is_sent_start:
+            if j < 0 or not toks[j].text[:1].isupper() or not any(c.isalpha() for c in toks[j].text) or toks[j].is_sent_start:
                 continue
             start = j
-            while start - 1 >= 0 and doc[start - 1].text[:1].isupper() and not doc[start].is_sent_start \
-                    and doc[start - 1].is_alpha:
+            while start - 1 >= 0 and toks[start - 1].text[:1].isupper() and not toks[start].is_sent_start \
+                    and toks[start - 1].is_alpha:
                 start -= 1
             span = doc[start:j + 1]
             if self.c.country(span.text) or self.c.by_demonym.get(fold(span.text)) or fold(span.text) in self.stop:
                 continue
-            if t.lower_ in MOVEMENT_WORDS and (j != t.i - 1 or doc[j].ent_type_ not in ("", "NORP") or doc[j].pos_ != "PROPN"
+            if t.lower_ in MOVEMENT_WORDS and (j != t.i - 1 or toks[j].ent_type_ not in ("", "NORP") or toks[j].pos_ != "PROPN"
                                                or self.c.by_capital.get(fold(span.text))):
                 continue  # "Houthi rebels", "Houthi movement"; never "Kyiv rebels" or a named org's "forces"
             if t.lower_ in MOVEMENT_WORDS:
                 add(doc[start:t.i + 1], "actor", "armed_group", aliases=[span.text], source="movement-name")
                 continue
             add(span, "actor", "armed_group" if t.lower_ in MOVEMENT_WORDS or any(
-                doc[k].lower_ in ("militant", "armed", "rebel", "insurgent") for k in range(j + 1, t.i)) else "organisation",
+                toks[k].lower_ in ("militant", "armed", "rebel", "insurgent") for k in range(j + 1, t.i)) else "organisation",
                 aliases=[doc[start:t.i + 1].text], source="group-name")
 
     def _name_span(self, doc: Doc, tok) -> Span | None:
         """The capitalized name around a proper-noun token (its compounds), or None."""
+        toks = tokens(doc)
         if not tok.text[:1].isupper() or tok.pos_ != "PROPN":
             return None
         start = tok.i
-        while start - 1 >= 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].head.i == tok.i \
-                and doc[start - 1].dep_ in ("compound", "amod", "nmod") and "\n" not in doc[start - 1].whitespace_:
+        while start - 1 >= 0 and toks[start - 1].text[:1].isupper() and toks[start - 1].head.i == tok.i \
+                and toks[start - 1].dep_ in ("compound", "amod", "nmod") and "\n" not in toks[start - 1].whitespace_:
             start -= 1
         span = doc[start:tok.i + 1]
         if self.c.country(span.text) or self.c.by_capital.get(fold(span.text)) or self.c.by_demonym.get(fold(span.text)):
@@ -357,7 +367,8 @@ class ActorFinder(DataComponent):
     def from_appositions(self, doc: Doc, add) -> None:
         """Names NER missed, typed by an apposition or an 'operates' clause: 'X, the state-owned company,',
         'a local fuel distributor, X,', 'X, which operates the substation,'."""
-        for t in doc:
+        toks = tokens(doc)
+        for t in toks:
             name = None
             if t.dep_ == "appos" and t.lemma_.lower() in ORG_NOUNS and t.head.pos_ == "PROPN":
                 name = self._name_span(doc, t.head)
@@ -375,18 +386,19 @@ class ActorFinder(DataComponent):
 
     def from_lowercase_ministries(self, doc: Doc, add) -> None:
         """"Egypt's interior ministry", "China's foreign ministry", "Taiwan's coast guard": an organ of a state."""
-        for t in doc:
+        toks = tokens(doc)
+        for t in toks:
             if t.i + 2 >= len(doc) or not t.text[:1].isupper():
                 continue
             country = None
             j = t.i + 1
-            if doc[j].text in ("'s", "’s"):
+            if toks[j].text in ("'s", "’s"):
                 country = self.c.country(t.text)
                 j += 1
             if not country:
                 continue
             k = j
-            while k < len(doc) and k < j + 3 and doc[k].is_lower and doc[k].is_alpha:
+            while k < len(doc) and k < j + 3 and toks[k].is_lower and toks[k].is_alpha:
                 k += 1
                 words = " ".join(x.lower_ for x in doc[j:k])
                 if any(words.endswith(w) for w in MINISTRY_WORDS):
@@ -402,16 +414,17 @@ class ActorFinder(DataComponent):
         """'the energy ministry', 'the Russian embassy in Sofia', 'Basra operations command', 'its military
         intelligence service': an organ written in lower case after a qualifier (a demonym, a country, a
         capitalised name) or, for the heads that say which organ, after a plain 'the'/'its'."""
-        for t in doc:
+        toks = tokens(doc)
+        for t in toks:
             if not self._organ_word(t) or t.i == 0:
                 continue
-            prev = doc[t.i - 1]
+            prev = toks[t.i - 1]
             if prev.is_alpha and prev.is_lower and prev.lower_ not in OWNER_WORDS:
                 continue  # not the start of the lower-case run
             k = t.i
-            while k < len(doc) and k < t.i + 4 and self._organ_word(doc[k]) and "\n" not in doc[k].whitespace_:
+            while k < len(doc) and k < t.i + 4 and self._organ_word(toks[k]) and "\n" not in toks[k].whitespace_:
                 k += 1
-            if k < len(doc) and k < t.i + 4 and self._organ_word(doc[k]):
+            if k < len(doc) and k < t.i + 4 and self._organ_word(toks[k]):
                 k += 1  # the last word of the run may end a line
             end, head = None, None
             for e in range(k, t.i, -1):
@@ -422,15 +435,15 @@ class ActorFinder(DataComponent):
                         break
                 if end:
                     break
-            if end is None or end < k and doc[end].lemma_ not in TITLES:
+            if end is None or end < k and toks[end].lemma_ not in TITLES:
                 continue  # 'Russian intelligence services': the organ noun must head the phrase
             typ = self.organ_heads[head]
-            nxt = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
-            if nxt + 1 < len(doc) and doc[end].text == "," and all(
+            nxt = end + 1 + (end + 1 < len(doc) and toks[end + 1].lower_ == "the")
+            if nxt + 1 < len(doc) and toks[end].text == "," and all(
                     x.pos_ == "PROPN" and x.text[:1].isupper() for x in doc[nxt:nxt + 2]):
                 # "The Argentine coast guard, the Prefectura Naval Argentina, said": one organ, by its name
                 stop = nxt
-                while stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].pos_ == "PROPN":
+                while stop < len(doc) and toks[stop].text[:1].isupper() and toks[stop].pos_ == "PROPN":
                     stop += 1
                 start = prev.i if prev.lower_ not in OWNER_WORDS else t.i
                 add(doc[nxt:stop], "actor", typ, aliases=[doc[start:end].text], source="organ-apposition")
@@ -441,31 +454,32 @@ class ActorFinder(DataComponent):
             if prev.lower_ in OWNER_WORDS:
                 if head not in self.bare_organs or not qualified:
                     continue
-                if t.i >= 2 and doc[t.i - 2].text in ("'s", "’s"):
+                if t.i >= 2 and toks[t.i - 2].text in ("'s", "’s"):
                     continue  # "Egypt's interior ministry" is found with its country
                 add(doc[t.i:end], "actor", typ, source="lowercase-organ")
                 continue
             start = prev.i
-            if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].lower_ in ("charge", "responsible"):
+            if start >= 2 and toks[start - 1].lower_ in ("of", "for") and toks[start - 2].lower_ in ("charge", "responsible"):
                 continue  # "the organization in charge of Russian military intelligence": a remit, not an organ
             state = self.c.by_demonym.get(fold(prev.text)) or self.c.country(prev.text)
             if not state:
                 if not (prev.pos_ == "PROPN" and prev.text[:1].isupper()) or not qualified or prev.is_sent_start:
                     continue
-                while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()
-                                     or doc[start - 1].text in ("-", "–")) and not doc[start].is_sent_start \
-                        and "\n" not in doc[start - 1].whitespace_:
+                while start > 0 and (toks[start - 1].pos_ == "PROPN" and toks[start - 1].text[:1].isupper()
+                                     or toks[start - 1].text in ("-", "–")) and not toks[start].is_sent_start \
+                        and "\n" not in toks[start - 1].whitespace_:
                     start -= 1
             stop = end
-            if head in ("embassy", "consulate") and stop + 1 < len(doc) and doc[stop].lower_ == "in" \
-                    and doc[stop + 1].text[:1].isupper():
+            if head in ("embassy", "consulate") and stop + 1 < len(doc) and toks[stop].lower_ == "in" \
+                    and toks[stop + 1].text[:1].isupper():
                 stop += 2  # "the Russian embassy in Sofia"
-                while stop < len(doc) and doc[stop].text[:1].isupper() and not doc[stop].is_sent_start:
+                while stop < len(doc) and toks[stop].text[:1].isupper() and not toks[stop].is_sent_start:
                     stop += 1
             add(doc[start:stop], "actor", typ, aliases=[doc[start:end].text] if stop > end else [],
                 source="lowercase-organ")
 
     def _from_ent(self, doc: Doc, ent: Span, add) -> None:
+        toks = tokens(doc)
         label = ent.label_
         if label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
             return
@@ -473,48 +487,48 @@ class ActorFinder(DataComponent):
         if span is None:
             return
         if label in ("PERSON", "ORG") and any(
-                t.text in ("-", "–", "—") and t.whitespace_ and doc[t.i - 1].whitespace_ for t in span[1:]):
+                t.text in ("-", "–", "—") and t.whitespace_ and toks[t.i - 1].whitespace_ for t in span[1:]):
             return  # "ANTOFAGASTA, Chile - A strong earthquake": a dateline's dash, not a name
         if label in ("PERSON", "ORG") and len(span) >= 3 and self.c.by_demonym.get(fold(span[0].text)) \
                 and span[1].lower_ in ORG_NOUNS and span[2].text[:1].isupper():
             span = doc[span.start + 2:span.end]  # "Danish company Nordlys Offshore"
             label = "ORG"
-        if label == "PERSON" and span.start > 0 and doc[span.start - 1].lower_ in ORG_NOUNS:
+        if label == "PERSON" and span.start > 0 and toks[span.start - 1].lower_ in ORG_NOUNS:
             label = "ORG"  # "the Danish company Nordlys Offshore", "the operator Gasgrid"
-        if label in ("GPE", "LOC", "PERSON") and span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS \
+        if label in ("GPE", "LOC", "PERSON") and span.end < len(doc) and toks[span.end].lower_ in GROUP_WORDS \
                 and not self.c.country(span.text) and not self.c.by_demonym.get(fold(span.text)):
             return  # "the Kuyambana group": a group's name (from_group_names), not a place
         text = span.text
         key = fold(text)
-        first = doc[span.start]
+        first = toks[span.start]
         if not any(c.isalpha() for c in text) or text.islower() or key in self.stop:
             return
         if len(span) == 1 and first.is_sent_start and first.text.endswith("ly") and span.end < len(doc) \
-                and doc[span.end].text == ",":
+                and toks[span.end].text == ",":
             return  # "Evidently," is an adverb
         if any(key.startswith(g.lower()) and len(key) > len(g) and text[len(g):len(g) + 1].isupper() for g in self.glued):
             return  # "TypeAdvanced": an infobox key glued to its value
         if label == "NORP":
             end = span.end
-            while end < len(doc) and doc[end].lower_ in self.extenders and "\n" not in doc[end].text:
+            while end < len(doc) and toks[end].lower_ in self.extenders and "\n" not in toks[end].text:
                 end += 1
             if end > span.end and not self.c.by_demonym.get(key) and not self.c.country(text):
                 add(doc[span.start:end], "actor", "armed_group", source="norp-group")  # "the Houthi movement"
             return
-        if label in ("GPE", "LOC") and doc[span.end - 1].lower_ in ORG_TAILS | {"police"}:
+        if label in ("GPE", "LOC") and toks[span.end - 1].lower_ in ORG_TAILS | {"police"}:
             label = "ORG"  # "South West Jutland Police": an organisation named after its area
         if label == "PERSON" and (any(self.c.by_demonym.get(fold(t.text)) for t in span)
                                   or (len(span) == 1 and first.is_sent_start and first.lower_ in self.trigger_words)):
             return  # "Benchmark Dutch gas prices", "Gunfire punctured ...": no person
-        if label == "ORG" and doc[span.end - 1].lower_ in TITLES and span.end < len(doc) \
-                and doc[span.end].ent_type_ == "PERSON":
+        if label == "ORG" and toks[span.end - 1].lower_ in TITLES and span.end < len(doc) \
+                and toks[span.end].ent_type_ == "PERSON":
             return  # "Defense Minister Ramiro Otálora": a title before a name
-        if span.start > 0 and doc[span.start - 1].lower_ in self.event_words:
+        if span.start > 0 and toks[span.start - 1].lower_ in self.event_words:
             return  # "a storm like Daniel": the name of an event
         root = span.root
         if label in ("PERSON", "ORG") and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and span.start >= 2 \
-                and doc[span.start - 1].text in ("'s", "’s") and self.c.country(doc[span.start - 2].text) \
-                and (doc[span.end - 1].lower_ in self.place_nouns or doc[span.end - 1].lower_ in GEO_WORDS):
+                and toks[span.start - 1].text in ("'s", "’s") and self.c.country(toks[span.start - 2].text) \
+                and (toks[span.end - 1].lower_ in self.place_nouns or toks[span.end - 1].lower_ in GEO_WORDS):
             add(span, "place", "region", source="country-region")  # "in Nigeria's Niger Delta"
             return
         if label == "PERSON" and root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC"):
@@ -537,7 +551,7 @@ class ActorFinder(DataComponent):
         if ibkey is not None and ibkey in self.place_keys and not self.c.country(text):
             add(span, "place", self.place_type(text), source="infobox")
             return
-        if label == "ORG" and len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in NEAR_WORDS:
+        if label == "ORG" and len(span) == 1 and span.start > 0 and toks[span.start - 1].lower_ in NEAR_WORDS:
             add(span, "place", "city", source="org-near")  # "fired towards Eilat", "near Gabin"
             return
         if label == "FAC":
@@ -550,8 +564,8 @@ class ActorFinder(DataComponent):
             return
         capital = self.c.by_capital.get(key)
         if capital:
-            dateline = text.isupper() and (span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or doc[span.start - 1].is_space) \
-                and span.end < len(doc) and doc[span.end].text == ","
+            dateline = text.isupper() and (span.start == 0 or "\n" in toks[span.start - 1].whitespace_ or toks[span.start - 1].is_space) \
+                and span.end < len(doc) and toks[span.end].text == ","
             if span.root.dep_ in ("nsubj", "nsubjpass") and not self.place_like(doc, span) and not dateline:
                 add(span, "actor", "state", name=capital, canonical=capital, aliases=[text], source="capital")
             else:
@@ -563,19 +577,19 @@ class ActorFinder(DataComponent):
         if label in ("GPE", "LOC"):
             add(span, "place", self.place_type(text), source="ner")
             return
-        nxt = doc[span.end] if span.end < len(doc) else None
+        nxt = toks[span.end] if span.end < len(doc) else None
         if label == "PERSON":
             nxt_ent = next((e for e in doc.ents if e.start == span.end and e.label_ == "PERSON"), None)
-            if nxt_ent is not None and "\n" not in doc[span.end - 1].whitespace_:
+            if nxt_ent is not None and "\n" not in toks[span.end - 1].whitespace_:
                 span = doc[span.start:nxt_ent.end]  # "Ramiro Otálora" + "Quintero": one name cut in two
-            while span.start > 1 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].is_title \
-                    and doc[span.start - 2].text in (",", "(", "and") and doc[span.start - 1].ent_type_ in ("", "PERSON"):
+            while span.start > 1 and toks[span.start - 1].pos_ == "PROPN" and toks[span.start - 1].is_title \
+                    and toks[span.start - 2].text in (",", "(", "and") and toks[span.start - 1].ent_type_ in ("", "PERSON"):
                 span = doc[span.start - 1:span.end]
             if self.near_place_noun(span) or (nxt is not None and nxt.lower_ in self.place_nouns):
                 add(span, "place", "region", source="person-as-place")
                 return
-            if span.start > 0 and (doc[span.start - 1].lower_ in LOCATIVE or
-                                   (span.start > 1 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].lower_ in LOCATIVE)):
+            if span.start > 0 and (toks[span.start - 1].lower_ in LOCATIVE or
+                                   (span.start > 1 and toks[span.start - 1].lower_ == "the" and toks[span.start - 2].lower_ in LOCATIVE)):
                 add(span, "place", "city", source="person-as-place")
                 return
             if any(t.like_num for t in span):
@@ -585,56 +599,56 @@ class ActorFinder(DataComponent):
         # "Frente de Defensa Comunitaria" + "del Quijos", "Águas" + "do Norte de Moçambique": a name's particles
         start = span.start
         if label == "ORG":
-            while start >= 2 and doc[start - 1].lower_ in PARTICLES and _titled(doc[start - 2]) \
-                    and "\n" not in doc[start - 2].whitespace_ + doc[start - 1].whitespace_:
+            while start >= 2 and toks[start - 1].lower_ in PARTICLES and _titled(toks[start - 2]) \
+                    and "\n" not in toks[start - 2].whitespace_ + toks[start - 1].whitespace_:
                 start -= 2
-                while start >= 1 and _titled(doc[start - 1]) and not doc[start].is_sent_start:
+                while start >= 1 and _titled(toks[start - 1]) and not toks[start].is_sent_start:
                     start -= 1
             end = span.end
-            while end + 1 < len(doc) and doc[end].lower_ in PARTICLES and _titled(doc[end + 1]) \
-                    and "\n" not in doc[end - 1].whitespace_ + doc[end].whitespace_:
+            while end + 1 < len(doc) and toks[end].lower_ in PARTICLES and _titled(toks[end + 1]) \
+                    and "\n" not in toks[end - 1].whitespace_ + toks[end].whitespace_:
                 end += 2
-                while end < len(doc) and _titled(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+                while end < len(doc) and _titled(toks[end]) and "\n" not in toks[end - 1].whitespace_:
                     end += 1
             # "United Nations Office" + "for the Coordination of Humanitarian Affairs": an office's remit
-            if doc[end - 1].lower_ in ORG_TAILS and end + 1 < len(doc) and doc[end].lower_ in ("for", "of"):
-                k = end + 1 + (doc[end + 1].lower_ == "the")
+            if toks[end - 1].lower_ in ORG_TAILS and end + 1 < len(doc) and toks[end].lower_ in ("for", "of"):
+                k = end + 1 + (toks[end + 1].lower_ == "the")
                 j = k
-                while j < len(doc) and (_titled(doc[j]) or doc[j].lower_ in ("of", "and", "for") and j + 1 < len(doc)
-                                        and _titled(doc[j + 1])) and "\n" not in doc[j - 1].whitespace_:
+                while j < len(doc) and (_titled(toks[j]) or toks[j].lower_ in ("of", "and", "for") and j + 1 < len(doc)
+                                        and _titled(toks[j + 1])) and "\n" not in toks[j - 1].whitespace_:
                     j += 1
                 if j > k and not self.c.country(doc[k:j].text):
                     end = j
             if (start, end) != (span.start, span.end):
                 span = doc[start:end]
-                text, key, first = span.text, fold(span.text), doc[span.start]
+                text, key, first = span.text, fold(span.text), toks[span.start]
         # ORG: extend over "movement", "rebels" and the like
         end = span.end
-        while end < len(doc) and doc[end].lower_ in self.extenders and "\n" not in doc[end].text:
+        while end < len(doc) and toks[end].lower_ in self.extenders and "\n" not in toks[end].text:
             end += 1
         # "Niger Delta" + "Avengers": the capitalized head the name modifies
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and span.root.head.i == end \
-                and span.root.dep_ == "compound" and "\n" not in doc[end - 1].whitespace_:
+        while end < len(doc) and toks[end].pos_ == "PROPN" and toks[end].text[:1].isupper() and span.root.head.i == end \
+                and span.root.dep_ == "compound" and "\n" not in toks[end - 1].whitespace_:
             end += 1
         start = span.start
         # "Freeport" + "LNG": a capitalized compound before the name
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
-                and doc[start - 1].dep_ == "compound" and span.start <= doc[start - 1].head.i < end \
-                and not doc[start - 1].ent_type_ in ("GPE", "LOC") and "\n" not in doc[start - 1].whitespace_:
+        while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].text[:1].isupper() and toks[start - 1].is_alpha \
+                and toks[start - 1].dep_ == "compound" and span.start <= toks[start - 1].head.i < end \
+                and not toks[start - 1].ent_type_ in ("GPE", "LOC") and "\n" not in toks[start - 1].whitespace_:
             start -= 1
         # "Scottish and Southern Electricity Networks", "Pipeline and Hazardous Materials Safety Administration"
-        if start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha \
-                and doc[end - 1].lower_ in ORG_TAILS and doc[start - 2].ent_type_ in ("", "NORP") \
-                and "\n" not in doc[start - 2].whitespace_:
+        if start >= 2 and toks[start - 1].lower_ == "and" and toks[start - 2].text[:1].isupper() and toks[start - 2].is_alpha \
+                and toks[end - 1].lower_ in ORG_TAILS and toks[start - 2].ent_type_ in ("", "NORP") \
+                and "\n" not in toks[start - 2].whitespace_:
             start -= 2
-            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and doc[start - 1].ent_type_ in ("", "NORP") \
-                    and not doc[start].is_sent_start and "\n" not in doc[start - 1].whitespace_:
+            while start > 0 and toks[start - 1].text[:1].isupper() and toks[start - 1].is_alpha and toks[start - 1].ent_type_ in ("", "NORP") \
+                    and not toks[start].is_sent_start and "\n" not in toks[start - 1].whitespace_:
                 start -= 1
         span = doc[start:end]
         if (nxt is not None and nxt.lower_ in self.place_nouns) or self.near_place_noun(span):
             add(span, "place", "region", source="org-as-place")
             return
-        if doc[span.end - 1].lower_ in TITLES and span.end < len(doc) and doc[span.end].ent_type_ == "PERSON":
+        if toks[span.end - 1].lower_ in TITLES and span.end < len(doc) and toks[span.end].ent_type_ == "PERSON":
             return  # "Defense Minister Ramiro Otálora": a title before a name
         add(span, "actor", self.org_type(span.text), source="ner")
 
@@ -660,11 +674,12 @@ class ActorFinder(DataComponent):
 
     def from_run_by_ministries(self, doc: Doc, add) -> None:
         """'the Houthi-run health ministry': the ministry of whoever runs it, named as written."""
-        for t in doc:
-            if t.lower_ not in RUN_BY or t.i < 2 or doc[t.i - 1].text not in ("-", "–") or not doc[t.i - 2].text[:1].isupper():
+        toks = tokens(doc)
+        for t in toks:
+            if t.lower_ not in RUN_BY or t.i < 2 or toks[t.i - 1].text not in ("-", "–") or not toks[t.i - 2].text[:1].isupper():
                 continue
             k = t.i + 1
-            while k < len(doc) and k < t.i + 4 and doc[k].is_lower and doc[k].is_alpha:
+            while k < len(doc) and k < t.i + 4 and toks[k].is_lower and toks[k].is_alpha:
                 k += 1
                 words = " ".join(x.lower_ for x in doc[t.i + 1:k])
                 if any(words.endswith(w) for w in MINISTRY_WORDS):
@@ -676,11 +691,12 @@ class ActorFinder(DataComponent):
         """'the Nigeria Security and Civil Defence Corps (NSCDC)': the acronym spells the name's
         initials, which fixes where the name starts (the model often cuts it at 'and'); both the
         name and the acronym in brackets are one organisation."""
+        toks = tokens(doc)
         facility = {i for m in doc._.ig_facilities or [] for i in range(m.start, m.end)}
-        for t in doc:
-            if t.text != "(" or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")":
+        for t in toks:
+            if t.text != "(" or t.i + 2 >= len(doc) or toks[t.i + 2].text != ")":
                 continue
-            acr = doc[t.i + 1].text
+            acr = toks[t.i + 1].text
             letters = [c for c in acr if c.isalpha()]
             if not (2 <= len(letters) <= 10 and acr[:1].isupper() and sum(c.isupper() for c in letters) >= 2):
                 continue
@@ -704,17 +720,18 @@ class ActorFinder(DataComponent):
 
     def from_alias_cues(self, doc: Doc, add) -> None:
         """'Sandworm also known as ...' and 'Sandworm (hacker group)': the name before is an actor."""
-        for t in doc:
+        toks = tokens(doc)
+        for t in toks:
             before = None
-            if t.lower_ == "also" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("known", "called"):
-                before = t.i - 1 if doc[t.i - 1].text != "," else t.i - 2
+            if t.lower_ == "also" and t.i + 2 < len(doc) and toks[t.i + 1].lower_ in ("known", "called"):
+                before = t.i - 1 if toks[t.i - 1].text != "," else t.i - 2
             elif t.text == "(" and t.i + 2 < len(doc) and " ".join(x.lower_ for x in doc[t.i + 1:t.i + 3]) in (
                     "hacker group", "armed group", "militant group", "hacking group", "threat actor"):
                 before = t.i - 1
-            if before is None or before < 0 or not doc[before].text[:1].isupper():
+            if before is None or before < 0 or not toks[before].text[:1].isupper():
                 continue
             k = before
-            while k - 1 >= 0 and doc[k - 1].text[:1].isupper() and not doc[k].is_sent_start and "\n" not in doc[k - 1].text:
+            while k - 1 >= 0 and toks[k - 1].text[:1].isupper() and not toks[k].is_sent_start and "\n" not in toks[k - 1].text:
                 k -= 1
             if self.c.country(doc[k:before + 1].text):
                 continue
@@ -723,18 +740,19 @@ class ActorFinder(DataComponent):
     def from_self_names(self, doc: Doc, add) -> None:
         """'a group calling itself "Kommando Stiller Protest"', 'a cell that calls itself Handala': the name a group
         gives itself is an actor, quoted or capitalized, whatever NER made of it."""
-        for t in doc:
-            if t.lower_ not in SELF_NAMING or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ not in ("itself", "themselves"):
+        toks = tokens(doc)
+        for t in toks:
+            if t.lower_ not in SELF_NAMING or t.i + 2 >= len(doc) or toks[t.i + 1].lower_ not in ("itself", "themselves"):
                 continue
             k = t.i + 2
-            quoted = doc[k].is_quote
+            quoted = toks[k].is_quote
             k += quoted
             j = k
-            while j < len(doc) and j < k + 6 and (doc[j].text[:1].isupper() or doc[j].like_num
-                                                  or (quoted and not doc[j].is_quote and doc[j].is_alpha)) \
-                    and "\n" not in doc[j].text and not (j > k and doc[j].is_sent_start):
+            while j < len(doc) and j < k + 6 and (toks[j].text[:1].isupper() or toks[j].like_num
+                                                  or (quoted and not toks[j].is_quote and toks[j].is_alpha)) \
+                    and "\n" not in toks[j].text and not (j > k and toks[j].is_sent_start):
                 j += 1
-            if j == k or (quoted and (j >= len(doc) or not doc[j].is_quote)) or self.c.country(doc[k:j].text):
+            if j == k or (quoted and (j >= len(doc) or not toks[j].is_quote)) or self.c.country(doc[k:j].text):
                 continue
             if fold(doc[k:j].text) not in self.stop:
                 add(doc[k:j], "actor", "armed_group" if any(c.lower_ in GROUP_KINDS for c in doc[t.i - 3:t.i])
@@ -742,34 +760,37 @@ class ActorFinder(DataComponent):
 
     def from_kind_named(self, doc: Doc, add) -> None:
         """'the ransomware group Nyx9', 'the hacker group CyberTeam 1945': the name after a kind of group."""
-        for t in doc:
-            if t.lower_ not in GROUP_WORDS or t.i == 0 or t.i + 1 >= len(doc) or doc[t.i - 1].lower_ not in GROUP_KINDS:
+        toks = tokens(doc)
+        for t in toks:
+            if t.lower_ not in GROUP_WORDS or t.i == 0 or t.i + 1 >= len(doc) or toks[t.i - 1].lower_ not in GROUP_KINDS:
                 continue
             k = t.i + 1
-            while k < len(doc) and k < t.i + 5 and doc[k].text[:1].isupper() and not doc[k].is_sent_start \
-                    and "\n" not in doc[k - 1].whitespace_:
+            while k < len(doc) and k < t.i + 5 and toks[k].text[:1].isupper() and not toks[k].is_sent_start \
+                    and "\n" not in toks[k - 1].whitespace_:
                 k += 1
-            if k > t.i + 1 and k < len(doc) and doc[k].like_num and len(doc[k].text) <= 4:
+            if k > t.i + 1 and k < len(doc) and toks[k].like_num and len(toks[k].text) <= 4:
                 k += 1  # a number that ends the name: "CyberTeam 1945"
             name = doc[t.i + 1:k]
             if k > t.i + 1 and not self.c.country(name.text) and fold(name.text) not in self.stop:
-                add(name, "actor", "armed_group" if doc[t.i - 1].lower_ in ("militant", "armed", "rebel", "insurgent")
+                add(name, "actor", "armed_group" if toks[t.i - 1].lower_ in ("militant", "armed", "rebel", "insurgent")
                     else "organisation", source="kind-named")
 
     def from_digit_names(self, doc: Doc, add) -> None:
         """'CyberAv3ngers', 'N3tw0rm': a name that spells letters with digits names a group, which NER misses,
         when it stands where an actor does (the agent of 'by', a subject, an apposition to a group noun)."""
-        for t in doc:
+        toks = tokens(doc)
+        for t in toks:
             if not LEET.match(t.text):
                 continue
             actorish = t.dep_ in ("nsubj", "nsubjpass", "appos") or (t.dep_ == "pobj" and t.head.lower_ == "by") \
-                or (t.i + 2 < len(doc) and doc[t.i + 1].text == "," and doc[t.i + 2].lower_ in ("a", "an")) \
-                or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in GROUP_WORDS)
+                or (t.i + 2 < len(doc) and toks[t.i + 1].text == "," and toks[t.i + 2].lower_ in ("a", "an")) \
+                or (t.i + 1 < len(doc) and toks[t.i + 1].lower_ in GROUP_WORDS)
             if actorish and fold(t.text) not in self.stop:
                 add(doc[t.i:t.i + 1], "actor", "organisation", source="digit-name")
 
     def from_infobox(self, doc: Doc, add) -> None:
         """Values of '- Operator: A and B' lines name actors."""
+        toks = tokens(doc)
         for sent in doc.sents:
             if len(sent) < 4 or sent[0].text != "-":
                 continue
@@ -782,15 +803,15 @@ class ActorFinder(DataComponent):
             k = colon + 1
             while k < sent.end:
                 j = k
-                while j < sent.end and doc[j].text not in (",", "(", ";") and doc[j].lower_ != "and" and "\n" not in doc[j].text:
+                while j < sent.end and toks[j].text not in (",", "(", ";") and toks[j].lower_ != "and" and "\n" not in toks[j].text:
                     j += 1
                 part = doc[k:j]
                 if len(part) and part[0].text[:1].isupper() and not self.c.country(part.text):
                     typ = "person" if key == "leader" else self.org_type(part.text)
                     if fold(part.text) not in self.stop:
                         add(part, "actor", typ, source="infobox")
-                if j < sent.end and doc[j].text == "(":
-                    while j < sent.end and doc[j].text != ")":
+                if j < sent.end and toks[j].text == "(":
+                    while j < sent.end and toks[j].text != ")":
                         j += 1
                 k = j + 1
 

@@ -21,6 +21,7 @@ from ingest.dates import DateExpr, Interval, hull, overlap
 from ingest.lexicon import fold
 from ingest.resolve import COMPAT
 from ingest.resolve import Ent, Resolution
+from ingest.toks import tokens
 
 CAUSATIVE = {"cause", "launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "execute", "organise",
              "organize", "orchestrate", "order", "plan"}
@@ -51,6 +52,7 @@ ATTACK_VERBS = {"attack", "strike", "hit", "shell", "sabotage", "bomb", "blow", 
                 "target", "occupy", "seize", "capture", "storm", "raid", "hack", "breach", "cut", "ram"}
 
 
+MODALS = {"could", "would", "might", "may", "can", "should", "will", "must"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 LAST_WEEKDAY = re.compile(r"last (?:%s)\b" % "|".join(WEEKDAYS), re.I)
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -143,24 +145,34 @@ class EventBuilder:
         self.accusation = data["accusation"]
         self.object_bound = set(data["object_bound_words"])  # "hit" is an attack only when it hits a facility
         self.part_nouns = set(lexicon.facilities()["part_nouns"])
-        self.effects = {k: [tuple(p.split()) for p in v] for k, v in data["effects"].items()}
+        self.effects = {k: ["\x00" + "\x00".join(p.split()) + "\x00" for p in v] for k, v in data["effects"].items()}
         self.default_attack = data["default_attack"]
         self.speech = set(lexicon.cues()["speech_verbs"])
         self.demonyms = lexicon.countries().by_demonym
         self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
         self._trig_tokens: Optional[set[int]] = None
         self.sents = list(doc.sents)
-        self.sent_of = {}
-        for k, s in enumerate(self.sents):
-            for t in s:
-                self.sent_of[t.i] = k
+        self.toks = tokens(doc)
+        self.sent_of = {i: k for k, s in enumerate(self.sents) for i in range(s.start, s.end)}
+        self._heads: dict[int, object] = {}
+        self._skips: dict[int, bool] = {}
 
     # ---- mentions --------------------------------------------------------------------------
     def _head(self, trig):
         """The syntactic head of a trigger phrase ('blew up' -> 'blew', 'drone attack' -> 'attack')."""
-        return self.doc[trig.start:trig.end].root
+        head = self._heads.get(id(trig))
+        if head is None:
+            head = self._heads[id(trig)] = self.doc[trig.start:trig.end].root
+        return head
 
     def _skip(self, trig) -> bool:
+        """A trigger that reports no event of its own (asked once per trigger, kept)."""
+        skip = self._skips.get(id(trig))
+        if skip is None:
+            skip = self._skips[id(trig)] = self._skip_uncached(trig)
+        return skip
+
+    def _skip_uncached(self, trig) -> bool:
         doc = self.doc
         tok = self._head(trig)
         line = tok.sent
@@ -183,7 +195,8 @@ class EventBuilder:
         if (trig.type in OBJECT_BOUND or doc[trig.start:trig.end].text.lower() in self.object_bound) \
                 and not self._takes_facility(tok):
             return True  # "seized the tanker", "captured the suspects": not an attack on a facility
-        if any(w in self.hypo for w in window[-3:]) or tok.head.lower_ in self.hypo:
+        before = self.toks[max(trig.start - 3, tok.sent.start):trig.start]
+        if any(self._hypothetical(t) for t in before) or self._hypothetical(tok.head):
             return True
         if self._speculative(tok):
             return True
@@ -202,6 +215,11 @@ class EventBuilder:
             return True  # "who have attacked shipping since late 2023": a campaign, not one event
             # (but "the field has been shut since Saturday": an outage that began that day)
         return False
+
+    def _hypothetical(self, t) -> bool:
+        """'could', 'a risk of', 'plans': the event may not have happened. A modal must be one:
+        'on 6 May, drones struck' is a date."""
+        return t.lower_ in self.hypo and (t.tag_ == "MD" or t.lower_ not in MODALS)
 
     def _trigger_tokens(self) -> set[int]:
         if self._trig_tokens is None:
@@ -728,15 +746,8 @@ class EventBuilder:
         return out
 
     def _effects(self, sent: Span) -> set[str]:
-        words = [t.lower_ for t in sent]
-        out = set()
-        for eff, phrases in self.effects.items():
-            for p in phrases:
-                n = len(p)
-                if any(tuple(words[i:i + n]) == p for i in range(len(words) - n + 1)):
-                    out.add(eff)
-                    break
-        return out
+        words = "\x00" + "\x00".join(t.lower_ for t in sent) + "\x00"  # phrases are matched as whole words
+        return {eff for eff, phrases in self.effects.items() if any(p in words for p in phrases)}
 
     def _location(self, sent: Span, real) -> Optional[Ent]:
         for t in sent:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from spacy.attrs import LOWER
@@ -26,7 +27,9 @@ ALIAS_CUES = re.compile(r"\b(?:also known as|better known as|formerly known as|f
 OTHER_NAMES = re.compile(r"\b(?:Other|Its other) names\b[^.]*?\binclude\s+")
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
+    """A name's comparison key: folded, no punctuation, spaces or leading 'the'."""
     k = re.sub(r"[^\w\s]", " ", fold(name))
     k = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", k).strip())
     return k.replace(" ", "")

@@ -450,3 +450,13 @@ def test_a_report_denied_in_the_next_sentence_types_nothing(extractor):
                              "that the Varna substation was hacked. We have found no indication of a cyberattack, "
                              "the operator said.")
     assert [i["type"] for i in out["incidents"]] == ["fire"]
+
+
+def test_the_month_may_is_no_modal(extractor):
+    out = extract(extractor, "On 6 May, drones struck the Varna power station. It may take weeks to repair.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("drone_strike", "2024-05-06")]
+
+
+def test_a_modal_before_the_event_still_makes_it_hypothetical(extractor):
+    out = extract(extractor, "Officials warned that drones may strike the Varna power station.")
+    assert out["incidents"] == []
