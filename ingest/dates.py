@@ -60,6 +60,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("this_year", r"\b(?:earlier|later) this year\b|\bthis year\b"),
     ("last_year", r"\blast year\b"),
     ("days_ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven) days ago\b"),
+    # "two days later", "three days after the explosion", "the following morning", "the day before":
+    # a day counted from another event the text tells, never from the publication date
+    ("offset", r"\b(?:(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|weeks?)"
+               r" (?P<dir>later|after|earlier|before)"
+               r"|the (?P<rel>following|next|previous) (?:day|morning|afternoon|evening|night)"
+               r"|the day (?P<dir2>after|before)(?! yesterday))\b"),
     ("weekday", r"\b(?:(?P<last>last|this past|on|early|late) )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                 r"(?:'s)?(?: (?:night|morning|evening|afternoon))?\b"),
     ("yesterday", r"\byesterday\b|\blast night\b"),
@@ -67,9 +73,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("today", r"\btoday\b|\btonight\b|\bthis morning\b|\bthis evening\b|\bthis afternoon\b"),
     ("year", r"\b(?<![-–/])(?P<y>(?:19|20)\d\d)\b(?![-–/]\d)"),
 ]]
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}
 RELATIVE = {"rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year",
-            "days_ago", "weekday", "yesterday", "today", "overnight", "dm", "md", "mon", "holiday", "dom"}
+            "days_ago", "weekday", "yesterday", "today", "overnight", "dm", "md", "mon", "holiday", "dom", "offset"}
 HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
             "new year's day": (1, 1)}
 # "early", "mid" and "late" in a month: its first, middle and last ten days (or so)
@@ -93,7 +100,7 @@ class DateExpr:
     @property
     def precision(self) -> int:
         """Smaller is more precise: day 0, week 1, month 2, year 3."""
-        if self.kind in ("iso", "dmy", "mdy", "dm", "md", "dom", "days_ago", "weekday", "yesterday", "today", "holiday",
+        if self.kind in ("iso", "dmy", "mdy", "dm", "md", "dom", "days_ago", "offset", "weekday", "yesterday", "today", "holiday",
                          "dmy_list", "dd_my", "mdy_list"):
             return 0
         if self.kind in ("rel_week", "last_week", "last_weekend", "overnight"):
@@ -104,6 +111,22 @@ class DateExpr:
 
     def resolve(self, published: Optional[date] = None) -> Optional[Interval]:
         return resolve(self, published)
+
+    @property
+    def offset_days(self) -> Optional[int]:
+        """Days from the event it counts from ('two days later': 2, 'the day before': -1); None for
+        every other kind."""
+        if self.kind != "offset":
+            return None
+        g = dict(self.groups)
+        if g.get("rel"):
+            return -1 if g["rel"].lower() == "previous" else 1
+        if g.get("dir2"):
+            return 1 if g["dir2"].lower() == "after" else -1
+        n = g["n"].lower()
+        n = int(n) if n.isdigit() else _NUMBERS[n]
+        days = n * (7 if g["unit"].lower().startswith("week") else 1)
+        return days if g["dir"].lower() in ("later", "after") else -days
 
 
 # The words a match of each pattern can begin with, in lower case (DIGIT: any word that
@@ -126,6 +149,7 @@ STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "rel_week": _THIS, "last_week": {"last"}, "last_weekend": {"last", "this", "over"}, "this_month": _THIS,
     "last_month": {"last"}, "this_year": _THIS, "last_year": {"last"},
     "days_ago": {DIGIT, "one", "two", "three", "four", "five", "six", "seven"},
+    "offset": {DIGIT, "the"} | set(_NUMBERS),
     "weekday": {"last", "this", "on", "early", "late"} | {d.lower() for d in calendar.day_name},
     "yesterday": {"yesterday", "last"}, "overnight": {"overnight", "the"},
     "today": {"today", "tonight", "this"}, "year": {DIGIT},

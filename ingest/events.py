@@ -144,6 +144,7 @@ class EventBuilder:
         self.ongoing = set(data["ongoing_preps"])
         self.accusation = data["accusation"]
         self.object_bound = set(data["object_bound_words"])  # "hit" is an attack only when it hits a facility
+        self.subject_bound = set(data["subject_bound_words"]["words"])  # "failed" only when a facility fails
         self.part_nouns = set(lexicon.facilities()["part_nouns"])
         self.effects = {k: ["\x00" + "\x00".join(p.split()) + "\x00" for p in v] for k, v in data["effects"].items()}
         self.default_attack = data["default_attack"]
@@ -155,6 +156,7 @@ class EventBuilder:
         self.toks = tokens(doc)
         self.sent_of = {i: k for k, s in enumerate(self.sents) for i in range(s.start, s.end)}
         self._heads: dict[int, object] = {}
+        self._told: list[Event] = []
         self._skips: dict[int, bool] = {}
 
     # ---- mentions --------------------------------------------------------------------------
@@ -196,6 +198,8 @@ class EventBuilder:
                 and not self._takes_facility(tok):
             return True  # "seized the tanker", "captured the suspects": not an attack on a facility
         before = self.toks[max(trig.start - 3, tok.sent.start):trig.start]
+        if doc[trig.start:trig.end].text.lower() in self.subject_bound and not self._facility_fails(tok):
+            return True  # "talks failed", "failed to stop the fire": nothing broke
         if any(self._hypothetical(t) for t in before) or self._hypothetical(tok.head):
             return True
         if self._speculative(tok):
@@ -336,6 +340,30 @@ class EventBuilder:
             todo += [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos")]
         return any(any(e.kind == "facility" for e in self.res.at.get(t.i, [])) for t in seen)
 
+    def _facility_fails(self, tok) -> bool:
+        """'one of the gates at the dam failed', 'a gate failure at the dam': what fails is a facility
+        or a part of one ('failed to close' tells of no breakage)."""
+        if tok.pos_ == "VERB":
+            if any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
+                return False
+            return any(c.dep_ == "nsubj" and self._breakable(c) for c in tok.children)
+        if tok.dep_ == "compound":
+            tok = tok.head  # "gate" in "gate failure"
+        return any(c.dep_ == "compound" and self._breakable(c) for c in tok.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("of", "at") and any(self._breakable(o) for o in c.children)
+            for c in tok.children)
+
+    def _breakable(self, tok) -> bool:
+        """A facility, a part of one ('the gates at the dam'), or 'one of' them; not 'talks on the pipeline'."""
+        if any(e.kind == "facility" for e in self.res.at.get(tok.i, [])):
+            return True
+        if tok.lemma_ in self.part_nouns or tok.lower_ in self.part_nouns:
+            return True
+        if tok.lower_ in ("one", "two", "three", "some", "several", "all") or tok.like_num:
+            return any(c.dep_ == "prep" and c.lower_ == "of" and any(self._breakable(o) for o in c.children)
+                       for c in tok.children)
+        return False
+
     def _takes_facility(self, tok) -> bool:
         """A seizure verb or noun whose object (or passive subject) holds a facility."""
         verbs = [tok]
@@ -358,6 +386,7 @@ class EventBuilder:
         for trig in doc._.ig_triggers or []:
             by_sent.setdefault(self.sent_of.get(trig.start, -1), []).append(trig)
         events = []
+        self._told = events  # the mentions so far, for dates counted from one of them
         self.muted: set[int] = set()  # tokens inside a skipped trigger's phrase ('retaliation for strikes on X')
         for trig in doc._.ig_triggers or []:
             if not trig.cue and self._skip(trig):
@@ -475,9 +504,20 @@ class EventBuilder:
         return None
 
     def _date(self, ev: Event, sent: Span, real) -> None:
+        if all(self._head(r).dep_ == "amod" for r in real):
+            return  # 'will replace the damaged gate by April': a state the text describes, not dated by it
         best = None
+        offset = None  # 'three days after the explosion': counted from an event told before
         for s, e, expr in self.doc._.ig_dates or []:
             if s < sent.start or e > sent.end:
+                continue
+            if expr.offset_days is not None:
+                skipped = [t.start for t in self.doc._.ig_triggers if not t.cue and self._skip(t) and s > t.start > min(r.start for r in real)]
+                if s in self.muted or skipped:
+                    continue  # 'in response to strikes on X a day earlier': counts for the other event
+                dist = min(abs(s - r.start) for r in real)
+                if offset is None or dist < offset[0]:
+                    offset = (dist, s, expr)
                 continue
             interval = expr.resolve(self.published)
             if interval is None:
@@ -495,6 +535,8 @@ class EventBuilder:
             cand = (rank, expr.precision, dist + near, interval, expr)
             if best is None or cand[:3] < best[:3]:
                 best = cand
+        if offset is not None and (best is None or best[3] is None):
+            best = self._counted_from(offset[1], offset[2], real) or best
         if best and best[0] == 2 and all(self._definite(r) for r in real):
             best = None  # 'X claimed the attack on Friday': the day of the claim; the attack is told elsewhere
         filed = self._filed(sent) if best is None else None
@@ -506,6 +548,22 @@ class EventBuilder:
             if best[0] == 2 or best[0] == 1 and all(self._after(r) for r in real):
                 # 'said on Tuesday', 'supply fell on Thursday after a drone attack': the event was on or before
                 ev.bound, ev.precision = True, best[1] + 5
+
+    def _counted_from(self, i: int, expr, real) -> Optional[tuple]:
+        """'Three days after the explosion, a drone struck ...': the day of the last incident told
+        before, to the day, moved by the count. No such incident: no date (a placeholder that keeps
+        the dateline's day away)."""
+        rank = self._attached(i, real)
+        if rank == 3:
+            return None
+        anchor = next((m for m in reversed(self._told) if m.dates and m.precision == 0 and not m.bound
+                       and m.dates[0] == m.dates[1] and m.targets), None)
+        if anchor is None:
+            return (2, expr.precision + 5, 0, None, expr)
+        day = anchor.dates[0] + timedelta(days=expr.offset_days)
+        if self.published and day > self.published:
+            return (2, expr.precision + 5, 0, None, expr)
+        return (rank, expr.precision, 0, (day, day), expr)
 
     def _in_dateline(self, expr) -> bool:
         """'LONDON, March 22 (Reuters) -': the day of the report, not of the event."""
@@ -838,6 +896,9 @@ class EventBuilder:
                      and (overlap(o.dates, e.dates) or e.bound and o.dates[0] <= e.dates[1])  # 'officials said on Thursday'
                      and self._attacks(o) == self._attacks(e)
                      and any(not b.weak and b.type == a.type for a in e.targets for b in o.targets)]
+            later.sort(key=lambda o: min(o.sents))
+            if len(later) > 1 and min(later[0].sents) - max(e.sents) <= 2 < min(later[1].sents) - max(e.sents):
+                later = later[:1]  # the lead's story goes on in the next paragraph; an older one comes later
             if len(later) == 1:
                 o = later[0]
                 e.targets = []

@@ -65,7 +65,7 @@ class Extractor:
                 country=e.canonical,
                 mentions=sorted({(sdoc[s].idx + base, sdoc[x - 1].idx + len(sdoc[x - 1].text) + base) for s, x in e.spans})))
         for n, ev in enumerate(events, 1):
-            targets = [ids[id(t)] for t in ev.targets if id(t) in ids]
+            targets = [ids[id(t)] for t in _with_wholes(ev.targets) if id(t) in ids]
             if not targets:
                 continue
             start, end = ev.dates if ev.dates else (None, None)
@@ -85,6 +85,18 @@ class Extractor:
                 incident=incident, stance=c.stance,
                 speaker_text=c.speaker.name if isinstance(c.speaker, Ent) else None))
         return out
+
+
+def _with_wholes(targets: list) -> list:
+    """An unnamed part ('a transformer at the X substation') and the named whole it belongs to:
+    a reader searching for the substation finds the incident, and the part keeps the detail."""
+    out = []
+    for t in targets:
+        if t not in out:
+            out.append(t)
+        if t.weak and t.part_of is not None and not t.part_of.weak and t.part_of not in out:
+            out.append(t.part_of)
+    return out
 
 
 def _confidence(ev) -> float:

@@ -193,6 +193,7 @@ def resolve(doc: Doc) -> Resolution:
     # descriptions and references, in text order
     described: list[Ent] = []
     placed = [m for m in act if m.kind == "place" or m.place_like]
+    kinds = set(lexicon.facilities()["generic_words"]) | set(lexicon.facilities()["modifiers"])
     for k, m in enumerate(fac):
         if m.named:
             continue
@@ -205,7 +206,9 @@ def resolve(doc: Doc) -> Resolution:
         allowed = refs.get(singular, [m.type])
         before = [e for e in named + described if e.first < m.start and ("*" in allowed or e.type in allowed or e.type == m.type)]
         definite = m.start > 0 and doc[m.start - 1].lower_ in ("the", "this", "that", "its")
-        if m.generic and doc[m.end - 1].tag_ == "NNS" and not definite and m.parent is None and not (
+        kind_words = m.generic or (all(t.lower_ in kinds for t in doc[m.start:m.end])  # "hydroelectric dams"
+                                   and not _distribute(doc, m, placed))  # not "oil facilities at X and Y"
+        if kind_words and doc[m.end - 1].tag_ == "NNS" and not definite and m.parent is None and not (
                 m.start > 0 and (doc[m.start - 1].like_num or doc[m.start - 1].lower_ in ("both", "these", "those"))):
             continue  # "Power stations, fuel depots and water plants have been targeted": a kind, not these
         if m.generic and not before and m.parent is not None:

@@ -460,3 +460,62 @@ def test_the_month_may_is_no_modal(extractor):
 def test_a_modal_before_the_event_still_makes_it_hypothetical(extractor):
     out = extract(extractor, "Officials warned that drones may strike the Varna power station.")
     assert out["incidents"] == []
+
+
+@pytest.mark.parametrize("text,day", [
+    ("An explosion hit the Varna pipeline on Friday. Three days after the explosion, a drone struck the "
+     "Kavarna gas plant.", "2024-07-08"),
+    ("An explosion hit the Varna pipeline on Friday. Two days later, a drone struck the Kavarna gas plant.",
+     "2024-07-07"),
+    ("An explosion hit the Varna pipeline on Friday. The next day, a drone struck the Kavarna gas plant.",
+     "2024-07-06"),
+])
+def test_a_day_counted_from_the_event_told_before(extractor, text, day):
+    out = extract(extractor, text)
+    kavarna = next(e["id"] for e in out["entities"] if e["name"].startswith("Kavarna"))
+    assert [i["start"] for i in out["incidents"] if kavarna in i["targets"]] == [day]
+
+
+def test_a_day_counted_from_an_undated_event_is_no_date(extractor):
+    out = extract(extractor, "An explosion hit the Varna pipeline. Two days later, a drone struck the Kavarna gas plant.")
+    assert [i["start"] for i in out["incidents"]] == [None, None]
+
+
+def test_a_count_that_belongs_to_another_event_dates_nothing(extractor):
+    out = extract(extractor, "Rebels said on Monday they had targeted the Varna refinery in response to strikes "
+                             "on their camps a day earlier.")
+    assert [i["start"] for i in out["incidents"]] != ["2024-07-07"]
+
+
+def test_a_bearing_after_the_head_ends_the_name(extractor):
+    out = extract(extractor, "A drone struck the Bazyan gas processing plant west of Sulaymaniyah on Monday.")
+    assert "Bazyan gas processing plant" in names(out, "facility")
+
+
+@pytest.mark.parametrize("text,n", [
+    ("One of the spillway gates at the Varna dam failed on Monday.", 1),
+    ("A transformer failure at the Varna substation cut power on Monday.", 1),
+    ("Talks on the Varna pipeline failed on Monday.", 0),
+    ("Crews failed to reach the Varna substation on Monday.", 0),
+])
+def test_a_failure_is_an_accident_only_when_a_facility_fails(extractor, text, n):
+    out = extract(extractor, text)
+    assert len([i for i in out["incidents"] if i["type"] == "accident"]) == n
+
+
+def test_a_plural_kind_with_an_owner_is_no_facility(extractor):
+    out = extract(extractor, "Regulators ordered checks at the country's hydroelectric dams after the Varna dam "
+                             "failed on Monday.")
+    assert names(out, "facility") == ["Varna dam"]
+
+
+def test_an_unnamed_part_target_brings_its_named_whole(extractor):
+    out = extract(extractor, "On Sunday a drone hit a transformer at the Varna substation.")
+    whole = next(e["id"] for e in out["entities"] if e["name"] == "Varna substation")
+    assert len(out["incidents"]) == 1 and whole in out["incidents"][0]["targets"]
+
+
+def test_a_damaged_part_in_a_plan_dates_no_incident(extractor):
+    out = extract(extractor, "A gate at the Varna dam failed on Monday. The operator expects to replace the damaged "
+                             "gate by April.")
+    assert [i["start"] for i in out["incidents"]] == ["2024-07-08"]
