@@ -116,6 +116,11 @@ def _initials_start(doc: Doc, paren: int, acr: str) -> int | None:
     return None
 
 
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+FORCES_OF = re.compile(r"^(?:the\s+)?(?:General Staff of (?:the\s+)?)?(?P<organ>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+                       r" of (?:the\s+)?(?P<country>[A-Z][\w\s]+)$")
+
+
 class ActorFinder(DataComponent):
     """Match actor and place mentions from doc.ents plus gazetteer rules."""
 
@@ -128,6 +133,7 @@ class ActorFinder(DataComponent):
         self.stop = set(data["stop_orgs"]) | set(data.get("weapons", {}).get("names", ()))
         self.place_nouns = set(place_nouns)
         self.event_words = set(data["event_words"])
+        self.state_forces = set(data["state_forces"]["names"])
         organs = data.get("organ_heads", {})
         self.organ_heads = dict(organs.get("heads", {}))
         self.bare_organs = set(organs.get("bare", ()))
@@ -316,8 +322,10 @@ class ActorFinder(DataComponent):
             if t.lemma_ not in ("claim", "take", "accept") or not any(c.lower_ == "responsibility" for c in t.children):
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-            if subj is None or subj.pos_ != "PROPN" or not subj.text[:1].isupper():
-                continue
+            if subj is None or subj.pos_ != "PROPN" or not subj.text[:1].isupper() or subj.ent_type_ in ("DATE", "TIME"):
+                continue  # 'BOGOTA, Sept 23 - ... claimed responsibility': a dateline's day, misparsed
+            if toks[subj.sent.start].is_upper and any(x.text in ("-", "–", "—") for x in toks[subj.i:t.i]):
+                continue  # 'BOGOTA, Sept 23 (Andes Newswire) - X claimed ...': the dateline's agency
             span = self._name_span(doc, subj)
             if span is not None and fold(span.text) not in self.stop:
                 add(span, "actor", "armed_group", source="claimant")
@@ -478,6 +486,21 @@ class ActorFinder(DataComponent):
             add(doc[start:stop], "actor", typ, aliases=[doc[start:end].text] if stop > end else [],
                 source="lowercase-organ")
 
+    def _forces_of(self, doc: Doc, span: Span) -> str | None:
+        """The state whose military this name is: 'Armed Forces of Ukraine', 'the General Staff of the
+        Armed Forces of Ukraine', 'Ukraine's General Staff'. A branch without its state names none."""
+        toks = tokens(doc)
+        m = FORCES_OF.match(span.text)
+        if m and fold(m.group("organ")) in self.state_forces:
+            return self.c.country(m.group("country"))
+        if fold(span.text) not in self.state_forces:
+            return None
+        if span.start >= 2 and toks[span.start - 1].text in ("'s", "’s"):
+            return self.c.country(toks[span.start - 2].text)
+        # 'the Defence Forces' in a text that names them 'the Defence Forces of Ukraine'
+        full = re.search(re.escape(span.text) + r" of (?:the )?([A-Z]\w+(?: [A-Z]\w+)*)", doc._.ig_text or doc.text)
+        return self.c.country(full.group(1)) if full else None
+
     def _from_ent(self, doc: Doc, ent: Span, add) -> None:
         toks = tokens(doc)
         label = ent.label_
@@ -498,6 +521,12 @@ class ActorFinder(DataComponent):
         if label in ("GPE", "LOC", "PERSON") and span.end < len(doc) and toks[span.end].lower_ in GROUP_WORDS \
                 and not self.c.country(span.text) and not self.c.by_demonym.get(fold(span.text)):
             return  # "the Kuyambana group": a group's name (from_group_names), not a place
+        if label == "ORG" and span.start > 0 and ORDINAL.match(toks[span.start - 1].text):
+            span = doc[span.start - 1:span.end]  # "the 10th Front", "101st Airborne Division": a numbered unit
+        country = self._forces_of(doc, span) if label in ("ORG", "PERSON", "FAC") else None
+        if country:
+            add(span, "actor", "state", name=country, canonical=country, aliases=[span.text], source="state-forces")
+            return
         text = span.text
         key = fold(text)
         first = toks[span.start]

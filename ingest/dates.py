@@ -45,7 +45,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("dm", r"\b{day:d} (?:of )?{mon:m}\b(?!,? (?:1[89]|20)\d\d)"),
     ("md", r"\b{mon:m} {day:d}\b(?!,? (?:1[89]|20)\d\d)(?!\d)"),
     # "on the 11th", "the morning of the 11th": a day of the publication month (or the one before)
-    ("dom", r"\b(?:on|of) the (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?! (?:of )?{mon:m})"),
+    # (not "the 10th Front", "the 5th floor": a word other than a time of day after it names something else)
+    ("dom", r"\b(?:on|of) the (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?! (?:of )?{mon:m})"
+            r"(?!\s+(?!(?:when|at|in|and|or|after|before|as|while|but|during|the|morning|evening|night|afternoon|"
+            r"local|from|into|with|by|to|was|were|had|is)\b)[A-Za-z])"),
     # "in late June", "since March", "during May": a month of the publication year (or the year before)
     ("mon", r"\b(?:(?P<pre>in|during|since|until|by|from|through|throughout|between|of)\s+)?"
             r"(?:(?P<part>early|mid|late)[- ])?{mon:m}\b(?![-–]?\s?\d)"),

@@ -149,6 +149,7 @@ class EventBuilder:
         self.effects = {k: ["\x00" + "\x00".join(p.split()) + "\x00" for p in v] for k, v in data["effects"].items()}
         self.default_attack = data["default_attack"]
         self.speech = set(lexicon.cues()["speech_verbs"])
+        self.statement_nouns = set(lexicon.cues()["statement_nouns"])
         self.demonyms = lexicon.countries().by_demonym
         self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
         self._trig_tokens: Optional[set[int]] = None
@@ -587,6 +588,8 @@ class EventBuilder:
                     if a.i > max(r.start for r in real) > i:
                         return 1  # "On May 3, drones hit X, the operator said": the date fronts the event
                     return 2
+                if a.dep_ in ("acl", "relcl") and a.head.lemma_ in self.statement_nouns:
+                    return 2  # 'it said in a statement sent to radio stations on Monday': the day of the statement
                 break
         for a in self.doc[i].ancestors:
             if a.i in heads:
@@ -594,7 +597,13 @@ class EventBuilder:
         return 1
 
     def _actor(self, i: int) -> Optional[Ent]:
-        return self.res.actor_at(i)
+        """The actor token i mentions; none inside a dateline ('BOGOTA, Sept 23 (Andes Newswire) -')."""
+        a = self.res.actor_at(i)
+        if a is not None and self.datelines:
+            at = self.toks[i].idx
+            if any(s <= at < e for s, e in self.datelines):
+                return None
+        return a
 
     def _span_actor(self, tok) -> Optional[Ent]:
         for t in tok.subtree:

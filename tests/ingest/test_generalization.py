@@ -519,3 +519,44 @@ def test_a_damaged_part_in_a_plan_dates_no_incident(extractor):
     out = extract(extractor, "A gate at the Varna dam failed on Monday. The operator expects to replace the damaged "
                              "gate by April.")
     assert [i["start"] for i in out["incidents"]] == ["2024-07-08"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Armed Forces of Ukraine said drones hit the Varna refinery on Monday.",
+    "The General Staff of the Armed Forces of Ukraine said drones hit the Varna refinery on Monday.",
+    "Ukraine's General Staff said drones hit the Varna refinery on Monday.",
+])
+def test_a_states_military_by_its_proper_name_is_the_state(extractor, text):
+    out = extract(extractor, text)
+    assert [(e["type"], e["name"]) for e in out["entities"] if e["kind"] == "actor"] == [("state", "Ukraine")]
+
+
+def test_the_short_name_of_a_states_forces_is_the_state(extractor):
+    out = extract(extractor, "The Defence Forces of Ukraine struck the Varna refinery on Monday. On Sunday the "
+                             "Defence Forces hit the Kavarna pumping station.")
+    ukraine = next(e["id"] for e in out["entities"] if e["name"] == "Ukraine")
+    assert names(out, "actor") == ["Ukraine"]
+    assert out["incidents"][0]["perpetrators"] == [ukraine]
+
+
+def test_a_numbered_unit_keeps_its_number(extractor):
+    out = extract(extractor, "The minister said the attack on the Varna pipeline was the work of the 10th Front.")
+    assert "10th Front" in names(out, "actor")
+    assert all(i["start"] is None for i in out["incidents"])  # 'of the 10th' names the unit, not a day
+
+
+def test_the_dateline_is_no_claimant(extractor):
+    out = extract(extractor, "BOGOTA, Sept 23 (Andes Newswire) - The Northern Brigade on Tuesday claimed responsibility "
+                             "for Sunday's bombing of the Varna oil pipeline.", published=date(2025, 9, 23))
+    assert [entity(out, p)["name"] for p in out["incidents"][0]["perpetrators"]] == ["Northern Brigade"]
+
+
+def test_a_day_a_statement_was_sent_is_not_the_attacks(extractor):
+    out = extract(extractor, "Drones hit the Varna oil pipeline on Sunday. \"We had nothing to do with the attack on the "
+                             "pipeline,\" the group said in a statement sent to radio stations on Monday.")
+    assert [i["start"] for i in out["incidents"]] == ["2024-07-07"]
+
+
+def test_a_coded_unit_name_before_its_kind(extractor):
+    out = extract(extractor, "Fires broke out at the AVT-4 primary crude distillation unit of the Varna refinery.")
+    assert "AVT-4 primary crude distillation unit" in names(out, "facility")
