@@ -134,6 +134,7 @@ class ActorFinder(DataComponent):
         self.place_nouns = set(place_nouns)
         self.event_words = set(data["event_words"])
         self.state_forces = set(data["state_forces"]["names"])
+        self.dateline_labels = set(data["dateline_labels"]["names"])
         organs = data.get("organ_heads", {})
         self.organ_heads = dict(organs.get("heads", {}))
         self.bare_organs = set(organs.get("bare", ()))
@@ -532,6 +533,8 @@ class ActorFinder(DataComponent):
         first = toks[span.start]
         if not any(c.isalpha() for c in text) or text.islower() or key in self.stop:
             return
+        if len(span) == 1 and key in ORG_NOUNS:
+            return  # '("Hanbit" or "the Company")': a press release's defined term, not a name
         if len(span) == 1 and first.is_sent_start and first.text.endswith("ly") and span.end < len(doc) \
                 and toks[span.end].text == ",":
             return  # "Evidently," is an adverb
@@ -698,7 +701,8 @@ class ActorFinder(DataComponent):
         for m in DATELINE_CITY.finditer(doc.text[:400]):
             self._dateline_end = max(self._dateline_end, m.end("rest"))
             span = doc.char_span(m.start("city"), m.end("city"), alignment_mode="contract")
-            if span is not None and len(span) and sum(c.isalpha() for c in span.text) >= 3:
+            if span is not None and len(span) and sum(c.isalpha() for c in span.text) >= 3 \
+                    and fold(span.text) not in self.dateline_labels:
                 add(span, "place", "city", name=span.text.title(), source="dateline")
 
     def from_run_by_ministries(self, doc: Doc, add) -> None:

@@ -77,6 +77,7 @@ class Event:
     bound: bool = False  # dated only by a report ('said on Tuesday it had ...'): the event was on or before
     anaphoric: bool = False  # 'the attack', 'the accident': refers to an event told before
     habitual: bool = False  # 'was attacked repeatedly': history, unless nothing else happened to the target
+    recent: bool = False  # dated relative to a publication date the text lacks ('on Thursday'): the news, not history
 
     def absorb(self, o: "Event") -> None:
         self.sents += o.sents
@@ -92,6 +93,7 @@ class Event:
             if p not in self.perps:
                 self.perps.append(p)
         self.habitual = self.habitual and o.habitual
+        self.recent = self.recent or o.recent
         self.effects |= o.effects
         self.evidence += o.evidence
         self.location = self.location or o.location
@@ -214,6 +216,8 @@ class EventBuilder:
             return True  # "a fire alarm", "fire crews": a word naming something else
         if self._negated(tok):
             return True
+        if tok.pos_ == "NOUN" and any(c.lower_ == "same" for c in tok.children):
+            return True  # 'checked them for signs of the same intrusion': the one told before
         verb = self._verb_of(trig)
         since = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.ongoing]
         if since and not (trig.type == "disruption" and all(self._since_a_day(c) for c in since)):
@@ -429,7 +433,7 @@ class EventBuilder:
             for group, own in zip(groups, owned):
                 e = Event(list(ev.sents), list(ev.types), list(ev.cues), group, ev.dates, ev.precision,
                           list(ev.perps), set(ev.effects), list(ev.evidence), ev.location, ev.date_text,
-                          anaphoric=ev.anaphoric, habitual=ev.habitual, bound=ev.bound)
+                          anaphoric=ev.anaphoric, habitual=ev.habitual, bound=ev.bound, recent=ev.recent)
                 if own is not real:  # 'X bombed A on Wednesday, and a drone hit B on Thursday': each its own
                     e.types = [t.type for t in own]
                     e.dates, e.precision, e.date_text, e.bound = None, 9, None, False
@@ -538,17 +542,27 @@ class EventBuilder:
                 best = cand
         if offset is not None and (best is None or best[3] is None):
             best = self._counted_from(offset[1], offset[2], real) or best
+        if best and best[3] and all(self._statement_topic(r) for r in real):
+            best = (2,) + best[1:]  # 'today provided an update on the cyber incident': the day of the update
         if best and best[0] == 2 and all(self._definite(r) for r in real):
             best = None  # 'X claimed the attack on Friday': the day of the claim; the attack is told elsewhere
         filed = self._filed(sent) if best is None else None
         if filed is not None:
             # wire style names the day unless it is the day of filing: an undated lead happened that day
             best = (1, filed[1].precision, 0, filed[0], filed[1])
+        if best and best[3] is None and self.published is None:
+            ev.recent = True
         if best and best[3]:
             ev.dates, ev.precision, ev.date_text = best[3], best[1], best[4].text
             if best[0] == 2 or best[0] == 1 and all(self._after(r) for r in real):
                 # 'said on Tuesday', 'supply fell on Thursday after a drone attack': the event was on or before
                 ev.bound, ev.precision = True, best[1] + 5
+
+    def _statement_topic(self, trig) -> bool:
+        """'an update on the incident', 'a statement about the attack', 'an inquiry into the blast'."""
+        tok = self._head(trig)
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "into", "over", "regarding") \
+            and (tok.head.head.lemma_ in self.statement_nouns or tok.head.head.lemma_ in ("investigation", "inquiry", "probe"))
 
     def _counted_from(self, i: int, expr, real) -> Optional[tuple]:
         """'Three days after the explosion, a drone struck ...': the day of the last incident told
@@ -829,7 +843,9 @@ class EventBuilder:
         ms = self._continue(ms)
         self._last_weekday(ms)
         dated = [m for m in ms if m.targets and m.dates]
-        undated = [m for m in ms if m.targets and not m.dates]
+        # told by a day the missing publication date would fix ('on Thursday'): the story's news, which
+        # the other undated mentions join before any dated history
+        undated = sorted((m for m in ms if m.targets and not m.dates), key=lambda m: not m.recent)
         events: list[Event] = []
         for m in dated:
             home = next((e for e in events if self._dates_agree(e, m)
@@ -852,9 +868,13 @@ class EventBuilder:
                     m.targets = [t for t in m.targets if any(_related(t, o) or _compatible(t.type, o.type) for o in home.targets)]
                     home.absorb(m)
                     continue
-            shared = [e for e in events if any(a is b for a in e.targets for b in m.targets)]
-            related = [e for e in events if any(_related(a, b) for a in e.targets for b in m.targets)]
-            same_type = [e for e in events if {a.type for a in e.targets} & {b.type for b in m.targets}]
+            # 'on Thursday' is not 'in 2020': a day relative to the missing publication date is no year's history
+            candidates = [e for e in events if not (m.recent and e.dates and e.precision >= 2)]
+            if not m.recent and any(e.recent for e in candidates):
+                candidates = [e for e in candidates if e.recent or not e.dates or e.precision < 2]
+            shared = [e for e in candidates if any(a is b for a in e.targets for b in m.targets)]
+            related = [e for e in candidates if any(_related(a, b) for a in e.targets for b in m.targets)]
+            same_type = [e for e in candidates if any(_compatible(a.type, b.type) for a in e.targets for b in m.targets)]
             current = [e for e in related if not self._background(e)]
             if current and len(current) < len(related):  # an undated mention tells the story's news, not its history
                 pool = [e for e in current if e in shared] or current

@@ -19,7 +19,8 @@ from ingest import lexicon
 from ingest.lexicon import fold
 from ingest.mention import Mention
 
-COMPAT = [{"plant", "power_plant", "facility"}, {"port", "terminal"}, {"facility", "storage"}, {"facility", "refinery"}]
+COMPAT = [{"plant", "power_plant", "facility"}, {"port", "terminal"}, {"facility", "storage"}, {"facility", "refinery"},
+          {"dam", "reservoir"}]
 SUFFIXES = {"ltd", "ltd.", "inc", "inc.", "oy", "as", "sa", "ag", "plc", "llc", "gmbh", "corp", "corp.", "co", "co.",
             "corporation", "company", "group", "pte"}
 ALIAS_CUES = re.compile(r"\b(?:also known as|better known as|formerly known as|formerly called|also called|a\.k\.a\.|aka)\s+"
@@ -216,6 +217,7 @@ def resolve(doc: Doc) -> Resolution:
         elif m.generic or (definite and before):
             if before:
                 strong = [e for e in before if not e.weak] or before
+                strong = [e for e in strong if e.type == m.type] or strong  # 'the terminal': a terminal before a port
                 ent_of[k] = [max(strong, key=lambda e: max(s for s, _ in e.spans if s < m.start))]
             else:
                 after = [e for e in named if "*" in allowed or e.type in allowed]

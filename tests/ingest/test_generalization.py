@@ -560,3 +560,39 @@ def test_a_day_a_statement_was_sent_is_not_the_attacks(extractor):
 def test_a_coded_unit_name_before_its_kind(extractor):
     out = extract(extractor, "Fires broke out at the AVT-4 primary crude distillation unit of the Varna refinery.")
     assert "AVT-4 primary crude distillation unit" in names(out, "facility")
+
+
+def test_a_press_release_label_is_no_dateline_city(extractor):
+    out = extract(extractor, "PRESS RELEASE - FOR IMMEDIATE DISTRIBUTION\n\nVarna Port Operations Co., Ltd. (\"the Company\") "
+                             "said hackers hit the Varna container terminal on Saturday.")
+    assert names(out, "place") == []
+    assert "Company" not in names(out, "actor")
+    assert "Varna Port" not in names(out, "facility")
+
+
+def test_the_terminal_is_the_terminal_named_before_not_its_port(extractor):
+    out = extract(extractor, "Hackers hit the Varna Bay Terminal, its container terminal at Kavarna New Port. On Saturday "
+                             "the company suspended operations at the terminal.")
+    terminal = next(e["id"] for e in out["entities"] if e["name"] == "Varna Bay Terminal")
+    assert all(i["targets"] == [terminal] for i in out["incidents"]), out["incidents"]
+
+
+def test_an_update_on_the_incident_is_dated_by_the_update(extractor):
+    out = extract(extractor, "On Saturday, ransomware hit the Varna Bay Terminal. Today the operator provided an update on "
+                             "the cyber incident at the Varna Bay Terminal.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("cyberattack", "2024-07-06")]
+
+
+def test_the_same_intrusion_is_the_one_told_before(extractor):
+    out = extract(extractor, "On Saturday, ransomware hit the Varna Bay Terminal. Earlier this week the operator also took "
+                             "the systems at its Kavarna Bulk Terminal offline while investigators checked them for signs "
+                             "of the same intrusion.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("cyberattack", "2024-07-06"),
+                                                                    ("disruption", "2024-07-08")]
+
+
+def test_without_a_publication_date_a_weekday_is_not_a_years_history(extractor):
+    out = extract(extractor, "A turbine at the Varna LNG plant broke apart on Thursday, starting a fire. It is the second "
+                             "long outage at the plant. In 2020 a fire kept the Varna LNG plant out of production.",
+                  published=None)
+    assert sorted((i["type"], i["start"] or "") for i in out["incidents"]) == [("fire", ""), ("fire", "2020-01-01")]
