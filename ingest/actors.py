@@ -135,6 +135,8 @@ class ActorFinder(DataComponent):
         self.event_words = set(data["event_words"])
         self.state_forces = set(data["state_forces"]["names"])
         self.dateline_labels = set(data["dateline_labels"]["names"])
+        self.facility_heads = set(lexicon.facilities()["heads"])
+        self.claimed = set(data["claimed_deeds"]["words"])
         organs = data.get("organ_heads", {})
         self.organ_heads = dict(organs.get("heads", {}))
         self.bare_organs = set(organs.get("bare", ()))
@@ -313,14 +315,17 @@ class ActorFinder(DataComponent):
             self._from_ent(doc, ent, add)
         self.from_appositions(doc, add)
         self.from_group_names(doc, add)
-        self.from_claimants(doc, add)
+        self.from_claimants(doc, add, out)
         return sorted(out, key=lambda m: m.start)
 
-    def from_claimants(self, doc: Doc, add) -> None:
-        """'The Niger Delta Avengers claimed responsibility': whoever claims an attack is an actor, named or not by NER."""
+    def from_claimants(self, doc: Doc, add, found: list) -> None:
+        """'The Niger Delta Avengers claimed responsibility', 'the Houthis have claimed the attack': whoever
+        claims an attack is an armed group, named or not by NER (a name NER took for a person is retyped)."""
         toks = tokens(doc)
         for t in toks:
-            if t.lemma_ not in ("claim", "take", "accept") or not any(c.lower_ == "responsibility" for c in t.children):
+            if t.lemma_ not in ("claim", "take", "accept") or not any(
+                    c.lower_ == "responsibility" or (t.lemma_ == "claim" and c.dep_ == "dobj" and c.lower_ in self.claimed)
+                    for c in t.children):
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is None or subj.pos_ != "PROPN" or not subj.text[:1].isupper() or subj.ent_type_ in ("DATE", "TIME"):
@@ -330,6 +335,9 @@ class ActorFinder(DataComponent):
             span = self._name_span(doc, subj)
             if span is not None and fold(span.text) not in self.stop:
                 add(span, "actor", "armed_group", source="claimant")
+                for m in found:
+                    if m.kind == "actor" and m.type in ("person", "organisation") and m.start <= subj.i < m.end:
+                        m.type = "armed_group"
 
     def from_group_names(self, doc: Doc, add) -> None:
         """'the DarkSide ransomware group', 'LockBit gang': a capitalized name before a kind of group."""
@@ -533,6 +541,8 @@ class ActorFinder(DataComponent):
         first = toks[span.start]
         if not any(c.isalpha() for c in text) or text.islower() or key in self.stop:
             return
+        if len(span) == 1 and key in self.facility_heads:
+            return  # 'loadings resume at Berths 1 and 2': a kind of facility, not an organisation
         if len(span) == 1 and key in ORG_NOUNS:
             return  # '("Hanbit" or "the Company")': a press release's defined term, not a name
         if len(span) == 1 and first.is_sent_start and first.text.endswith("ly") and span.end < len(doc) \

@@ -524,6 +524,8 @@ class EventBuilder:
                 if offset is None or dist < offset[0]:
                     offset = (dist, s, expr)
                 continue
+            if self._in_since_clause(s, real):
+                continue  # 'the first attack ... since a truce took hold in 2022': when the count starts
             interval = expr.resolve(self.published)
             if interval is None:
                 if expr.relative and best is None:
@@ -557,6 +559,16 @@ class EventBuilder:
             if best[0] == 2 or best[0] == 1 and all(self._after(r) for r in real):
                 # 'said on Tuesday', 'supply fell on Thursday after a drone attack': the event was on or before
                 ev.bound, ev.precision = True, best[1] + 5
+
+    def _in_since_clause(self, i: int, real) -> bool:
+        """Token i sits in a 'since ...' clause below the triggers ('since a truce took hold in 2022')."""
+        heads = {self._head(r).i for r in real}
+        for a in [self.toks[i], *self.toks[i].ancestors]:
+            if a.i in heads:
+                return False
+            if any(c.dep_ == "mark" and c.lower_ == "since" for c in a.children):
+                return True
+        return False
 
     def _statement_topic(self, trig) -> bool:
         """'an update on the incident', 'a statement about the attack', 'an inquiry into the blast'."""

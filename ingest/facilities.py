@@ -20,6 +20,7 @@ ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "c
 
 # heads that are a facility only in lower case ("the field"; "Ronnie Fields" is a person)
 LOWER_ONLY = {"field", "fields"}
+SEAS = {"sea", "ocean", "coast"}
 # "the Bazyan plant west of Sulaymaniyah": a bearing after the head, which the parser may take for one
 BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
             "north-west", "south-east", "south-west"}
@@ -200,6 +201,9 @@ class FacilityFinder(DataComponent):
                 end, named = k, True
             if any(_cap(x) for x in doc[h0:i + 1]) and not self._line_start(doc, h0) and end - start > 1:
                 named = True
+            caps = [x for x in doc[start:h0] if _cap(x)]
+            if named and caps and caps[-1].lower_ in SEAS and not any(_cap(x) for x in doc[h0:end]):
+                named = False  # "a Red Sea fuel terminal": where it is, not what it is called
             if self._in_key(doc, start, end):
                 continue
             if named and start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in ORG_NOUNS:

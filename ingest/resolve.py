@@ -154,6 +154,21 @@ def _bridge_parts(doc: Doc, fac: list, ent_of: dict, named: list) -> None:
                 e.part_of = whole
 
 
+def _contain_named_parts(facilities: list) -> None:
+    """'Berth 3 was struck' in a story about one terminal: a named part whose whole the text does not
+    say belongs to the only facility it names that can hold it, or to the innermost of a chain of them
+    (the terminal within its port); to none when it names two that could."""
+    contained = lexicon.facilities()["contained_in"]
+    for e in facilities:
+        holders = contained.get(e.type)
+        if e.part_of is not None or e.weak or not isinstance(holders, list):
+            continue
+        wholes = [w for w in facilities if w is not e and not w.weak and w.type in holders and e not in w.ancestors()]
+        inner = [w for w in wholes if all(o is w or o in w.ancestors() for o in wholes)]
+        if len(inner) == 1:
+            e.part_of = inner[0]
+
+
 def resolve(doc: Doc) -> Resolution:
     res = Resolution()
     fac: list[Mention] = list(doc._.ig_facilities or [])
@@ -268,6 +283,7 @@ def resolve(doc: Doc) -> Resolution:
             res.link(m.start, m.end, ent_of[k])
     _bridge_parts(doc, fac, ent_of, named)
     facilities = named + described
+    _contain_named_parts(facilities)
     fac_keys = {}
     for e in facilities:
         for kk in e.keys():

@@ -596,3 +596,31 @@ def test_without_a_publication_date_a_weekday_is_not_a_years_history(extractor):
                              "long outage at the plant. In 2020 a fire kept the Varna LNG plant out of production.",
                   published=None)
     assert sorted((i["type"], i["start"] or "") for i in out["incidents"]) == [("fire", ""), ("fire", "2020-01-01")]
+
+
+def test_a_named_berth_belongs_to_the_one_terminal_named(extractor):
+    out = extract(extractor, "Drones hit the Varna Products Terminal at 3am. The operator said Berth 3 was struck and "
+                             "loadings would resume at Berths 1 and 2 on Thursday.")
+    berth = next(e for e in out["entities"] if e["name"] == "Berth 3")
+    assert entity(out, berth["part_of"])["name"] == "Varna Products Terminal"
+    assert "Berths" not in names(out, "actor")
+    assert len(out["incidents"]) == 1
+
+
+def test_a_sea_before_a_kind_says_where_not_what(extractor):
+    out = extract(extractor, "Drone attack on Red Sea fuel terminal. Drones hit the Varna Products Terminal on Monday.")
+    assert names(out, "facility") == ["Varna Products Terminal"]
+
+
+def test_a_group_that_claims_the_attack_is_an_armed_group(extractor):
+    out = extract(extractor, "Drones hit the Varna Products Terminal on Monday. The Kuvari have claimed the attack. "
+                             "The group's spokesman said its forces had targeted the terminal.")
+    kuvari = next(e for e in out["entities"] if e["name"] == "Kuvari")
+    assert kuvari["type"] == "armed_group"
+    assert out["incidents"][0]["perpetrators"] == [kuvari["id"]]
+
+
+def test_a_since_clause_dates_no_incident(extractor):
+    out = extract(extractor, "Drones hit the Varna Products Terminal overnight. It is the first attack on the terminal "
+                             "since a truce took hold in 2022.")
+    assert [i["start"] for i in out["incidents"]] == ["2024-07-09"]
