@@ -355,7 +355,7 @@ class EventBuilder:
         if tok.dep_ == "compound":
             tok = tok.head  # "gate" in "gate failure"
         return any(c.dep_ == "compound" and self._breakable(c) for c in tok.children) or any(
-            c.dep_ == "prep" and c.lower_ in ("of", "at") and any(self._breakable(o) for o in c.children)
+            c.dep_ == "prep" and c.lower_ in ("of", "at", "on", "in") and any(self._breakable(o) for o in c.children)
             for c in tok.children)
 
     def _breakable(self, tok) -> bool:

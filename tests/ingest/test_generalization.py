@@ -624,3 +624,10 @@ def test_a_since_clause_dates_no_incident(extractor):
     out = extract(extractor, "Drones hit the Varna Products Terminal overnight. It is the first attack on the terminal "
                              "since a truce took hold in 2022.")
     assert [i["start"] for i in out["incidents"]] == ["2024-07-09"]
+
+
+def test_a_power_interconnector_is_a_cable(extractor):
+    out = extract(extractor, "The Varna power interconnector tripped out of service overnight. The operator said the "
+                             "cable had been damaged.")
+    assert [(e["type"], e["name"]) for e in out["entities"] if e["kind"] == "facility"] == \
+        [("cable", "Varna power interconnector")]
