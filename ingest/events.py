@@ -987,7 +987,11 @@ class EventBuilder:
                     max(prior, key=lambda o: max(o.sents)).absorb(m)
                     out.remove(m)
                     continue
-            nxt = next((o for o in out if o.targets and o.sents[0] == k + 1), None)
+            told = {o.sents[0] for o in out}
+            # 'Cyclone X made landfall on Tuesday.' (a sentence on its warnings) 'The cyclone toppled ...': the day
+            # goes on to the undated telling two sentences on
+            nxt = next((o for o in out if o.targets and (o.sents[0] == k + 1 or o.sents[0] == k + 2 and k + 1 not in told
+                                                          and m.dates and not o.dates)), None)
             prv = next((o for o in reversed(out) if o.targets and (k - 1 in o.sents or k - 2 in o.sents)), None)
             for o in (nxt, prv):
                 if o is not None and (not o.dates or not m.dates or overlap(o.dates, m.dates)

@@ -108,6 +108,8 @@ class FacilityFinder(DataComponent):
         n = i - 1  # the name's last word: "Kyiv-Odesa line", "the Tema–Achimota 161-kV line"
         if n >= 3 and doc[n].lower_ in UNITS and doc[n - 1].text == "-" and doc[n - 2].like_num:
             n -= 3
+        elif n >= 2 and doc[n].lower_ in UNITS and doc[n - 1].like_num:
+            n -= 2  # "the Kalurghat-Hathazari 132 kV line"
         dashed = n > 1 and doc[n - 1].text in DASHES and _cap(doc[n - 2])
         if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start \
                 and (doc[n].pos_ == "PROPN" or dashed) and doc[n].ent_type_ not in ("PERSON", "NORP", "DATE"):
@@ -163,6 +165,11 @@ class FacilityFinder(DataComponent):
                         start, j = j - 2, j - 3  # "the Tema–Achimota 161-kV line": a rating inside the name
                         continue
                     break  # "its 120-MW Malinao plant": a rating before the name
+                if tok.lower_ in UNITS and j >= 1 and doc[j - 1].like_num:
+                    if not named and j >= 2 and _cap(doc[j - 2]) and doc[j - 2].lower_ not in STOP_LEFT:
+                        start, j = j - 1, j - 2  # "the Kalurghat-Hathazari 132 kV line"
+                        continue
+                    break
                 if tok.is_upper and j > 0 and doc[j - 1].like_num:
                     break  # a unit: "5.7 GW"
                 if tok.text in DASHES and j > 0 and _cap(doc[j - 1]) and _cap(doc[j + 1]):

@@ -631,3 +631,21 @@ def test_a_power_interconnector_is_a_cable(extractor):
                              "cable had been damaged.")
     assert [(e["type"], e["name"]) for e in out["entities"] if e["kind"] == "facility"] == \
         [("cable", "Varna power interconnector")]
+
+
+def test_a_numbered_tank_and_a_rated_line_are_named(extractor):
+    out = extract(extractor, "Lightning hit Tank No. 7 at the Varna fuel depot on Monday. A storm toppled towers on the "
+                             "Varna-Kavarna 132 kV line and flooded the Kavarna grid substation.")
+    assert {"Tank No. 7", "Varna-Kavarna 132 kV line", "Kavarna grid substation"} <= set(names(out, "facility"))
+
+
+def test_tanks_alone_are_no_facility(extractor):
+    out = extract(extractor, "Tanks rolled into the town on Monday.")
+    assert names(out, "facility") == []
+
+
+def test_the_day_a_storm_struck_goes_to_its_damage_told_two_sentences_on(extractor):
+    out = extract(extractor, "Lightning hit Tank No. 7 at the Varna fuel depot on Saturday. Cyclone Orla made landfall on "
+                             "Monday. Forecasters had warned for days. The cyclone toppled towers on the Varna-Kavarna "
+                             "132 kV line.")
+    assert sorted(i["start"] for i in out["incidents"]) == ["2024-07-06", "2024-07-08"]
