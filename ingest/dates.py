@@ -59,7 +59,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("last_week", r"\blast week\b"),
     ("last_weekend", r"\b(?:last|this past|over the) weekend\b"),
     ("this_month", r"\b(?:earlier|later) this month\b|\bthis month\b"),
-    ("last_month", r"\blast month\b"),
+    ("last_month", r"\b(?:(?P<part>early|mid|late)[- ])?last month\b"),
     ("this_year", r"\b(?:earlier|later) this year\b|\bthis year\b"),
     ("last_year", r"\blast year\b"),
     ("days_ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven) days ago\b"),
@@ -150,7 +150,7 @@ STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
                                     "between", "of"},
     "holiday": {"christmas", "boxing", "new"},
     "rel_week": _THIS, "last_week": {"last"}, "last_weekend": {"last", "this", "over"}, "this_month": _THIS,
-    "last_month": {"last"}, "this_year": _THIS, "last_year": {"last"},
+    "last_month": {"last"} | _PARTS, "this_year": _THIS, "last_year": {"last"},
     "days_ago": {DIGIT, "one", "two", "three", "four", "five", "six", "seven"},
     "offset": {DIGIT, "the"} | set(_NUMBERS),
     "weekday": {"last", "this", "on", "early", "late"} | {d.lower() for d in calendar.day_name},
@@ -374,8 +374,8 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
         return (sat, min(sun, p)) if sun > p else (sat, sun)
     if k == "this_month":
         return p.replace(day=1), p
-    if k == "last_month":
-        return month_interval(*previous_month(p))
+    if k == "last_month":  # "late last month": its last ten days
+        return month_part(month_interval(*previous_month(p)), g.get("part"))
     if k == "this_year":
         return date(p.year, 1, 1), p
     if k == "last_year":

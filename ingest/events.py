@@ -216,6 +216,8 @@ class EventBuilder:
             return True  # "a fire alarm", "fire crews": a word naming something else
         if self._negated(tok):
             return True
+        if self._open_question(tok):
+            return True
         if tok.pos_ == "NOUN" and any(c.lower_ == "same" for c in tok.children):
             return True  # 'checked them for signs of the same intrusion': the one told before
         verb = self._verb_of(trig)
@@ -224,6 +226,12 @@ class EventBuilder:
             return True  # "who have attacked shipping since late 2023": a campaign, not one event
             # (but "the field has been shut since Saturday": an outage that began that day)
         return False
+
+    @staticmethod
+    def _open_question(tok) -> bool:
+        """'examining whether a fault set off the blast or whether it was vandalism': neither is told as fact."""
+        return any(c.lower_ == "whether" and c.dep_ in ("mark", "det") or c.lower_ == "if" and c.dep_ == "mark"
+                   for a in [tok, *tok.ancestors][:4] for c in a.children)
 
     def _hypothetical(self, t) -> bool:
         """'could', 'a risk of', 'plans': the event may not have happened. A modal must be one:
@@ -381,6 +389,8 @@ class EventBuilder:
                     return True
                 if c.dep_ == "prep" and c.lower_ in ("of", "at", "on") and v.pos_ == "NOUN" and self._is_facility(c):
                     return True
+                if c.dep_ == "prep" and c.lower_ == "from" and v.lemma_ == "steal" and self._is_facility(c):
+                    return True  # 'cables were stolen from the substation'
         if tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl") and self._is_facility(tok.head):
             return True  # "the seized plant"
         return False
@@ -411,7 +421,7 @@ class EventBuilder:
             if not targets and self._rate(sent):
                 continue  # 'theft and vandalism cost it R2 billion a year': how often, not what happened
             cues = [t.type for t in trigs if t.cue and not self._negated(self._head(t))
-                    and not self._speculative(self._head(t))]
+                    and not self._speculative(self._head(t)) and not self._open_question(self._head(t))]
             ev = Event([k], [t.type for t in real], cues, [])
             ev.evidence.append((sent.start_char, sent.end_char))
             self._date(ev, sent, real)
@@ -614,6 +624,9 @@ class EventBuilder:
                     if a.i > max(r.start for r in real) > i:
                         return 1  # "On May 3, drones hit X, the operator said": the date fronts the event
                     return 2
+                own = [heads[c.i] for c in a.children if c.i in heads and c.dep_ in ("nsubj", "nsubjpass")]
+                if own:
+                    return min(own)  # 'an explosion ripped through the substation on Sunday night': the blast's verb
                 if a.dep_ in ("acl", "relcl") and a.head.lemma_ in self.statement_nouns:
                     return 2  # 'it said in a statement sent to radio stations on Monday': the day of the statement
                 break
@@ -1085,7 +1098,8 @@ class EventBuilder:
     def doc_attack_type(self) -> Optional[str]:
         counts: dict[str, int] = {}
         for t in self.doc._.ig_triggers or []:
-            if t.type in self.attack_family and not t.cue:
+            if t.type in self.attack_family and not t.cue and not self._open_question(self._head(t)) \
+                    and not self._negated(self._head(t)):  # not 'whether it was vandalism', 'no sign of sabotage'
                 counts[t.type] = counts.get(t.type, 0) + 1
         return max(counts, key=counts.get) if counts else None
 

@@ -649,3 +649,25 @@ def test_the_day_a_storm_struck_goes_to_its_damage_told_two_sentences_on(extract
                              "Monday. Forecasters had warned for days. The cyclone toppled towers on the Varna-Kavarna "
                              "132 kV line.")
     assert sorted(i["start"] for i in out["incidents"]) == ["2024-07-06", "2024-07-08"]
+
+
+def test_cables_stolen_from_a_substation_is_sabotage_late_last_month(extractor):
+    out = extract(extractor, "Late last month, copper cables were stolen from the Varna substation, cutting supply.")
+    assert [(i["type"], i["start"], i["end"]) for i in out["incidents"]] == [("sabotage", "2024-06-21", "2024-06-30")]
+
+
+def test_a_stolen_car_is_no_incident(extractor):
+    out = extract(extractor, "Police said the attackers had stolen a car near the Varna substation on Monday.")
+    assert out["incidents"] == []
+
+
+def test_an_open_question_of_cause_types_nothing(extractor):
+    out = extract(extractor, "An explosion ripped through the Varna substation on Sunday. Technicians are examining whether a fault "
+                             "set off the blast or whether it was the result of vandalism.")
+    assert [i["type"] for i in out["incidents"]] == ["explosion"]
+
+
+def test_the_day_on_the_verb_of_the_event_beats_the_day_of_its_effect(extractor):
+    out = extract(extractor, "Thousands remained without electricity on Wednesday after an explosion ripped through the "
+                             "Varna substation on Sunday night.")
+    assert [i["start"] for i in out["incidents"]] == ["2024-07-07"]
