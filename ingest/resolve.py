@@ -206,6 +206,24 @@ def resolve(doc: Doc) -> Resolution:
                 for k, v in ent_of.items():
                     ent_of[k] = [b if x is a else x for x in v]
                 break
+    # 'Olomouc water plant' (a headline) and 'the Černovír water treatment plant in Olomouc': one plant,
+    # named once by its town
+    for a in list(named):
+        town = _caps(a.name)
+        if len(town) != 1 or a not in named:
+            continue
+        home = [b for b in named if b is not a and (_compatible(a.type, b.type) or a.type in ("plant", "facility")) and any(
+            x + 1 < len(doc) and doc[x].lower_ in ("in", "near", "outside") and doc[x + 1].text == town[0]
+            for _, x in b.spans)]
+        if len(home) == 1:
+            b = home[0]
+            for n in [a.name, *a.aliases]:
+                b.alias(n)
+            b.spans += a.spans
+            b.first = min(a.first, b.first)
+            named.remove(a)
+            for k, v in ent_of.items():
+                ent_of[k] = [b if x is a else x for x in v]
     # descriptions and references, in text order
     described: list[Ent] = []
     placed = [m for m in act if m.kind == "place" or m.place_like]

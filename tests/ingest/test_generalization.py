@@ -671,3 +671,10 @@ def test_the_day_on_the_verb_of_the_event_beats_the_day_of_its_effect(extractor)
     out = extract(extractor, "Thousands remained without electricity on Wednesday after an explosion ripped through the "
                              "Varna substation on Sunday night.")
     assert [i["start"] for i in out["incidents"]] == ["2024-07-07"]
+
+
+def test_a_plant_named_by_its_town_is_the_plant_in_that_town(extractor):
+    out = extract(extractor, "Ransomware forces Varna water plant onto manual control\n\nOperators at the Kavarna water "
+                             "treatment plant in Varna have run pumps by hand since a ransomware attack on Thursday.")
+    assert names(out, "facility") == ["Kavarna water treatment plant"]
+    assert len(out["incidents"]) == 1
