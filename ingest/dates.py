@@ -50,7 +50,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
             r"(?!\s+(?!(?:when|at|in|and|or|after|before|as|while|but|during|the|morning|evening|night|afternoon|"
             r"local|from|into|with|by|to|was|were|had|is)\b)[A-Za-z])"),
     # "in late June", "since March", "during May": a month of the publication year (or the year before)
-    ("mon", r"\b(?:(?P<pre>in|during|since|until|by|from|through|throughout|between|of)\s+)?"
+    ("mon", r"\b(?:(?P<pre>in|during|since|until|by|from|through|throughout|between|of|last)\s+)?"
             r"(?:(?P<part>early|mid|late)[- ])?{mon:m}\b(?![-–]?\s?\d)"),
     # fixed-date holidays: "on Christmas Day" is December 25 of the publication year or the one before
     ("holiday", r"\b(?P<h>Christmas Eve|Christmas Day|Boxing Day|New Year's Eve|New Year’s Eve|New Year's Day|"
@@ -147,7 +147,7 @@ STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "iso": {DIGIT}, "dmy_list": {DIGIT}, "dd_my": {DIGIT}, "mdy_list": _MONTH_WORDS, "dmy": {DIGIT},
     "mdy": _MONTH_WORDS, "my": _MONTH_WORDS | _PARTS, "dm": {DIGIT}, "md": _MONTH_WORDS, "dom": {"on", "of"},
     "mon": _MONTH_WORDS | _PARTS | {"in", "during", "since", "until", "by", "from", "through", "throughout",
-                                    "between", "of"},
+                                    "between", "of", "last"},
     "holiday": {"christmas", "boxing", "new"},
     "rel_week": _THIS, "last_week": {"last"}, "last_weekend": {"last", "this", "over"}, "this_month": _THIS,
     "last_month": {"last"} | _PARTS, "this_year": _THIS, "last_year": {"last"},
@@ -251,8 +251,9 @@ def _bare_month(m: re.Match) -> bool:
         return True
     pre = (m.group("pre") or "").lower()
     if name.lower() == "may":  # "by May" could be "by may": only the unambiguous prepositions
-        return pre in ("in", "during", "since", "until")
-    return bool(pre)
+        return pre in ("in", "during", "since", "until", "last")
+    # "Or consider January, when a ransomware attack froze ...": a month that a 'when' clause dates
+    return bool(pre) or m.string.startswith(", when ", m.end())
 
 
 def month_part(interval: Interval, part: Optional[str]) -> Interval:
@@ -358,9 +359,9 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
         month, day = HOLIDAYS[g["h"].lower().replace("’", "'")]
         d = day_without_year(month, day, p)
         return (d, d) if d else None
-    if k == "mon":  # the latest such month that has begun by the publication day
+    if k == "mon":  # the latest such month that has begun by the publication day ("last June": before this one)
         month = MONTHS[g["m"].lower().rstrip(".")]
-        year = p.year if month <= p.month else p.year - 1
+        year = p.year if month < p.month or month == p.month and (g.get("pre") or "").lower() != "last" else p.year - 1
         first, last = month_part(month_interval(year, month), g.get("part"))
         return (first, min(last, p)) if first <= p else None
     if k == "rel_week":

@@ -1114,7 +1114,7 @@ class EventBuilder:
         if best == "attack":
             cues = [c for c in ev.cues if c in self.attack_family]
             if cues:
-                return max(set(cues), key=cues.count)
+                return max(dict.fromkeys(cues), key=cues.count)  # ties: the first told, whatever the hash seed
             if "accident" in ev.cues or "accident" in votes:
                 return "accident"
             return self.doc_attack_type() or self.default_attack
@@ -1123,5 +1123,5 @@ class EventBuilder:
                 return "accident"
             attack = [c for c in ev.cues if c in self.attack_family]
             if attack and best != "disruption":
-                return max(set(attack), key=attack.count)
+                return max(dict.fromkeys(attack), key=attack.count)
         return best
