@@ -15,7 +15,7 @@ from ingest import lexicon
 from ingest.lexicon import fold
 from ingest.mention import Mention
 from ingest.serialize import DataComponent
-from ingest.toks import tokens
+from ingest.toks import sentences, tokens
 
 LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into", "towards",
             "toward"}
@@ -163,7 +163,7 @@ class ActorFinder(DataComponent):
         """Token -> infobox key, for every token after the colon of a '- Key: value' line."""
         toks = tokens(doc)
         self._keys: dict[int, str] = {}
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if len(sent) > 2 and sent[0].text == "-":
                 colon = next((t.i for t in sent if t.text == ":"), None)
                 if colon is not None:
@@ -834,7 +834,7 @@ class ActorFinder(DataComponent):
     def from_infobox(self, doc: Doc, add) -> None:
         """Values of '- Operator: A and B' lines name actors."""
         toks = tokens(doc)
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if len(sent) < 4 or sent[0].text != "-":
                 continue
             colon = next((t.i for t in sent if t.text == ":"), None)

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from ingest import lexicon
 from ingest.resolve import Ent, Resolution
+from ingest.toks import sentences
 
 STANCES = {"deny": "denies", "reject": "denies", "accuse": "accuses", "blame": "accuses", "attribute": "accuses",
            "claim": "asserts"}
@@ -29,7 +30,7 @@ class RawClaim:
 def find_claims(doc: Doc, res: Resolution, attributions: list) -> list[RawClaim]:
     """Speech verbs with an actor subject, 'according to X', and the attribution cues events used."""
     verbs = set(lexicon.cues()["speech_verbs"])
-    sents = list(doc.sents)
+    sents = sentences(doc)
     out: list[RawClaim] = []
     seen = set()
     for k, sent in enumerate(sents):

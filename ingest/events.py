@@ -21,7 +21,7 @@ from ingest.dates import DateExpr, Interval, hull, overlap
 from ingest.lexicon import fold
 from ingest.resolve import COMPAT
 from ingest.resolve import Ent, Resolution
-from ingest.toks import tokens
+from ingest.toks import sentences, tokens
 
 CAUSATIVE = {"cause", "launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "execute", "organise",
              "organize", "orchestrate", "order", "plan"}
@@ -155,7 +155,7 @@ class EventBuilder:
         self.demonyms = lexicon.countries().by_demonym
         self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
         self._trig_tokens: Optional[set[int]] = None
-        self.sents = list(doc.sents)
+        self.sents = sentences(doc)
         self.toks = tokens(doc)
         self.sent_of = {i: k for k, s in enumerate(self.sents) for i in range(s.start, s.end)}
         self._heads: dict[int, object] = {}

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ingest import lexicon
 from ingest.lexicon import fold
 from ingest.mention import Mention
+from ingest.toks import sentences
 
 COMPAT = [{"plant", "power_plant", "facility"}, {"port", "terminal"}, {"facility", "storage"}, {"facility", "refinery"},
           {"dam", "reservoir"}]
@@ -494,7 +495,7 @@ def _distribute(doc: Doc, m: Mention, places: list[Mention]) -> list[str]:
 
 def _aliases(doc: Doc, res: Resolution, ents: list[Ent]) -> None:
     """'X, also known as Y' and 'Other names ... include A, B and C': merge the named ones into X."""
-    for sent in doc.sents:
+    for sent in sentences(doc):
         text = sent.text
         for cue in list(ALIAS_CUES.finditer(text)) + ([m] if (m := OTHER_NAMES.search(text)) else []):
             subj = _subject_before(doc, res, sent, sent.start_char + cue.start())

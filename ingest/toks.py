@@ -1,22 +1,37 @@
-"""One list of a Doc's tokens, shared by the rule components.
+"""One list of a Doc's tokens (and of its sentences), shared by the rule components and the
+incident builder.
 
-``for t in doc`` and ``doc[i]`` build a new Token object on every call; the rule components walk
-each document many times, so they read tokens from one list made once per Doc instead. The list
-lives here, not in ``doc.user_data``, which is serialized when ``nlp.pipe`` runs in several processes.
+``for t in doc``, ``doc[i]`` and ``doc.sents`` build new Token and Span objects on every call; the
+rule components walk each document many times, so they read from lists made once for the Doc in
+hand. The lists live here, not in ``doc.user_data``, which is serialized when ``nlp.pipe`` runs in
+several processes. Only the most recent Doc is kept: keeping a whole nlp.pipe batch of them
+measured no faster in benchmarks/bench_extract.py (within its noise) and holds their memory.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-_last: tuple = (None, [])
+_last: tuple = (None, [], [None])
+
+
+def _entry(doc: Doc) -> tuple:
+    global _last
+    last = _last  # read once: a tuple swap is atomic, so threads never see a half-made entry
+    if last[0] is doc and len(last[1]) == len(doc):
+        return last
+    last = (doc, list(doc), [None])
+    _last = last
+    return last
 
 
 def tokens(doc: Doc) -> list[Token]:
     """The Doc's tokens as a list, made once for the Doc most recently asked about."""
-    global _last
-    last = _last  # read once: a tuple swap is atomic, so threads never see a half-made pair
-    if last[0] is doc and len(last[1]) == len(doc):
-        return last[1]
-    toks = list(doc)
-    _last = (doc, toks)
-    return toks
+    return _entry(doc)[1]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences as a list (once the parser or the sentence rules have run)."""
+    sents = _entry(doc)[2]
+    if sents[0] is None:
+        sents[0] = list(doc.sents)
+    return sents[0]
