@@ -241,6 +241,9 @@ def _valid(kind: str, g: dict) -> bool:
     return True
 
 
+EVENT_AFTER = re.compile(r" (?:attacks?|strikes?|bombings?|blasts?|raids?|explosions?|fires?|outages?|floods?)\b")
+
+
 def _bare_month(m: re.Match) -> bool:
     """A month name alone is a date only when written as one: capitalized and led by a
     preposition or a part of the month ("in June", "late March"), never the verb "may"."""
@@ -250,6 +253,8 @@ def _bare_month(m: re.Match) -> bool:
     if m.group("part"):
         return True
     pre = (m.group("pre") or "").lower()
+    if not pre and m.string[max(0, m.start() - 4):m.start()].lower() == "the " and EVENT_AFTER.match(m.string, m.end()):
+        return True  # "behind the May attacks"
     if name.lower() == "may":  # "by May" could be "by may": only the unambiguous prepositions
         return pre in ("in", "during", "since", "until", "last")
     # "Or consider January, when a ransomware attack froze ...": a month that a 'when' clause dates

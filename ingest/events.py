@@ -1040,10 +1040,22 @@ class EventBuilder:
             if who is None or home is None or cue.stance == "denies":
                 continue
             homes = [e for e in events if self._attacks(e)] if self._all_events(self.sents[k]) else []
+            # 'accused X of being behind the May attacks': the incidents of those days
+            days = [expr.resolve(self.published) for s, e, expr in self.doc._.ig_dates or []
+                    if self.sents[k].start <= s < self.sents[k].end and not self._in_dateline(expr)
+                    and not self._said_on(s, cue)]
+            dated = [e for e in events if e.dates and self._attacks(e) and any(overlap(e.dates, d) for d in days if d)]
+            if dated:
+                homes = dated
             for h in homes or [home]:
                 for w in whos:
                     if w.kind == "actor" and w not in h.perps:
                         h.perps.append(w)
+
+    def _said_on(self, i: int, cue) -> bool:
+        """The date at token i is the day something was said or the accusation made ('blamed X on Monday')."""
+        verb = next((a for a in self.toks[i].ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return verb is not None and (verb.lemma_ in self.speech or cue.start <= verb.i < cue.end)
 
     def _cue_actors(self, cue, sent: Span) -> list[Ent]:
         """The actor a cue names, and those coordinated with it ('blamed Turkey and the Turkish Armed Forces')."""

@@ -678,3 +678,13 @@ def test_a_plant_named_by_its_town_is_the_plant_in_that_town(extractor):
                              "treatment plant in Varna have run pumps by hand since a ransomware attack on Thursday.")
     assert names(out, "facility") == ["Kavarna water treatment plant"]
     assert len(out["incidents"]) == 1
+
+
+def test_an_accusation_for_the_attacks_of_a_month_goes_to_those_attacks(extractor):
+    out = extract(extractor, "On 4 May, drones struck the Varna fuel depot. On 6 May, drones hit the Kavarna power station. "
+                             "On Sunday, a drone hit the Balchik substation. The council accused the Northern Brigade of "
+                             "being behind the May attacks.")
+    perps = {entity(out, i["targets"][0])["name"]: [entity(out, p)["name"] for p in i["perpetrators"]]
+             for i in out["incidents"]}
+    assert perps == {"Varna fuel depot": ["Northern Brigade"], "Kavarna power station": ["Northern Brigade"],
+                     "Balchik substation": []}
