@@ -116,6 +116,7 @@ def _initials_start(doc: Doc, paren: int, acr: str) -> int | None:
     return None
 
 
+UNIT_WORDS = {"mva", "mw", "gw", "kw", "kv", "mwe", "twh", "gwh", "mwh", "bcm", "tcf", "bpd", "teu"}
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 FORCES_OF = re.compile(r"^(?:the\s+)?(?:General Staff of (?:the\s+)?)?(?P<organ>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
                        r" of (?:the\s+)?(?P<country>[A-Z][\w\s]+)$")
@@ -541,6 +542,8 @@ class ActorFinder(DataComponent):
         first = toks[span.start]
         if not any(c.isalpha() for c in text) or text.islower() or key in self.stop:
             return
+        if key in self.dateline_labels or (len(span) == 1 and key in UNIT_WORDS):
+            return  # "Explainer: Who is ...", "160 MVA units": a label or a unit, not a name
         if len(span) == 1 and key in self.facility_heads:
             return  # 'loadings resume at Berths 1 and 2': a kind of facility, not an organisation
         if len(span) == 1 and key in ORG_NOUNS:
@@ -660,6 +663,15 @@ class ActorFinder(DataComponent):
                                         and _titled(toks[j + 1])) and "\n" not in toks[j - 1].whitespace_:
                     j += 1
                 if j > k and not self.c.country(doc[k:j].text):
+                    end = j
+            # "the Ministry of Energy" + "and Mines", "the Fire Service" + "and Civil Defence": one body's name
+            organ = any(toks[x].lower_ in ORG_TAILS | {"ministry", "department"} for x in range(start, end))
+            if organ and end + 1 < len(doc) and toks[end].lower_ == "and" and _titled(toks[end + 1]) \
+                    and not toks[end + 1].ent_type_ and "\n" not in toks[end].whitespace_:
+                j = end + 1
+                while j < len(doc) and _titled(toks[j]) and not toks[j].ent_type_ and "\n" not in toks[j - 1].whitespace_:
+                    j += 1
+                if j - end - 1 <= 3 and not (j < len(doc) and toks[j].text in ("'s", "’s")):
                     end = j
             if (start, end) != (span.start, span.end):
                 span = doc[start:end]

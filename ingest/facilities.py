@@ -194,8 +194,10 @@ class FacilityFinder(DataComponent):
                     doc[end + 1].like_num or (doc[end + 1].text == "." and end + 2 < len(doc) and doc[end + 2].like_num)):
                 end = end + 2 if doc[end + 1].like_num else end + 3
                 named = True
-            elif _cap(t) and t.tag_ != "NNPS" and not t.text.endswith("s") and end < len(doc) and doc[end].like_num \
-                    and len(doc[end].text) <= 3 and not doc[end].is_sent_start \
+            elif _cap(t) and t.tag_ != "NNPS" and not t.text.endswith("s") and end < len(doc) \
+                    and (doc[end].like_num and len(doc[end].text) <= 3
+                         or len(doc[end].text) == 1 and doc[end].text.isupper() and doc[end].text not in ("I", "A")) \
+                    and not doc[end].is_sent_start \
                     and (end + 1 >= len(doc) or doc[end + 1].text not in ("-", "–")):
                 end, named = end + 1, True  # "Berth 1", "Pier 4"
             if t.lower_ in ("port", "harbour", "harbor", "seaport") and end + 1 < len(doc) and doc[end].lower_ == "of" \

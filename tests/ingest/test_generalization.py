@@ -688,3 +688,22 @@ def test_an_accusation_for_the_attacks_of_a_month_goes_to_those_attacks(extracto
              for i in out["incidents"]}
     assert perps == {"Varna fuel depot": ["Northern Brigade"], "Kavarna power station": ["Northern Brigade"],
                      "Balchik substation": []}
+
+
+def test_a_ministrys_name_goes_on_over_and(extractor):
+    out = extract(extractor, "The Ministry of Energy and Mines said the Varna dam was stable. Units of the Fire Service "
+                             "and Civil Defence fought the blaze.")
+    assert {"Ministry of Energy and Mines", "Fire Service and Civil Defence"} <= set(names(out, "actor"))
+
+
+def test_a_label_and_a_unit_are_no_names(extractor):
+    out = extract(extractor, "Explainer: Who is attacking the Varna port?\n\nTwo 160 MVA units at the Varna substation "
+                             "were destroyed on Monday.")
+    assert names(out, "actor") == [] and names(out, "person") == []
+
+
+def test_a_lettered_hall_and_a_failed_turbine(extractor):
+    out = extract(extractor, "A turbine in Turbine Hall B at the Varna LNG plant failed on Monday.")
+    hall = next(e for e in out["entities"] if e["name"] == "Turbine Hall B")
+    assert entity(out, hall["part_of"])["name"] == "Varna LNG plant"
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("accident", "2024-07-08")]
