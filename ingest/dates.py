@@ -61,8 +61,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("this_month", r"\b(?:earlier|later) this month\b|\bthis month\b"),
     ("last_month", r"\b(?:(?P<part>early|mid|late)[- ])?last month\b"),
     ("this_year", r"\b(?:earlier|later) this year\b|\bthis year\b"),
-    ("last_year", r"\blast year\b"),
+    ("last_year", r"\b(?:(?P<part>early|mid|late)[- ])?last year\b"),
     ("days_ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven) days ago\b"),
+    ("weeks_ago", r"\b(?P<n>\d+|a|one|two|three|four) weeks? ago\b"),
     # "two days later", "three days after the explosion", "the following morning", "the day before":
     # a day counted from another event the text tells, never from the publication date
     ("offset", r"\b(?:(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|weeks?)"
@@ -79,7 +80,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}
 RELATIVE = {"rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year",
-            "days_ago", "weekday", "yesterday", "today", "overnight", "dm", "md", "mon", "holiday", "dom", "offset"}
+            "days_ago", "weeks_ago", "weekday", "yesterday", "today", "overnight", "dm", "md", "mon", "holiday", "dom",
+            "offset"}
 HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
             "new year's day": (1, 1)}
 # "early", "mid" and "late" in a month: its first, middle and last ten days (or so)
@@ -103,7 +105,8 @@ class DateExpr:
     @property
     def precision(self) -> int:
         """Smaller is more precise: day 0, week 1, month 2, year 3."""
-        if self.kind in ("iso", "dmy", "mdy", "dm", "md", "dom", "days_ago", "offset", "weekday", "yesterday", "today", "holiday",
+        if self.kind in ("iso", "dmy", "mdy", "dm", "md", "dom", "days_ago", "weeks_ago", "offset", "weekday", "yesterday",
+                         "today", "holiday",
                          "dmy_list", "dd_my", "mdy_list"):
             return 0
         if self.kind in ("rel_week", "last_week", "last_weekend", "overnight"):
@@ -150,7 +153,8 @@ STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
                                     "between", "of", "last"},
     "holiday": {"christmas", "boxing", "new"},
     "rel_week": _THIS, "last_week": {"last"}, "last_weekend": {"last", "this", "over"}, "this_month": _THIS,
-    "last_month": {"last"} | _PARTS, "this_year": _THIS, "last_year": {"last"},
+    "last_month": {"last"} | _PARTS, "weeks_ago": {DIGIT, "a", "one", "two", "three", "four"}, "this_year": _THIS,
+    "last_year": {"last"} | _PARTS,
     "days_ago": {DIGIT, "one", "two", "three", "four", "five", "six", "seven"},
     "offset": {DIGIT, "the"} | set(_NUMBERS),
     "weekday": {"last", "this", "on", "early", "late"} | {d.lower() for d in calendar.day_name},
@@ -384,8 +388,17 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
         return month_part(month_interval(*previous_month(p)), g.get("part"))
     if k == "this_year":
         return date(p.year, 1, 1), p
-    if k == "last_year":
-        return year_interval(p.year - 1)
+    if k == "last_year":  # "late last year": its last four months
+        first, last = year_interval(p.year - 1)
+        part = (g.get("part") or "").lower()
+        if part:
+            months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+            first, last = date(p.year - 1, months[0], 1), month_interval(p.year - 1, months[1])[1]
+        return first, last
+    if k == "weeks_ago":  # "a week ago": that day, as "seven days ago" would be
+        n = g["n"]
+        d = p - timedelta(days=7 * (int(n) if n.isdigit() else _NUMBERS[n.lower()]))
+        return d, d
     if k == "days_ago":
         n = g["n"]
         n = int(n) if n.isdigit() else _NUMBERS[n.lower()]

@@ -39,6 +39,14 @@ INTERMEDIARIES = {"source", "sources", "official", "officials", "spokesman", "sp
                   "member", "members", "officer", "statement", "commander", "head", "chief", "person", "people", "insider"}
 # law-enforcement and seizure verbs: an incident only when a facility is what was taken
 OBJECT_BOUND = {"armed_assault"}
+PEOPLE = {"person", "people", "man", "men", "vandal", "thief", "saboteur", "attacker", "intruder", "militant", "gunman",
+          "assailant", "perpetrator", "unknown", "individual", "group", "activist", "worker"}
+CUT_WORDS = {"cut", "cutting"}
+HEDGES = {"suspected", "possible", "potential", "alleged", "presumed", "probable", "likely", "apparent"}
+EVENT_SUBJECTS = {"explosion", "blast", "fire", "blaze", "storm", "quake", "earthquake", "landslide", "typhoon", "cyclone",
+                  "hurricane", "lightning", "flood", "wave", "surge", "tornado", "wildfire", "mudslide"}
+VESSELS = {"ship", "tanker", "barge", "vessel", "freighter", "boat", "dredger", "carrier", "trawler", "tug", "ferry",
+           "convoy", "containership", "bulker"}  # damage only to what is cut itself: a facility, or a part of one
 # a date on these verbs dates the police work or the recovery, not the incident ("boarded the tanker on
 # Thursday", "resumed operations on Friday")
 LAW_VERBS = {"board", "seize", "detain", "arrest", "charge", "escort", "impound", "inspect", "investigate", "search",
@@ -197,7 +205,10 @@ class EventBuilder:
         if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children) \
                 and self._generic_target(tok):
             return True  # "attacks on electrical substations have increased": a kind of event, not one
-        if (trig.type in OBJECT_BOUND or doc[trig.start:trig.end].text.lower() in self.object_bound) \
+        word = doc[trig.start:trig.end].text.lower()
+        if word in CUT_WORDS and not any(c.dep_ in ("dobj", "nsubjpass") and self._breakable(c) for c in tok.children):
+            return True  # 'cut the cable' but not 'cut flows into the pipeline', 'cut power to the plant'
+        if (trig.type in OBJECT_BOUND or word in self.object_bound) \
                 and not self._takes_facility(tok):
             return True  # "seized the tanker", "captured the suspects": not an attack on a facility
         before = self.toks[max(trig.start - 3, tok.sent.start):trig.start]
@@ -218,6 +229,12 @@ class EventBuilder:
             return True
         if self._open_question(tok):
             return True
+        if any(c.dep_ == "amod" and c.lower_ in HEDGES for c in tok.children) and trig.type in self.attack_family:
+            return True  # 'in what police called suspected arson': a cause the text does not establish
+        if trig.type == "attack" and tok.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and c.lemma_ in EVENT_SUBJECTS
+                and any(t.start <= c.i < t.end and not t.cue for t in self.doc._.ig_triggers or []) for c in tok.children):
+            return True  # 'an explosion hit the compressor station': the explosion is the event, not an attack
         if tok.pos_ == "NOUN" and any(c.lower_ == "same" for c in tok.children):
             return True  # 'checked them for signs of the same intrusion': the one told before
         verb = self._verb_of(trig)
@@ -366,6 +383,19 @@ class EventBuilder:
             c.dep_ == "prep" and c.lower_ in ("of", "at", "on", "in") and any(self._breakable(o) for o in c.children)
             for c in tok.children)
 
+    def _vessel_subject(self, verb) -> bool:
+        """The verb's subject is a ship ('a barge', 'the tanker', a named vessel)."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        a = self._actor(subj.i)
+        return subj.lemma_ in VESSELS or (a is not None and a.type == "vessel")
+
+    def _human_agent(self, verb) -> bool:
+        """The verb's subject is someone: an actor, or a word for people ('unknown persons', 'vandals')."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (self._actor(subj.i) is not None or subj.lemma_ in PEOPLE)
+
     def _breakable(self, tok) -> bool:
         """A facility, a part of one ('the gates at the dam'), or 'one of' them; not 'talks on the pipeline'."""
         if any(e.kind == "facility" for e in self.res.at.get(tok.i, [])):
@@ -422,6 +452,10 @@ class EventBuilder:
                 continue  # 'theft and vandalism cost it R2 billion a year': how often, not what happened
             cues = [t.type for t in trigs if t.cue and not self._negated(self._head(t))
                     and not self._speculative(self._head(t)) and not self._open_question(self._head(t))]
+            if any(t.type == "attack" and self._vessel_subject(self._head(t)) for t in real):
+                cues.append("accident")  # 'a barge hit a pier of the bridge': a collision
+            if any(self.doc[t.start:t.end].text.lower() in CUT_WORDS and self._human_agent(self._head(t)) for t in real):
+                cues.append("sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose
             ev = Event([k], [t.type for t in real], cues, [])
             ev.evidence.append((sent.start_char, sent.end_char))
             self._date(ev, sent, real)
@@ -552,7 +586,7 @@ class EventBuilder:
             cand = (rank, expr.precision, dist + near, interval, expr)
             if best is None or cand[:3] < best[:3]:
                 best = cand
-        if offset is not None and (best is None or best[3] is None):
+        if offset is not None and (best is None or best[3] is None or best[0] == 2):
             best = self._counted_from(offset[1], offset[2], real) or best
         if best and best[3] and all(self._statement_topic(r) for r in real):
             best = (2,) + best[1:]  # 'today provided an update on the cyber incident': the day of the update
@@ -593,11 +627,19 @@ class EventBuilder:
         rank = self._attached(i, real)
         if rank == 3:
             return None
-        anchor = next((m for m in reversed(self._told) if m.dates and m.precision == 0 and not m.bound
+        anchor = next((m.dates[0] for m in reversed(self._told) if m.dates and m.precision == 0 and not m.bound
                        and m.dates[0] == m.dates[1] and m.targets), None)
+        if anchor is None and expr.offset_days < 0:
+            # 'a barge hit the bridge the previous night, officials said on Tuesday': the night before the
+            # telling, or before the publication day
+            told = [x.resolve(self.published) for s, e, x in self.doc._.ig_dates or []
+                    if self.toks[i].sent.start <= s < self.toks[i].sent.end and x.offset_days is None
+                    and self._said_on(s, None)]
+            told = [d for d in told if d and d[0] == d[1]]
+            anchor = told[0][0] if told else self.published
         if anchor is None:
             return (2, expr.precision + 5, 0, None, expr)
-        day = anchor.dates[0] + timedelta(days=expr.offset_days)
+        day = anchor + timedelta(days=expr.offset_days)
         if self.published and day > self.published:
             return (2, expr.precision + 5, 0, None, expr)
         return (rank, expr.precision, 0, (day, day), expr)
@@ -1055,7 +1097,7 @@ class EventBuilder:
     def _said_on(self, i: int, cue) -> bool:
         """The date at token i is the day something was said or the accusation made ('blamed X on Monday')."""
         verb = next((a for a in self.toks[i].ancestors if a.pos_ in ("VERB", "AUX")), None)
-        return verb is not None and (verb.lemma_ in self.speech or cue.start <= verb.i < cue.end)
+        return verb is not None and (verb.lemma_ in self.speech or cue is not None and cue.start <= verb.i < cue.end)
 
     def _cue_actors(self, cue, sent: Span) -> list[Ent]:
         """The actor a cue names, and those coordinated with it ('blamed Turkey and the Turkish Armed Forces')."""

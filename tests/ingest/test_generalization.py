@@ -707,3 +707,24 @@ def test_a_lettered_hall_and_a_failed_turbine(extractor):
     hall = next(e for e in out["entities"] if e["name"] == "Turbine Hall B")
     assert entity(out, hall["part_of"])["name"] == "Varna LNG plant"
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("accident", "2024-07-08")]
+
+
+@pytest.mark.parametrize("text,typ,day", [
+    ("A fire broke out at the Varna substation on Monday in what police called suspected arson.", "fire", "2024-07-08"),
+    ("An explosion hit the Varna compressor station on Monday. The security service said it could not rule out an "
+     "attack.", "explosion", "2024-07-08"),
+    ("A barge hit a pier of the Varna bridge the previous night, officials said on Tuesday.", "accident", "2024-07-08"),
+    ("A fire hit the Kavarna substation a week ago.", "fire", "2024-07-03"),
+    ("A typhoon toppled towers on the Varna-Kavarna line late last year.", "natural_hazard", "2023-09-01"),
+    ("The Varna data cable was cut on Monday.", "damage", "2024-07-08"),
+    ("Unknown persons cut fibre-optic cables at the Varna signal box on Monday.", "sabotage", "2024-07-08"),
+])
+def test_what_the_text_establishes_types_and_dates_the_incident(extractor, text, typ, day):
+    out = extract(extractor, text)
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [(typ, day)]
+
+
+def test_cut_flows_into_a_pipeline_damages_nothing(extractor):
+    out = extract(extractor, "A fire broke out at the Varna compressor station on Monday, forcing the operator to cut flows "
+                             "into the Kavarna pipeline.")
+    assert [i["type"] for i in out["incidents"]] == ["fire"]
