@@ -728,3 +728,14 @@ def test_cut_flows_into_a_pipeline_damages_nothing(extractor):
     out = extract(extractor, "A fire broke out at the Varna compressor station on Monday, forcing the operator to cut flows "
                              "into the Kavarna pipeline.")
     assert [i["type"] for i in out["incidents"]] == ["fire"]
+
+
+def test_officials_attributed_the_attack_to_a_group(extractor):
+    out = extract(extractor, "A bomb damaged the Varna gas pipeline on Sunday. Military officials attributed the attack to "
+                             "the Northern Brigade.")
+    assert [[entity(out, p)["name"] for p in i["perpetrators"]] for i in out["incidents"]] == [["Northern Brigade"]]
+
+
+def test_floodwater_is_nobody(extractor):
+    out = extract(extractor, "Floodwater damaged the spillway of the Varna dam on Tuesday.")
+    assert names(out, "actor") == [] and all(i["perpetrators"] == [] for i in out["incidents"])
