@@ -782,6 +782,15 @@ class EventBuilder:
                 a = self._state_word(c)
                 if a is not None:
                     return a
+        return self._called(tok)
+
+    def _called(self, tok) -> Optional[Ent]:
+        """'a ransomware gang called X', 'a group calling itself X', 'hackers known as X': X."""
+        for c in tok.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_ in ("call", "know", "name", "dub"):
+                named = next((self._actor(t.i) for t in c.subtree if t.i > c.i and self._actor(t.i)), None)
+                if named is not None:
+                    return named
         return None
 
     def _self_ref(self, subj, speaker: Ent) -> bool:

@@ -739,3 +739,12 @@ def test_officials_attributed_the_attack_to_a_group(extractor):
 def test_floodwater_is_nobody(extractor):
     out = extract(extractor, "Floodwater damaged the spillway of the Varna dam on Tuesday.")
     assert names(out, "actor") == [] and all(i["perpetrators"] == [] for i in out["incidents"])
+
+
+@pytest.mark.parametrize("text", [
+    "A ransomware gang called Crimson Hydra hit the Varna Grid dispatch centre on Monday.",
+    "A group calling itself Crimson Hydra attacked the Varna substation on Monday.",
+])
+def test_a_group_called_x_is_x(extractor, text):
+    out = extract(extractor, text)
+    assert [[entity(out, p)["name"] for p in i["perpetrators"]] for i in out["incidents"]] == [["Crimson Hydra"]]
