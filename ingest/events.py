@@ -714,7 +714,8 @@ class EventBuilder:
                                 out.append(a)
                     if c.dep_ == "nsubj" and (v.lemma_ in ATTACK_VERBS or v.lemma_ in CAUSATIVE):
                         a = self._actor_of(c) or self._speaker_of(v, c) or next(
-                            (x for x in (self._actor_of(p) for p in c.children if p.dep_ == "appos") if x), None)
+                            (x for x in (self._actor_of(p) for p in c.children if p.dep_ == "appos") if x), None) \
+                            or self._pronoun_perp(c, sent)
                         # the last: 'CITY, Country - Turkish warplanes bombed': a dateline parsed as the subject
                         if a and a not in out:
                             out.append(a)
@@ -783,6 +784,19 @@ class EventBuilder:
                 if a is not None:
                     return a
         return self._called(tok)
+
+    def _pronoun_perp(self, subj, sent: Span) -> Optional[Ent]:
+        """'The Northern Brigade blew up the pylon. The next day it bombed the pipeline': 'it' or 'they' is
+        the attacker of the incident told in the two sentences before, when there was one."""
+        if subj.lower_ not in ("it", "they"):
+            return None
+        k = self.sent_of.get(sent.start, -1)
+        for m in reversed(self._told):
+            if k - 2 <= max(m.sents) < k:
+                perps = [p for p in m.perps if p.kind == "actor"]
+                if len(perps) == 1:
+                    return perps[0]
+        return None
 
     def _called(self, tok) -> Optional[Ent]:
         """'a ransomware gang called X', 'a group calling itself X', 'hackers known as X': X."""

@@ -748,3 +748,19 @@ def test_floodwater_is_nobody(extractor):
 def test_a_group_called_x_is_x(extractor, text):
     out = extract(extractor, text)
     assert [[entity(out, p)["name"] for p in i["perpetrators"]] for i in out["incidents"]] == [["Crimson Hydra"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The Varna gas line was blown up on Sunday. Officials blamed the Northern Brigade.",
+    "Gunmen attacked the Varna pumping station on Sunday. Police said the attackers belonged to the Northern Brigade.",
+])
+def test_the_attacker_named_in_the_next_sentence(extractor, text):
+    out = extract(extractor, text)
+    assert [[entity(out, p)["name"] for p in i["perpetrators"]] for i in out["incidents"]] == [["Northern Brigade"]]
+
+
+def test_it_is_the_attacker_of_the_incident_just_told(extractor):
+    out = extract(extractor, "The Northern Brigade blew up the Varna pylon on Sunday. The next day it bombed the Kavarna "
+                             "pipeline.")
+    assert [[entity(out, p)["name"] for p in i["perpetrators"]] for i in out["incidents"]] == \
+        [["Northern Brigade"], ["Northern Brigade"]]
