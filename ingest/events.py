@@ -40,7 +40,8 @@ INTERMEDIARIES = {"source", "sources", "official", "officials", "spokesman", "sp
 # law-enforcement and seizure verbs: an incident only when a facility is what was taken
 OBJECT_BOUND = {"armed_assault"}
 PEOPLE = {"person", "people", "man", "men", "vandal", "thief", "saboteur", "attacker", "intruder", "militant", "gunman",
-          "assailant", "perpetrator", "unknown", "individual", "group", "activist", "worker"}
+          "assailant", "perpetrator", "unknown", "individual", "group", "activist", "worker", "insurgent", "rebel",
+          "fighter", "arsonist", "protester", "criminal"}
 CUT_WORDS = {"cut", "cutting"}
 HEDGES = {"suspected", "possible", "potential", "alleged", "presumed", "probable", "likely", "apparent"}
 EVENT_SUBJECTS = {"explosion", "blast", "fire", "blaze", "storm", "quake", "earthquake", "landslide", "typhoon", "cyclone",
@@ -57,7 +58,9 @@ LAW_VERBS = {"board", "seize", "detain", "arrest", "charge", "escort", "impound"
 SAME_TIME = {"night", "day", "wave", "morning", "evening", "afternoon", "attack", "attacks", "time", "hour", "raid",
              "barrage", "salvo", "strike", "strikes", "weekend"}
 ATTACK_VERBS = {"attack", "strike", "hit", "shell", "sabotage", "bomb", "blow", "collide", "damage", "destroy",
-                "target", "occupy", "seize", "capture", "storm", "raid", "hack", "breach", "cut", "ram"}
+                "target", "occupy", "seize", "capture", "storm", "raid", "hack", "breach", "cut", "ram", "fire", "launch",
+                "set", "torch"}
+FIRED_AT = {"fire", "launch", "aim"}  # 'fired missiles at the terminal': at what they were fired
 
 
 MODALS = {"could", "would", "might", "may", "can", "should", "will", "must"}
@@ -421,6 +424,9 @@ class EventBuilder:
                     return True
                 if c.dep_ == "prep" and c.lower_ == "from" and v.lemma_ == "steal" and self._is_facility(c):
                     return True  # 'cables were stolen from the substation'
+                if c.dep_ == "prep" and c.lower_ in ("at", "on", "towards", "toward") and v.lemma_ in FIRED_AT \
+                        and self._is_facility(c):
+                    return True  # 'fired missiles at the terminal'
         if tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl") and self._is_facility(tok.head):
             return True  # "the seized plant"
         return False
@@ -454,7 +460,8 @@ class EventBuilder:
                     and not self._speculative(self._head(t)) and not self._open_question(self._head(t))]
             if any(t.type == "attack" and self._vessel_subject(self._head(t)) for t in real):
                 cues.append("accident")  # 'a barge hit a pier of the bridge': a collision
-            if any(self.doc[t.start:t.end].text.lower() in CUT_WORDS and self._human_agent(self._head(t)) for t in real):
+            if any((self.doc[t.start:t.end].text.lower() in CUT_WORDS or t.type == "fire" and self._head(t).lemma_ in
+                    ("set", "torch")) and self._human_agent(self._head(t)) for t in real):
                 cues.append("sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose
             ev = Event([k], [t.type for t in real], cues, [])
             ev.evidence.append((sent.start_char, sent.end_char))
@@ -1151,6 +1158,11 @@ class EventBuilder:
                         return a
             for i in range(cue.start - 1, sent.start - 1, -1):
                 t = self.doc[i]
+                if t.lemma_ in self.speech and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children) \
+                        and self.toks[cue.start - 1].lower_ in SELF_PRONOUNS | {"we", "they"}:
+                    # 'the agency said it was behind the attack': the speaker owns the deed
+                    subj = next(c for c in t.children if c.dep_ == "nsubj")
+                    return self._np_actor(subj)
                 if (t.lemma_ in self.speech and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)) \
                         or (t.lower_ == "that" and t.dep_ == "mark") or t.text == ";":
                     return None  # 'the FBI said that X was responsible': X, never the speaker
