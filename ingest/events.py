@@ -60,7 +60,6 @@ SAME_TIME = {"night", "day", "wave", "morning", "evening", "afternoon", "attack"
 ATTACK_VERBS = {"attack", "strike", "hit", "shell", "sabotage", "bomb", "blow", "collide", "damage", "destroy",
                 "target", "occupy", "seize", "capture", "storm", "raid", "hack", "breach", "cut", "ram", "fire", "launch",
                 "set", "torch"}
-FIRED_AT = {"fire", "launch", "aim"}  # 'fired missiles at the terminal': at what they were fired
 
 
 MODALS = {"could", "would", "might", "may", "can", "should", "will", "must"}
@@ -424,9 +423,7 @@ class EventBuilder:
                     return True
                 if c.dep_ == "prep" and c.lower_ == "from" and v.lemma_ == "steal" and self._is_facility(c):
                     return True  # 'cables were stolen from the substation'
-                if c.dep_ == "prep" and c.lower_ in ("at", "on", "towards", "toward") and v.lemma_ in FIRED_AT \
-                        and self._is_facility(c):
-                    return True  # 'fired missiles at the terminal'
+
         if tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl") and self._is_facility(tok.head):
             return True  # "the seized plant"
         return False

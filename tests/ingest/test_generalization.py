@@ -766,12 +766,6 @@ def test_it_is_the_attacker_of_the_incident_just_told(extractor):
         [["Northern Brigade"], ["Northern Brigade"]]
 
 
-def test_missiles_fired_at_a_terminal_are_a_strike(extractor):
-    out = extract(extractor, "Rebels fired missiles at the Varna oil terminal on Sunday. The company fired its chief "
-                             "executive on Monday.")
-    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("missile_strike", "2024-07-07")]
-
-
 def test_insurgents_who_set_a_fire_are_its_perpetrators(extractor):
     out = extract(extractor, "Insurgents from the Northern Brigade set fire to the Varna depot on Sunday, police said.")
     assert [(i["type"], [entity(out, p)["name"] for p in i["perpetrators"]]) for i in out["incidents"]] == \
