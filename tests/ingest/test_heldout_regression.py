@@ -8,6 +8,7 @@ extractor reaches now, so they guard against regressions, not estimate quality o
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -29,29 +30,40 @@ FLOORS = {
     # so the accuracies are over more of them)
     # session 3: entity_f1=0.841 incident_f1=0.762 type_acc=0.875 date_acc=0.938 perp_acc=0.688
     # session 4: entity_f1=0.860 incident_f1=0.829 type_acc=0.941 date_acc=1.000 perp_acc=0.706
-    "check4": {"entity_f1": 0.84, "incident_f1": 0.80, "type_acc": 0.90, "date_acc": 0.95, "perp_acc": 0.68},
+    # session 5: entity_f1=0.861 incident_f1=0.837 type_acc=0.944 date_acc=1.000 perp_acc=0.778
+    "check4": {"entity_f1": 0.84, "incident_f1": 0.81, "type_acc": 0.92, "date_acc": 0.97, "perp_acc": 0.75},
     # h57-h70, written blind in session 3 (the writer never saw the extractor); first look:
     # entity_f1=0.719 incident_f1=0.627 type_acc=0.688 date_acc=0.750 perp_acc=0.562
     # after a first study: entity_f1=0.811 incident_f1=0.704 type_acc=0.737 date_acc=0.789 perp_acc=0.632
     # session 4: entity_f1=0.843 incident_f1=0.769 type_acc=0.750 date_acc=0.750 perp_acc=0.700 (h69's
     # transformer fire, wrongly dated by the day the police spoke, is now undated: it matches, with no date)
     # end of session 4: entity_f1=0.860 incident_f1=0.769 type_acc=0.850 date_acc=0.800 perp_acc=0.700
-    "check5": {"entity_f1": 0.84, "incident_f1": 0.74, "type_acc": 0.82, "date_acc": 0.77, "perp_acc": 0.68},
+    # session 5: entity_f1=0.864 incident_f1=0.755 type_acc=0.900 date_acc=0.900 perp_acc=0.700
+    "check5": {"entity_f1": 0.84, "incident_f1": 0.74, "type_acc": 0.87, "date_acc": 0.87, "perp_acc": 0.68},
     # h71-h84, written blind in session 4 (the writer never saw the extractor); first look, with the
     # session-4 rules written before it was seen:
     # entity_f1=0.700 incident_f1=0.590 type_acc=0.783 date_acc=0.870 perp_acc=0.652; after a first study:
     # entity_f1=0.780 incident_f1=0.773 type_acc=0.759 date_acc=0.828 perp_acc=0.724
-    "check6": {"entity_f1": 0.76, "incident_f1": 0.75, "type_acc": 0.74, "date_acc": 0.81, "perp_acc": 0.70},
+    # session 5: entity_f1=0.779 incident_f1=0.778 type_acc=0.821 date_acc=0.893 perp_acc=0.786
+    "check6": {"entity_f1": 0.76, "incident_f1": 0.75, "type_acc": 0.80, "date_acc": 0.87, "perp_acc": 0.76},
     # h85-h98, written blind in session 5 (the writer never saw the extractor); first look, with the
     # session-4 rules: entity_f1=0.753 incident_f1=0.698 type_acc=0.818 date_acc=0.818 perp_acc=0.682
-    "check7": {"entity_f1": 0.73, "incident_f1": 0.70, "type_acc": 0.80, "date_acc": 0.80, "perp_acc": 0.60},
+    # after a first study (session 5): entity_f1=0.836 incident_f1=0.923 type_acc=0.967 date_acc=0.867 perp_acc=0.800
+    "check7": {"entity_f1": 0.82, "incident_f1": 0.90, "type_acc": 0.94, "date_acc": 0.84, "perp_acc": 0.78},
+    # h99-h112, written blind in session 5 and never studied: scored only as a whole. First look, with the
+    # session-5 rules written before it was seen: entity_f1=0.821 incident_f1=0.717 type_acc=0.789
+    # date_acc=0.842 perp_acc=0.684. After later session-5 rules (invented sentences, some prompted by its
+    # writer's one-line list of the cases it covers, never by its texts): entity_f1=0.832 incident_f1=0.792
+    # type_acc=0.905 date_acc=0.905 perp_acc=0.667
+    "check8": {"entity_f1": 0.81, "incident_f1": 0.77, "type_acc": 0.88, "date_acc": 0.88, "perp_acc": 0.64},
 }
 
 
 def _part(path: Path) -> str:
-    n = int(path.name[1:3])
+    n = int(re.match(r"h(\d+)", path.name).group(1))
     return "develop" if n <= 14 else "check" if n <= 21 else "check2" if n <= 28 else "check3" if n <= 42 \
-        else "check4" if n <= 56 else "check5" if n <= 70 else "check6" if n <= 84 else "check7"
+        else "check4" if n <= 56 else "check5" if n <= 70 else "check6" if n <= 84 else "check7" if n <= 98 \
+        else "check8"
 
 
 @pytest.fixture(scope="module")
