@@ -8,6 +8,7 @@ resolution, incidents and claims. The ratio is extractor words/s over bare words
 from __future__ import annotations
 
 import argparse
+import statistics
 import time
 from pathlib import Path
 
@@ -40,19 +41,23 @@ def main() -> None:
     bare = load_model()
     ex = Extractor()
     list(bare.pipe(texts[:9])), list(ex.extract_many(docs[:9]))  # warm up both
-    t_bare = t_ex = float("inf")
+    bares, exs = [], []
     for _ in range(a.rounds):  # alternate, so a busy machine slows both sides alike
         t0 = time.perf_counter()
         for _ in bare.pipe(texts, batch_size=a.batch):
             pass
-        t_bare = min(t_bare, time.perf_counter() - t0)
+        bares.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         for _ in ex.extract_many(docs, batch_size=a.batch):
             pass
-        t_ex = min(t_ex, time.perf_counter() - t0)
+        exs.append(time.perf_counter() - t0)
+    t_bare, t_ex = min(bares), min(exs)
+    # each round's own ratio, side by side in time: their spread shows how much the machine's noise moves it
+    rounds = sorted(b / e for b, e in zip(bares, exs))
     print(f"texts={len(texts)} words={words} model={bare.meta.get('name')} pipes={bare.pipe_names}")
     print(f"bare nlp.pipe:          {words / t_bare:10.0f} words/s ({t_bare:.2f} s)")
     print(f"Extractor.extract_many: {words / t_ex:10.0f} words/s ({t_ex:.2f} s)")
+    print(f"per-round ratios: {' '.join(f'{r:.2f}' for r in rounds)} (median {statistics.median(rounds):.2f})")
     print(f"ratio: {t_bare / t_ex:.2f}x bare")
 
 

@@ -49,12 +49,12 @@ def _run_module(name: str, quick: bool, long: bool, cwd: Path, tag: str) -> list
     results.mkdir(parents=True, exist_ok=True)
     if name == "extract":
         words = "8000" if quick else "50000"
-        proc = subprocess.run([PYTHON, "benchmarks/bench_extract.py", "--words", words, "--rounds", "1" if quick else "3"],
+        proc = subprocess.run([PYTHON, "benchmarks/bench_extract.py", "--words", words, "--rounds", "1" if quick else "5"],
                               cwd=cwd, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(cwd)})
         print(proc.stdout + proc.stderr[-2000:], flush=True)
         figs = []
         for line in proc.stdout.splitlines():
-            if ":" in line and ("words/s" in line or line.startswith("ratio")):
+            if ":" in line and ("words/s" in line or line.startswith("ratio") or line.startswith("per-round")):
                 key, value = line.split(":", 1)
                 figs.append({"section": "extract", "name": f"bench_extract (dev texts): {key.strip()}",
                              "value": value.strip(), "unit": "", "target": "", "met": None, "note": ""})
