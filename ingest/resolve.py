@@ -155,6 +155,17 @@ def _bridge_parts(doc: Doc, fac: list, ent_of: dict, named: list) -> None:
                 e.part_of = whole
 
 
+def _fold_into(a: Ent, b: Ent, named: list, ent_of: dict) -> None:
+    """Entity a is another name of b: its names and mentions move to b."""
+    for n in [a.name, *a.aliases]:
+        b.alias(n)
+    b.spans += a.spans
+    b.first = min(a.first, b.first)
+    named.remove(a)
+    for k, v in ent_of.items():
+        ent_of[k] = [b if x is a else x for x in v]
+
+
 def _contain_named_parts(facilities: list) -> None:
     """'Berth 3 was struck' in a story about one terminal: a named part whose whole the text does not
     say belongs to the only facility it names that can hold it, or to the innermost of a chain of them
@@ -199,13 +210,7 @@ def resolve(doc: Doc) -> Resolution:
                 continue
             ca, cb = _caps(a.name), _caps(b.name)
             if ca and len(ca) <= len(cb) and cb[:len(ca)] == ca and len(a.name) < len(b.name) and _compatible(a.type, b.type):
-                for n in [a.name, *a.aliases]:
-                    b.alias(n)
-                b.spans += a.spans
-                b.first = min(a.first, b.first)
-                named.remove(a)
-                for k, v in ent_of.items():
-                    ent_of[k] = [b if x is a else x for x in v]
+                _fold_into(a, b, named, ent_of)
                 break
     # 'Olomouc water plant' (a headline) and 'the Černovír water treatment plant in Olomouc': one plant,
     # named once by its town
@@ -217,14 +222,7 @@ def resolve(doc: Doc) -> Resolution:
             x + 1 < len(doc) and doc[x].lower_ in ("in", "near", "outside") and doc[x + 1].text == town[0]
             for _, x in b.spans)]
         if len(home) == 1:
-            b = home[0]
-            for n in [a.name, *a.aliases]:
-                b.alias(n)
-            b.spans += a.spans
-            b.first = min(a.first, b.first)
-            named.remove(a)
-            for k, v in ent_of.items():
-                ent_of[k] = [b if x is a else x for x in v]
+            _fold_into(a, home[0], named, ent_of)
     # descriptions and references, in text order
     described: list[Ent] = []
     placed = [m for m in act if m.kind == "place" or m.place_like]
