@@ -42,12 +42,12 @@ OBJECT_BOUND = {"armed_assault"}
 PEOPLE = {"person", "people", "man", "men", "vandal", "thief", "saboteur", "attacker", "intruder", "militant", "gunman",
           "assailant", "perpetrator", "unknown", "individual", "group", "activist", "worker", "insurgent", "rebel",
           "fighter", "arsonist", "protester", "criminal"}
-CUT_WORDS = {"cut", "cutting"}
+CUT_WORDS = {"cut", "cutting"}  # damage only to what is cut itself: a facility, or a part of one
 HEDGES = {"suspected", "possible", "potential", "alleged", "presumed", "probable", "likely", "apparent"}
 EVENT_SUBJECTS = {"explosion", "blast", "fire", "blaze", "storm", "quake", "earthquake", "landslide", "typhoon", "cyclone",
                   "hurricane", "lightning", "flood", "wave", "surge", "tornado", "wildfire", "mudslide"}
 VESSELS = {"ship", "tanker", "barge", "vessel", "freighter", "boat", "dredger", "carrier", "trawler", "tug", "ferry",
-           "convoy", "containership", "bulker"}  # damage only to what is cut itself: a facility, or a part of one
+           "convoy", "containership", "bulker"}
 # a date on these verbs dates the police work or the recovery, not the incident ("boarded the tanker on
 # Thursday", "resumed operations on Friday")
 LAW_VERBS = {"board", "seize", "detain", "arrest", "charge", "escort", "impound", "inspect", "investigate", "search",
@@ -58,8 +58,7 @@ LAW_VERBS = {"board", "seize", "detain", "arrest", "charge", "escort", "impound"
 SAME_TIME = {"night", "day", "wave", "morning", "evening", "afternoon", "attack", "attacks", "time", "hour", "raid",
              "barrage", "salvo", "strike", "strikes", "weekend"}
 ATTACK_VERBS = {"attack", "strike", "hit", "shell", "sabotage", "bomb", "blow", "collide", "damage", "destroy",
-                "target", "occupy", "seize", "capture", "storm", "raid", "hack", "breach", "cut", "ram", "fire", "launch",
-                "set", "torch"}
+                "target", "occupy", "seize", "capture", "storm", "raid", "hack", "breach", "cut", "ram", "set", "torch"}
 
 
 MODALS = {"could", "would", "might", "may", "can", "should", "will", "must"}
@@ -565,7 +564,8 @@ class EventBuilder:
             if s < sent.start or e > sent.end:
                 continue
             if expr.offset_days is not None:
-                skipped = [t.start for t in self.doc._.ig_triggers if not t.cue and self._skip(t) and s > t.start > min(r.start for r in real)]
+                first = min(r.start for r in real)
+                skipped = any(not t.cue and s > t.start > first and self._skip(t) for t in self.doc._.ig_triggers)
                 if s in self.muted or skipped:
                     continue  # 'in response to strikes on X a day earlier': counts for the other event
                 dist = min(abs(s - r.start) for r in real)
