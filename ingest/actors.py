@@ -162,7 +162,6 @@ class ActorFinder(DataComponent):
 
     def _index_infobox(self, doc: Doc) -> None:
         """Token -> infobox key, for every token after the colon of a '- Key: value' line."""
-        toks = tokens(doc)
         self._keys: dict[int, str] = {}
         for sent in sentences(doc):
             if len(sent) > 2 and sent[0].text == "-":

@@ -163,7 +163,8 @@ class EventBuilder:
         self.statement_nouns = set(lexicon.cues()["statement_nouns"])
         self.demonyms = lexicon.countries().by_demonym
         self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
-        self._trig_tokens: Optional[set[int]] = None
+        self._trig_tokens: Optional[tuple[set[int], set[int]]] = None
+        self._doc_type: Optional[tuple] = None
         self.sents = sentences(doc)
         self.toks = tokens(doc)
         self.sent_of = {i: k for k, s in enumerate(self.sents) for i in range(s.start, s.end)}
@@ -233,8 +234,8 @@ class EventBuilder:
         if any(c.dep_ == "amod" and c.lower_ in HEDGES for c in tok.children) and trig.type in self.attack_family:
             return True  # 'in what police called suspected arson': a cause the text does not establish
         if trig.type == "attack" and tok.pos_ == "VERB" and any(
-                c.dep_ == "nsubj" and c.lemma_ in EVENT_SUBJECTS
-                and any(t.start <= c.i < t.end and not t.cue for t in self.doc._.ig_triggers or []) for c in tok.children):
+                c.dep_ == "nsubj" and c.lemma_ in EVENT_SUBJECTS and c.i in self._trigger_tokens(cues=False)
+                for c in tok.children):
             return True  # 'an explosion hit the compressor station': the explosion is the event, not an attack
         if tok.pos_ == "NOUN" and any(c.lower_ == "same" for c in tok.children):
             return True  # 'checked them for signs of the same intrusion': the one told before
@@ -256,10 +257,13 @@ class EventBuilder:
         'on 6 May, drones struck' is a date."""
         return t.lower_ in self.hypo and (t.tag_ == "MD" or t.lower_ not in MODALS)
 
-    def _trigger_tokens(self) -> set[int]:
+    def _trigger_tokens(self, cues: bool = True) -> set[int]:
+        """Tokens inside a trigger phrase (with cues=False, only inside a trigger that is no mere cue)."""
         if self._trig_tokens is None:
-            self._trig_tokens = {i for t in self.doc._.ig_triggers or [] for i in range(t.start, t.end)}
-        return self._trig_tokens
+            found = self.doc._.ig_triggers or []
+            self._trig_tokens = ({i for t in found for i in range(t.start, t.end)},
+                                 {i for t in found if not t.cue for i in range(t.start, t.end)})
+        return self._trig_tokens[0 if cues else 1]
 
     def _reported(self, trig) -> bool:
         """A trigger told as what others report or claim ('media reported that X was hacked')."""
@@ -1182,12 +1186,15 @@ class EventBuilder:
 
     # ---- typing ----------------------------------------------------------------------------
     def doc_attack_type(self) -> Optional[str]:
-        counts: dict[str, int] = {}
-        for t in self.doc._.ig_triggers or []:
-            if t.type in self.attack_family and not t.cue and not self._open_question(self._head(t)) \
-                    and not self._negated(self._head(t)):  # not 'whether it was vandalism', 'no sign of sabotage'
-                counts[t.type] = counts.get(t.type, 0) + 1
-        return max(counts, key=counts.get) if counts else None
+        """The attack type the document tells most often (worked out once, asked per incident)."""
+        if self._doc_type is None:
+            counts: dict[str, int] = {}
+            for t in self.doc._.ig_triggers or []:
+                if t.type in self.attack_family and not t.cue and not self._open_question(self._head(t)) \
+                        and not self._negated(self._head(t)):  # not 'whether it was vandalism', 'no sign of sabotage'
+                    counts[t.type] = counts.get(t.type, 0) + 1
+            self._doc_type = (max(counts, key=counts.get) if counts else None,)
+        return self._doc_type[0]
 
     def type_of(self, ev: Event) -> str:
         votes: dict[str, int] = {}
