@@ -73,9 +73,14 @@ def _clean(doc: Doc, span: Span) -> Span | None:
     while start < end and (toks[start].lower_ in ("the", "a", "an") or toks[start].is_punct or toks[start].is_space
                            or not any(c.isalnum() for c in toks[start].text)):
         start += 1  # also symbols and spaces: "§\f I00" names "I00"
+    if start < end and toks[start].lower_ == "no" and (end - start == 1 or toks[start + 1].is_lower):
+        return None  # "No group has claimed responsibility": nobody
     for k in range(start, end):
         if toks[k].text == "(":
             end = k
+            break
+        if toks[k].text == "," and k > start and not (k + 1 < end and toks[k + 1].lower_.rstrip(".") in COMPANY_SUFFIXES):
+            end = k  # "Marcus Lindqvist, Communications": the name before the comma
             break
     while end > start and (toks[end - 1].text in ("'s", "’s", "'") or toks[end - 1].is_punct or toks[end - 1].is_space
                            or toks[end - 1].lower_ in ("of", "and", "for", "the", "in", "on")
@@ -86,6 +91,7 @@ def _clean(doc: Doc, span: Span) -> Span | None:
     return doc[start:end]
 
 
+COMPANY_SUFFIXES = {"inc", "ltd", "llc", "co", "corp", "plc", "sa", "ag", "as", "asa", "ab", "oy", "nv", "bv", "gmbh", "spa", "srl"}
 LINKING = {"and", "of", "for", "the", "on", "de", "del", "du", "des", "la", "le", "y", "et", "&"}
 
 
@@ -236,8 +242,8 @@ class ActorFinder(DataComponent):
                 return
             covered.update(range(span.start, span.end))
             name = re.sub(r"\s*\[.*$", "", name or span.text, flags=re.S).strip(" ,.;:\n")
-            if not name:
-                return
+            if not name or name.split()[0].lower() == "no" and (len(name.split()) == 1 or name.split()[1].islower()):
+                return  # "No group has claimed responsibility": nobody
             out.append(Mention(span.start, span.end, kind, typ, name,
                                char_start=span.start_char, char_end=span.end_char, **kw))
 
@@ -521,6 +527,8 @@ class ActorFinder(DataComponent):
         if label in ("PERSON", "ORG") and any(
                 t.text in ("-", "–", "—") and t.whitespace_ and toks[t.i - 1].whitespace_ for t in span[1:]):
             return  # "ANTOFAGASTA, Chile - A strong earthquake": a dateline's dash, not a name
+        if label == "ORG" and self._dateline_agency(doc, span):
+            return  # "PORT HARCOURT, Nigeria, Sept 9 (WAW) - ...": the agency that filed it, not an actor
         if label in ("PERSON", "ORG") and len(span) >= 3 and self.c.by_demonym.get(fold(span[0].text)) \
                 and span[1].lower_ in ORG_NOUNS and span[2].text[:1].isupper():
             span = doc[span.start + 2:span.end]  # "Danish company Nordlys Offshore"
@@ -704,6 +712,19 @@ class ActorFinder(DataComponent):
         if toks[span.end - 1].lower_ in TITLES and span.end < len(doc) and toks[span.end].ent_type_ == "PERSON":
             return  # "Defense Minister Ramiro Otálora": a title before a name
         add(span, "actor", self.org_type(span.text), source="ner")
+
+    @staticmethod
+    def _dateline_agency(doc: Doc, span: Span) -> bool:
+        """A name in parentheses between a dateline and its dash, on the first line of a paragraph."""
+        toks = tokens(doc)
+        if span.start < 2 or span.end + 1 >= len(doc) or toks[span.start - 1].text != "(" or toks[span.end].text != ")":
+            return False
+        if toks[span.end + 1].text not in ("-", "–", "—", "--"):
+            return False
+        k = span.start - 1
+        while k > 0 and "\n" not in toks[k - 1].text and "\n" not in toks[k - 1].whitespace_:
+            k -= 1
+        return bool(DATELINE_CITY.match(doc.text[toks[k].idx:toks[span.end + 1].idx + 2]))
 
     def near_place_noun(self, span: Span) -> bool:
         """'Kherson, Zaporizhzhia and Dnipropetrovsk oblasts': a name inside a list headed by a place noun."""

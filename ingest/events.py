@@ -161,7 +161,8 @@ class EventBuilder:
         self.default_attack = data["default_attack"]
         self.speech = set(lexicon.cues()["speech_verbs"])
         self.statement_nouns = set(lexicon.cues()["statement_nouns"])
-        self.demonyms = lexicon.countries().by_demonym
+        self.countries = lexicon.countries()
+        self.demonyms = self.countries.by_demonym
         self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
         self._trig_tokens: Optional[tuple[set[int], set[int]]] = None
         self._doc_type: Optional[tuple] = None
@@ -775,6 +776,10 @@ class EventBuilder:
             if country:
                 return self.res.state_for(country, t.i, t.i + 1)
         a = self._actor(t.i)
+        if a is not None and a.type != "state" and t.text[:1].isupper() and t.is_alpha:
+            country = self.countries.country(t.text)  # 'Russia' inside the name 'Russia's defence ministry'
+            if country:
+                return self.res.state_for(country, t.i, t.i + 1)
         return a if a is not None and a.type == "state" else None
 
     def _actor_of(self, tok) -> Optional[Ent]:
@@ -1120,10 +1125,25 @@ class EventBuilder:
             dated = [e for e in events if e.dates and self._attacks(e) and any(overlap(e.dates, d) for d in days if d)]
             if dated:
                 homes = dated
+            if cue.stance == "claims_responsibility":  # 'Russia's defence ministry said its forces struck ...'
+                whos = [self._state_of_ministry(w) or w for w in whos]
             for h in homes or [home]:
                 for w in whos:
                     if w.kind == "actor" and w not in h.perps:
                         h.perps.append(w)
+
+    def _state_of_ministry(self, w: Ent) -> Optional[Ent]:
+        """The state whose ministry ('Russia's defence ministry', 'the Russian Defence Ministry') owns a
+        deed: its forces did it, and the state is the perpetrator."""
+        if w.type != "ministry" or not w.spans:
+            return None
+        start, end = w.spans[0]
+        own = start >= 2 and self.doc[start - 1].text in ("'s", "’s")  # 'Russia's Ministry of Defence'
+        for tok in list(self.doc[start:min(start + 3, end)]) + ([self.doc[start - 2]] if own else []):
+            country = self.demonyms.get(fold(tok.text)) or self.countries.country(tok.text) if tok.is_alpha else None
+            if country:
+                return self.res.state_for(country, tok.i, tok.i + 1)
+        return None
 
     def _said_on(self, i: int, cue) -> bool:
         """The date at token i is the day something was said or the accusation made ('blamed X on Monday')."""

@@ -111,6 +111,27 @@ def _caps(name: str) -> list[str]:
     return [w for w in re.split(r"[\s\-–]+", name) if w[:1].isupper()]
 
 
+def _type_in_context(doc: Doc, m: Mention) -> str:
+    """A facility's type, or the one the document's words give its head word ('interconnector' in
+    a story of megawatts is a cable): see typed_by_context in facilities.json."""
+    choices = lexicon.facilities().get("typed_by_context", {}).get(doc[m.end - 1].lower_)
+    if not choices:
+        return m.type
+    text = doc._.ig_text if doc.has_extension("ig_text") and doc._.ig_text else doc.text
+    counts = {t: _count_words(text, tuple(words)) for t, words in choices.items() if not t.startswith("_")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] > 0 and list(counts.values()).count(counts[best]) == 1 else m.type
+
+
+@lru_cache(maxsize=256)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _count_words(text: str, words: tuple[str, ...]) -> int:
+    return len(_words_pattern(words).findall(text))
+
+
 def _compatible(a: str, b: str) -> bool:
     return a == b or any(a in s and b in s for s in COMPAT)
 
@@ -196,7 +217,7 @@ def resolve(doc: Doc) -> Resolution:
             continue
         e = next((x for x in named if key(m.name) in x.keys()), None)
         if e is None:
-            e = Ent("facility", m.type, m.name, weak=True)
+            e = Ent("facility", _type_in_context(doc, m), m.name, weak=True)
             named.append(e)
         if m.source != "modifier":
             e.weak = False  # only ever seen naming an event ("X substation attack"): kept if a target

@@ -26,9 +26,9 @@ class TriggerFinder(DataComponent):
             self.events.add(f"T|{typ}", [make_doc(p) for p in spec.get("triggers", [])])
             if spec.get("cues"):
                 self.cues.add(f"C|{typ}", [make_doc(p) for p in spec["cues"]])
-        self.verb_claims = [a for a in attribution if "lemma" in a]  # matched on the parse, below
+        self.verb_claims = [a for a in attribution if "lemma" in a or "lemmas" in a]  # matched on the parse, below
         for k, a in enumerate(attribution):
-            if "lemma" in a:
+            if "lemma" in a or "lemmas" in a:
                 continue
             key = f"A{k}"
             self.attr_info[key] = a
@@ -55,40 +55,68 @@ class TriggerFinder(DataComponent):
         cues = []
         for mid, s, e in self._longest(self.attr(doc), doc):
             a = self.attr_info[strings[mid]]
+            if a.get("deed") and not self._tells_deed(doc, s, triggers):
+                continue
             cues.append(Cue(s, e, a["phrase"], a["stance"], a["role"]))
         cues += self._verb_claims(doc, triggers, cues)
         return sorted(triggers, key=lambda t: t.start), sorted(cues, key=lambda c: c.start)
+
+    @staticmethod
+    def _tells_deed(doc: Doc, i: int, triggers: list[Trigger]) -> bool:
+        """'saboteurs acting on behalf of X', 'the attack was carried out on behalf of X': a cue of
+        agency that needs a deed in its sentence, or acting or working as its verb."""
+        sent = doc[i].sent
+        if any(sent.start <= t.start < sent.end and not t.cue for t in triggers):
+            return True
+        verb = next((a for a in doc[i].ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return verb is not None and verb.lemma_ in ("act", "work", "spy", "operate") and verb.lower_ != "operated"
 
     def _verb_claims(self, doc: Doc, triggers: list[Trigger], cues: list[Cue]) -> list[Cue]:
         """'the group claimed a bombing of the pipeline': a claim verb whose direct object heads an
         incident trigger (the phrase list has only 'claimed the attack')."""
         if not self.verb_claims:
             return []
-        heads = {doc[t.start:t.end].root.i for t in triggers if not t.cue}
+        kinds = {doc[t.start:t.end].root.i: t.type for t in triggers if not t.cue}
+        heads = set(kinds)
         taken = {i for c in cues for i in range(c.start, c.end)}
-        claims = {a["lemma"]: a for a in self.verb_claims}
+        claims = {lemma: a for a in self.verb_claims for lemma in a.get("lemmas", [a.get("lemma")])}
         out, seen = [], set()
         for h in sorted(heads):  # the claim verb is above the incident word in the parse
             for tok in doc[h].ancestors:
                 a = claims.get(tok.lemma_)
                 if a is None or tok.pos_ != "VERB" or tok.i in taken or tok.i in seen:
                     continue
-                if any(c.dep_ == "dobj" and c.i in heads or self._own_deed(c, heads) for c in tok.children):
+                if a.get("object") == "own_deed":
+                    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                    if subj is None or subj.i > tok.i or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+                        continue  # 'a militant group in the delta said it had ...': no named claimant; '"...," said X': a quote
+                    deeds = {i for i, typ in kinds.items() if typ in a["deed_types"]}
+                    told = any(c.i > tok.i and self._own_deed(c, deeds, a["deed_verbs"]) for c in tok.children)
+                else:
+                    told = any(c.dep_ == "dobj" and c.i in heads or self._own_deed(c, heads) for c in tok.children)
+                if told:
                     seen.add(tok.i)
                     out.append(Cue(tok.i, tok.i + 1, tok.text, a["stance"], a["role"]))
         return out
 
     @staticmethod
-    def _own_deed(clause, heads: set[int]) -> bool:
+    def _own_deed(clause, heads: set[int], deed_verbs: list[str] | None = None) -> bool:
         """'claimed that it carried out the attack', 'claimed its fighters had bombed the line': a
-        clause whose subject is the claimant (a pronoun) and which tells an incident."""
+        clause whose subject is the claimant (a pronoun) and which tells an incident. With
+        ``deed_verbs`` (after 'said'), the incident is the clause's verb or the object of one of
+        them: 'its forces carried out a strike', not 'its forces repelled an attack'."""
         if clause.dep_ != "ccomp":
             return False
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or not (subj.lower_ in ("it", "they", "we") or any(
                 c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children)):
             return False
-        return any(t.i in heads for t in clause.subtree)
+        if deed_verbs is None:
+            return any(t.i in heads for t in clause.subtree)
+        if subj.dep_ == "nsubjpass":
+            return False
+        return clause.i in heads or clause.lemma_ in deed_verbs and any(
+            c.dep_ == "dobj" and c.i in heads for c in clause.children)
 
     def set_annotations(self, doc: Doc, found: tuple[list[Trigger], list[Cue]]) -> None:
         doc._.ig_triggers, doc._.ig_cues = found

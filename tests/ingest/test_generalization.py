@@ -776,3 +776,104 @@ def test_a_speaker_that_says_it_was_behind_the_attack(extractor):
     out = extract(extractor, "Drones struck the Varna refinery on Sunday. The Northern Brigade said it was behind the "
                              "attack.")
     assert [[entity(out, p)["name"] for p in i["perpetrators"]] for i in out["incidents"]] == [["Northern Brigade"]]
+
+
+# ---- session 6 ----------------------------------------------------------------------------
+
+def perps_of(out: dict) -> list[list[str]]:
+    return [[entity(out, p)["name"] for p in i["perpetrators"]] for i in out["incidents"]]
+
+
+def test_no_group_names_nobody(extractor):
+    out = extract(extractor, "Two drones hit the Varna oil terminal on Tuesday.\n- No group has claimed responsibility")
+    assert "No" not in names(out, "actor")
+    assert perps_of(out) == [[]]
+
+
+def test_a_name_and_the_title_after_its_comma(extractor):
+    out = extract(extractor, "Media contact: Dana Whitcombe, Communications, Varna Gas Ltd.")
+    assert "Dana Whitcombe" in names(out, "actor")
+    assert not any("," in n and "Communications" in n for n in names(out, "actor"))
+
+
+def test_a_company_suffix_after_a_comma_stays_in_the_name(extractor):
+    out = extract(extractor, "A statement from Kovalen Energy, Inc. said the pipe burst on Monday.")
+    assert any(n.startswith("Kovalen Energy, Inc") for n in names(out, "actor")), names(out, "actor")
+
+
+def test_the_agency_of_a_dateline_is_no_actor(extractor):
+    out = extract(extractor, "PORT MERRIN, Varnia, Sept 9 (KNW) - Militants blew up the Okrika pipeline on Sunday.")
+    assert "KNW" not in names(out, "actor")
+    assert perps_of(out) == [[]]
+
+
+def test_operated_on_behalf_of_is_no_accusation(extractor):
+    out = extract(extractor, "An explosion damaged the Varna pumping station on Tuesday. The pipeline is operated "
+                             "on behalf of its shippers by Kovalen Energy.")
+    assert perps_of(out) == [[]]
+
+
+def test_saboteurs_acting_on_behalf_of_a_state_are_its_deed(extractor):
+    out = extract(extractor, "Prosecutors said the men who blew up the Varna pumping station on Tuesday were acting "
+                             "on behalf of Russia.")
+    assert perps_of(out) == [["Russia"]]
+
+
+def test_a_rare_head_word_the_tagger_reads_as_a_verb(extractor):
+    out = extract(extractor, "The anchor of a tanker snagged the Malta–Sicily interconnector about 7 kilometres "
+                             "off the island's northern coast, the operator said.")
+    assert "Malta–Sicily interconnector" in names(out, "facility")
+
+
+def test_a_plural_head_read_as_a_verb_is_no_facility(extractor):
+    out = extract(extractor, "Nyland processes gas from the Ormen and Aasta Hansteen fields and sends it south.")
+    assert "Aasta Hansteen fields" not in names(out, "facility")
+
+
+def test_an_interconnector_in_a_story_of_megawatts_is_a_cable(extractor):
+    out = extract(extractor, "A ship's anchor damaged the Varna–Kavarna interconnector on Saturday. The 200-megawatt "
+                             "electricity link will be out for weeks. In March 2019 an anchor damaged the cable too.")
+    link = next(e for e in out["entities"] if e["name"] == "Varna–Kavarna interconnector")
+    assert link["type"] == "cable"
+    assert sorted(i["start"][:4] for i in out["incidents"]) == ["2019", "2024"]
+    assert all(i["targets"] == [link["id"]] for i in out["incidents"])
+
+
+def test_a_gas_interconnector_stays_a_pipeline(extractor):
+    out = extract(extractor, "An explosion damaged the Varna–Kavarna interconnector on Saturday, cutting gas flows "
+                             "of 5 million cubic metres a day.")
+    assert next(e for e in out["entities"] if e["name"] == "Varna–Kavarna interconnector")["type"] == "pipeline"
+
+
+def test_an_anchor_strike_is_an_accident(extractor):
+    out = extract(extractor, "A survey on Sunday found damage consistent with an anchor strike on the Varna cable.")
+    assert [i["type"] for i in out["incidents"]] == ["accident"]
+
+
+@pytest.mark.parametrize("text", [
+    "A blast tore through the Kaloti Bridge on Saturday. The Free Hills Front said in a statement that its fighters "
+    "had planted the explosives under the bridge.",
+    "A blast tore through the Kaloti Bridge on Saturday. The Free Hills Front said its fighters carried out the attack.",
+])
+def test_a_group_that_says_its_fighters_did_it(extractor, text):
+    out = extract(extractor, text)
+    assert perps_of(out) == [["Free Hills Front"]]
+    assert [i["type"] for i in out["incidents"]] == ["sabotage"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Free Hills Front said its fighters repelled an attack on the Kaloti Bridge on Saturday.",
+    "\"Every time they bomb the Kaloti Bridge, they hurt us,\" said Dana Whitcombe, a trader.",
+    "A militant group in Varnia's Kaloti Valley said on Tuesday it had blown up the Kaloti Bridge.",
+])
+def test_said_without_its_own_deed_claims_nothing(extractor, text):
+    out = extract(extractor, text)
+    assert all(p == [] for p in perps_of(out)), perps_of(out)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's defence ministry said its forces had carried out a group strike on the Reni grain terminal on Tuesday.",
+    "Russia's Ministry of Defence said its forces had carried out a group strike on the Reni grain terminal on Tuesday.",
+])
+def test_a_ministry_that_claims_a_strike_gives_its_state(extractor, text):
+    assert perps_of(extract(extractor, text)) == [["Russia"]]
