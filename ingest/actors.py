@@ -137,6 +137,7 @@ class ActorFinder(DataComponent):
         self.org_types = [tuple(x) for x in data["org_types"]]
         self.extenders = set(data["org_extenders"])
         self.vessel_prefixes = set(data["vessel_prefixes"])
+        self.legal_forms = set(data.get("legal_forms", []))
         self.stop = set(data["stop_orgs"]) | set(data.get("weapons", {}).get("names", ()))
         self.place_nouns = set(place_nouns)
         self.event_words = set(data["event_words"])
@@ -527,6 +528,9 @@ class ActorFinder(DataComponent):
         if label in ("PERSON", "ORG") and any(
                 t.text in ("-", "–", "—") and t.whitespace_ and toks[t.i - 1].whitespace_ for t in span[1:]):
             return  # "ANTOFAGASTA, Chile - A strong earthquake": a dateline's dash, not a name
+        if label in ("PERSON", "ORG") and span.start > 0 and toks[span.start - 1].lower_ in self.legal_forms \
+                and toks[span.start - 1].is_upper:
+            span, label = doc[span.start - 1:span.end], "ORG"  # "PT Banten Daya Energi", "PJSC Transneft"
         if label == "ORG" and self._dateline_agency(doc, span):
             return  # "PORT HARCOURT, Nigeria, Sept 9 (WAW) - ...": the agency that filed it, not an actor
         if label in ("PERSON", "ORG") and len(span) >= 3 and self.c.by_demonym.get(fold(span[0].text)) \

@@ -33,6 +33,8 @@ SELF_PRONOUNS = {"it", "they", "we", "our"}
 MILITARY_ORGANS = {"staff", "forces", "force", "military", "army", "navy", "command", "troops"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 BACKGROUND_DAYS = 90  # an incident ending this long before publication is background, not the news
+# words that frame a cause: 'points to an equipment failure', 'caused by', 'due to', 'the result of'
+CAUSE_FRAMES = {"point", "cause", "due", "result", "blame", "attribute", "trace", "owe"}
 CONSEQUENCE_DAYS = 2  # a fire or outage up to two days after an attack on the same target is its effect
 # 'a source in X said': the speaker is X
 INTERMEDIARIES = {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "representative",
@@ -166,6 +168,7 @@ class EventBuilder:
         self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
         self._trig_tokens: Optional[tuple[set[int], set[int]]] = None
         self._doc_type: Optional[tuple] = None
+        self._single = False  # the text tells one incident (set by build)
         self.sents = sentences(doc)
         self.toks = tokens(doc)
         self.sent_of = {i: k for k, s in enumerate(self.sents) for i in range(s.start, s.end)}
@@ -597,7 +600,7 @@ class EventBuilder:
                 best = cand
         if offset is not None and (best is None or best[3] is None or best[0] == 2):
             best = self._counted_from(offset[1], offset[2], real) or best
-        if best and best[3] and all(self._statement_topic(r) for r in real):
+        if best and best[3] and best[0] != 0 and all(self._statement_topic(r) for r in real):
             best = (2,) + best[1:]  # 'today provided an update on the cyber incident': the day of the update
         if best and best[0] == 2 and all(self._definite(r) for r in real):
             best = None  # 'X claimed the attack on Friday': the day of the claim; the attack is told elsewhere
@@ -1001,6 +1004,7 @@ class EventBuilder:
             o is not e and not o.habitual and any(_related(a, b) for a in e.targets for b in o.targets) for o in events)]
         self._attributions(events)
         events.sort(key=lambda e: min(e.sents))
+        self._single = len(events) == 1
         return events
 
     @staticmethod
@@ -1216,11 +1220,27 @@ class EventBuilder:
             self._doc_type = (max(counts, key=counts.get) if counts else None,)
         return self._doc_type[0]
 
+    def _cause_found(self) -> bool:
+        """'Everything we have seen points to an equipment failure', 'the fire was caused by a faulty
+        valve': the text establishes an accident as the cause, in a frame of cause ('points to',
+        'caused by', 'due to', 'result of'), not as one version examined or ruled out."""
+        for t in self.doc._.ig_triggers or []:
+            if t.type != "accident":
+                continue
+            tok = self._head(t)
+            if self._negated(tok) or self._open_question(tok) or any(self._hypothetical(x) for x in tok.sent):
+                continue
+            if any(a.lemma_ in CAUSE_FRAMES for a in [tok, *tok.ancestors][1:4]):
+                return True
+        return False
+
     def type_of(self, ev: Event) -> str:
         votes: dict[str, int] = {}
         for t in ev.types:
             votes[t] = votes.get(t, 0) + 1
         best = max(votes, key=lambda t: (self.rank.get(t, 0), votes[t]))
+        if best == "sabotage" and "cyberattack" in ev.cues:
+            best = "cyberattack"  # 'hackers tampering with the dam's controls': an intrusion, told as tampering
         hazard = "natural_hazard" in votes or "natural_hazard" in ev.cues
         if hazard and best not in self.attack_family and not any(c in self.attack_family for c in ev.cues):
             return "natural_hazard"  # 'Storm X struck ...; the dam burst': the storm is the cause
@@ -1234,6 +1254,9 @@ class EventBuilder:
         if best in self.cause_less or best == "accident":
             if "accident" in ev.cues or best == "accident":
                 return "accident"
+            if self._single and best != "disruption" and not any(c in self.attack_family for c in ev.cues) \
+                    and self._cause_found():
+                return "accident"  # the one incident's cause, told in a sentence of its own
             attack = [c for c in ev.cues if c in self.attack_family]
             if attack and best != "disruption":
                 return max(dict.fromkeys(attack), key=attack.count)

@@ -134,7 +134,8 @@ class FacilityFinder(DataComponent):
             if not hit:
                 continue
             h0, ftype = hit
-            if t.pos_ not in ("NOUN", "PROPN", "") and not _cap(t) and not self._mistagged_head(doc, i):
+            if t.pos_ not in ("NOUN", "PROPN", "") and not _cap(t) and not self._mistagged_head(doc, i) \
+                    and h0 == i:  # a head of several words ('water treatment works') is a noun phrase
                 continue
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in self.org_words:

@@ -224,6 +224,18 @@ def resolve(doc: Doc) -> Resolution:
         e.add(m)
         _acronym(doc, m, e)
         ent_of[k] = [e]
+    # 'the Chychkan Hydroelectric Power Station (Chychkan HPP)': the name in parentheses is another name
+    ends = {m.end: k for k, m in enumerate(fac) if m.named}
+    for k, m in enumerate(fac):
+        if not m.named or m.start < 2 or doc[m.start - 1].text != "(" or m.end >= len(doc) or doc[m.end].text != ")":
+            continue
+        before = ends.get(m.start - 1)
+        if before is None or k not in ent_of or before not in ent_of:
+            continue
+        a, b = ent_of[k][0], ent_of[before][0]
+        if a is not b and a in named and b in named and _compatible(a.type, b.type) \
+                and fold(a.name).split()[:1] == fold(b.name).split()[:1]:  # not 'X oil terminal (Y port)'
+            _fold_into(a, b, named, ent_of)
     # a name that is the capitalized start of a longer one of a compatible type is the same facility
     for a in list(named):
         for b in named:

@@ -877,3 +877,59 @@ def test_said_without_its_own_deed_claims_nothing(extractor, text):
 ])
 def test_a_ministry_that_claims_a_strike_gives_its_state(extractor, text):
     assert perps_of(extract(extractor, text)) == [["Russia"]]
+
+
+def test_an_update_on_a_fire_keeps_the_day_the_fire_occurred(extractor):
+    out = extract(extractor, "Kovalen Gas today provided an update on the fire that occurred on Saturday evening "
+                             "at its Varna compressor station.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("fire", "2024-07-06")]
+
+
+def test_a_cause_told_on_its_own_makes_the_one_fire_an_accident(extractor):
+    out = extract(extractor, "A fire broke out at the Varna compressor station on Saturday. No one was hurt. "
+                             "Crews put it out within three hours. Flows are running at 80 per cent of normal. "
+                             "\"Everything we have seen so far points to an equipment failure,\" the chief executive said.")
+    assert [i["type"] for i in out["incidents"]] == ["accident"]
+
+
+@pytest.mark.parametrize("text", [
+    "An explosion damaged the Varna pumping station on Tuesday. All versions, including a technical malfunction, "
+    "are being examined.",
+    "An explosion damaged the Varna pumping station on Tuesday. Investigators are checking whether it was caused "
+    "by a faulty valve.",
+])
+def test_a_cause_examined_is_no_cause_found(extractor, text):
+    assert [i["type"] for i in extract(extractor, text)["incidents"]] == ["explosion"]
+
+
+def test_a_name_in_parentheses_is_another_name_of_the_facility(extractor):
+    out = extract(extractor, "A mudflow damaged the Varna Hydroelectric Power Station (Varna HPP) on Saturday. "
+                             "The shutdown of the Varna HPP does not affect supply.")
+    assert names(out, "facility") == ["Varna Hydroelectric Power Station"]
+    assert "Varna HPP" in out["entities"][0]["aliases"]
+
+
+def test_a_place_in_parentheses_stays_apart(extractor):
+    out = extract(extractor, "Drones hit the Varna oil terminal (Kaloti port) on Saturday.")
+    assert "Kaloti port" in names(out, "facility") and "Varna oil terminal" in names(out, "facility")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("PT Kaloti Daya Energi said the fire at the Varna power plant started on Monday.", "PT Kaloti Daya Energi"),
+    ("PJSC Varnaneft said drones hit the Kaloti pumping station on Monday.", "PJSC Varnaneft"),
+])
+def test_a_legal_form_before_the_name_is_part_of_it(extractor, text, name):
+    assert name in names(extract(extractor, text), "actor")
+
+
+def test_water_treatment_works_is_a_facility(extractor):
+    out = extract(extractor, "Hackers gained remote access to the control system of the Kaloti water treatment works "
+                             "on Sunday. The works switched to manual control.")
+    assert names(out, "facility") == ["Kaloti water treatment works"]
+    assert [i["type"] for i in out["incidents"]] == ["cyberattack"]
+
+
+def test_hackers_tampering_with_a_dam_is_a_cyberattack(extractor):
+    out = extract(extractor, "In mid-April, hackers tampering with its controls opened a discharge valve at the "
+                             "Kaloti dam.")
+    assert [i["type"] for i in out["incidents"]] == ["cyberattack"]
