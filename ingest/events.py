@@ -314,6 +314,15 @@ class EventBuilder:
             return False
         return False
 
+    def _habitual(self, trig) -> bool:
+        """'was attacked repeatedly', 'frequent leaks', 'bombings have been rare since 2016': how often
+        things happen, not one event."""
+        head = self._head(trig)
+        if head.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in self.habitual for c in head.children):
+            return True
+        return any(c.lower_ in self.habitual and (c.dep_ != "acomp" or head.tag_ == "NNS")
+                   for c in self._verb_of(trig).children)
+
     def _verb_of(self, trig):
         """The trigger's own verb: itself, or the verb it is subject or object of."""
         tok = self._head(trig)
@@ -482,7 +491,8 @@ class EventBuilder:
                     and ev.dates[0] <= self.published <= ev.dates[1]:
                 # 'it was the 14th attack on the line this year': the count's window, not a new incident
                 ev.dates, ev.date_text, ev.precision, ev.anaphoric = None, None, 9, True
-            ev.habitual = all(any(c.lower_ in self.habitual for c in self._verb_of(t).children) for t in real)
+            # 'was attacked repeatedly', 'bombings have been rare since 2016': how often, not one event
+            ev.habitual = all(self._habitual(t) for t in real)
             groups = self._split(targets, real)
             owned = self._triggers_by_group(groups, real, sent) if len(groups) > 1 else [real]
             for group, own in zip(groups, owned):
@@ -993,6 +1003,14 @@ class EventBuilder:
                     m.targets = [t for t in m.targets if any(_related(t, o) or _compatible(t.type, o.type) for o in home.targets)]
                     home.absorb(m)
                     continue
+            if not pool and m.types and all(t == "disruption" for t in m.types):
+                # 'pumping from the X station had been suspended' after the story's attack: its effect
+                pool = [e for e in events if self._attacks(e) and min(e.sents) < min(m.sents) and not self._background(e)]
+                if pool:
+                    home = max(pool, key=lambda e: min(e.sents))
+                    m.targets = []
+                    home.absorb(m)
+                    continue
             if pool:
                 home = min(pool, key=lambda e: (e.precision, -max(e.sents)))
                 home.absorb(m)
@@ -1089,6 +1107,10 @@ class EventBuilder:
                                                           and m.dates and not o.dates)), None)
             prv = next((o for o in reversed(out) if o.targets and (k - 1 in o.sents or k - 2 in o.sents)), None)
             for o in (nxt, prv):
+                if o is not None and self._attacks(m) and o.types and all(t == "disruption" for t in o.types) \
+                        and not any(_related(a, b) for x in out if x.targets and self._attacks(x)
+                                    for a in x.targets for b in o.targets):
+                    continue  # "Tuesday's bombing ..." is not told by the next sentence's shutdown elsewhere
                 if o is not None and (not o.dates or not m.dates or overlap(o.dates, m.dates)
                                       or o.bound and m.dates[0] <= o.dates[1]):  # 'said on Tuesday' ... 'since Saturday'
                     o.absorb(m)

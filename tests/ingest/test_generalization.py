@@ -933,3 +933,17 @@ def test_hackers_tampering_with_a_dam_is_a_cyberattack(extractor):
     out = extract(extractor, "In mid-April, hackers tampering with its controls opened a discharge valve at the "
                              "Kaloti dam.")
     assert [i["type"] for i in out["incidents"]] == ["cyberattack"]
+
+
+def test_bombings_that_have_been_rare_since_a_year_are_no_incident(extractor):
+    out = extract(extractor, "Militants blew up the Okrika trunkline on Sunday. The trunkline has suffered frequent "
+                             "leaks, but claimed bombings of oil infrastructure in the delta have been rare since 2016.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2024-07-07")]
+
+
+def test_a_shutdown_elsewhere_after_the_attack_is_its_effect(extractor):
+    out = extract(extractor, "An explosive charge ripped open the Kaloti oil pipeline early on Tuesday, the army said. "
+                             "\"Tuesday's bombing is an attack on the environment,\" the governor said. "
+                             "The operator said pumping from the Varna station had been suspended.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2024-07-09")]
+    assert [entity(out, t)["name"] for t in out["incidents"][0]["targets"]] == ["Kaloti oil pipeline"]
