@@ -48,6 +48,7 @@ CUT_WORDS = {"cut", "cutting"}  # damage only to what is cut itself: a facility,
 HEDGES = {"suspected", "possible", "potential", "alleged", "presumed", "probable", "likely", "apparent"}
 EVENT_SUBJECTS = {"explosion", "blast", "fire", "blaze", "storm", "quake", "earthquake", "landslide", "typhoon", "cyclone",
                   "hurricane", "lightning", "flood", "wave", "surge", "tornado", "wildfire", "mudslide"}
+DELIBERATE = {"deliberately", "intentionally", "purposely", "purposefully", "wilfully", "willfully"}
 VESSELS = {"ship", "tanker", "barge", "vessel", "freighter", "boat", "dredger", "carrier", "trawler", "tug", "ferry",
            "convoy", "containership", "bulker"}
 # a date on these verbs dates the police work or the recovery, not the incident ("boarded the tanker on
@@ -401,6 +402,20 @@ class EventBuilder:
             c.dep_ == "prep" and c.lower_ in ("of", "at", "on", "in") and any(self._breakable(o) for o in c.children)
             for c in tok.children)
 
+    def _vessel_agent(self, tok) -> bool:
+        """'severed by a fishing boat', 'the first by a cargo ship': a ship is the agent."""
+        for c in [*tok.children, *(g for ch in tok.children for g in ch.children)]:
+            if c.dep_ in ("agent", "prep") and c.lower_ == "by" and any(
+                    p.lemma_ in VESSELS or (self._actor(p.i) is not None and self._actor(p.i).type == "vessel")
+                    for p in c.children if p.dep_ == "pobj"):
+                return True
+        return False
+
+    @staticmethod
+    def _deliberate(tok) -> bool:
+        return any(c.lower_ in DELIBERATE for c in tok.children) or (
+            tok.dep_ in ("pcomp", "xcomp") and any(c.lower_ in DELIBERATE for c in tok.head.children))
+
     def _vessel_subject(self, verb) -> bool:
         """The verb's subject is a ship ('a barge', 'the tanker', a named vessel)."""
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -473,6 +488,11 @@ class EventBuilder:
                     and not self._speculative(self._head(t)) and not self._open_question(self._head(t))]
             if any(t.type == "attack" and self._vessel_subject(self._head(t)) for t in real):
                 cues.append("accident")  # 'a barge hit a pier of the bridge': a collision
+            if any(t.type in ("damage", "disruption") and self._vessel_agent(self._head(t)) for t in real):
+                cues.append("accident")  # 'both severed, the first by a fishing boat': a ship did it
+            if any(t.type == "accident" and self._deliberate(self._head(t)) for t in real):
+                cues.append("deliberate")  # 'deliberately dragging its anchor across the cable': sabotage
+
             if any((self.doc[t.start:t.end].text.lower() in CUT_WORDS or t.type == "fire" and self._head(t).lemma_ in
                     ("set", "torch")) and self._human_agent(self._head(t)) for t in real):
                 cues.append("sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose
@@ -1069,8 +1089,9 @@ class EventBuilder:
         a consequence told later is an effect of the attack, not a new incident."""
         if not m.types or not all(t in self.cause_less for t in m.types):
             return None
+        outage = all(t == "disruption" for t in m.types)  # 'services stopped for most of the following day'
         for e in events:
-            if not any(t in self.attack_family or t == "attack" for t in e.types) or not e.dates:
+            if not (outage or any(t in self.attack_family or t == "attack" for t in e.types)) or not e.dates:
                 continue
             if any(_related(a, b) for a in e.targets for b in m.targets) \
                     and e.dates[0] <= m.dates[0] and (m.dates[0] - e.dates[1]).days <= CONSEQUENCE_DAYS:
@@ -1273,6 +1294,8 @@ class EventBuilder:
             if "accident" in ev.cues or "accident" in votes:
                 return "accident"
             return self.doc_attack_type() or self.default_attack
+        if best == "accident" and "deliberate" in ev.cues:
+            return "sabotage"
         if best in self.cause_less or best == "accident":
             if "accident" in ev.cues or best == "accident":
                 return "accident"

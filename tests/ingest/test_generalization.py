@@ -947,3 +947,22 @@ def test_a_shutdown_elsewhere_after_the_attack_is_its_effect(extractor):
                              "The operator said pumping from the Varna station had been suspended.")
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2024-07-09")]
     assert [entity(out, t)["name"] for t in out["incidents"][0]["targets"]] == ["Kaloti oil pipeline"]
+
+
+def test_a_cable_that_went_dark_and_services_down_the_next_day_is_one_outage(extractor):
+    out = extract(extractor, "The Varna submarine cable went dark shortly before midnight on July 2. Kovalen Telecom, "
+                             "which owns the Varna cable, said some banking services stopped working for most of the "
+                             "following day.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("disruption", "2024-07-02")]
+
+
+def test_cables_severed_by_ships_are_accidents(extractor):
+    out = extract(extractor, "Between 2 and 8 February 2023, the Varna No. 2 cable and the Varna No. 3 cable were both "
+                             "severed, the first by a fishing boat and the second by a cargo ship.")
+    assert [i["type"] for i in out["incidents"]] == ["accident"]
+
+
+def test_deliberately_dragging_an_anchor_is_sabotage(extractor):
+    out = extract(extractor, "Investigators suspected the tanker Kaloti Star of deliberately dragging its anchor across "
+                             "the Varna power cable on 25 December 2023.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2023-12-25")]
