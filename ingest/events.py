@@ -490,6 +490,8 @@ class EventBuilder:
                 cues.append("accident")  # 'a barge hit a pier of the bridge': a collision
             if any(t.type in ("damage", "disruption") and self._vessel_agent(self._head(t)) for t in real):
                 cues.append("accident")  # 'both severed, the first by a fishing boat': a ship did it
+            if any("anchor" in t.text.lower() for t in trigs):
+                cues.append("vessel")  # a ship's anchor: an accident even in a storm
             if any(t.type == "accident" and self._deliberate(self._head(t)) for t in real):
                 cues.append("deliberate")  # 'deliberately dragging its anchor across the cable': sabotage
 
@@ -1282,9 +1284,11 @@ class EventBuilder:
         for t in ev.types:
             votes[t] = votes.get(t, 0) + 1
         best = max(votes, key=lambda t: (self.rank.get(t, 0), votes[t]))
+        if best == "natural_hazard" and "vessel" in ev.cues and ("accident" in votes or "accident" in ev.cues):
+            best = "accident"  # 'a tanker sheltering from a storm snagged the cable with its anchor'
         if best == "sabotage" and "cyberattack" in ev.cues:
             best = "cyberattack"  # 'hackers tampering with the dam's controls': an intrusion, told as tampering
-        hazard = "natural_hazard" in votes or "natural_hazard" in ev.cues
+        hazard = ("natural_hazard" in votes or "natural_hazard" in ev.cues) and "vessel" not in ev.cues
         if hazard and best not in self.attack_family and not any(c in self.attack_family for c in ev.cues):
             return "natural_hazard"  # 'Storm X struck ...; the dam burst': the storm is the cause
         if best == "attack":

@@ -966,3 +966,14 @@ def test_deliberately_dragging_an_anchor_is_sabotage(extractor):
     out = extract(extractor, "Investigators suspected the tanker Kaloti Star of deliberately dragging its anchor across "
                              "the Varna power cable on 25 December 2023.")
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2023-12-25")]
+
+
+def test_an_anchor_dragged_in_a_storm_is_an_accident(extractor):
+    out = extract(extractor, "The Varna cable has been out of service since Saturday, when the anchor of a tanker "
+                             "sheltering from a storm snagged the Varna cable.")
+    assert [i["type"] for i in out["incidents"]] == ["accident"]
+
+
+def test_a_storm_that_toppled_towers_is_a_natural_hazard(extractor):
+    out = extract(extractor, "A storm toppled towers of the Varna power line on Saturday, the operator said.")
+    assert [i["type"] for i in out["incidents"]] == ["natural_hazard"]
