@@ -48,6 +48,8 @@ CUT_WORDS = {"cut", "cutting"}  # damage only to what is cut itself: a facility,
 HEDGES = {"suspected", "possible", "potential", "alleged", "presumed", "probable", "likely", "apparent"}
 EVENT_SUBJECTS = {"explosion", "blast", "fire", "blaze", "storm", "quake", "earthquake", "landslide", "typhoon", "cyclone",
                   "hurricane", "lightning", "flood", "wave", "surge", "tornado", "wildfire", "mudslide"}
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
 DELIBERATE = {"deliberately", "intentionally", "purposely", "purposefully", "wilfully", "willfully"}
 VESSELS = {"ship", "tanker", "barge", "vessel", "freighter", "boat", "dredger", "carrier", "trawler", "tug", "ferry",
            "convoy", "containership", "bulker"}
@@ -480,54 +482,83 @@ class EventBuilder:
             real = [t for t in real if not (t.type in later and self._reported(t))]
             if not real:
                 continue
-            sent = self.sents[k]
-            targets = self._targets(sent, real)
-            if not targets and self._rate(sent):
-                continue  # 'theft and vandalism cost it R2 billion a year': how often, not what happened
-            cues = [t.type for t in trigs if t.cue and not self._negated(self._head(t))
-                    and not self._speculative(self._head(t)) and not self._open_question(self._head(t))]
-            if any(t.type == "attack" and self._vessel_subject(self._head(t)) for t in real):
-                cues.append("accident")  # 'a barge hit a pier of the bridge': a collision
-            if any(t.type in ("damage", "disruption") and self._vessel_agent(self._head(t)) for t in real):
-                cues.append("accident")  # 'both severed, the first by a fishing boat': a ship did it
-            if any("anchor" in t.text.lower() for t in trigs):
-                cues.append("vessel")  # a ship's anchor: an accident even in a storm
-            if any(t.type == "accident" and self._deliberate(self._head(t)) for t in real):
-                cues.append("deliberate")  # 'deliberately dragging its anchor across the cable': sabotage
-
-            if any((self.doc[t.start:t.end].text.lower() in CUT_WORDS or t.type == "fire" and self._head(t).lemma_ in
-                    ("set", "torch")) and self._human_agent(self._head(t)) for t in real):
-                cues.append("sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose
-            ev = Event([k], [t.type for t in real], cues, [])
-            ev.evidence.append((sent.start_char, sent.end_char))
-            self._date(ev, sent, real)
-            if ev.dates is None and self._same_time(sent):
-                told = next((e for e in reversed(events) if e.dates), None)
-                if told is not None:
-                    ev.dates, ev.precision, ev.date_text, ev.bound = told.dates, told.precision, told.date_text, told.bound
-            ev.perps = self._agents(sent, real)
-            ev.effects = self._effects(sent)
-            ev.location = self._location(sent, real)
-            ev.anaphoric = any(self._definite(t) for t in real)
-            if self._counted(real) and ev.dates and self.published and ev.dates[0] < ev.dates[1] \
-                    and ev.dates[0] <= self.published <= ev.dates[1]:
-                # 'it was the 14th attack on the line this year': the count's window, not a new incident
-                ev.dates, ev.date_text, ev.precision, ev.anaphoric = None, None, 9, True
-            # 'was attacked repeatedly', 'bombings have been rare since 2016': how often, not one event
-            ev.habitual = all(self._habitual(t) for t in real)
-            groups = self._split(targets, real)
-            owned = self._triggers_by_group(groups, real, sent) if len(groups) > 1 else [real]
-            for group, own in zip(groups, owned):
-                e = Event(list(ev.sents), list(ev.types), list(ev.cues), group, ev.dates, ev.precision,
-                          list(ev.perps), set(ev.effects), list(ev.evidence), ev.location, ev.date_text,
-                          anaphoric=ev.anaphoric, habitual=ev.habitual, bound=ev.bound, recent=ev.recent)
-                if own is not real:  # 'X bombed A on Wednesday, and a drone hit B on Thursday': each its own
-                    e.types = [t.type for t in own]
-                    e.dates, e.precision, e.date_text, e.bound = None, 9, None, False
-                    self._date(e, sent, own)
-                    e.perps = self._agents(sent, own)
-                events.append(e)
+            clauses = self._counted_clauses(self.sents[k], real)
+            if not clauses:
+                events += self._mentions_in(k, trigs, real)
+                continue
+            # 'X blew up the pipeline on Sunday, a day after an explosion damaged a bridge': each its own,
+            # the clause's day counted back from the sentence's
+            inside = set().union(*(toks for toks, _ in clauses))
+            outer = [t for t in real if self._head(t).i not in inside]
+            main = self._mentions_in(k, trigs, outer, set(range(self.sents[k].start, self.sents[k].end)) - inside) \
+                if outer else []
+            events += main
+            day = next((m.dates[1] for m in main if m.dates and (m.dates[1] - m.dates[0]).days <= 1 and not m.bound), None)
+            for toks, days in clauses:
+                own = [t for t in real if self._head(t).i in toks]
+                for m in self._mentions_in(k, trigs, own, toks):
+                    m.dates, m.precision, m.date_text, m.bound = None, 9, None, False
+                    if day is not None:
+                        when = day - timedelta(days=days)
+                        m.dates, m.precision = (when, when), 0
+                    events.append(m)
         return events
+
+    def _mentions_in(self, k: int, trigs: list, real: list, only: Optional[set] = None) -> list[Event]:
+        """The mentions one sentence tells with these triggers (``only``: the tokens their targets
+        may be in)."""
+        events = self._told
+        out: list[Event] = []
+        sent = self.sents[k]
+        if only is not None:
+            trigs = [t for t in trigs if t.start in only]
+        targets = self._targets(sent, real, only)
+        if not targets and self._rate(sent):
+            return []  # 'theft and vandalism cost it R2 billion a year': how often, not what happened
+        cues = [t.type for t in trigs if t.cue and not self._negated(self._head(t))
+                and not self._speculative(self._head(t)) and not self._open_question(self._head(t))]
+        if any(t.type == "attack" and self._vessel_subject(self._head(t)) for t in real):
+            cues.append("accident")  # 'a barge hit a pier of the bridge': a collision
+        if any(t.type in ("damage", "disruption") and self._vessel_agent(self._head(t)) for t in real):
+            cues.append("accident")  # 'both severed, the first by a fishing boat': a ship did it
+        if any("anchor" in t.text.lower() for t in trigs):
+            cues.append("vessel")  # a ship's anchor: an accident even in a storm
+        if any(t.type == "accident" and self._deliberate(self._head(t)) for t in real):
+            cues.append("deliberate")  # 'deliberately dragging its anchor across the cable': sabotage
+
+        if any((self.doc[t.start:t.end].text.lower() in CUT_WORDS or t.type == "fire" and self._head(t).lemma_ in
+                ("set", "torch")) and self._human_agent(self._head(t)) for t in real):
+            cues.append("sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose
+        ev = Event([k], [t.type for t in real], cues, [])
+        ev.evidence.append((sent.start_char, sent.end_char))
+        self._date(ev, sent, real)
+        if ev.dates is None and self._same_time(sent):
+            told = next((e for e in reversed(events) if e.dates), None)
+            if told is not None:
+                ev.dates, ev.precision, ev.date_text, ev.bound = told.dates, told.precision, told.date_text, told.bound
+        ev.perps = self._agents(sent, real)
+        ev.effects = self._effects(sent)
+        ev.location = self._location(sent, real)
+        ev.anaphoric = any(self._definite(t) for t in real)
+        if self._counted(real) and ev.dates and self.published and ev.dates[0] < ev.dates[1] \
+                and ev.dates[0] <= self.published <= ev.dates[1]:
+            # 'it was the 14th attack on the line this year': the count's window, not a new incident
+            ev.dates, ev.date_text, ev.precision, ev.anaphoric = None, None, 9, True
+        # 'was attacked repeatedly', 'bombings have been rare since 2016': how often, not one event
+        ev.habitual = all(self._habitual(t) for t in real)
+        groups = self._split(targets, real)
+        owned = self._triggers_by_group(groups, real, sent) if len(groups) > 1 else [real]
+        for group, own in zip(groups, owned):
+            e = Event(list(ev.sents), list(ev.types), list(ev.cues), group, ev.dates, ev.precision,
+                      list(ev.perps), set(ev.effects), list(ev.evidence), ev.location, ev.date_text,
+                      anaphoric=ev.anaphoric, habitual=ev.habitual, bound=ev.bound, recent=ev.recent)
+            if own is not real:  # 'X bombed A on Wednesday, and a drone hit B on Thursday': each its own
+                e.types = [t.type for t in own]
+                e.dates, e.precision, e.date_text, e.bound = None, 9, None, False
+                self._date(e, sent, own)
+                e.perps = self._agents(sent, own)
+            out.append(e)
+        return out
 
     def _tokens_of(self, ents: list[Ent], sent: Span) -> list[int]:
         """Tokens of the sentence that mention any of these entities."""
@@ -559,9 +590,38 @@ class EventBuilder:
                 home.append(t)
         return groups
 
-    def _targets(self, sent: Span, real) -> list[Ent]:
+    def _counted_clauses(self, sent: Span, real) -> list[tuple[set, int]]:
+        """'..., a day after an explosion damaged a railway bridge and three days after a pylon was
+        toppled': (tokens, days back) of each clause counted back from the sentence's own event that
+        tells an incident of its own, when the rest of the sentence tells one too."""
+        heads = {self._head(t).i for t in real}
+        out = []
+        for tok in sent:
+            if tok.lower_ != "after":
+                continue
+            if tok.dep_ == "mark" and tok.head.pos_ in ("VERB", "AUX"):
+                clause, counter = tok.head, tok.head
+            elif tok.dep_ == "prep":
+                clause, counter = tok, tok
+            else:
+                continue
+            unit = next((c for c in counter.children if c.dep_ == "npadvmod" and c.lemma_ in ("day", "week")), None)
+            if unit is None:
+                continue
+            count = next((COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                          for c in unit.children if c.dep_ in ("det", "nummod")), None)
+            if not count:
+                continue
+            toks = {t.i for t in clause.subtree} - {unit.i} - {c.i for c in unit.subtree}
+            if heads & toks and heads - toks and not any(toks & o for o, _ in out):
+                out.append((toks, count * (7 if unit.lemma_ == "week" else 1)))
+        return out
+
+    def _targets(self, sent: Span, real, only: Optional[set] = None) -> list[Ent]:
         cands: list[tuple[int, Ent, bool]] = []
         for t in sent:
+            if only is not None and t.i not in only:
+                continue
             if t.i in self.muted and not any(self._head(r).i in self.muted for r in real):
                 continue
             ents = [e for e in self.res.at.get(t.i, []) if e.kind == "facility"]

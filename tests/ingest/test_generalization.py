@@ -977,3 +977,20 @@ def test_an_anchor_dragged_in_a_storm_is_an_accident(extractor):
 def test_a_storm_that_toppled_towers_is_a_natural_hazard(extractor):
     out = extract(extractor, "A storm toppled towers of the Varna power line on Saturday, the operator said.")
     assert [i["type"] for i in out["incidents"]] == ["natural_hazard"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Drones hit the Varna refinery on Sunday, two days after a missile strike on the Kaloti oil terminal.",
+     [("drone_strike", "2024-07-07", "Varna refinery"), ("missile_strike", "2024-07-05", "Kaloti oil terminal")]),
+    ("Militants blew up the Varna gas pipeline on Monday, a day after an explosion damaged the Kaloti railway bridge.",
+     [("sabotage", "2024-07-08", "Varna gas pipeline"), ("explosion", "2024-07-07", "Kaloti railway bridge")]),
+])
+def test_an_incident_counted_back_from_the_lead_is_its_own(extractor, text, expected):
+    out = extract(extractor, text)
+    got = [(i["type"], i["start"], entity(out, i["targets"][0])["name"]) for i in out["incidents"]]
+    assert sorted(got) == sorted(expected)
+
+
+def test_a_day_after_without_an_incident_of_its_own_changes_nothing(extractor):
+    out = extract(extractor, "Drones hit the Varna refinery on Sunday, a day after talks in Geneva collapsed.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("drone_strike", "2024-07-07")]
