@@ -138,6 +138,8 @@ class ActorFinder(DataComponent):
         self.extenders = set(data["org_extenders"])
         self.vessel_prefixes = set(data["vessel_prefixes"])
         self.legal_forms = set(data.get("legal_forms", []))
+        self.stop_first = set(data.get("stop_first_words", []))
+        self.commodities = set(data.get("commodities", []))
         self.stop = set(data["stop_orgs"]) | set(data.get("weapons", {}).get("names", ()))
         self.place_nouns = set(place_nouns)
         self.event_words = set(data["event_words"])
@@ -551,8 +553,11 @@ class ActorFinder(DataComponent):
         text = span.text
         key = fold(text)
         first = toks[span.start]
-        if not any(c.isalpha() for c in text) or text.islower() or key in self.stop:
+        if not any(c.isalpha() for c in text) or text.islower() or key in self.stop \
+                or first.lower_ in self.stop_first:
             return
+        if key in self.commodities and not (span.start > 0 and _titled(toks[span.start - 1])):
+            return  # 'six million tonnes of LNG a year', 'Brent rose 3%': a commodity
         if key in self.dateline_labels or (len(span) == 1 and key in UNIT_WORDS):
             return  # "Explainer: Who is ...", "160 MVA units": a label or a unit, not a name
         if len(span) == 1 and key in self.facility_heads:

@@ -205,8 +205,9 @@ class EventBuilder:
         if tok.dep_ == "pobj" and tok.head.lower_ in self.ref_preps and not indefinite:
             return True
         if any(w in self.ref_preps for w in window[-3:]) and not indefinite \
-                and not any(doc[i].pos_ == "VERB" for i in range(max(trig.start - 3, 0), trig.start)):
-            return True
+                and not any(doc[i].pos_ == "VERB" for i in range(max(trig.start - 3, 0), trig.start)) \
+                and not (tok.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in tok.children)):
+            return True  # 'after the strikes', not 'after drones hit the terminal' (a clause of its own)
         if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children) \
                 and not self._dated_phrase(tok) and (tok.dep_ == "pobj" or any(c.lower_ == "such" for c in tok.children) or (
                     tok.dep_ == "dobj" and tok.head.lemma_ in self.speech)):

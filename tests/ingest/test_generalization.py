@@ -994,3 +994,22 @@ def test_an_incident_counted_back_from_the_lead_is_its_own(extractor, text, expe
 def test_a_day_after_without_an_incident_of_its_own_changes_nothing(extractor):
     out = extract(extractor, "Drones hit the Varna refinery on Sunday, a day after talks in Geneva collapsed.")
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("drone_strike", "2024-07-07")]
+
+
+@pytest.mark.parametrize("text", [
+    "Benchmark Asian LNG prices jumped in early trade. The terminal exports six million tonnes of LNG a year.",
+    "Police detained a man surnamed Liu over the cable damage.",
+])
+def test_commodities_and_price_benchmarks_are_no_actors(extractor, text):
+    acts = names(extract(extractor, text), "actor")
+    assert not any("LNG" in a or "surnamed" in a for a in acts), acts
+
+
+def test_a_company_named_after_its_commodity_stays(extractor):
+    out = extract(extractor, "HOUSTON - Kaloti LNG said its export terminal on Varna Island would remain shut.")
+    assert "Kaloti LNG" in names(out, "actor")
+
+
+def test_an_attack_in_an_after_clause_with_its_own_subject_is_told(extractor):
+    out = extract(extractor, "Prices jumped nearly 4% after drones hit the Varna oil terminal on Tuesday.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("drone_strike", "2024-07-09")]
