@@ -48,6 +48,7 @@ CUT_WORDS = {"cut", "cutting"}  # damage only to what is cut itself: a facility,
 HEDGES = {"suspected", "possible", "potential", "alleged", "presumed", "probable", "likely", "apparent"}
 EVENT_SUBJECTS = {"explosion", "blast", "fire", "blaze", "storm", "quake", "earthquake", "landslide", "typhoon", "cyclone",
                   "hurricane", "lightning", "flood", "wave", "surge", "tornado", "wildfire", "mudslide"}
+STOLEN_PARTS = {"cable", "copper", "wire", "wiring", "conductor", "transformer", "oil"}
 COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10}
 DELIBERATE = {"deliberately", "intentionally", "purposely", "purposefully", "wilfully", "willfully"}
@@ -457,6 +458,9 @@ class EventBuilder:
                     return True
                 if c.dep_ == "prep" and c.lower_ == "from" and v.lemma_ == "steal" and self._is_facility(c):
                     return True  # 'cables were stolen from the substation'
+                if v.lemma_ == "steal" and c.dep_ in ("dobj", "nsubjpass") and any(
+                        w.lemma_ in STOLEN_PARTS for w in c.subtree):
+                    return True  # 'cut and stole lengths of copper cable': the grid's own wire
 
         if tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl") and self._is_facility(tok.head):
             return True  # "the seized plant"

@@ -1013,3 +1013,9 @@ def test_a_company_named_after_its_commodity_stays(extractor):
 def test_an_attack_in_an_after_clause_with_its_own_subject_is_told(extractor):
     out = extract(extractor, "Prices jumped nearly 4% after drones hit the Varna oil terminal on Tuesday.")
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("drone_strike", "2024-07-09")]
+
+
+def test_stolen_copper_cable_is_sabotage(extractor):
+    out = extract(extractor, "Parts of Varna have been without electricity since Friday night after criminals broke "
+                             "into the Varna West substation and cut and stole lengths of copper cable.")
+    assert [i["type"] for i in out["incidents"]] == ["sabotage"]
