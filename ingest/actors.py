@@ -750,6 +750,9 @@ class ActorFinder(DataComponent):
         """The city that opens a wire story is where it was filed: a place, never an organisation."""
         self._dateline_end = 0
         for m in DATELINE_CITY.finditer(doc.text[:400]):
+            line_end = doc.text.find("\n", m.end("rest"))
+            if doc.text[m.end("rest"):line_end if line_end >= 0 else len(doc.text)].isupper():
+                continue  # "FIRE – TANK 12": a heading in capitals, not a dateline before a story
             self._dateline_end = max(self._dateline_end, m.end("rest"))
             span = doc.char_span(m.start("city"), m.end("city"), alignment_mode="contract")
             if span is not None and len(span) and sum(c.isalpha() for c in span.text) >= 3 \

@@ -21,7 +21,7 @@ from ingest.dates import DateExpr, Interval, hull, overlap
 from ingest.lexicon import fold
 from ingest.resolve import COMPAT
 from ingest.resolve import Ent, Resolution
-from ingest.toks import sentences, tokens
+from ingest.toks import is_heading, sentences, tokens
 
 CAUSATIVE = {"cause", "launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "execute", "organise",
              "organize", "orchestrate", "order", "plan"}
@@ -199,7 +199,8 @@ class EventBuilder:
         doc = self.doc
         tok = self._head(trig)
         line = tok.sent
-        if line[0].text in ("=", "==", "===") or (line[0].text == "-" and len(line) > 2 and line[1].lower_ == "title"):
+        if line[0].text in ("=", "==", "===") or (line[0].text == "-" and len(line) > 2 and line[1].lower_ == "title") \
+                or is_heading(line):
             return True  # a heading names the article, it does not report an event
         window = [t.lower_ for t in doc[max(trig.start - 4, tok.sent.start):trig.start]]
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)

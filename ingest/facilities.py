@@ -187,6 +187,15 @@ class FacilityFinder(DataComponent):
                     start = j
                     j -= 1
                     continue
+                # a hyphenated modifier between a name and its head: "the Tanjung Kelapa coal-fired power
+                # plant", "the La Tomilla drinking-water treatment plant" (not "state-owned" before a name)
+                first = j - 1 if tok.text == "-" else j - 2
+                if not named and first > 0 and doc[first + 1].text == "-" and not doc[first + 1].whitespace_ \
+                        and not doc[first].whitespace_ and doc[first].is_alpha and doc[first].is_lower \
+                        and doc[first].lower_ not in STOP_LEFT and (tok.text == "-" or tok.is_alpha and tok.is_lower) \
+                        and _cap(doc[first - 1]) and not doc[first - 1].is_sent_start:
+                    start, j = first, first - 1
+                    continue
                 if tok.lower_ in STOP_LEFT:
                     break
                 if _cap(tok) and not self._key_start(doc, j) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "NUM", "X", "ADV", "") and not tok.is_punct:

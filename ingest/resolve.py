@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ingest import lexicon
 from ingest.lexicon import fold
 from ingest.mention import Mention
-from ingest.toks import sentences
+from ingest.toks import is_heading, sentences
 
 COMPAT = [{"plant", "power_plant", "facility"}, {"port", "terminal"}, {"facility", "storage"}, {"facility", "refinery"},
           {"dam", "reservoir"}]
@@ -206,6 +206,10 @@ def resolve(doc: Doc) -> Resolution:
     res = Resolution()
     fac: list[Mention] = list(doc._.ig_facilities or [])
     act: list[Mention] = list(doc._.ig_actors or [])
+    headings = [(s.start, s.end) for s in sentences(doc) if is_heading(s)]
+    if headings:  # 'RED SEA TANKER & PORT BRIEF': a label in capitals names nothing
+        fac = [m for m in fac if not any(a <= m.start < b for a, b in headings)]
+        act = [m for m in act if m.source == "dateline" or not any(a <= m.start < b for a, b in headings)]
     fac_tokens = {i for m in fac if m.named for i in range(m.start, m.end)}
     refs = lexicon.facilities()["references"]
 

@@ -35,3 +35,14 @@ def sentences(doc: Doc) -> list[Span]:
     if sents[0] is None:
         sents[0] = list(doc.sents)
     return sents[0]
+
+
+def is_heading(sent: Span) -> bool:
+    """A line in capitals ('RED SEA TANKER & PORT BRIEF', 'FIRE – TANK 12'): a heading or a label,
+    which names no entity and tells no incident of its own (the body says it in words)."""
+    if not sent.text.isupper():
+        return False
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 2 and sum(len(t) >= 3 for t in words) >= 1 and all(t.is_upper for t in words) \
+        and not any(t.text in ("-", "–", "—") and t.i > sent.start and t.i + 1 < sent.end
+                    and not sent.doc[t.i + 1].is_upper and sent.doc[t.i + 1].is_alpha for t in sent)

@@ -1019,3 +1019,28 @@ def test_stolen_copper_cable_is_sabotage(extractor):
     out = extract(extractor, "Parts of Varna have been without electricity since Friday night after criminals broke "
                              "into the Varna West substation and cut and stole lengths of copper cable.")
     assert [i["type"] for i in out["incidents"]] == ["sabotage"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("A missile hit the Varna combined heat and power plant on Sunday.", "Varna combined heat and power plant"),
+    ("A leak ignited at the Varna block valve station on 14 January.", "Varna block valve station"),
+    ("Drones struck the Kaloti receiving terminal on Sunday.", "Kaloti receiving terminal"),
+    ("A fire broke out at the Kaloti Bay coal-fired power plant on Monday.", "Kaloti Bay coal-fired power plant"),
+    ("A mudslide damaged the La Varna drinking-water treatment plant on Tuesday.",
+     "La Varna drinking-water treatment plant"),
+])
+def test_more_facility_kinds_and_hyphenated_modifiers(extractor, text, name):
+    out = extract(extractor, text)
+    assert names(out, "facility") == [name]
+    assert len(out["incidents"]) == 1
+
+
+def test_a_state_owned_refinery_is_named_without_its_owner_word(extractor):
+    assert names(extract(extractor, "The state-owned Varna refinery was hit by drones."), "facility") == ["Varna refinery"]
+
+
+def test_a_heading_in_capitals_names_nothing_and_tells_nothing(extractor):
+    out = extract(extractor, "KALOTI TANKER & PORT BRIEF\nFIRE – TANK 12\nA fire broke out at the Varna terminal on Monday.")
+    assert names(out, "facility") == ["Varna terminal"]
+    assert names(out, "actor") == [] and names(out, "place") == []
+    assert len(out["incidents"]) == 1
