@@ -459,9 +459,13 @@ class EventBuilder:
                     return True
                 if c.dep_ == "prep" and c.lower_ == "from" and v.lemma_ == "steal" and self._is_facility(c):
                     return True  # 'cables were stolen from the substation'
-                if v.lemma_ == "steal" and c.dep_ in ("dobj", "nsubjpass") and any(
+                if v.lemma_ in ("steal", "theft") and (c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "prep"
+                                                       and c.lower_ == "of") and any(
                         w.lemma_ in STOLEN_PARTS for w in c.subtree):
-                    return True  # 'cut and stole lengths of copper cable': the grid's own wire
+                    return True  # 'cut and stole lengths of copper cable', 'the theft of copper cables'
+                if v.lemma_ in ("steal", "theft") and c.dep_ == "prep" and c.lower_ == "at" and self._is_facility(c):
+                    return True  # 'theft at the substation'
+
 
         if tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl") and self._is_facility(tok.head):
             return True  # "the seized plant"

@@ -20,6 +20,7 @@ ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "c
 
 # heads that are a facility only in lower case ("the field"; "Ronnie Fields" is a person)
 LOWER_ONLY = {"field", "fields"}
+MATERIALS = {"copper", "aluminium", "aluminum", "grounding", "earthing", "scrap"}
 SEAS = {"sea", "ocean", "coast"}
 # "the Bazyan plant west of Sulaymaniyah": a bearing after the head, which the parser may take for one
 BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
@@ -235,6 +236,9 @@ class FacilityFinder(DataComponent):
                 named = False  # "a Red Sea fuel terminal": where it is, not what it is called
             if self._in_key(doc, start, end):
                 continue
+            if not named and t.lower_ in ("cable", "cables") and any(
+                    x.lower_ in MATERIALS for x in doc[max(start - 3, 0):i]):
+                continue  # 'stole copper grounding cables': wire, not an undersea or power cable
             if named and start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in ORG_NOUNS:
                 continue  # "the operator, Gaz-System,": a company
             span = doc[start:end]

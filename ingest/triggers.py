@@ -16,12 +16,13 @@ from ingest.serialize import DataComponent
 class TriggerFinder(DataComponent):
     """Longest-match phrases, case-insensitive; triggers and cues of one type share a label."""
 
-    def __init__(self, nlp: Language, types: dict, attribution: list[dict]):
+    def __init__(self, nlp: Language, types: dict, attribution: list[dict], police_verbs: list | None = None):
         vocab, make_doc = nlp.vocab, nlp.make_doc
         self.events = PhraseMatcher(vocab, attr="LOWER")
         self.cues = PhraseMatcher(vocab, attr="LOWER")
         self.attr = PhraseMatcher(vocab, attr="LOWER")
         self.attr_info: dict[str, dict] = {}
+        self.police_verbs = set(police_verbs or ())
         for typ, spec in types.items():
             self.events.add(f"T|{typ}", [make_doc(p) for p in spec.get("triggers", [])])
             if spec.get("cues"):
@@ -61,14 +62,15 @@ class TriggerFinder(DataComponent):
         cues += self._verb_claims(doc, triggers, cues)
         return sorted(triggers, key=lambda t: t.start), sorted(cues, key=lambda c: c.start)
 
-    @staticmethod
-    def _tells_deed(doc: Doc, i: int, triggers: list[Trigger]) -> bool:
+    def _tells_deed(self, doc: Doc, i: int, triggers: list[Trigger]) -> bool:
         """'saboteurs acting on behalf of X', 'the attack was carried out on behalf of X': a cue of
         agency that needs a deed in its sentence, or acting or working as its verb."""
         sent = doc[i].sent
+        verb = next((a for a in doc[i].ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.lemma_ in self.police_verbs:
+            return False  # 'police, in coordination with the utility's guards, arrested two men'
         if any(sent.start <= t.start < sent.end and not t.cue for t in triggers):
             return True
-        verb = next((a for a in doc[i].ancestors if a.pos_ in ("VERB", "AUX")), None)
         return verb is not None and verb.lemma_ in ("act", "work", "spy", "operate") and verb.lower_ != "operated"
 
     def _verb_claims(self, doc: Doc, triggers: list[Trigger], cues: list[Cue]) -> list[Cue]:
@@ -84,9 +86,13 @@ class TriggerFinder(DataComponent):
         for h in sorted(heads):  # the claim verb is above the incident word in the parse
             for tok in doc[h].ancestors:
                 a = claims.get(tok.lemma_)
-                if a is None or tok.pos_ != "VERB" or tok.i in taken or tok.i in seen:
+                if a is None or tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and a.get("object") == "behind") \
+                        or tok.i in taken or tok.i in seen:
                     continue
-                if a.get("object") == "own_deed":
+                if a.get("object") == "behind":
+                    told = any(c.dep_ == "prep" and c.lower_ == "behind" and any(
+                        g.dep_ == "pobj" and g.i in heads for g in c.children) for c in tok.children)
+                elif a.get("object") == "own_deed":
                     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                     if subj is None or subj.i > tok.i or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
                         continue  # 'a militant group in the delta said it had ...': no named claimant; '"...," said X': a quote
@@ -132,9 +138,11 @@ for _ext in ("ig_triggers", "ig_cues"):
 
 
 @Language.factory("ig_triggers", assigns=["doc._.ig_triggers", "doc._.ig_cues"],
-                  default_config={"types": None, "attribution": None})
-def make_trigger_finder(nlp: Language, name: str, types: dict | None, attribution: list | None) -> TriggerFinder:
+                  default_config={"types": None, "attribution": None, "police_verbs": None})
+def make_trigger_finder(nlp: Language, name: str, types: dict | None, attribution: list | None,
+                        police_verbs: list | None = None) -> TriggerFinder:
     """Phrases default to incidents.json and cues.json; tests pass inline ones."""
     config = {"types": types if types is not None else lexicon.incidents()["types"],
-              "attribution": attribution if attribution is not None else lexicon.cues()["attribution"]}
+              "attribution": attribution if attribution is not None else lexicon.cues()["attribution"],
+              "police_verbs": police_verbs if police_verbs is not None else lexicon.cues().get("police_verbs", [])}
     return TriggerFinder(nlp, **config).remember(config, lambda cfg: make_trigger_finder(nlp, name, **cfg))

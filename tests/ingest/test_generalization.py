@@ -1044,3 +1044,23 @@ def test_a_heading_in_capitals_names_nothing_and_tells_nothing(extractor):
     assert names(out, "facility") == ["Varna terminal"]
     assert names(out, "actor") == [] and names(out, "place") == []
     assert len(out["incidents"]) == 1
+
+
+def test_guards_who_helped_the_police_are_no_perpetrators(extractor):
+    out = extract(extractor, "Police, in coordination with security personnel of the Kaloti Electric Cooperative, "
+                             "arrested two suspects caught stealing copper cables at the Varna substation on May 14.")
+    assert perps_of(out) == [[]]
+    assert [i["type"] for i in out["incidents"]] == ["sabotage"]
+    assert names(out, "facility") == ["Varna substation"]
+
+
+@pytest.mark.parametrize("text", [
+    "Investigators said the Kulot Group is also behind the theft of copper cables at the Kaloti substation on May 3.",
+    "The Kulot Group was reportedly behind the bombing of the Kaloti substation on May 3.",
+])
+def test_behind_an_incident_with_words_between(extractor, text):
+    assert perps_of(extract(extractor, text)) == [["Kulot Group"]]
+
+
+def test_fuel_theft_in_general_is_no_incident(extractor):
+    assert extract(extractor, "Fuel theft costs the company millions a year.")["incidents"] == []
