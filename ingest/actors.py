@@ -57,6 +57,8 @@ DATELINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?:[ -][A
                            r"(?=(?P<rest>(?:,[^\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\)\s*)?[-–—]\s))", re.M)
 # "the Houthi-run health ministry", "Hamas-led interior ministry": a ministry named by who runs it
 RUN_BY = {"run", "led", "controlled", "backed"}
+# the last word of an armed body's name: "People's Defence Force", "Liberation Army"
+FORCE_HEADS = {"force", "forces", "army", "front", "brigade", "brigades", "militia", "guard", "guards", "corps", "movement"}
 TITLES = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "governor", "commander", "chief",
           "secretary", "director", "ambassador", "mayor", "prosecutor", "general", "colonel", "head", "chairman",
           "ceo", "premier", "chancellor", "envoy", "adviser", "advisor", "official"}
@@ -324,6 +326,7 @@ class ActorFinder(DataComponent):
             self._from_ent(doc, ent, add)
         self.from_appositions(doc, add)
         self.from_group_names(doc, add)
+        self.from_force_names(doc, add)
         self.from_claimants(doc, add, out)
         return sorted(out, key=lambda m: m.start)
 
@@ -375,6 +378,23 @@ class ActorFinder(DataComponent):
             add(span, "actor", "armed_group" if t.lower_ in MOVEMENT_WORDS or any(
                 toks[k].lower_ in ("militant", "armed", "rebel", "insurgent") for k in range(j + 1, t.i)) else "organisation",
                 aliases=[doc[start:t.i + 1].text], source="group-name")
+
+    def from_force_names(self, doc: Doc, add) -> None:
+        """"the Yedashe People's Defence Force", "the Arakan Liberation Army": a capitalized name,
+        possessive inside it, ending in a word for an armed body, that the model did not tag."""
+        toks = tokens(doc)
+        for t in toks:
+            if t.lower_ not in FORCE_HEADS or not t.text[:1].isupper() or t.i < 2 or t.is_sent_start:
+                continue
+            start, k = t.i, t.i - 1
+            while k >= 0 and not toks[k + 1].is_sent_start and (
+                    _titled(toks[k]) or toks[k].text in ("'s", "’s") and k > 0 and _titled(toks[k - 1])):
+                start, k = k, k - 1
+            span = doc[start:t.i + 1]
+            if len(span) < 3 or not any(x.text in ("'s", "’s") for x in span) \
+                    or any(self.c.country(x.text) or self.c.by_demonym.get(fold(x.text)) for x in span):
+                continue  # a possessive inside the name: the model splits it; a state's forces are the state's
+            add(span, "actor", "armed_group", source="force-name")
 
     def _name_span(self, doc: Doc, tok) -> Span | None:
         """The capitalized name around a proper-noun token (its compounds), or None."""

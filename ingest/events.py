@@ -49,6 +49,9 @@ HEDGES = {"suspected", "possible", "potential", "alleged", "presumed", "probable
 EVENT_SUBJECTS = {"explosion", "blast", "fire", "blaze", "storm", "quake", "earthquake", "landslide", "typhoon", "cyclone",
                   "hurricane", "lightning", "flood", "wave", "surge", "tornado", "wildfire", "mudslide"}
 STOLEN_PARTS = {"cable", "copper", "wire", "wiring", "conductor", "transformer", "oil"}
+TAKEOVERS = {"took control of", "take control of", "taken control of", "taking control of"}
+CYBER_WORDS = ("system", "network", "computer", "software", "scada", "server", "remote", "online", "digital", "hacker")
+NOBODY = {"nobody", "none", "noone"}
 COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10}
 DELIBERATE = {"deliberately", "intentionally", "purposely", "purposefully", "wilfully", "willfully"}
@@ -539,7 +542,10 @@ class EventBuilder:
         if any((self.doc[t.start:t.end].text.lower() in CUT_WORDS or t.type == "fire" and self._head(t).lemma_ in
                 ("set", "torch")) and self._human_agent(self._head(t)) for t in real):
             cues.append("sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose
-        ev = Event([k], [t.type for t in real], cues, [])
+        cyber = "cyberattack" in cues or any(w in sent.text.lower() for w in CYBER_WORDS)
+        # 'the TNLA took control of the viaduct': a seizure, unless the sentence is about computers
+        ev = Event([k], ["armed_assault" if t.type == "cyberattack" and t.text.lower() in TAKEOVERS and not cyber
+                         else t.type for t in real], cues, [])
         ev.evidence.append((sent.start_char, sent.end_char))
         self._date(ev, sent, real)
         if ev.dates is None and self._same_time(sent):
@@ -652,6 +658,22 @@ class EventBuilder:
         # prefer the specific part over the whole it belongs to
         return [e for e in out if not any(e in o.ancestors() for o in out)]
 
+    def _entry_heading(self, sent: Span):
+        """'9 January – Pylons felled on the line' over a timeline entry: (interval, expression) of
+        the date that opens the heading line of this sentence's block, if any."""
+        text = self.doc.text
+        k = self.sent_of.get(sent.start)
+        while k is not None and k > 0:
+            prev = self.sents[k - 1]
+            if "\n\n" in text[prev.end_char:self.sents[k].start_char] or "\n" not in text[prev.end_char - 1:self.sents[k].start_char + 1]:
+                return None  # a blank line ends the block; a heading is a line of its own
+            for s, e, expr in self.doc._.ig_dates or []:
+                if expr.start == prev.start_char and re.match(r"\s*[-–—:]", text[expr.end:expr.end + 3]):
+                    interval = expr.resolve(self.published)
+                    return (interval, expr) if interval else None
+            k -= 1
+        return None
+
     def _filed(self, sent: Span):
         """(interval, expression) of the dateline that opens this sentence's paragraph, if any."""
         for s, e, expr in self.doc._.ig_dates or []:
@@ -706,7 +728,7 @@ class EventBuilder:
             best = (2,) + best[1:]  # 'today provided an update on the cyber incident': the day of the update
         if best and best[0] == 2 and all(self._definite(r) for r in real):
             best = None  # 'X claimed the attack on Friday': the day of the claim; the attack is told elsewhere
-        filed = self._filed(sent) if best is None else None
+        filed = (self._filed(sent) or self._entry_heading(sent)) if best is None else None
         if filed is not None:
             # wire style names the day unless it is the day of filing: an undated lead happened that day
             best = (1, filed[1].precision, 0, filed[0], filed[1])
@@ -826,7 +848,8 @@ class EventBuilder:
                             a = self._actor_of(p)
                             if a and a not in out:
                                 out.append(a)
-                    if c.dep_ == "nsubj" and (v.lemma_ in ATTACK_VERBS or v.lemma_ in CAUSATIVE):
+                    takeover = v.lemma_ == "take" and self.doc[r.start:r.end].text.lower() in TAKEOVERS
+                    if c.dep_ == "nsubj" and (v.lemma_ in ATTACK_VERBS or v.lemma_ in CAUSATIVE or takeover):
                         a = self._actor_of(c) or self._speaker_of(v, c) or next(
                             (x for x in (self._actor_of(p) for p in c.children if p.dep_ == "appos") if x), None) \
                             or self._pronoun_perp(c, sent)
@@ -1292,6 +1315,9 @@ class EventBuilder:
         if cue.role == "subject":
             for v in self.doc[cue.start:cue.end]:  # 'X was behind ...': the subject of the cue's own verb
                 subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and (subj.lower_ in NOBODY or any(
+                        c.dep_ == "det" and c.lower_ == "no" for c in subj.children)):
+                    return None  # 'no group claimed responsibility': nobody did
                 if subj is not None and subj.i < cue.start:
                     a = self._np_actor(subj)
                     if a is not None:

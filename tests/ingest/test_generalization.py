@@ -1064,3 +1064,31 @@ def test_behind_an_incident_with_words_between(extractor, text):
 
 def test_fuel_theft_in_general_is_no_incident(extractor):
     assert extract(extractor, "Fuel theft costs the company millions a year.")["incidents"] == []
+
+
+def test_no_group_claimed_responsibility_names_nobody_before_it(extractor):
+    out = extract(extractor, "A fire destroyed two transformers at the Varna substation on Sunday. The Ministry of "
+                             "Energy has not given a cause, and no group claimed responsibility.")
+    assert perps_of(out) == [[]]
+
+
+def test_a_force_whose_name_holds_a_possessive(extractor):
+    out = extract(extractor, "Fighters of the Kaloti People's Defence Force blew up three pylons of the Varna "
+                             "transmission line on 9 January. The group claimed the attack on its website.")
+    assert perps_of(out) == [["Kaloti People's Defence Force"]]
+
+
+def test_a_timeline_heading_dates_its_entry(extractor):
+    out = extract(extractor, "Five incidents of the year.\n\n9 January – Pylons felled\nFighters blew up three pylons "
+                             "of the Varna transmission line near Kaloti.\n\n17 February – Airstrike\nJets bombed "
+                             "the Kaloti hydropower station.")
+    assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [("airstrike", "2024-02-17"),
+                                                                          ("sabotage", "2024-01-09")]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The Kaloti Liberation Army took control of the Varna Viaduct on Monday.", "armed_assault"),
+    ("Hackers took control of the Varna dam's control system on Monday.", "cyberattack"),
+])
+def test_taking_control_is_a_seizure_unless_computers_are_told(extractor, text, kind):
+    assert [i["type"] for i in extract(extractor, text)["incidents"]] == [kind]
