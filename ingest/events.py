@@ -49,6 +49,7 @@ HEDGES = {"suspected", "possible", "potential", "alleged", "presumed", "probable
 EVENT_SUBJECTS = {"explosion", "blast", "fire", "blaze", "storm", "quake", "earthquake", "landslide", "typhoon", "cyclone",
                   "hurricane", "lightning", "flood", "wave", "surge", "tornado", "wildfire", "mudslide"}
 STOLEN_PARTS = {"cable", "copper", "wire", "wiring", "conductor", "transformer", "oil"}
+WEAPONS = {"drone", "uav", "missile", "rocket", "shell", "projectile", "shahed", "bomb"}
 TAKEOVERS = {"took control of", "take control of", "taken control of", "taking control of"}
 CYBER_WORDS = ("system", "network", "computer", "software", "scada", "server", "remote", "online", "digital", "hacker")
 NOBODY = {"nobody", "none", "noone"}
@@ -544,8 +545,7 @@ class EventBuilder:
             cues.append("sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose
         cyber = "cyberattack" in cues or any(w in sent.text.lower() for w in CYBER_WORDS)
         # 'the TNLA took control of the viaduct': a seizure, unless the sentence is about computers
-        ev = Event([k], ["armed_assault" if t.type == "cyberattack" and t.text.lower() in TAKEOVERS and not cyber
-                         else t.type for t in real], cues, [])
+        ev = Event([k], [self._own_type(t, cyber) for t in real], cues, [])
         ev.evidence.append((sent.start_char, sent.end_char))
         self._date(ev, sent, real)
         if ev.dates is None and self._same_time(sent):
@@ -575,6 +575,17 @@ class EventBuilder:
                 e.perps = self._agents(sent, own)
             out.append(e)
         return out
+
+    def _own_type(self, trig, cyber: bool) -> str:
+        """A trigger's type in its sentence: 'the TNLA took control of the viaduct' is a seizure unless
+        the sentence is about computers; 'a drone crashed into the refinery' is an attack, not an accident."""
+        if trig.type == "cyberattack" and trig.text.lower() in TAKEOVERS and not cyber:
+            return "armed_assault"
+        if trig.type == "accident":
+            verb = self._verb_of(trig)
+            if any(c.dep_ == "nsubj" and c.lemma_ in WEAPONS for c in verb.children):
+                return "attack"
+        return trig.type
 
     def _tokens_of(self, ents: list[Ent], sent: Span) -> list[int]:
         """Tokens of the sentence that mention any of these entities."""

@@ -1092,3 +1092,21 @@ def test_a_timeline_heading_dates_its_entry(extractor):
 ])
 def test_taking_control_is_a_seizure_unless_computers_are_told(extractor, text, kind):
     assert [i["type"] for i in extract(extractor, text)["incidents"]] == [kind]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The Varna refinery came under fire on Monday.", None),
+    ("The Varna refinery went up in flames on Monday.", "fire"),
+    ("Russian forces bombarded the Varna dam on Monday.", "shelling"),
+    ("Two missiles slammed into the Varna power plant on Monday.", "missile_strike"),
+    ("Militants overran the Varna gas plant on Monday.", "armed_assault"),
+    ("A Ukrainian drone crashed into the Varna refinery on Monday.", "drone_strike"),
+    ("A barge crashed into the Varna bridge on Monday.", "accident"),
+])
+def test_more_ways_news_tells_an_incident(extractor, text, kind):
+    out = extract(extractor, text)
+    assert len(out["incidents"]) == 1 and out["incidents"][0]["start"] == "2024-07-08"
+    if kind is not None:
+        assert out["incidents"][0]["type"] == kind
+    else:
+        assert out["incidents"][0]["type"] != "fire"  # 'came under fire' is an attack
