@@ -42,6 +42,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("dmy", r"\b{day:d} {mon:m},? {year:y}\b"),
     ("mdy", r"\b{mon:m} {day:d},? {year:y}\b"),
     ("my", r"\b(?:(?P<part>early|mid|late)[- ])?{mon:m},? {year:y}\b"),
+    # "on the night of 3 to 4 May", "3-4 May": two days of one month in the publication year
+    ("dd_m", r"\b{day:d1}(?: and | to |\s?[-–]\s?){day:d2} {mon:m}\b(?!,? (?:1[89]|20)\d\d)"),
     ("dm", r"\b{day:d} (?:of )?{mon:m}\b(?!,? (?:1[89]|20)\d\d)"),
     ("md", r"\b{mon:m} {day:d}\b(?!,? (?:1[89]|20)\d\d)(?!\d)"),
     # "on the 11th", "the morning of the 11th": a day of the publication month (or the one before)
@@ -59,29 +61,33 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("last_week", r"\blast week\b"),
     ("last_weekend", r"\b(?:last|this past|over the) weekend\b"),
     ("this_month", r"\b(?:earlier|later) this month\b|\bthis month\b"),
-    ("last_month", r"\b(?:(?P<part>early|mid|late)[- ])?last month\b"),
+    ("last_month", r"\b(?:(?P<part>early|mid|late)[- ]|(?:at |by )?the (?P<edge>end|start|beginning) of )?last month\b"),
     ("this_year", r"\b(?:earlier|later) this year\b|\bthis year\b"),
     ("last_year", r"\b(?:(?P<part>early|mid|late)[- ])?last year\b"),
     ("days_ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven) days ago\b"),
-    ("weeks_ago", r"\b(?P<n>\d+|a|one|two|three|four) weeks? ago\b"),
+    ("weeks_ago", r"\b(?:(?P<n>\d+|a|one|two|three|four) weeks?|a (?P<fortnight>fortnight)) ago\b"),
     # "two days later", "three days after the explosion", "the following morning", "the day before":
     # a day counted from another event the text tells, never from the publication date
     ("offset", r"\b(?:(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|weeks?)"
                r" (?P<dir>later|after|earlier|before)"
                r"|the (?P<rel>following|next|previous) (?:day|morning|afternoon|evening|night)"
                r"|the day (?P<dir2>after|before)(?! yesterday))\b"),
+    # "overnight into Monday": the night that ends that day
+    ("overnight_into", r"\bovernight (?:into|to) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("weekday", r"\b(?:(?P<last>last|this past|on|early|late) )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                 r"(?:'s)?(?: (?:night|morning|evening|afternoon))?\b"),
     ("yesterday", r"\byesterday\b|\blast night\b"),
     ("overnight", r"\bovernight\b|\bthe night before\b"),
     ("today", r"\btoday\b|\btonight\b|\bthis morning\b|\bthis evening\b|\bthis afternoon\b"),
+    # "late 2023", "in early 2024", "mid-2022": a third of that year
+    ("year_part", r"\b(?P<part>early|mid|late)[- ](?P<y>(?:19|20)\d\d)\b(?![-–/]\d)"),
     ("year", r"\b(?<![-–/])(?P<y>(?:19|20)\d\d)\b(?![-–/]\d)"),
 ]]
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}
 RELATIVE = {"rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year",
             "days_ago", "weeks_ago", "weekday", "yesterday", "today", "overnight", "dm", "md", "mon", "holiday", "dom",
-            "offset"}
+            "offset", "dd_m", "overnight_into"}
 HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
             "new year's day": (1, 1)}
 # "early", "mid" and "late" in a month: its first, middle and last ten days (or so)
@@ -107,9 +113,9 @@ class DateExpr:
         """Smaller is more precise: day 0, week 1, month 2, year 3."""
         if self.kind in ("iso", "dmy", "mdy", "dm", "md", "dom", "days_ago", "weeks_ago", "offset", "weekday", "yesterday",
                          "today", "holiday",
-                         "dmy_list", "dd_my", "mdy_list"):
+                         "dmy_list", "dd_my", "mdy_list", "dd_m"):
             return 0
-        if self.kind in ("rel_week", "last_week", "last_weekend", "overnight"):
+        if self.kind in ("rel_week", "last_week", "last_weekend", "overnight", "overnight_into"):
             return 1
         if self.kind in ("my", "this_month", "last_month", "mon"):
             return 2
@@ -148,12 +154,14 @@ _PARTS = {"early", "mid", "late"}
 _THIS = {"earlier", "later", "this"}
 STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "iso": {DIGIT}, "dmy_list": {DIGIT}, "dd_my": {DIGIT}, "mdy_list": _MONTH_WORDS, "dmy": {DIGIT},
-    "mdy": _MONTH_WORDS, "my": _MONTH_WORDS | _PARTS, "dm": {DIGIT}, "md": _MONTH_WORDS, "dom": {"on", "of"},
+    "mdy": _MONTH_WORDS, "my": _MONTH_WORDS | _PARTS, "dd_m": {DIGIT}, "dm": {DIGIT}, "md": _MONTH_WORDS,
+    "dom": {"on", "of"},
     "mon": _MONTH_WORDS | _PARTS | {"in", "during", "since", "until", "by", "from", "through", "throughout",
                                     "between", "of", "last"},
     "holiday": {"christmas", "boxing", "new"},
     "rel_week": _THIS, "last_week": {"last"}, "last_weekend": {"last", "this", "over"}, "this_month": _THIS,
-    "last_month": {"last"} | _PARTS, "weeks_ago": {DIGIT, "a", "one", "two", "three", "four"}, "this_year": _THIS,
+    "last_month": {"last", "at", "by", "the"} | _PARTS, "weeks_ago": {DIGIT, "a", "one", "two", "three", "four"},
+    "this_year": _THIS, "overnight_into": {"overnight"}, "year_part": _PARTS,
     "last_year": {"last"} | _PARTS,
     "days_ago": {DIGIT, "one", "two", "three", "four", "five", "six", "seven"},
     "offset": {DIGIT, "the"} | set(_NUMBERS),
@@ -348,12 +356,20 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
             return None
     if k == "year":
         return year_interval(int(g["y"]))
+    if k == "year_part":  # "late 2023": its last four months, as "late last year"
+        first_m, last_m = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[g["part"].lower()]
+        y = int(g["y"])
+        return date(y, first_m, 1), month_interval(y, last_m)[1]
     if published is None:
         return None
     p = published
     if k in ("dm", "md"):
         d = day_without_year(MONTHS[g["m"].lower().rstrip(".")], int(g["d"]), p)
         return (d, d) if d else None
+    if k == "dd_m":
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        a, b = day_without_year(month, int(g["d1"]), p), day_without_year(month, int(g["d2"]), p)
+        return (min(a, b), max(a, b)) if a and b else None
     if k == "dom":  # the latest such day by the publication day
         day, first = int(g["d"]), p.replace(day=1)
         for month_start in (first, (first - timedelta(days=1)).replace(day=1)):
@@ -384,8 +400,9 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
         return (sat, min(sun, p)) if sun > p else (sat, sun)
     if k == "this_month":
         return p.replace(day=1), p
-    if k == "last_month":  # "late last month": its last ten days
-        return month_part(month_interval(*previous_month(p)), g.get("part"))
+    if k == "last_month":  # "late last month", "at the end of last month": its last ten days
+        edge = {"end": "late", "start": "early", "beginning": "early"}.get((g.get("edge") or "").lower())
+        return month_part(month_interval(*previous_month(p)), g.get("part") or edge)
     if k == "this_year":
         return date(p.year, 1, 1), p
     if k == "last_year":  # "late last year": its last four months
@@ -396,8 +413,9 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
             first, last = date(p.year - 1, months[0], 1), month_interval(p.year - 1, months[1])[1]
         return first, last
     if k == "weeks_ago":  # "a week ago": that day, as "seven days ago" would be
-        n = g["n"]
-        d = p - timedelta(days=7 * (int(n) if n.isdigit() else _NUMBERS[n.lower()]))
+        n = g.get("n")
+        weeks = 2 if g.get("fortnight") else int(n) if n.isdigit() else _NUMBERS[n.lower()]
+        d = p - timedelta(days=7 * weeks)
         return d, d
     if k == "days_ago":
         n = g["n"]
@@ -407,6 +425,9 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
     if k == "weekday":
         d = last_weekday(p, WEEKDAYS[g["wd"].lower()], strictly_before=(g.get("last") or "").lower() == "last")
         return d, d
+    if k == "overnight_into":  # "overnight into Monday": Sunday night and Monday
+        d = last_weekday(p, WEEKDAYS[g["wd"].lower()])
+        return d - timedelta(days=1), d
     if k == "yesterday":
         d = p - timedelta(days=1)
         return d, d

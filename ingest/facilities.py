@@ -20,6 +20,7 @@ ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "c
 
 # heads that are a facility only in lower case ("the field"; "Ronnie Fields" is a person)
 LOWER_ONLY = {"field", "fields"}
+TIME_WORDS = {"yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "night", "weekend"}
 MATERIALS = {"copper", "aluminium", "aluminum", "grounding", "earthing", "scrap"}
 SEAS = {"sea", "ocean", "coast"}
 # "the Bazyan plant west of Sulaymaniyah": a bearing after the head, which the parser may take for one
@@ -144,7 +145,8 @@ class FacilityFinder(DataComponent):
             if _cap(t) and self._inside_longer_name(doc, i):
                 continue  # "Nagoya Harbor Transportation Association", "Nagoya United Terminal System"
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_sent_start and not _cap(nxt) \
-                    and nxt.lower_ not in self.event_nouns and nxt.lower_ not in BEARINGS:
+                    and nxt.lower_ not in self.event_nouns and nxt.lower_ not in BEARINGS \
+                    and nxt.ent_type_ not in ("DATE", "TIME") and nxt.lower_ not in TIME_WORDS:
                 continue  # "port" in "port oil terminal", "reservoir cascade": the last noun names the thing
             start, named, possessive = h0, False, False
             j = h0 - 1

@@ -1110,3 +1110,18 @@ def test_more_ways_news_tells_an_incident(extractor, text, kind):
         assert out["incidents"][0]["type"] == kind
     else:
         assert out["incidents"][0]["type"] != "fire"  # 'came under fire' is an attack
+
+
+@pytest.mark.parametrize("when,start,end", [
+    ("yesterday", "2024-07-09", "2024-07-09"),
+    ("this morning", "2024-07-10", "2024-07-10"),
+    ("overnight into Monday", "2024-07-07", "2024-07-08"),
+    ("a fortnight ago", "2024-06-26", "2024-06-26"),
+    ("at the end of last month", "2024-06-21", "2024-06-30"),
+    ("in late 2023", "2023-09-01", "2023-12-31"),
+    ("on the night of 3 to 4 May", "2024-05-03", "2024-05-04"),
+])
+def test_more_date_forms(extractor, when, start, end):
+    out = extract(extractor, f"Drones struck the Varna refinery {when}.")
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [(start, end)]
+    assert names(out, "facility") == ["Varna refinery"]
