@@ -59,6 +59,8 @@ DATELINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?:[ -][A
 RUN_BY = {"run", "led", "controlled", "backed"}
 # the last word of an armed body's name: "People's Defence Force", "Liberation Army"
 FORCE_HEADS = {"force", "forces", "army", "front", "brigade", "brigades", "militia", "guard", "guards", "corps", "movement"}
+# verbs whose object is an actor: 'blamed Moscow', 'accused Kyiv' (a capital standing for its government)
+ACCUSING = {"blame", "accuse", "condemn", "warn", "urge", "criticise", "criticize", "suspect", "hold", "fault"}
 TITLES = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "governor", "commander", "chief",
           "secretary", "director", "ambassador", "mayor", "prosecutor", "general", "colonel", "head", "chairman",
           "ceo", "premier", "chancellor", "envoy", "adviser", "advisor", "official"}
@@ -647,7 +649,10 @@ class ActorFinder(DataComponent):
         if capital:
             dateline = text.isupper() and (span.start == 0 or "\n" in toks[span.start - 1].whitespace_ or toks[span.start - 1].is_space) \
                 and span.end < len(doc) and toks[span.end].text == ","
-            if span.root.dep_ in ("nsubj", "nsubjpass") and not self.place_like(doc, span) and not dateline:
+            root = span.root
+            acts = root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "dobj" and root.head.lemma_ in ACCUSING \
+                or root.dep_ == "pobj" and root.head.dep_ == "agent"  # 'Kyiv blamed Moscow', 'accused by Moscow'
+            if acts and not self.place_like(doc, span) and not dateline:
                 add(span, "actor", "state", name=capital, canonical=capital, aliases=[text], source="capital")
             else:
                 add(span, "place", "city", source="capital")

@@ -16,13 +16,15 @@ from ingest.serialize import DataComponent
 class TriggerFinder(DataComponent):
     """Longest-match phrases, case-insensitive; triggers and cues of one type share a label."""
 
-    def __init__(self, nlp: Language, types: dict, attribution: list[dict], police_verbs: list | None = None):
+    def __init__(self, nlp: Language, types: dict, attribution: list[dict], police_verbs: list | None = None,
+                 fired_at: dict | None = None):
         vocab, make_doc = nlp.vocab, nlp.make_doc
         self.events = PhraseMatcher(vocab, attr="LOWER")
         self.cues = PhraseMatcher(vocab, attr="LOWER")
         self.attr = PhraseMatcher(vocab, attr="LOWER")
         self.attr_info: dict[str, dict] = {}
         self.police_verbs = set(police_verbs or ())
+        self.fired = fired_at or {}
         for typ, spec in types.items():
             self.events.add(f"T|{typ}", [make_doc(p) for p in spec.get("triggers", [])])
             if spec.get("cues"):
@@ -50,6 +52,9 @@ class TriggerFinder(DataComponent):
         for mid, s, e in self._longest(self.events(doc), doc):
             triggers.append(Trigger(s, e, strings[mid].split("|", 1)[1], False, doc[s:e].text))
         taken = {i for t in triggers for i in range(t.start, t.end)}
+        for t in self._fired_at(doc, taken):
+            triggers.append(t)
+            taken.add(t.start)
         for mid, s, e in self._longest(self.cues(doc), doc):
             if not any(i in taken for i in range(s, e)):
                 triggers.append(Trigger(s, e, strings[mid].split("|", 1)[1], True, doc[s:e].text))
@@ -61,6 +66,25 @@ class TriggerFinder(DataComponent):
             cues.append(Cue(s, e, a["phrase"], a["stance"], a["role"]))
         cues += self._verb_claims(doc, triggers, cues)
         return sorted(triggers, key=lambda t: t.start), sorted(cues, key=lambda c: c.start)
+
+    def _fired_at(self, doc: Doc, taken: set[int]) -> list[Trigger]:
+        """'militias fired rockets at the oil field': a launch verb with a weapon as its object and a
+        target preposition (fired_at in incidents.json), found on the parse."""
+        spec = self.fired
+        if not spec:
+            return []
+        verbs, weapons, preps = set(spec["verbs"]), set(spec["weapons"]), set(spec["preps"])
+        out = []
+        for tok in doc:
+            if tok.pos_ != "VERB" or tok.lemma_ not in verbs or tok.i in taken:
+                continue
+            kids = list(tok.children)
+            armed = any(c.dep_ == "dobj" and c.lemma_.lower() in weapons for c in kids)
+            aimed = any(c.dep_ == "prep" and c.lower_ in preps for c in kids) or any(
+                c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ in preps for g in c.children) for c in kids)
+            if armed and aimed:
+                out.append(Trigger(tok.i, tok.i + 1, "attack", False, tok.text))
+        return out
 
     def _tells_deed(self, doc: Doc, i: int, triggers: list[Trigger]) -> bool:
         """'saboteurs acting on behalf of X', 'the attack was carried out on behalf of X': a cue of
@@ -138,11 +162,12 @@ for _ext in ("ig_triggers", "ig_cues"):
 
 
 @Language.factory("ig_triggers", assigns=["doc._.ig_triggers", "doc._.ig_cues"],
-                  default_config={"types": None, "attribution": None, "police_verbs": None})
+                  default_config={"types": None, "attribution": None, "police_verbs": None, "fired_at": None})
 def make_trigger_finder(nlp: Language, name: str, types: dict | None, attribution: list | None,
-                        police_verbs: list | None = None) -> TriggerFinder:
+                        police_verbs: list | None = None, fired_at: dict | None = None) -> TriggerFinder:
     """Phrases default to incidents.json and cues.json; tests pass inline ones."""
     config = {"types": types if types is not None else lexicon.incidents()["types"],
               "attribution": attribution if attribution is not None else lexicon.cues()["attribution"],
-              "police_verbs": police_verbs if police_verbs is not None else lexicon.cues().get("police_verbs", [])}
+              "police_verbs": police_verbs if police_verbs is not None else lexicon.cues().get("police_verbs", []),
+              "fired_at": fired_at if fired_at is not None else lexicon.incidents().get("fired_at", {})}
     return TriggerFinder(nlp, **config).remember(config, lambda cfg: make_trigger_finder(nlp, name, **cfg))

@@ -1125,3 +1125,22 @@ def test_more_date_forms(extractor, when, start, end):
     out = extract(extractor, f"Drones struck the Varna refinery {when}.")
     assert [(i["start"], i["end"]) for i in out["incidents"]] == [(start, end)]
     assert names(out, "facility") == ["Varna refinery"]
+
+
+def test_a_capital_blamed_for_a_strike_is_its_state(extractor):
+    out = extract(extractor, "Kyiv blamed Moscow for the strike on the Varna power plant on Monday.")
+    assert perps_of(out) == [["Russia"]]
+
+
+def test_an_attack_claimed_by_a_group_in_the_passive(extractor):
+    out = extract(extractor, "The attack on the Varna pipeline on Monday was claimed by the Kaloti Front.")
+    assert perps_of(out) == [["Kaloti Front"]]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Militias fired rockets at the Varna oil field on Monday.", "missile_strike"),
+    ("Rebels fired two mortar shells towards the Varna dam on Monday.", "shelling"),
+    ("The company fired 200 workers at the Varna refinery on Monday.", None),
+])
+def test_weapons_fired_at_a_facility(extractor, text, kind):
+    assert [i["type"] for i in extract(extractor, text)["incidents"]] == ([kind] if kind else [])
