@@ -294,6 +294,17 @@ def resolve(doc: Doc) -> Resolution:
                     ent_of[k] = [min(after, key=lambda e: e.first)]
                 elif after and len(after) == 1:
                     ent_of[k] = after
+                elif not after:
+                    town = _in_town(doc, m, placed)
+                    if town is not None:  # 'the oil refinery in Varna': the town's refinery, named by it
+                        nm = f"{m.name} {doc[m.end].text} {town}"
+                        e = next((x for x in named if key(nm) in x.keys()), None)
+                        if e is None:
+                            e = Ent("facility", m.type, nm, weak=True)
+                            named.append(e)
+                        e.alias(f"{town} {m.name}")
+                        e.add(m, alias=False)
+                        ent_of[k] = [e]
             continue
         unique = _unique_named(doc, m, named)
         if unique is not None:
@@ -507,6 +518,15 @@ def _chain_end(fac: list[Mention], m: Mention) -> int:
         seen.add(m.parent)
         m = fac[m.parent]
     return m.end
+
+
+def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
+    """'the oil refinery in Varna': the town (a place, not a country) right after a singular
+    description and 'in', 'at' or 'near'."""
+    if m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("in", "at", "near") or doc[m.end - 1].tag_ in ("NNS", "NNPS"):
+        return None
+    town = next((p for p in places if p.start == m.end + 1 and p.kind == "place"), None)
+    return town.name if town is not None else None
 
 
 def _distribute(doc: Doc, m: Mention, places: list[Mention]) -> list[str]:

@@ -1144,3 +1144,14 @@ def test_an_attack_claimed_by_a_group_in_the_passive(extractor):
 ])
 def test_weapons_fired_at_a_facility(extractor, text, kind):
     assert [i["type"] for i in extract(extractor, text)["incidents"]] == ([kind] if kind else [])
+
+
+def test_the_refinery_in_a_town_is_named_by_it(extractor):
+    out = extract(extractor, "Drones hit the oil refinery in Varna on Monday.")
+    refinery = next(e for e in out["entities"] if e["kind"] == "facility")
+    assert refinery["name"] == "oil refinery in Varna" and "Varna oil refinery" in refinery["aliases"]
+    assert [i["targets"] for i in out["incidents"]] == [[refinery["id"]]]
+
+
+def test_a_refinery_in_a_country_names_no_facility(extractor):
+    assert names(extract(extractor, "Drones hit the refinery in Iraq on Monday."), "facility") == []
