@@ -297,14 +297,7 @@ def resolve(doc: Doc) -> Resolution:
                 elif not after:
                     town = _in_town(doc, m, placed)
                     if town is not None:  # 'the oil refinery in Varna': the town's refinery, named by it
-                        nm = f"{m.name} {doc[m.end].text} {town}"
-                        e = next((x for x in named if key(nm) in x.keys()), None)
-                        if e is None:
-                            e = Ent("facility", m.type, nm, weak=True)
-                            named.append(e)
-                        e.alias(f"{town} {m.name}")
-                        e.add(m, alias=False)
-                        ent_of[k] = [e]
+                        ent_of[k] = [_place_named(named, m, f"{m.name} {doc[m.end].text} {town}", f"{town} {m.name}")]
             continue
         unique = _unique_named(doc, m, named)
         if unique is not None:
@@ -313,18 +306,8 @@ def resolve(doc: Doc) -> Resolution:
             continue
         dist = _distribute(doc, m, placed)
         if dist:
-            ents = []
-            for place in dist:
-                desc = re.sub(r"ies$", "y", m.name) if m.name.endswith("ies") else re.sub(r"s$", "", m.name)
-                nm = f"{place} {desc}"
-                e = next((x for x in named if key(nm) in x.keys()), None)
-                if e is None:
-                    e = Ent("facility", m.type, nm, weak=True)
-                    named.append(e)
-                e.alias(f"{desc} at {place}")
-                e.add(m, alias=False)
-                ents.append(e)
-            ent_of[k] = ents
+            desc = re.sub(r"ies$", "y", m.name) if m.name.endswith("ies") else re.sub(r"s$", "", m.name)
+            ent_of[k] = [_place_named(named, m, f"{place} {desc}", f"{desc} at {place}") for place in dist]
             continue
         name = m.name if m.parent is None else doc[m.start:_chain_end(fac, m)].text
         e = next((x for x in described if key(name) in x.keys() or key(m.name) in x.keys()), None)
@@ -518,6 +501,18 @@ def _chain_end(fac: list[Mention], m: Mention) -> int:
         seen.add(m.parent)
         m = fac[m.parent]
     return m.end
+
+
+def _place_named(named: list, m: Mention, name: str, alias: str) -> Ent:
+    """The facility a place names ('Abqaiq oil processing facility', 'oil refinery in Varna'),
+    found among the named ones or made, with the description's mention."""
+    e = next((x for x in named if key(name) in x.keys()), None)
+    if e is None:
+        e = Ent("facility", m.type, name, weak=True)
+        named.append(e)
+    e.alias(alias)
+    e.add(m, alias=False)
+    return e
 
 
 def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
