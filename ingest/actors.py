@@ -47,7 +47,9 @@ MOVEMENT_WORDS = {"movement", "rebels", "militia", "militias", "insurgents"}
 SELF_NAMING = {"calling", "calls", "called", "styling", "styles", "styled", "naming", "names", "named"}
 # "CyberAv3ngers": letters and digits mixed inside one capitalized word, ending in letters
 LEET = re.compile(r"^[A-Z][A-Za-z]*[a-z][A-Za-z]*\d+[A-Za-z\d]*$")
-GROUP_KINDS = {"ransomware", "hacker", "hacking", "hacktivist", "cybercrime", "cybercriminal", "criminal", "extortion",
+LEAD_WORDS = {"the", "a", "an", "suspected", "alleged", "unidentified"}  # before a name: 'Suspected ELN rebels'
+NOT_NAMES = LEAD_WORDS | {"unknown", "armed", "local", "rival", "former"}
+GROUP_KINDS = {"guerrilla", "guerrillas", "ransomware", "hacker", "hacking", "hacktivist", "cybercrime", "cybercriminal", "criminal", "extortion",
                "militant", "armed", "rebel", "insurgent", "separatist", "threat", "apt", "espionage"}
 # "Egypt's interior ministry", "the Chinese foreign ministry": a ministry written in lower case
 MINISTRY_WORDS = {"ministry", "coast guard", "security service", "general staff", "prosecutor's office", "emergencies ministry"}
@@ -74,7 +76,7 @@ def _clean(doc: Doc, span: Span) -> Span | None:
         if "\n" in toks[k].text:
             end = k
             break
-    while start < end and (toks[start].lower_ in ("the", "a", "an") or toks[start].is_punct or toks[start].is_space
+    while start < end and (toks[start].lower_ in LEAD_WORDS or toks[start].is_punct or toks[start].is_space
                            or not any(c.isalnum() for c in toks[start].text)):
         start += 1  # also symbols and spaces: "§\f I00" names "I00"
     if start < end and toks[start].lower_ == "no" and (end - start == 1 or toks[start + 1].is_lower):
@@ -366,7 +368,7 @@ class ActorFinder(DataComponent):
                 continue
             start = j
             while start - 1 >= 0 and toks[start - 1].text[:1].isupper() and not toks[start].is_sent_start \
-                    and toks[start - 1].is_alpha:
+                    and toks[start - 1].is_alpha and toks[start - 1].lower_ not in NOT_NAMES:
                 start -= 1
             span = doc[start:j + 1]
             if self.c.country(span.text) or self.c.by_demonym.get(fold(span.text)) or fold(span.text) in self.stop:

@@ -859,7 +859,8 @@ class EventBuilder:
                             a = self._actor_of(p)
                             if a and a not in out:
                                 out.append(a)
-                    takeover = v.lemma_ == "take" and self.doc[r.start:r.end].text.lower() in TAKEOVERS
+                    takeover = v.lemma_ == "take" and self.doc[r.start:r.end].text.lower() in TAKEOVERS \
+                        or v.lemma_ in ("fire", "launch") and r.type == "attack"  # 'rebels fired missiles at X'
                     if c.dep_ == "nsubj" and (v.lemma_ in ATTACK_VERBS or v.lemma_ in CAUSATIVE or takeover):
                         a = self._actor_of(c) or self._speaker_of(v, c) or next(
                             (x for x in (self._actor_of(p) for p in c.children if p.dep_ == "appos") if x), None) \
@@ -910,6 +911,8 @@ class EventBuilder:
 
     def _state_word(self, t) -> Optional[Ent]:
         """A demonym ('Israeli') or a country's own actor mention standing before a noun."""
+        if t.i >= 2 and self.toks[t.i - 1].text == "-" and self.toks[t.i - 2].lower_ in ("pro", "anti"):
+            return None  # 'pro-Russian hackers': sympathisers, not the state
         if t.text[:1].isupper() and t.is_alpha:
             country = self.demonyms.get(fold(t.text))
             if country:

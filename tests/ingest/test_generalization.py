@@ -1155,3 +1155,13 @@ def test_the_refinery_in_a_town_is_named_by_it(extractor):
 
 def test_a_refinery_in_a_country_names_no_facility(extractor):
     assert names(extract(extractor, "Drones hit the refinery in Iraq on Monday."), "facility") == []
+
+
+@pytest.mark.parametrize("text,perps", [
+    ("Pro-Russian hackers hit the Varna water plant on Monday.", []),
+    ("The KLF guerrilla group bombed the Varna pipeline on Monday.", ["KLF"]),
+    ("Suspected KLF rebels bombed the Varna pipeline on Monday.", ["KLF"]),
+    ("Russian drones hit the Varna port on Monday.", ["Russia"]),
+])
+def test_who_the_attackers_are_named_as(extractor, text, perps):
+    assert perps_of(extract(extractor, text)) == [perps]
