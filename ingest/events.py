@@ -539,12 +539,10 @@ class EventBuilder:
             cues.append("vessel")  # a ship's anchor: an accident even in a storm
         if any(t.type == "accident" and self._deliberate(self._head(t)) for t in real):
             cues.append("deliberate")  # 'deliberately dragging its anchor across the cable': sabotage
-
         if any((self.doc[t.start:t.end].text.lower() in CUT_WORDS or t.type == "fire" and self._head(t).lemma_ in
                 ("set", "torch")) and self._human_agent(self._head(t)) for t in real):
             cues.append("sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose
         cyber = "cyberattack" in cues or any(w in sent.text.lower() for w in CYBER_WORDS)
-        # 'the TNLA took control of the viaduct': a seizure, unless the sentence is about computers
         ev = Event([k], [self._own_type(t, cyber) for t in real], cues, [])
         ev.evidence.append((sent.start_char, sent.end_char))
         self._date(ev, sent, real)
@@ -569,7 +567,7 @@ class EventBuilder:
                       list(ev.perps), set(ev.effects), list(ev.evidence), ev.location, ev.date_text,
                       anaphoric=ev.anaphoric, habitual=ev.habitual, bound=ev.bound, recent=ev.recent)
             if own is not real:  # 'X bombed A on Wednesday, and a drone hit B on Thursday': each its own
-                e.types = [t.type for t in own]
+                e.types = [self._own_type(t, cyber) for t in own]
                 e.dates, e.precision, e.date_text, e.bound = None, 9, None, False
                 self._date(e, sent, own)
                 e.perps = self._agents(sent, own)
