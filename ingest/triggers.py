@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from ingest import lexicon
 from ingest.mention import Cue, Trigger
 from ingest.serialize import DataComponent
+from ingest.toks import tokens
 
 
 class TriggerFinder(DataComponent):
@@ -75,8 +76,8 @@ class TriggerFinder(DataComponent):
             return []
         verbs, weapons, preps = set(spec["verbs"]), set(spec["weapons"]), set(spec["preps"])
         out = []
-        for tok in doc:
-            if tok.pos_ != "VERB" or tok.lemma_ not in verbs or tok.i in taken:
+        for tok in tokens(doc):  # the list the other rule components made for this Doc
+            if tok.lemma_ not in verbs or tok.pos_ != "VERB" or tok.i in taken:
                 continue
             kids = list(tok.children)
             armed = any(c.dep_ == "dobj" and c.lemma_.lower() in weapons for c in kids)

@@ -73,12 +73,15 @@ FLOORS = {
 }
 
 
+# the last text number of each part, in order
+PART_ENDS = [(14, "develop"), (21, "check"), (28, "check2"), (42, "check3"), (56, "check4"), (70, "check5"),
+             (84, "check6"), (98, "check7"), (112, "check8"), (126, "check9"), (140, "check10"), (154, "check11"),
+             (168, "check12")]
+
+
 def _part(path: Path) -> str:
     n = int(re.match(r"h(\d+)", path.name).group(1))
-    return "develop" if n <= 14 else "check" if n <= 21 else "check2" if n <= 28 else "check3" if n <= 42 \
-        else "check4" if n <= 56 else "check5" if n <= 70 else "check6" if n <= 84 else "check7" if n <= 98 \
-        else "check8" if n <= 112 else "check9" if n <= 126 else "check10" if n <= 140 else "check11" if n <= 154 \
-        else "check12"
+    return next((part for end, part in PART_ENDS if n <= end), PART_ENDS[-1][1])
 
 
 @pytest.fixture(scope="module")
