@@ -48,7 +48,7 @@ from ingest.batch import PoolExtractor, ingest_paths
 from ingest.extract import Extractor
 from ingest.read import read_path
 n = {n}
-extractor = PoolExtractor(n) if n > 1 else Extractor()
+extractor = PoolExtractor(n, one_shot=True) if n > 1 else Extractor()  # as `incidentgraph ingest --workers n`
 if n > 1:
     extractor.warm()
 else:

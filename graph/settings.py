@@ -1,4 +1,4 @@
-"""The limits of the SPARQL layer, declared once as data with their defaults.
+"""The limits of the SPARQL layer and the store, declared once as data with their defaults.
 
 Each setting can be overridden by an environment variable ``INCIDENTGRAPH_<NAME>`` (upper
 case); a test checks every setting here is documented (has help text).
@@ -24,6 +24,9 @@ SETTINGS = [
             "Most result rows (or triples of a graph result) returned; longer answers are truncated and say so."),
     Setting("max_body_bytes", 1_000_000,
             "Largest accepted /sparql request body or query text in bytes; larger requests get 413."),
+    Setting("flush_every", 500,
+            "Writes (documents committed) to the embedded store between flushes of its in-memory write "
+            "buffers to disk; keeps a long ingest's memory flat."),
 ]
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -79,7 +79,7 @@ def cmd_ingest(args) -> int:
     if workers > 1:
         from ingest.batch import PoolExtractor
 
-        extractor = PoolExtractor(workers)
+        extractor = PoolExtractor(workers, one_shot=True)
     else:
         extractor = _LazyExtractor()
     try:

@@ -196,14 +196,18 @@ class PoolExtractor:
     that has a store open) and load the model once. Documents and extractions are plain
     dataclasses, pickled across. Memory: one model per worker; documents are read only as
     the window frees up (never the whole corpus: ``Pool.imap`` would consume its input
-    eagerly), so at most ``window`` batches are held, plus their extractions.
+    eagerly), so at most ``window`` batches are held, plus their extractions. A ``one_shot``
+    extractor (the CLI's single ingest) stops its workers as soon as a stream is done, so the
+    merged rebuild that follows does not run beside idle models.
     """
 
-    def __init__(self, workers: int = 2, window: Optional[int] = None, factory: Optional[Callable] = None):
+    def __init__(self, workers: int = 2, window: Optional[int] = None, factory: Optional[Callable] = None,
+                 one_shot: bool = False):
         """``factory`` (a picklable callable, default ``Extractor``) makes each worker's extractor."""
         self.workers = max(1, int(workers))
         self.window = max(1, int(window)) if window else 2 * self.workers
         self.factory = factory
+        self.one_shot = one_shot
         self._pool = None
 
     def _get_pool(self):
@@ -251,6 +255,8 @@ class PoolExtractor:
             submit(batch)
         while pending:
             yield from settle()
+        if self.one_shot:
+            self.close()
 
     def extract_many(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator:
         """All documents, split into consecutive chunks over the workers, in input order

@@ -137,3 +137,22 @@ def test_a_second_run_skips_what_the_first_committed(store):
     again = ingest_documents(store, iter(docs), FakeExtractor(), batch_size=4)
     assert (first.stored, again.stored, again.skipped) == (6, 0, 6)
     assert not merged.is_stale(store)
+
+
+def test_a_one_shot_pool_stops_its_workers_when_the_stream_ends_and_starts_again_when_asked():
+    """The CLI's ingest: the merged rebuild after the stream must not run beside idle models."""
+    p = PoolExtractor(2, window=2, factory=FakeExtractor, one_shot=True)
+    try:
+        failures: list[Failure] = []
+        out = list(p.extract_stream(iter(documents(5, bad={2})), failures, batch_size=2))
+        assert len(out) == 4 and [f.path for f in failures] == ["doc2.txt"]
+        assert p._pool is None
+        again = list(p.extract_stream(iter(documents(3)), [], batch_size=2))
+        assert len(again) == 3 and p._pool is None
+    finally:
+        p.close()
+
+
+def test_a_kept_pool_keeps_its_workers(pool):
+    list(pool.extract_stream(iter(documents(3)), [], batch_size=2))
+    assert pool._pool is not None
