@@ -366,6 +366,8 @@ class ActorFinder(DataComponent):
                 j -= 1
             if j < 0 or not toks[j].text[:1].isupper() or not any(c.isalpha() for c in toks[j].text) or toks[j].is_sent_start:
                 continue
+            if toks[j].is_stop or toks[j].pos_ == "DET":
+                continue  # 'KÖPING - A ransomware group has claimed ...': an article after a dateline, no name
             start = j
             while start - 1 >= 0 and toks[start - 1].text[:1].isupper() and not toks[start].is_sent_start \
                     and toks[start - 1].is_alpha and toks[start - 1].lower_ not in NOT_NAMES:

@@ -97,6 +97,7 @@ class Event:
     anaphoric: bool = False  # 'the attack', 'the accident': refers to an event told before
     habitual: bool = False  # 'was attacked repeatedly': history, unless nothing else happened to the target
     recent: bool = False  # dated relative to a publication date the text lacks ('on Thursday'): the news, not history
+    follows: bool = False  # 'a fire broke out in the switchyard after the strike': a consequence of an attack told before
 
     def absorb(self, o: "Event") -> None:
         self.sents += o.sents
@@ -350,6 +351,24 @@ class EventBuilder:
             c.dep_ == "det" and c.lower_ in DEFINITE for c in part.children) and not any(
             c.dep_ == "prep" and c.lower_ in ("of", "at") for c in part.children)
 
+    def _day_owned_noun(self, trig) -> bool:
+        """'Monday's damage', 'last week's attack': a noun owned by a day refers to that day's event."""
+        tok = self._head(trig)
+        return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in tok.children)
+
+    def _after_the_attack(self, sent: Span, real) -> bool:
+        """'a fire broke out in the station's switchyard after the strike': the mention's own triggers are
+        no attack, and 'after' governs a definite attack noun (an attack told before)."""
+        if any(r.type in self.attack_family or r.type == "attack" for r in real):
+            return False
+        for t in self.doc._.ig_triggers or []:
+            if not (sent.start <= t.start < sent.end) or t.cue or not (t.type in self.attack_family or t.type == "attack"):
+                continue
+            tok = self._head(t)
+            if tok.dep_ == "pobj" and tok.head.lower_ == "after" and self._definite(t):
+                return True
+        return False
+
     def _after(self, trig) -> bool:
         """'... fell on Thursday after a drone attack on the field': the trigger is what came before."""
         tok = self._head(trig)
@@ -553,7 +572,8 @@ class EventBuilder:
         ev.perps = self._agents(sent, real)
         ev.effects = self._effects(sent)
         ev.location = self._location(sent, real)
-        ev.anaphoric = any(self._definite(t) for t in real)
+        ev.anaphoric = any(self._definite(t) or self._day_owned_noun(t) for t in real)
+        ev.follows = self._after_the_attack(sent, real)
         if self._counted(real) and ev.dates and self.published and ev.dates[0] < ev.dates[1] \
                 and ev.dates[0] <= self.published <= ev.dates[1]:
             # 'it was the 14th attack on the line this year': the count's window, not a new incident
@@ -565,7 +585,8 @@ class EventBuilder:
         for group, own in zip(groups, owned):
             e = Event(list(ev.sents), list(ev.types), list(ev.cues), group, ev.dates, ev.precision,
                       list(ev.perps), set(ev.effects), list(ev.evidence), ev.location, ev.date_text,
-                      anaphoric=ev.anaphoric, habitual=ev.habitual, bound=ev.bound, recent=ev.recent)
+                      anaphoric=ev.anaphoric, habitual=ev.habitual, bound=ev.bound, recent=ev.recent,
+                      follows=ev.follows)
             if own is not real:  # 'X bombed A on Wednesday, and a drone hit B on Thursday': each its own
                 e.types = [self._own_type(t, cyber) for t in own]
                 e.dates, e.precision, e.date_text, e.bound = None, 9, None, False
@@ -1100,6 +1121,11 @@ class EventBuilder:
             else:
                 home.absorb(m)
         for m in undated:
+            if m.follows:
+                attacks = [e for e in events if self._attacks(e) and min(e.sents) <= min(m.sents)]
+                if attacks:
+                    max(attacks, key=lambda e: max(s for s in e.sents if s <= min(m.sents))).absorb(m)
+                    continue
             if m.anaphoric:
                 before = [e for e in events if min(e.sents) < min(m.sents)]
                 current = [e for e in before if not self._background(e)
@@ -1224,10 +1250,15 @@ class EventBuilder:
             if m.anaphoric and self._attacks(m):  # 'called the strikes a war crime': the attack told before
                 prior = [o for o in out if o.targets and max(o.sents) < k and self._attacks(o)
                          and (not o.dates or not m.dates or overlap(o.dates, m.dates))]
-                if prior:
-                    max(prior, key=lambda o: max(o.sents)).absorb(m)
-                    out.remove(m)
-                    continue
+            elif m.anaphoric and m.dates and m.dates[0] == m.dates[1]:
+                # 'Repairs on Monday's damage ...': the event told before on that very day
+                prior = [o for o in out if o.targets and max(o.sents) < k and o.dates == m.dates]
+            else:
+                prior = []
+            if prior:
+                max(prior, key=lambda o: max(o.sents)).absorb(m)
+                out.remove(m)
+                continue
             told = {o.sents[0] for o in out}
             # 'Cyclone X made landfall on Tuesday.' (a sentence on its warnings) 'The cyclone toppled ...': the day
             # goes on to the undated telling two sentences on
@@ -1276,7 +1307,9 @@ class EventBuilder:
             days = [expr.resolve(self.published) for s, e, expr in self.doc._.ig_dates or []
                     if self.sents[k].start <= s < self.sents[k].end and not self._in_dateline(expr)
                     and not self._said_on(s, cue)]
-            dated = [e for e in events if e.dates and self._attacks(e) and any(overlap(e.dates, d) for d in days if d)]
+            # within the days named: 'earlier this month' is not accused along with Monday's bombing
+            dated = [e for e in events if e.dates and self._attacks(e)
+                     and any(d[0] <= e.dates[0] and e.dates[1] <= d[1] for d in days if d)]
             if dated:
                 homes = dated
             if cue.stance == "claims_responsibility":  # 'Russia's defence ministry said its forces struck ...'
@@ -1348,6 +1381,8 @@ class EventBuilder:
                 if a is not None:
                     return a
             return None
+        if self._accused_of_other(cue):
+            return None
         for i in range(cue.end, sent.end):
             a = self._actor(i)
             if a is not None:
@@ -1360,6 +1395,23 @@ class EventBuilder:
                         return owned
                 return a
         return None
+
+    def _accused_of_other(self, cue) -> bool:
+        """'accused the military of looking for pretexts to derail talks with the government of
+        X': the charge is no incident (no trigger, no attack verb under 'of'), so nobody named after
+        it is accused of one."""
+        trig = {i for t in self.doc._.ig_triggers or [] if not t.cue for i in range(t.start, t.end)}
+        for v in self.doc[cue.start:cue.end]:
+            if v.lemma_ not in self.accusation["verbs"]:
+                continue
+            # the parser hangs 'of ...' on the verb or on the one accused
+            heads = [v] + [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+            charges = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in self.accusation["preps"]]
+            deeds = self.accusation["deeds"]
+            if charges and not any(p.i in trig or p.lemma_ in ATTACK_VERBS or p.lemma_ in deeds
+                                   for c in charges for p in c.subtree):
+                return True
+        return False
 
     # ---- typing ----------------------------------------------------------------------------
     def doc_attack_type(self) -> Optional[str]:

@@ -5,6 +5,8 @@ Named facilities carry a capitalized name; descriptive ones ("data cable") and g
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -27,6 +29,11 @@ SEAS = {"sea", "ocean", "coast"}
 BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
             "north-west", "south-east", "south-west"}
 UNITS = {"kv", "mw", "gw", "kw", "mva", "mwe", "kilovolt", "megawatt", "gigawatt"}  # ratings: "161-kV", "120-MW"
+FUSED_RATING = re.compile(r"\d+(?:\.\d+)?(?:" + "|".join(sorted(UNITS)) + r")")  # "400kV", "1.2GW"
+
+
+def _fused_rating(tok) -> bool:
+    return FUSED_RATING.fullmatch(tok.lower_) is not None
 
 
 def _number_sign(doc: Doc, j: int) -> int | None:
@@ -112,6 +119,8 @@ class FacilityFinder(DataComponent):
             n -= 3
         elif n >= 2 and doc[n].lower_ in UNITS and doc[n - 1].like_num:
             n -= 2  # "the Kalurghat-Hathazari 132 kV line"
+        elif n >= 1 and _fused_rating(doc[n]):
+            n -= 1  # "the Sibi-Quetta 220kV line"
         dashed = n > 1 and doc[n - 1].text in DASHES and _cap(doc[n - 2])
         if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start \
                 and (doc[n].pos_ == "PROPN" or dashed) and doc[n].ent_type_ not in ("PERSON", "NORP", "DATE"):
@@ -184,6 +193,11 @@ class FacilityFinder(DataComponent):
                         start, j = j - 1, j - 2  # "the Kalurghat-Hathazari 132 kV line"
                         continue
                     break
+                if _fused_rating(tok):
+                    if not named and j >= 1 and _cap(doc[j - 1]) and doc[j - 1].lower_ not in STOP_LEFT:
+                        start, j = j, j - 1  # "the Payra–Gopalganj 400kV transmission line"
+                        continue
+                    break
                 if tok.is_upper and j > 0 and doc[j - 1].like_num:
                     break  # a unit: "5.7 GW"
                 if tok.text in DASHES and j > 0 and _cap(doc[j - 1]) and _cap(doc[j + 1]):
@@ -201,7 +215,7 @@ class FacilityFinder(DataComponent):
                     continue
                 if tok.lower_ in STOP_LEFT:
                     break
-                if _cap(tok) and not self._key_start(doc, j) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "NUM", "X", "ADV", "") and not tok.is_punct:
+                if _cap(tok) and not self._key_start(doc, j) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "NUM", "X", "ADV", "INTJ", "") and not tok.is_punct:
                     if not (self._line_start(doc, j) and tok.lower_ in self.modifiers):
                         named = True
                     start = j

@@ -284,7 +284,12 @@ def resolve(doc: Doc) -> Resolution:
         if m.generic and not before and m.parent is not None:
             pass  # "the berth at the container terminal of X": described by its chain below
         elif m.generic or (definite and before):
-            if before:
+            same = any(t.lower_ in ("same", "this", "that", "its") for t in doc[max(m.start - 2, 0):m.start])
+            town = _in_town(doc, m, placed) if before and not same else None
+            if before and town is not None and not any(_told_with(doc, e, town) for e in before):
+                # 'army warplanes bombed the main water station in Nyala' after a station in Kosti: another one
+                ent_of[k] = [_place_named(named, m, f"{m.name} {doc[m.end].text} {town}", f"{town} {m.name}")]
+            elif before:
                 strong = [e for e in before if not e.weak] or before
                 strong = [e for e in strong if e.type == m.type] or strong  # 'the terminal': a terminal before a port
                 ent_of[k] = [max(strong, key=lambda e: max(s for s, _ in e.spans if s < m.start))]
@@ -524,6 +529,14 @@ def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
     return town.name if town is not None else None
 
 
+def _told_with(doc: Doc, e, town: str) -> bool:
+    """The town is named in a sentence that names the facility, or in its names."""
+    folded = town.lower()
+    if any(folded in n.lower() for n in e.keys()):
+        return True
+    return any(folded in doc[s].sent.text.lower() for s, _ in e.spans)
+
+
 def _distribute(doc: Doc, m: Mention, places: list[Mention]) -> list[str]:
     """'oil processing facilities at A and B': one facility per place."""
     if not doc[m.end - 1].lower_.endswith(("ies", "s")) or m.end >= len(doc) or doc[m.end].lower_ not in ("at", "in"):
@@ -596,6 +609,7 @@ def _group_refs(doc: Doc, res: Resolution, ents: list[Ent]) -> None:
     refs = {tuple(r.split()) for r in data["group_references"]}
     ships = {tuple(r.split()) for r in data["ship_pronouns"]}
     firsts = {r[0] for r in refs | ships}
+    longest = max(len(r) for r in refs | ships)
     # read the lower-cased words as ids, not as Token objects (a long article has thousands)
     strings = doc.vocab.strings
     lower = doc.to_array(LOWER).tolist()
@@ -603,7 +617,7 @@ def _group_refs(doc: Doc, res: Resolution, ents: list[Ent]) -> None:
     for i, w in enumerate(lower):
         if w not in wanted:
             continue
-        for n in (2, 1):
+        for n in range(longest, 0, -1):
             words = tuple(strings[x] for x in lower[i:i + n])
             group = group_before(i) if words in refs else None
             if group is not None:

@@ -1165,3 +1165,86 @@ def test_a_refinery_in_a_country_names_no_facility(extractor):
 ])
 def test_who_the_attackers_are_named_as(extractor, text, perps):
     assert perps_of(extract(extractor, text)) == [perps]
+
+
+# ---- session 7 ----------------------------------------------------------------------------
+
+def test_an_accusation_of_something_other_than_an_attack_names_no_perpetrator(extractor):
+    out = extract(extractor, "Rebels bombed the Varna pipeline on Monday, the army said. The rebels denied it and "
+                             "accused the military of looking for pretexts to end talks with the government of "
+                             "President Ivan Petrov.")
+    assert perps_of(out) == [[]]
+
+
+def test_an_accusation_of_carrying_out_the_operation_names_the_perpetrator(extractor):
+    out = extract(extractor, "Explosives damaged the Varna gas pipeline on Monday. Officials accused Russia of "
+                             "conducting the operation.")
+    assert perps_of(out) == [["Russia"]]
+
+
+@pytest.mark.parametrize("ref", ["the rebel group", "the rebels", "the militants"])
+def test_the_rebel_group_blamed_is_the_group_named_before(extractor, ref):
+    out = extract(extractor, f"The Varna Liberation Front denied bombing the Varna oil pipeline on Monday, a day "
+                             f"after the army blamed {ref} for the attack.")
+    assert perps_of(out) == [["Varna Liberation Front"]]
+
+
+def test_an_accusation_about_a_day_leaves_an_incident_of_the_month_alone(extractor):
+    out = extract(extractor, "The army blamed the KLF guerrilla group for Monday's bombing of the Varna pipeline. "
+                             "Earlier this month, an explosive device also damaged the Osor pipeline.")
+    by_target = {entity(out, i["targets"][0])["name"]: [entity(out, p)["name"] for p in i["perpetrators"]]
+                 for i in out["incidents"]}
+    assert by_target == {"Varna pipeline": ["KLF"], "Osor pipeline": []}
+
+
+def test_the_damage_of_a_day_told_later_belongs_to_that_days_event(extractor):
+    out = extract(extractor, "Saboteurs bombed the Varna pipeline on Monday. Repairs on Monday's damage will take "
+                             "four days. Earlier this month, an explosive device damaged the Osor pipeline.")
+    dates = {entity(out, i["targets"][0])["name"]: (i["start"], i["end"]) for i in out["incidents"]}
+    assert dates == {"Varna pipeline": ("2024-07-08", "2024-07-08"), "Osor pipeline": ("2024-07-01", "2024-07-10")}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Storms toppled four towers of the Varna–Osor 400kV transmission line on Monday.", "Varna–Osor 400kV transmission line"),
+    ("A transformer exploded at the Varna Central 230kV grid substation on Monday.", "Varna Central 230kV grid substation"),
+])
+def test_a_rating_written_in_one_word_stays_inside_the_name(extractor, text, name):
+    assert name in names(extract(extractor, text), "facility")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Gunmen stormed the Osor flow station on Monday.", "Osor flow station"),
+    ("Hackers reached the Varna operations centre on Monday.", "Varna operations centre"),
+    ("A drone hit the Um Varna thermal power station on Monday.", "Um Varna thermal power station"),
+])
+def test_more_facility_names(extractor, text, name):
+    assert name in names(extract(extractor, text), "facility")
+
+
+def test_an_article_after_a_dateline_is_no_group_name(extractor):
+    out = extract(extractor, "VARNA - A ransomware group has claimed the cyberattack on the Varna water plant.")
+    assert "A" not in names(out, "actor")
+
+
+def test_a_ransomware_infection_is_a_cyberattack(extractor):
+    out = extract(extractor, "In March 2023, a ransomware infection shut down the Varna heating plant.")
+    assert [i["type"] for i in out["incidents"]] == ["cyberattack"]
+
+
+def test_the_station_in_another_town_is_another_station(extractor):
+    out = extract(extractor, "Drones hit the Osor pumping station near Kosti on Monday. The army said on Tuesday that "
+                             "warplanes had bombed the main pumping station in Nyala last week.")
+    targets = sorted(entity(out, i["targets"][0])["name"] for i in out["incidents"])
+    assert targets == ["Osor pumping station", "main pumping station in Nyala"]
+
+
+def test_the_same_pipeline_in_a_town_is_that_pipeline(extractor):
+    out = extract(extractor, "Fuel from a tap on the Osor pipeline caught fire in August. In January 2019, an "
+                             "explosion at a tap on the same pipeline in Tlahuelilpan killed 137 people.")
+    assert names(out, "facility") == ["Osor pipeline"]
+
+
+def test_a_fire_after_the_strike_is_its_consequence(extractor):
+    out = extract(extractor, "Drones struck the Osor hydropower plant on Monday, the utility said. A fire broke out "
+                             "in the plant's switchyard after the strike.")
+    assert [i["type"] for i in out["incidents"]] == ["drone_strike"]
