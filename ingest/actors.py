@@ -65,7 +65,8 @@ FORCE_HEADS = {"force", "forces", "army", "front", "brigade", "brigades", "milit
 ACCUSING = {"blame", "accuse", "condemn", "warn", "urge", "criticise", "criticize", "suspect", "hold", "fault"}
 TITLES = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "governor", "commander", "chief",
           "secretary", "director", "ambassador", "mayor", "prosecutor", "general", "colonel", "head", "chairman",
-          "ceo", "premier", "chancellor", "envoy", "adviser", "advisor", "official"}
+          "ceo", "premier", "chancellor", "envoy", "adviser", "advisor", "official",
+          "admiral", "brigadier", "major", "lieutenant", "captain", "commodore", "marshal"}  # ranks: "Rear Admiral X"
 
 
 def _clean(doc: Doc, span: Span) -> Span | None:
@@ -630,8 +631,9 @@ class ActorFinder(DataComponent):
                 and root.head.head.lower_ in self.place_nouns:
             add(span, "place", "city", source="place-of")  # "the town of Bir al-Abd"
             return
-        if set(key.split()) & self.event_words:
-            return  # "Yemeni Civil War", "Winter Olympics": events, not actors
+        organ = any(t.lower_ in self.organ_heads or t.lower_ in ORG_TAILS for t in (span[0], span[-1]))
+        if set(key.split()) & self.event_words and not organ:
+            return  # "Yemeni Civil War", "Winter Olympics": events, not actors ("Ministry of Disaster ..." is one)
         if len(span) == 1 and first.pos_ != "PROPN" and label in ("PERSON", "ORG"):
             return
         ibkey = self.infobox_key(doc, span.start)

@@ -36,6 +36,8 @@ def _p(template: str) -> str:
 # Ordered most specific first; a later pattern never overlaps an earlier match.
 PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECASE)) for name, rx in [
     ("iso", r"\b{year:y}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    # "in the week of August 11": seven days from that day
+    ("week_of", r"\bthe week (?:of|starting|beginning) (?:{mon:m} {day:d}|{day:d2} {mon:m2})(?:,? {year:y})?\b"),
     ("dmy_list", r"\b{day:d1} {mon:m1}(?:,? and | to |\s?[-–]\s?| through ){day:d2} {mon:m2},? {year:y}\b"),
     ("dd_my", r"\b{day:d1}(?: and | to |\s?[-–]\s?){day:d2} {mon:m},? {year:y}\b"),
     ("mdy_list", r"\b{mon:m1} {day:d1}(?: and | to |\s?[-–]\s?| through ){mon:m2} {day:d2},? {year:y}\b"),
@@ -87,7 +89,7 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "nine": 9, "ten": 10}
 RELATIVE = {"rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year",
             "days_ago", "weeks_ago", "weekday", "yesterday", "today", "overnight", "dm", "md", "mon", "holiday", "dom",
-            "offset", "dd_m", "overnight_into"}
+            "offset", "dd_m", "overnight_into", "week_of"}
 HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
             "new year's day": (1, 1)}
 # "early", "mid" and "late" in a month: its first, middle and last ten days (or so)
@@ -115,7 +117,7 @@ class DateExpr:
                          "today", "holiday",
                          "dmy_list", "dd_my", "mdy_list", "dd_m"):
             return 0
-        if self.kind in ("rel_week", "last_week", "last_weekend", "overnight", "overnight_into"):
+        if self.kind in ("rel_week", "last_week", "last_weekend", "overnight", "overnight_into", "week_of"):
             return 1
         if self.kind in ("my", "this_month", "last_month", "mon"):
             return 2
@@ -153,7 +155,7 @@ _MONTH_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", _MON.split(
 _PARTS = {"early", "mid", "late"}
 _THIS = {"earlier", "later", "this"}
 STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
-    "iso": {DIGIT}, "dmy_list": {DIGIT}, "dd_my": {DIGIT}, "mdy_list": _MONTH_WORDS, "dmy": {DIGIT},
+    "iso": {DIGIT}, "week_of": {"the"}, "dmy_list": {DIGIT}, "dd_my": {DIGIT}, "mdy_list": _MONTH_WORDS, "dmy": {DIGIT},
     "mdy": _MONTH_WORDS, "my": _MONTH_WORDS | _PARTS, "dd_m": {DIGIT}, "dm": {DIGIT}, "md": _MONTH_WORDS,
     "dom": {"on", "of"},
     "mon": _MONTH_WORDS | _PARTS | {"in", "during", "since", "until", "by", "from", "through", "throughout",
@@ -360,6 +362,17 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
         first_m, last_m = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[g["part"].lower()]
         y = int(g["y"])
         return date(y, first_m, 1), month_interval(y, last_m)[1]
+    if k == "week_of":
+        month, day = MONTHS[(g.get("m") or g["m2"]).lower().rstrip(".")], int(g.get("d") or g["d2"])
+        try:
+            first = date(int(g["y"]), month, day) if g.get("y") else \
+                (day_without_year(month, day, published) if published else None)
+        except ValueError:
+            return None
+        if first is None:
+            return None
+        last = first + timedelta(days=6)
+        return first, min(last, published) if published and published >= first else last
     if published is None:
         return None
     p = published

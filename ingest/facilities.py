@@ -215,6 +215,8 @@ class FacilityFinder(DataComponent):
                     continue
                 if tok.lower_ in STOP_LEFT:
                     break
+                if tok.is_stop and not tok.like_num and (tok.is_sent_start or j > 0 and doc[j - 1].is_quote):
+                    break  # '"Once refineries become fair game ...': a sentence's first word, no name
                 if _cap(tok) and not self._key_start(doc, j) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "NUM", "X", "ADV", "INTJ", "") and not tok.is_punct:
                     if not (self._line_start(doc, j) and tok.lower_ in self.modifiers):
                         named = True

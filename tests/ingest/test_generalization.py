@@ -1248,3 +1248,24 @@ def test_a_fire_after_the_strike_is_its_consequence(extractor):
     out = extract(extractor, "Drones struck the Osor hydropower plant on Monday, the utility said. A fire broke out "
                              "in the plant's switchyard after the strike.")
     assert [i["type"] for i in out["incidents"]] == ["drone_strike"]
+
+
+def test_the_week_of_a_day_is_seven_days(extractor):
+    out = extract(extractor, "Hackers breached the Varna operations centre in the week of June 3, the company said.")
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2024-06-03", "2024-06-09")]
+
+
+def test_a_ministry_named_after_disasters_is_an_actor(extractor):
+    out = extract(extractor, "At least 11 people died, according to the Ministry of Disaster Management and Relief.")
+    assert names(out, "actor") == ["Ministry of Disaster Management and Relief"]
+
+
+def test_a_rank_before_a_name_is_no_organisation(extractor):
+    out = extract(extractor, "Port chairman Rear Admiral Ivan Petrov said the Varna port would reopen on Thursday.")
+    assert "Rear Admiral" not in names(out, "actor")
+
+
+def test_a_quotes_first_word_starts_no_facility_name(extractor):
+    out = extract(extractor, "Drones hit the Varna refinery on Monday. \"Once refineries and gas fields become fair "
+                             "game, the price shock moves to real barrels,\" said Ivan Petrov, an economist.")
+    assert names(out, "facility") == ["Varna refinery"]
