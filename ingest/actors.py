@@ -44,6 +44,7 @@ OWNER_WORDS = {"the", "its", "their"}  # "the energy ministry", "its military in
 NAMED_ORGANS = {"army", "navy", "military"}  # "the Indian Army": capitalized, a named organ of the state
 MOVEMENT_WORDS = {"movement", "rebels", "militia", "militias", "insurgents"}
 # "a group calling itself X", "which calls itself X"
+SIGNED_TEXTS = {"letter", "statement", "message", "communique", "communiqué", "claim", "note", "post", "manifesto"}
 SELF_NAMING = {"calling", "calls", "called", "styling", "styles", "styled", "naming", "names", "named"}
 # "CyberAv3ngers": letters and digits mixed inside one capitalized word, ending in letters
 LEET = re.compile(r"^[A-Z][A-Za-z]*[a-z][A-Za-z]*\d+[A-Za-z\d]*$")
@@ -324,6 +325,7 @@ class ActorFinder(DataComponent):
         self.from_infobox(doc, add)
         self.from_alias_cues(doc, add)
         self.from_self_names(doc, add)
+        self.from_signed(doc, add)
         self.from_kind_named(doc, add)
         self.from_acronyms(doc, add)
         self.from_digit_names(doc, add)
@@ -875,6 +877,27 @@ class ActorFinder(DataComponent):
             if fold(doc[k:j].text) not in self.stop:
                 add(doc[k:j], "actor", "armed_group" if any(c.lower_ in GROUP_KINDS for c in doc[t.i - 3:t.i])
                     else "organisation", source="self-name")
+
+    def from_signed(self, doc: Doc, add) -> None:
+        """'a letter signed "Kommando X"', 'a statement signed by the Y Brigades': who signs a letter or a
+        claim is an actor, whatever NER made of the name."""
+        toks = tokens(doc)
+        for t in toks:
+            if t.lower_ != "signed" or t.i == 0 or t.i + 2 >= len(doc) or toks[t.i - 1].lemma_ not in SIGNED_TEXTS:
+                continue
+            k = t.i + 1 + (toks[t.i + 1].lower_ == "by")
+            k += toks[k].lower_ == "the"
+            quoted = k < len(doc) and toks[k].is_quote
+            k += quoted
+            j = k
+            while j < len(doc) and j < k + 6 and (toks[j].text[:1].isupper() or (quoted and toks[j].is_alpha
+                                                                               and not toks[j].is_quote)) \
+                    and "\n" not in toks[j].text and not (j > k and toks[j].is_sent_start):
+                j += 1
+            if j == k or (quoted and (j >= len(doc) or not toks[j].is_quote)) or self.c.country(doc[k:j].text):
+                continue
+            if fold(doc[k:j].text) not in self.stop:
+                add(doc[k:j], "actor", "armed_group", source="signed")
 
     def from_kind_named(self, doc: Doc, add) -> None:
         """'the ransomware group Nyx9', 'the hacker group CyberTeam 1945': the name after a kind of group."""

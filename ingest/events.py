@@ -213,8 +213,10 @@ class EventBuilder:
             return True
         if any(w in self.ref_preps for w in window[-3:]) and not indefinite \
                 and not any(doc[i].pos_ == "VERB" for i in range(max(trig.start - 3, 0), trig.start)) \
-                and not (tok.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in tok.children)):
+                and not (tok.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in tok.children)) \
+                and not (tok.dep_ == "compound" and tok.head.dep_ == "nsubj" and tok.head.head.pos_ == "VERB"):
             return True  # 'after the strikes', not 'after drones hit the terminal' (a clause of its own)
+            # nor 'after Cyclone Tejal made landfall', whose subject names the storm
         if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children) \
                 and not self._dated_phrase(tok) and (tok.dep_ == "pobj" or any(c.lower_ == "such" for c in tok.children) or (
                     tok.dep_ == "dobj" and tok.head.lemma_ in self.speech)):
@@ -582,6 +584,8 @@ class EventBuilder:
         ev.habitual = all(self._habitual(t) for t in real)
         groups = self._split(targets, real)
         owned = self._triggers_by_group(groups, real, sent) if len(groups) > 1 else [real]
+        if len(groups) > 1 and owned[0] is not real:
+            groups, owned = self._participles_joined(groups, owned)
         for group, own in zip(groups, owned):
             e = Event(list(ev.sents), list(ev.types), list(ev.cues), group, ev.dates, ev.precision,
                       list(ev.perps), set(ev.effects), list(ev.evidence), ev.location, ev.date_text,
@@ -621,6 +625,34 @@ class EventBuilder:
         if any(not o for o in own):
             return [real for _ in groups]
         return own
+
+    def _participles_joined(self, groups: list[list[Ent]], owned: list[list]) -> tuple[list, list]:
+        """'gunmen stormed the X flow station, abducting two workers and setting a control room on fire':
+        what a participle clause of another group's trigger tells is that incident's, not a new one."""
+        heads = [{self._head(r).i for r in own} for own in owned]
+        out_g, out_o = [list(g) for g in groups], [list(o) for o in owned]
+        for k in range(len(groups) - 1, -1, -1):
+            others = set().union(*(h for j, h in enumerate(heads) if j != k and out_g[j]))
+            if not others or not all(self._participle_of(r, others) for r in owned[k]):
+                continue
+            home = next(j for j, h in enumerate(heads) if j != k and out_g[j] and h & others)
+            out_g[home] += out_g[k]
+            out_o[home] += out_o[k]
+            out_g[k], out_o[k] = [], []
+        keep = [j for j, g in enumerate(out_g) if g]
+        return [out_g[j] for j in keep], [out_o[j] for j in keep]
+
+    def _participle_of(self, trig, heads: set[int]) -> bool:
+        """The trigger sits in an '-ing' clause hanging on one of these trigger heads."""
+        for a in [self._head(trig), *self._head(trig).ancestors]:
+            if a.i in heads:
+                return False
+            if a.tag_ == "VBG" and a.dep_ == "advcl" and a.head.i in heads:
+                return True
+            if a.tag_ == "VBG" and a.dep_ == "conj" and a.head.tag_ == "VBG" and a.head.dep_ == "advcl" \
+                    and a.head.head.i in heads:
+                return True
+        return False
 
     def _split(self, targets: list[Ent], real) -> list[list[Ent]]:
         """'The pipeline and a nearby data cable were damaged': one incident per kind of facility
@@ -718,8 +750,9 @@ class EventBuilder:
         return None
 
     def _date(self, ev: Event, sent: Span, real) -> None:
-        if all(self._head(r).dep_ == "amod" for r in real):
+        if all(self._head(r).dep_ == "amod" and self._head(r).tag_ != "VBG" for r in real):
             return  # 'will replace the damaged gate by April': a state the text describes, not dated by it
+            # (but 'on Monday, firefighters were called to a burning cable shaft': the fire of that day)
         best = None
         offset = None  # 'three days after the explosion': counted from an event told before
         for s, e, expr in self.doc._.ig_dates or []:
@@ -832,7 +865,9 @@ class EventBuilder:
                     if a.i > max(r.start for r in real) > i:
                         return 1  # "On May 3, drones hit X, the operator said": the date fronts the event
                     return 2
-                own = [heads[c.i] for c in a.children if c.i in heads and c.dep_ in ("nsubj", "nsubjpass")]
+                subjects = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+                own = [heads[x.i] for c in subjects for x in [c, *c.children]  # 'Cyclone Tejal made landfall'
+                       if x.i in heads and (x is c or x.dep_ == "compound")]
                 if own:
                     return min(own)  # 'an explosion ripped through the substation on Sunday night': the blast's verb
                 if a.dep_ in ("acl", "relcl") and a.head.lemma_ in self.statement_nouns:
@@ -1253,6 +1288,8 @@ class EventBuilder:
             elif m.anaphoric and m.dates and m.dates[0] == m.dates[1]:
                 # 'Repairs on Monday's damage ...': the event told before on that very day
                 prior = [o for o in out if o.targets and max(o.sents) < k and o.dates == m.dates]
+            elif m.anaphoric and not m.dates:  # 'killed in the cyclone': the cyclone told before, not the next event
+                prior = [o for o in out if o.targets and max(o.sents) < k and set(o.types) & set(m.types)]
             else:
                 prior = []
             if prior:
@@ -1271,7 +1308,8 @@ class EventBuilder:
                                     for a in x.targets for b in o.targets):
                     continue  # "Tuesday's bombing ..." is not told by the next sentence's shutdown elsewhere
                 if o is not None and (not o.dates or not m.dates or overlap(o.dates, m.dates)
-                                      or o.bound and m.dates[0] <= o.dates[1]):  # 'said on Tuesday' ... 'since Saturday'
+                                      or o.bound and m.dates[0] <= o.dates[1]  # 'said on Tuesday' ... 'since Saturday'
+                                      or m.bound and m.anaphoric and o.dates[0] <= m.dates[1]):  # 'said on Friday that the blast ...'
                     o.absorb(m)
                     out.remove(m)
                     break

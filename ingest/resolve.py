@@ -165,7 +165,10 @@ def _bridge_parts(doc: Doc, fac: list, ent_of: dict, named: list) -> None:
             continue
         before = [j for j in wholes if j < k]
         after = [] if owned else [j for j in wholes if j > k and _sentences_apart(doc, m, fac[j]) <= 1]
-        if before:
+        same = [j for j in after if _sentences_apart(doc, m, fac[j]) == 0]
+        if same and not (before and _sentences_apart(doc, fac[before[-1]], m) == 0):
+            whole = ent_of[same[0]][0]  # 'a transformer exploded at the X substation': the whole this sentence names
+        elif before:
             whole = ent_of[before[-1]][0]
         elif after:  # 'insurgents set fire to the control building' in a lead that names the station next
             whole = ent_of[after[0]][0]

@@ -1269,3 +1269,46 @@ def test_a_quotes_first_word_starts_no_facility_name(extractor):
     out = extract(extractor, "Drones hit the Varna refinery on Monday. \"Once refineries and gas fields become fair "
                              "game, the price shock moves to real barrels,\" said Ivan Petrov, an economist.")
     assert names(out, "facility") == ["Varna refinery"]
+
+
+def test_who_signs_a_claim_letter_is_an_actor(extractor):
+    out = extract(extractor, "Arsonists set fire to a cable duct on the Varna line on Saturday. On Sunday a letter "
+                             "signed \"Kommando Sturmvogel\" appeared on a website.")
+    assert "Kommando Sturmvogel" in names(out, "actor")
+
+
+def test_a_burning_thing_found_on_a_day_is_that_days_fire(extractor):
+    out = extract(extractor, "On Monday morning, firefighters were called to a burning cable shaft next to Osor station.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("fire", "2024-07-08")]
+
+
+def test_what_a_participle_clause_adds_is_the_same_incident(extractor):
+    out = extract(extractor, "Gunmen stormed the Osor flow station on Monday, abducting two workers and setting a "
+                             "control room on fire.")
+    assert [i["type"] for i in out["incidents"]] == ["armed_assault"]
+    assert sorted(entity(out, t)["name"] for t in out["incidents"][0]["targets"]) == ["Osor flow station", "control room"]
+
+
+def test_the_blast_a_company_described_later_is_the_blast_told_before(extractor):
+    out = extract(extractor, "A militant group claimed an explosion that ruptured the Osor trunk line on Monday night. "
+                             "The operator said in a statement on Tuesday that the blast was an act of sabotage.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2024-07-08")]
+
+
+def test_a_named_storm_after_which_something_happened_is_told(extractor):
+    out = extract(extractor, "Thousands remained without power on Tuesday after Cyclone Mira made landfall late on "
+                             "Sunday, damaging jetties at Varna port.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("natural_hazard", "2024-07-07")]
+
+
+def test_a_part_belongs_to_the_whole_its_own_sentence_names(extractor):
+    out = extract(extractor, "The storm knocked out the Varna power station on Monday. On Tuesday a transformer "
+                             "exploded at the Osor substation as engineers tried to re-energise it.")
+    transformer = next(e for e in out["entities"] if e["name"] == "transformer")
+    assert entity(out, transformer["part_of"])["name"] == "Osor substation"
+
+
+def test_the_storm_named_again_later_is_the_storm_not_the_next_event(extractor):
+    out = extract(extractor, "A cyclone damaged the Varna port on Sunday. On Monday a transformer exploded at the "
+                             "Osor substation. At least 11 people were killed in the cyclone, officials said.")
+    assert sorted(i["type"] for i in out["incidents"]) == ["explosion", "natural_hazard"]
