@@ -305,7 +305,13 @@ class EventBuilder:
         hearsay = set(self.negation["hearsay_nouns"])
 
         def denied(t) -> bool:
-            return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in dets) for c in t.children)
+            for c in t.children:
+                if c.dep_ == "neg" and not any(a.dep_ == "appos" and a.i == c.i + 1 for a in t.children):
+                    return True
+                if c.dep_ == "det" and c.lower_ in dets:
+                    return True
+            # 'a landslide, not sabotage, ruptured the pipeline': the parser hangs 'not' on the landslide
+            return t.dep_ == "appos" and any(c.dep_ == "neg" and c.i == t.i - 1 for c in t.head.children)
 
         t = tok
         for _ in range(6):
@@ -1456,10 +1462,13 @@ class EventBuilder:
         """The attack type the document tells most often (worked out once, asked per incident)."""
         if self._doc_type is None:
             counts: dict[str, int] = {}
+            weapons: dict[str, int] = {}  # 'Drones struck the depot ... a first attack': the weapon the text names
             for t in self.doc._.ig_triggers or []:
-                if t.type in self.attack_family and not t.cue and not self._open_question(self._head(t)) \
+                if t.type in self.attack_family and not self._open_question(self._head(t)) \
                         and not self._negated(self._head(t)):  # not 'whether it was vandalism', 'no sign of sabotage'
-                    counts[t.type] = counts.get(t.type, 0) + 1
+                    into = weapons if t.cue else counts
+                    into[t.type] = into.get(t.type, 0) + 1
+            counts = counts or weapons
             self._doc_type = (max(counts, key=counts.get) if counts else None,)
         return self._doc_type[0]
 

@@ -153,6 +153,9 @@ class FacilityFinder(DataComponent):
                 continue  # "Caspian Pipeline Consortium" is an organisation
             if _cap(t) and self._inside_longer_name(doc, i):
                 continue  # "Nagoya Harbor Transportation Association", "Nagoya United Terminal System"
+            if _cap(t) and h0 == i and t.ent_iob_ == "B" and t.ent_type_ in ("GPE", "LOC") and nxt is not None \
+                    and nxt.ent_iob_ == "I":
+                continue  # "Port Sudan", "Port Harcourt": the first word of a town's name
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_sent_start and not _cap(nxt) \
                     and nxt.lower_ not in self.event_nouns and nxt.lower_ not in BEARINGS \
                     and nxt.ent_type_ not in ("DATE", "TIME") and nxt.lower_ not in TIME_WORDS:

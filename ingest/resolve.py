@@ -494,7 +494,13 @@ def _acronym(doc: Doc, m: Mention, e: Ent) -> None:
 
 
 def _owner(doc: Doc, m: Mention, act: list[Mention]) -> Optional[str]:
-    """'Freeport LNG said its export terminal ...': the company a possessive pronoun points to, in the same sentence."""
+    """'Freeport LNG said its export terminal ...': the company a possessive pronoun points to, in the same
+    sentence; 'a gas pipeline operated by X': the company named right after."""
+    if m.end + 2 < len(doc) and doc[m.end].lower_ in ("operated", "owned", "run", "managed") and doc[m.end + 1].lower_ == "by":
+        after = next((a for a in act if a.start == m.end + 2 and a.kind == "actor"
+                      and a.type in ("company", "organisation")), None)
+        if after is not None:
+            return after.name
     if m.start == 0 or doc[m.start - 1].lower_ not in ("its", "their"):
         return None
     sent = doc[m.start].sent
@@ -528,8 +534,8 @@ def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
     description and 'in', 'at' or 'near'."""
     if m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("in", "at", "near") or doc[m.end - 1].tag_ in ("NNS", "NNPS"):
         return None
-    town = next((p for p in places if p.start == m.end + 1 and p.kind == "place"), None)
-    return town.name if town is not None else None
+    towns = [p for p in places if p.start == m.end + 1 and p.kind == "place"]
+    return max(towns, key=lambda p: p.end).name if towns else None  # 'Port Sudan', not 'Port'
 
 
 def _told_with(doc: Doc, e, town: str) -> bool:

@@ -1312,3 +1312,27 @@ def test_the_storm_named_again_later_is_the_storm_not_the_next_event(extractor):
     out = extract(extractor, "A cyclone damaged the Varna port on Sunday. On Monday a transformer exploded at the "
                              "Osor substation. At least 11 people were killed in the cyclone, officials said.")
     assert sorted(i["type"] for i in out["incidents"]) == ["explosion", "natural_hazard"]
+
+
+def test_a_pipeline_operated_by_a_company_is_also_named_by_it(extractor):
+    out = extract(extractor, "A natural gas pipeline operated by Gasoductos del Varna exploded near Osor late on Monday.")
+    pipeline = next(e for e in out["entities"] if e["kind"] == "facility")
+    assert "Gasoductos del Varna pipeline" in pipeline["aliases"]
+
+
+def test_the_first_word_of_a_port_towns_name_is_no_port(extractor):
+    out = extract(extractor, "Drones struck the Al-Varna strategic fuel depot in Port Sudan on Wednesday.")
+    assert names(out, "facility") == ["Al-Varna strategic fuel depot"]
+
+
+def test_an_attack_the_text_tells_only_by_its_weapon_takes_that_weapons_type(extractor):
+    out = extract(extractor, "Drones struck the Varna fuel depot on Wednesday, two days after a first attack on the "
+                             "same facility.")
+    assert sorted((i["start"], i["type"]) for i in out["incidents"]) == [("2024-07-08", "drone_strike"),
+                                                                        ("2024-07-10", "drone_strike")]
+
+
+def test_a_cause_set_against_another_with_not_denies_the_other(extractor):
+    out = extract(extractor, "The regulator concluded that a landslide, not sabotage, ruptured the Varna pipeline "
+                             "on the night of March 3.")
+    assert [i["type"] for i in out["incidents"]] == ["natural_hazard"]
