@@ -318,6 +318,9 @@ def resolve(doc: Doc) -> Resolution:
             ent_of[k] = [_place_named(named, m, f"{place} {desc}", f"{desc} at {place}") for place in dist]
             continue
         name = m.name if m.parent is None else doc[m.start:_chain_end(fac, m)].text
+        town = _in_town(doc, m, placed) if m.parent is None else None
+        if town is not None:  # 'the main water pumping station in Nikopol': named by its town
+            name = f"{m.name} {doc[m.end].text} {town}"
         e = next((x for x in described if key(name) in x.keys() or key(m.name) in x.keys()), None)
         if e is None:
             e = Ent("facility", m.type, name, weak=True)
@@ -325,6 +328,8 @@ def resolve(doc: Doc) -> Resolution:
             owner = _owner(doc, m, act)
             if owner:
                 e.alias(f"{owner} {doc[m.end - 1].text}")
+            if town is not None:
+                e.alias(f"{town} {m.name}")
         e.add(m, alias=False)
         if m.parent is not None:
             e.alias(m.name)
@@ -535,7 +540,18 @@ def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
     if m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("in", "at", "near") or doc[m.end - 1].tag_ in ("NNS", "NNPS"):
         return None
     towns = [p for p in places if p.start == m.end + 1 and p.kind == "place"]
-    return max(towns, key=lambda p: p.end).name if towns else None  # 'Port Sudan', not 'Port'
+    if towns:
+        return max(towns, key=lambda p: p.end).name  # 'Port Sudan', not 'Port'
+    if doc[m.end].lower_ != "in":
+        return None
+    # 'the main water pumping station in Nikopol': a name NER missed or took for an organisation
+    j = k = m.end + 1
+    while k < len(doc) and k < j + 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k += 1
+    name = doc[j:k].text
+    if k == j or (k < len(doc) and doc[k].pos_ in ("PROPN", "NOUN")) or lexicon.countries().country(name):
+        return None
+    return name
 
 
 def _told_with(doc: Doc, e, town: str) -> bool:

@@ -1336,3 +1336,21 @@ def test_a_cause_set_against_another_with_not_denies_the_other(extractor):
     out = extract(extractor, "The regulator concluded that a landslide, not sabotage, ruptured the Varna pipeline "
                              "on the night of March 3.")
     assert [i["type"] for i in out["incidents"]] == ["natural_hazard"]
+
+
+def test_a_town_that_is_shelled_is_not_who_shells_it(extractor):
+    out = extract(extractor, "Russian artillery damaged the Osor water pumping station on Saturday. Nikopol lies on "
+                             "the Dnipro river within range of Russian guns and is shelled almost daily.")
+    assert perps_of(out) == [["Russia"]]
+
+
+def test_a_reservoir_dam_is_one_name(extractor):
+    out = extract(extractor, "Part of the Sokil reservoir dam collapsed overnight into Monday.")
+    assert names(out, "facility") == ["Sokil reservoir dam"]
+
+
+def test_an_unnamed_facility_in_a_town_is_named_by_the_town(extractor):
+    out = extract(extractor, "Artillery fire damaged the main water pumping station in Nikopol on Saturday.")
+    station = next(e for e in out["entities"] if e["kind"] == "facility")
+    assert station["name"] == "main water pumping station in Nikopol"
+    assert "Nikopol main water pumping station" in station["aliases"]
