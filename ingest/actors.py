@@ -55,8 +55,8 @@ GROUP_KINDS = {"guerrilla", "guerrillas", "ransomware", "hacker", "hacking", "ha
 # "Egypt's interior ministry", "the Chinese foreign ministry": a ministry written in lower case
 MINISTRY_WORDS = {"ministry", "coast guard", "security service", "general staff", "prosecutor's office", "emergencies ministry"}
 CITATION = re.compile(r"\[\d*\]?|\[\d+$")
-# "YENAGOA - ...", "HASSI R'MEL, Algeria, Sept 9 (Reuters) - ...": the city of a dateline is a place
-DATELINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?:[ -][A-ZÀ-Þ][A-ZÀ-Þ'’.]*)*)"
+# "YENAGOA - ...", "HASSI R'MEL, Algeria, Sept 9 (Reuters) - ...": the city of a dateline is a place; "SANAA/JERUSALEM, Oct 2 -" names two
+DATELINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?:[ /-][A-ZÀ-Þ][A-ZÀ-Þ'’.]*)*)"
                            r"(?=(?P<rest>(?:,[^\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\)\s*)?[-–—]\s))", re.M)
 # "the Houthi-run health ministry", "Hamas-led interior ministry": a ministry named by who runs it
 RUN_BY = {"run", "led", "controlled", "backed"}
@@ -562,6 +562,8 @@ class ActorFinder(DataComponent):
         if label in ("PERSON", "ORG") and span.start > 0 and toks[span.start - 1].lower_ in self.legal_forms \
                 and toks[span.start - 1].is_upper:
             span, label = doc[span.start - 1:span.end], "ORG"  # "PT Banten Daya Energi", "PJSC Transneft"
+        if label == "PERSON" and span.end_char <= getattr(self, "_dateline_end", 0):
+            return  # "SANAA/JERUSALEM, Oct 2 (LGW) -": a dateline names a city, a day and an agency, no person
         if label == "ORG" and self._dateline_agency(doc, span):
             return  # "PORT HARCOURT, Nigeria, Sept 9 (WAW) - ...": the agency that filed it, not an actor
         if label in ("PERSON", "ORG") and len(span) >= 3 and self.c.by_demonym.get(fold(span[0].text)) \
@@ -787,10 +789,13 @@ class ActorFinder(DataComponent):
             if doc.text[m.end("rest"):line_end if line_end >= 0 else len(doc.text)].isupper():
                 continue  # "FIRE – TANK 12": a heading in capitals, not a dateline before a story
             self._dateline_end = max(self._dateline_end, m.end("rest"))
-            span = doc.char_span(m.start("city"), m.end("city"), alignment_mode="contract")
-            if span is not None and len(span) and sum(c.isalpha() for c in span.text) >= 3 \
-                    and fold(span.text) not in self.dateline_labels:
-                add(span, "place", "city", name=span.text.title(), source="dateline")
+            start = m.start("city")
+            for part in m.group("city").split("/"):  # "SANAA/JERUSALEM": filed from two cities
+                span = doc.char_span(start, start + len(part), alignment_mode="contract")
+                start += len(part) + 1
+                if span is not None and len(span) and sum(c.isalpha() for c in span.text) >= 3 \
+                        and fold(span.text) not in self.dateline_labels:
+                    add(span, "place", "city", name=span.text.title(), source="dateline")
 
     def from_run_by_ministries(self, doc: Doc, add) -> None:
         """'the Houthi-run health ministry': the ministry of whoever runs it, named as written."""

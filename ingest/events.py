@@ -121,7 +121,7 @@ class Event:
 
 # capitals beyond ASCII too: "BOGOTÁ, Aug 26 -", "ŁÓDŹ, May 3 -"
 _UP = "A-ZÀ-ÖØ-Þ\u0100-\u017F"
-DATELINE = re.compile(rf"^[ \t]*[{_UP}][{_UP}.'\- ]+(?:, [{_UP}][A-Za-z{_UP}à-ÿ.'\- ]+)?,\s+[A-Z][a-z]{{2,8}}\.? \d{{1,2}}\b"
+DATELINE = re.compile(rf"^[ \t]*[{_UP}][{_UP}.'\-/ ]+(?:, [{_UP}][A-Za-z{_UP}à-ÿ.'\- ]+)?,\s+[A-Z][a-z]{{2,8}}\.? \d{{1,2}}\b"
                       r"[^\n]{0,30}?[-\u2013\u2014]\s", re.M)
 
 
@@ -254,6 +254,8 @@ class EventBuilder:
                 c.dep_ == "nsubj" and c.lemma_ in EVENT_SUBJECTS and c.i in self._trigger_tokens(cues=False)
                 for c in tok.children):
             return True  # 'an explosion hit the compressor station': the explosion is the event, not an attack
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("every", "each", "any") for c in tok.children):
+            return True  # '"Every strike on the port squeezes imports"': what any such event does, not one
         if tok.pos_ == "NOUN" and any(c.lower_ == "same" for c in tok.children):
             return True  # 'checked them for signs of the same intrusion': the one told before
         verb = self._verb_of(trig)
@@ -365,12 +367,12 @@ class EventBuilder:
         return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in tok.children)
 
     def _after_the_attack(self, sent: Span, real) -> bool:
-        """'a fire broke out in the station's switchyard after the strike': the mention's own triggers are
-        no attack, and 'after' governs a definite attack noun (an attack told before)."""
-        if any(r.type in self.attack_family or r.type == "attack" for r in real):
-            return False
+        """'a fire broke out in the station's switchyard after the strike', 'hours after the strikes, the group
+        fired a missile at X': 'after' governs a definite attack noun, an attack told before."""
+        own = {r.start for r in real}
         for t in self.doc._.ig_triggers or []:
-            if not (sent.start <= t.start < sent.end) or t.cue or not (t.type in self.attack_family or t.type == "attack"):
+            if not (sent.start <= t.start < sent.end) or t.cue or not (t.type in self.attack_family or t.type == "attack") \
+                    or t.start in own:
                 continue
             tok = self._head(t)
             if tok.dep_ == "pobj" and tok.head.lower_ == "after" and self._definite(t):
@@ -1166,8 +1168,14 @@ class EventBuilder:
         for m in undated:
             if m.follows:
                 attacks = [e for e in events if self._attacks(e) and min(e.sents) <= min(m.sents)]
-                if attacks:
-                    max(attacks, key=lambda e: max(s for s in e.sents if s <= min(m.sents))).absorb(m)
+                told = max(attacks, key=lambda e: max(s for s in e.sents if s <= min(m.sents))) if attacks else None
+                if told is not None and not self._attacks(m):
+                    told.absorb(m)  # its consequence
+                    continue
+                if told is not None and told.dates and not told.bound:
+                    # 'hours after the strikes, the group fired a missile at X': another attack, about then
+                    m.dates, m.precision, m.date_text = told.dates, told.precision, told.date_text
+                    events.append(m)
                     continue
             if m.anaphoric:
                 before = [e for e in events if min(e.sents) < min(m.sents)]
@@ -1276,12 +1284,14 @@ class EventBuilder:
 
     @staticmethod
     def _dates_agree(a: Event, b: Event) -> bool:
-        """Overlapping days; a date that only bounds a report agrees with any day up to it."""
+        """Overlapping days; a date that only bounds a report agrees with any day up to it, within
+        BACKGROUND_DAYS (a report on Monday does not tell an event of the year before as news)."""
         if overlap(a.dates, b.dates):
             return True
-        if b.bound and _covers(b, a) and a.dates[0] <= b.dates[1]:
+        window = timedelta(days=BACKGROUND_DAYS)
+        if b.bound and _covers(b, a) and b.dates[1] - window <= a.dates[0] <= b.dates[1]:
             return True
-        return a.bound and _covers(a, b) and b.dates[0] <= a.dates[1]
+        return a.bound and _covers(a, b) and a.dates[1] - window <= b.dates[0] <= a.dates[1]
 
     def _continue(self, ms: list[Event]) -> list[Event]:
         """A mention without a target continues the next or the previous sentence's mention."""

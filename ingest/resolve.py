@@ -284,8 +284,10 @@ def resolve(doc: Doc) -> Resolution:
         if kind_words and doc[m.end - 1].tag_ == "NNS" and not definite and m.parent is None and not (
                 m.start > 0 and (doc[m.start - 1].like_num or doc[m.start - 1].lower_ in ("both", "these", "those"))):
             continue  # "Power stations, fuel depots and water plants have been targeted": a kind, not these
-        if m.generic and not before and m.parent is not None:
-            pass  # "the berth at the container terminal of X": described by its chain below
+        if m.parent is not None and (m.generic and not before or (m.generic or definite)
+                                     and not any(e.type == m.type for e in before)):
+            pass  # "the berth at the container terminal of X": described by its chain below; so is "the passenger
+            # terminal of Ramon Airport" after a port (only an earlier terminal could be that terminal)
         elif m.generic or (definite and before):
             same = any(t.lower_ in ("same", "this", "that", "its") for t in doc[max(m.start - 2, 0):m.start])
             town = _in_town(doc, m, placed) if before and not same else None
@@ -295,6 +297,10 @@ def resolve(doc: Doc) -> Resolution:
             elif before:
                 strong = [e for e in before if not e.weak] or before
                 strong = [e for e in strong if e.type == m.type] or strong  # 'the terminal': a terminal before a port
+                owner = doc[m.start - 2].text if m.start >= 2 and doc[m.start - 1].text in ("'s", "’s") \
+                    and doc[m.start - 2].text[:1].isupper() else None
+                if owner is not None:  # "Hodeidah's port" after the port of Eilat: Hodeidah port
+                    strong = [e for e in strong if any(owner.lower() in n.lower() for n in e.keys())] or strong
                 ent_of[k] = [max(strong, key=lambda e: max(s for s, _ in e.spans if s < m.start))]
             else:
                 after = [e for e in named if "*" in allowed or e.type in allowed]

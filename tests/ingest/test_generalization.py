@@ -1354,3 +1354,35 @@ def test_an_unnamed_facility_in_a_town_is_named_by_the_town(extractor):
     station = next(e for e in out["entities"] if e["kind"] == "facility")
     assert station["name"] == "main water pumping station in Nikopol"
     assert "Nikopol main water pumping station" in station["aliases"]
+
+
+def test_a_dateline_from_two_cities_names_two_places_and_no_person(extractor):
+    out = extract(extractor, "SANAA/JERUSALEM, Oct 2 (LGW) - Israeli warplanes struck the Varna port late on Sunday.")
+    assert names(out, "place")[:2] == ["Sanaa", "Jerusalem"] and "Oct" not in names(out, "actor")
+
+
+def test_the_terminal_of_an_airport_after_a_port_is_the_airports(extractor):
+    out = extract(extractor, "The group fired a missile at the port of Eilat. In the first week of September, a drone "
+                             "hit the passenger terminal of Ramon Airport.")
+    terminal = next(e for e in out["entities"] if e["name"] == "passenger terminal of Ramon Airport")
+    assert entity(out, terminal["part_of"])["name"] == "Ramon Airport"
+    assert entity(out, next(e["id"] for e in out["entities"] if e["name"] == "port of Eilat"))["part_of"] is None
+
+
+def test_a_report_of_monday_does_not_gather_last_years_event(extractor):
+    out = extract(extractor, "Hours after the strikes on Sunday, the group said it had fired a missile at the port of "
+                             "Eilat. The port authority said on Monday that berthing had been suspended. The group "
+                             "first hit the port of Eilat on July 20, 2023.")
+    assert sorted(i["start"][:4] for i in out["incidents"]) == ["2023", "2024"]
+
+
+def test_a_towns_port_named_with_a_possessive_is_that_towns_port(extractor):
+    out = extract(extractor, "Jets struck Hodeidah port on Sunday. The group fired a missile at the port of Eilat on "
+                             "Monday. Israel first struck Hodeidah's port on July 20, 2023.")
+    by_year = {i["start"][:4]: [entity(out, t)["name"] for t in i["targets"]] for i in out["incidents"]}
+    assert by_year["2023"] == ["Hodeidah port"]
+
+
+def test_what_every_strike_does_is_no_incident(extractor):
+    out = extract(extractor, "\"Every strike on the Varna port squeezes food imports,\" said Ivan Petrov, an analyst.")
+    assert out["incidents"] == []
