@@ -76,6 +76,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
                r"|the day (?P<dir2>after|before)(?! yesterday))\b"),
     # "overnight into Monday": the night that ends that day
     ("overnight_into", r"\bovernight (?:into|to) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    # "overnight from Sunday to Monday", "the night between Saturday and Sunday", "from Friday to Sunday": the days
+    ("weekday_span", r"\b(?:(?:overnight|the night|on the night) )?(?:from|between) (?P<wd1>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: night)? (?:to|and|into|until) "
+                     r"(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("weekday", r"\b(?:(?P<last>last|this past|on|early|late) )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                 r"(?:'s)?(?: (?:night|morning|evening|afternoon))?\b"),
     ("yesterday", r"\byesterday\b|\blast night\b"),
@@ -89,7 +92,7 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "nine": 9, "ten": 10}
 RELATIVE = {"rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year",
             "days_ago", "weeks_ago", "weekday", "yesterday", "today", "overnight", "dm", "md", "mon", "holiday", "dom",
-            "offset", "dd_m", "overnight_into", "week_of"}
+            "offset", "dd_m", "overnight_into", "week_of", "weekday_span"}
 HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
             "new year's day": (1, 1)}
 # "early", "mid" and "late" in a month: its first, middle and last ten days (or so)
@@ -117,7 +120,7 @@ class DateExpr:
                          "today", "holiday",
                          "dmy_list", "dd_my", "mdy_list", "dd_m"):
             return 0
-        if self.kind in ("rel_week", "last_week", "last_weekend", "overnight", "overnight_into", "week_of"):
+        if self.kind in ("rel_week", "last_week", "last_weekend", "overnight", "overnight_into", "week_of", "weekday_span"):
             return 1
         if self.kind in ("my", "this_month", "last_month", "mon"):
             return 2
@@ -164,6 +167,7 @@ STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "rel_week": _THIS, "last_week": {"last"}, "last_weekend": {"last", "this", "over"}, "this_month": _THIS,
     "last_month": {"last", "at", "by", "the"} | _PARTS, "weeks_ago": {DIGIT, "a", "one", "two", "three", "four"},
     "this_year": _THIS, "overnight_into": {"overnight"}, "year_part": _PARTS,
+    "weekday_span": {"overnight", "the", "on", "from", "between"},
     "last_year": {"last"} | _PARTS,
     "days_ago": {DIGIT, "one", "two", "three", "four", "five", "six", "seven"},
     "offset": {DIGIT, "the"} | set(_NUMBERS),
@@ -438,6 +442,10 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
     if k == "weekday":
         d = last_weekday(p, WEEKDAYS[g["wd"].lower()], strictly_before=(g.get("last") or "").lower() == "last")
         return d, d
+    if k == "weekday_span":  # "overnight from Sunday to Monday": the last such days by the publication day
+        end = last_weekday(p, WEEKDAYS[g["wd2"].lower()])
+        back = (WEEKDAYS[g["wd2"].lower()] - WEEKDAYS[g["wd1"].lower()]) % 7
+        return end - timedelta(days=back), end
     if k == "overnight_into":  # "overnight into Monday": Sunday night and Monday
         d = last_weekday(p, WEEKDAYS[g["wd"].lower()])
         return d - timedelta(days=1), d

@@ -168,6 +168,7 @@ class EventBuilder:
         self.object_bound = set(data["object_bound_words"])  # "hit" is an attack only when it hits a facility
         self.subject_bound = set(data["subject_bound_words"]["words"])  # "failed" only when a facility fails
         self.part_nouns = set(lexicon.facilities()["part_nouns"])
+        self.head_words = {h for h in lexicon.facilities()["heads"] if " " not in h}
         self.effects = {k: ["\x00" + "\x00".join(p.split()) + "\x00" for p in v] for k, v in data["effects"].items()}
         self.default_attack = data["default_attack"]
         self.speech = set(lexicon.cues()["speech_verbs"])
@@ -473,6 +474,8 @@ class EventBuilder:
             return True
         if tok.lemma_ in self.part_nouns or tok.lower_ in self.part_nouns:
             return True
+        if tok.lower_ in self.head_words:
+            return True  # 'saboteurs cut fibre-optic cables at four sites': facilities the text does not name
         if tok.lower_ in ("one", "two", "three", "some", "several", "all") or tok.like_num:
             return any(c.dep_ == "prep" and c.lower_ == "of" and any(self._breakable(o) for o in c.children)
                        for c in tok.children)
@@ -488,6 +491,8 @@ class EventBuilder:
             for c in v.children:
                 if c.dep_ in ("dobj", "nsubjpass", "obj") and self._is_facility(c):
                     return True
+                if c.dep_ in ("dobj", "nsubjpass") and v.lower_ in CUT_WORDS and c.lower_ in self.head_words:
+                    return True  # 'saboteurs cut fibre-optic cables at four sites': unnamed, but cables
                 if c.dep_ == "prep" and c.lower_ in ("of", "at", "on") and v.pos_ == "NOUN" and self._is_facility(c):
                     return True
                 if c.dep_ == "prep" and c.lower_ == "from" and v.lemma_ == "steal" and self._is_facility(c):

@@ -1386,3 +1386,34 @@ def test_a_towns_port_named_with_a_possessive_is_that_towns_port(extractor):
 def test_what_every_strike_does_is_no_incident(extractor):
     out = extract(extractor, "\"Every strike on the Varna port squeezes food imports,\" said Ivan Petrov, an analyst.")
     assert out["incidents"] == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ships were diverted from the Sasa wharf on Monday after the quake.", "Sasa wharf"),
+    ("Floods cut the Davao–Agusan national highway on Friday.", "Davao–Agusan national highway"),
+    ("Saboteurs cut cables on the Marseille–Lyon backbone route on Sunday.", "Marseille–Lyon backbone route"),
+])
+def test_wharves_highways_and_backbone_routes(extractor, text, name):
+    assert name in names(extract(extractor, text), "facility")
+
+
+def test_a_mast_is_no_part_of_a_route_told_before(extractor):
+    out = extract(extractor, "Saboteurs cut the Marseille–Lyon backbone route on Sunday. In the Netherlands, an arson "
+                             "attack hit a mobile mast near Ede last Thursday.")
+    mast = next(e for e in out["entities"] if "mast" in e["name"])
+    assert mast["part_of"] is None
+
+
+@pytest.mark.parametrize("phrase,start,end", [
+    ("overnight from Sunday to Monday", "2024-07-07", "2024-07-08"),
+    ("on the night between Saturday and Sunday", "2024-07-06", "2024-07-07"),
+])
+def test_a_span_of_weekdays_is_an_interval(extractor, phrase, start, end):
+    out = extract(extractor, f"Saboteurs cut cables at the Varna substation {phrase}, the operator said.")
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [(start, end)]
+
+
+def test_cutting_cables_the_text_does_not_name_tells_the_incident(extractor):
+    out = extract(extractor, "Saboteurs cut fibre-optic cables at four sites overnight from Sunday to Monday. The cuts "
+                             "severed the Varna–Osor backbone route.")
+    assert [(i["type"], i["start"], i["end"]) for i in out["incidents"]] == [("sabotage", "2024-07-07", "2024-07-08")]
