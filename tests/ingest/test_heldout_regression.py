@@ -80,13 +80,23 @@ FLOORS = {
     # reported only file names. First look, with the session-6 rules: entity_f1=0.771 incident_f1=0.638
     # type_acc=0.773 date_acc=0.864 perp_acc=0.545
     "check14": {"entity_f1": 0.75, "incident_f1": 0.64, "type_acc": 0.75, "date_acc": 0.84, "perp_acc": 0.53},
+    # h197-h210, written blind in session 7 in trade-press, local, court and round-up styles; first look,
+    # with the session-7 rules up to 5a051d6: entity_f1=0.769 incident_f1=0.595 type_acc=0.909
+    # date_acc=0.864 perp_acc=0.727; then studied (session 7)
+    "check15": {"entity_f1": 0.79, "incident_f1": 0.78, "type_acc": 0.88, "date_acc": 0.85, "perp_acc": 0.72},
+    # h211-h224, written blind in session 7 and never studied (its writer reported only file names);
+    # first look, with the session-7 rules up to 5a051d6: entity_f1=0.819 incident_f1=0.784 type_acc=0.828
+    # date_acc=0.793 perp_acc=0.759. Some of its subjects (Ladyzhyn, Merowe, Caño Limón) are also blind
+    # 13's, which was studied, so it flatters the rules a little
+    "check16": {"entity_f1": 0.80, "incident_f1": 0.78, "type_acc": 0.84, "date_acc": 0.84, "perp_acc": 0.77},
 }
 
 
 # the last text number of each part, in order
 PART_ENDS = [(14, "develop"), (21, "check"), (28, "check2"), (42, "check3"), (56, "check4"), (70, "check5"),
              (84, "check6"), (98, "check7"), (112, "check8"), (126, "check9"), (140, "check10"), (154, "check11"),
-             (168, "check12"), (182, "check13"), (196, "check14")]
+             (168, "check12"), (182, "check13"), (196, "check14"),
+             (210, "check15"), (224, "check16")]
 
 
 def _part(path: Path) -> str:
