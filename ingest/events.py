@@ -44,7 +44,7 @@ OBJECT_BOUND = {"armed_assault"}
 PEOPLE = {"person", "people", "man", "men", "vandal", "thief", "saboteur", "attacker", "intruder", "militant", "gunman",
           "assailant", "perpetrator", "unknown", "individual", "group", "activist", "worker", "insurgent", "rebel",
           "fighter", "arsonist", "protester", "criminal"}
-CUT_WORDS = {"cut", "cutting"}  # damage only to what is cut itself: a facility, or a part of one
+CUT_WORDS = {"cut", "cutting", "toppled", "toppling", "felled"}  # damage only to what is cut itself: a facility, or a part
 HEDGES = {"suspected", "possible", "potential", "alleged", "presumed", "probable", "likely", "apparent"}
 EVENT_SUBJECTS = {"explosion", "blast", "fire", "blaze", "storm", "quake", "earthquake", "landslide", "typhoon", "cyclone",
                   "hurricane", "lightning", "flood", "wave", "surge", "tornado", "wildfire", "mudslide"}
@@ -491,7 +491,8 @@ class EventBuilder:
             for c in v.children:
                 if c.dep_ in ("dobj", "nsubjpass", "obj") and self._is_facility(c):
                     return True
-                if c.dep_ in ("dobj", "nsubjpass") and v.lower_ in CUT_WORDS and c.lower_ in self.head_words:
+                if c.dep_ in ("dobj", "nsubjpass") and v.lower_ in CUT_WORDS and (c.lower_ in self.head_words
+                                                                                 or c.lower_ in self.part_nouns):
                     return True  # 'saboteurs cut fibre-optic cables at four sites': unnamed, but cables
                 if c.dep_ == "prep" and c.lower_ in ("of", "at", "on") and v.pos_ == "NOUN" and self._is_facility(c):
                     return True
@@ -575,13 +576,15 @@ class EventBuilder:
             cues.append("deliberate")  # 'deliberately dragging its anchor across the cable': sabotage
         if any((self.doc[t.start:t.end].text.lower() in CUT_WORDS or t.type == "fire" and self._head(t).lemma_ in
                 ("set", "torch")) and self._human_agent(self._head(t)) for t in real):
-            cues.append("sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose
+            cues.insert(0, "sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose (the act
+            # tells the kind of attack before the kind of actor: 'militants toppled two pylons' is sabotage)
         cyber = "cyberattack" in cues or any(w in sent.text.lower() for w in CYBER_WORDS)
         ev = Event([k], [self._own_type(t, cyber) for t in real], cues, [])
         ev.evidence.append((sent.start_char, sent.end_char))
         self._date(ev, sent, real)
         if ev.dates is None and self._same_time(sent):
-            told = next((e for e in reversed(events) if e.dates), None)
+            # an incident's day, or a day told to the day ('the strikes began on Saturday'), not a talk's month
+            told = next((e for e in reversed(events) if e.dates and (e.targets or e.precision == 0)), None)
             if told is not None:
                 ev.dates, ev.precision, ev.date_text, ev.bound = told.dates, told.precision, told.date_text, told.bound
         ev.perps = self._agents(sent, real)
@@ -696,7 +699,8 @@ class EventBuilder:
                 clause, counter = tok, tok
             else:
                 continue
-            unit = next((c for c in counter.children if c.dep_ == "npadvmod" and c.lemma_ in ("day", "week")), None)
+            unit = next((c for c in [*counter.children, *tok.children]  # 'three days' on the verb or on 'after'
+                         if c.dep_ == "npadvmod" and c.lemma_ in ("day", "week")), None)
             if unit is None:
                 continue
             count = next((COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
@@ -704,9 +708,11 @@ class EventBuilder:
             if not count:
                 continue
             toks = {t.i for t in clause.subtree} - {unit.i} - {c.i for c in unit.subtree}
-            if heads & toks and heads - toks and not any(toks & o for o, _ in out):
-                out.append((toks, count * (7 if unit.lemma_ == "week" else 1)))
-        return out
+            out.append((toks, count * (7 if unit.lemma_ == "week" else 1)))
+        # 'a day after X damaged a bridge and three days after a pylon was toppled': the parser hangs the
+        # second clause inside the first; each keeps only its own tokens
+        own = [(toks - set().union(*(o for o, _ in out if o < toks)), days) for toks, days in out]
+        return [(toks, days) for toks, days in own if heads & toks and heads - toks]
 
     def _targets(self, sent: Span, real, only: Optional[set] = None) -> list[Ent]:
         cands: list[tuple[int, Ent, bool]] = []

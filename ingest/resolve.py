@@ -413,20 +413,25 @@ def _unique_named(doc: Doc, m: Mention, named: list[Ent]) -> Optional[Ent]:
     if m.parent is not None or doc[m.end - 1].tag_ in ("NNS", "NNPS"):
         return None
     same = [e for e in named if not e.weak and e.type == m.type and e.spans]
-    if len(same) != 1:
-        return None
-    e = same[0]
     left = {t.lower_ for t in doc[max(m.start - 3, 0):m.start]}
     if not left & INDEFINITE and not (m.start > 0 and doc[m.start - 1].lower_ in INDEFINITE):
-        return e
+        return same[0] if len(same) == 1 else None
     if left & {"a", "an"}:
         sent = doc[m.start].sent
         nxt = sent.end
-        limit = doc[nxt].sent.end if nxt < len(doc) else nxt
-        limit = doc[limit].sent.end if limit < len(doc) else limit
-        firsts = [a for a, _ in e.spans]
-        if firsts and m.end <= min(firsts) < limit and min(firsts) > 0 and doc[min(firsts) - 1].lower_ == "the":
-            return e
+        first_limit = doc[nxt].sent.end if nxt < len(doc) else nxt
+        second_limit = doc[first_limit].sent.end if first_limit < len(doc) else first_limit
+        # the one of its kind first named, as 'the X', in the next sentence, or else the one after it
+        # (others may come later)
+        for limit in (first_limit, second_limit):
+            near = [e for e in same if m.end <= min(a for a, _ in e.spans) < limit]
+            if len(near) > 1:
+                break
+            if len(near) == 1:
+                first = min(a for a, _ in near[0].spans)
+                if first > 0 and doc[first - 1].lower_ == "the":
+                    return near[0]
+                break
     return None
 
 

@@ -1417,3 +1417,32 @@ def test_cutting_cables_the_text_does_not_name_tells_the_incident(extractor):
     out = extract(extractor, "Saboteurs cut fibre-optic cables at four sites overnight from Sunday to Monday. The cuts "
                              "severed the Varna–Osor backbone route.")
     assert [(i["type"], i["start"], i["end"]) for i in out["incidents"]] == [("sabotage", "2024-07-07", "2024-07-08")]
+
+
+def test_vandals_toppling_towers_is_sabotage(extractor):
+    out = extract(extractor, "The grid company said vandals had toppled three towers on the Varna–Osor 330kV line in "
+                             "mid-June.")
+    assert [(i["type"], i["start"], i["end"]) for i in out["incidents"]] == [("sabotage", "2024-06-11", "2024-06-20")]
+
+
+def test_a_clause_counted_inside_another_keeps_its_own_count(extractor):
+    out = extract(extractor, "Militants blew up the Varna gas pipeline on Sunday, a day after an explosion damaged "
+                             "the Osor railway bridge and three days after the Kalna power line was toppled.")
+    dates = {entity(out, i["targets"][0])["name"]: i["start"] for i in out["incidents"]}
+    assert dates == {"Varna gas pipeline": "2024-07-07", "Osor railway bridge": "2024-07-06",
+                     "Kalna power line": "2024-07-04"}
+
+
+def test_the_same_night_is_an_incidents_night_not_a_months(extractor):
+    out = extract(extractor, "Rebels bombed the Varna oil pipeline on Sunday. \"The army wants to sabotage the talks "
+                             "that began in June,\" the group said. The same night, a tower on the Osor power line was "
+                             "brought down by explosives.")
+    assert sorted(i["start"] for i in out["incidents"]) == ["2024-07-07", "2024-07-07"]
+
+
+def test_a_cable_described_first_is_the_one_named_next_among_several(extractor):
+    out = extract(extractor, "A ship was held after a submarine telecoms cable linking Varna to the islands was severed "
+                             "on Saturday. The operator of the Varna-Osor No. 4 cable said it lost the signal. In 2023 "
+                             "ships cut the Varna-Osor No. 3 cable and the Kalna No. 2 cable.")
+    assert [entity(out, i["targets"][0])["name"] for i in out["incidents"] if i["start"] == "2024-07-06"] == \
+        ["Varna-Osor No. 4 cable"]
