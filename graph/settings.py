@@ -6,7 +6,7 @@ case); a test checks every setting here is documented (has help text).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 
@@ -50,4 +50,4 @@ class Limits:
 
     @classmethod
     def from_settings(cls) -> "Limits":
-        return cls(**{s.name: get(s.name) for s in SETTINGS})
+        return cls(**{f.name: get(f.name) for f in fields(cls)})  # its own settings, not the store's

@@ -4,7 +4,7 @@ from graph.settings import SETTINGS, Limits
 
 
 def test_every_setting_is_documented_and_has_a_default():
-    assert {s.name for s in SETTINGS} == {"query_timeout_s", "max_rows", "max_body_bytes"}
+    assert {s.name for s in SETTINGS} == {"query_timeout_s", "max_rows", "max_body_bytes", "flush_every"}
     for s in SETTINGS:
         assert s.default is not None
         assert len(s.help) > 20, f"setting {s.name} needs help text"
