@@ -862,6 +862,22 @@ class ActorFinder(DataComponent):
                 continue
             add(doc[k:before + 1], "actor", "armed_group" if t.text == "(" else "organisation", source="alias-cue")
 
+    def _given_name(self, doc: Doc, k: int) -> Span | None:
+        """The name a group gives itself from token k on: quoted ('"Kommando Stiller Protest"') or
+        capitalized (Handala, CyberTeam 1945), at most six words, not a country's, not a stop name."""
+        toks = tokens(doc)
+        quoted = k < len(doc) and toks[k].is_quote
+        k += quoted
+        j = k
+        while j < len(doc) and j < k + 6 and (toks[j].text[:1].isupper() or toks[j].like_num
+                                              or (quoted and not toks[j].is_quote and toks[j].is_alpha)) \
+                and "\n" not in toks[j].text and not (j > k and toks[j].is_sent_start):
+            j += 1
+        if j == k or (quoted and (j >= len(doc) or not toks[j].is_quote)) or self.c.country(doc[k:j].text) \
+                or fold(doc[k:j].text) in self.stop:
+            return None
+        return doc[k:j]
+
     def from_self_names(self, doc: Doc, add) -> None:
         """'a group calling itself "Kommando Stiller Protest"', 'a cell that calls itself Handala': the name a group
         gives itself is an actor, quoted or capitalized, whatever NER made of it."""
@@ -869,18 +885,9 @@ class ActorFinder(DataComponent):
         for t in toks:
             if t.lower_ not in SELF_NAMING or t.i + 2 >= len(doc) or toks[t.i + 1].lower_ not in ("itself", "themselves"):
                 continue
-            k = t.i + 2
-            quoted = toks[k].is_quote
-            k += quoted
-            j = k
-            while j < len(doc) and j < k + 6 and (toks[j].text[:1].isupper() or toks[j].like_num
-                                                  or (quoted and not toks[j].is_quote and toks[j].is_alpha)) \
-                    and "\n" not in toks[j].text and not (j > k and toks[j].is_sent_start):
-                j += 1
-            if j == k or (quoted and (j >= len(doc) or not toks[j].is_quote)) or self.c.country(doc[k:j].text):
-                continue
-            if fold(doc[k:j].text) not in self.stop:
-                add(doc[k:j], "actor", "armed_group" if any(c.lower_ in GROUP_KINDS for c in doc[t.i - 3:t.i])
+            name = self._given_name(doc, t.i + 2)
+            if name is not None:
+                add(name, "actor", "armed_group" if any(c.lower_ in GROUP_KINDS for c in doc[t.i - 3:t.i])
                     else "organisation", source="self-name")
 
     def from_signed(self, doc: Doc, add) -> None:
@@ -892,17 +899,9 @@ class ActorFinder(DataComponent):
                 continue
             k = t.i + 1 + (toks[t.i + 1].lower_ == "by")
             k += toks[k].lower_ == "the"
-            quoted = k < len(doc) and toks[k].is_quote
-            k += quoted
-            j = k
-            while j < len(doc) and j < k + 6 and (toks[j].text[:1].isupper() or (quoted and toks[j].is_alpha
-                                                                               and not toks[j].is_quote)) \
-                    and "\n" not in toks[j].text and not (j > k and toks[j].is_sent_start):
-                j += 1
-            if j == k or (quoted and (j >= len(doc) or not toks[j].is_quote)) or self.c.country(doc[k:j].text):
-                continue
-            if fold(doc[k:j].text) not in self.stop:
-                add(doc[k:j], "actor", "armed_group", source="signed")
+            name = self._given_name(doc, k)
+            if name is not None:
+                add(name, "actor", "armed_group", source="signed")
 
     def from_kind_named(self, doc: Doc, add) -> None:
         """'the ransomware group Nyx9', 'the hacker group CyberTeam 1945': the name after a kind of group."""

@@ -23,14 +23,15 @@ _MON = r"(?P<{0}>January|February|March|April|May|June|July|August|September|Oct
        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{0}>(?:1[89]|20)\d\d)"
+_WEEKDAY = r"(?P<{0}>" + "|".join(calendar.day_name) + ")"
 
 
 def _p(template: str) -> str:
-    """Expand {mon:name}, {day:name}, {year:name} placeholders into named groups."""
+    """Expand {mon:name}, {day:name}, {year:name}, {wd:name} placeholders into named groups."""
     def sub(m: re.Match) -> str:
         kind, name = m.group(1), m.group(2)
-        return {"mon": _MON, "day": _DAY, "year": _YEAR}[kind].format(name)
-    return re.sub(r"\{(mon|day|year):(\w+)\}", sub, template)
+        return {"mon": _MON, "day": _DAY, "year": _YEAR, "wd": _WEEKDAY}[kind].format(name)
+    return re.sub(r"\{(mon|day|year|wd):(\w+)\}", sub, template)
 
 
 # Ordered most specific first; a later pattern never overlaps an earlier match.
@@ -75,11 +76,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
                r"|the (?P<rel>following|next|previous) (?:day|morning|afternoon|evening|night)"
                r"|the day (?P<dir2>after|before)(?! yesterday))\b"),
     # "overnight into Monday": the night that ends that day
-    ("overnight_into", r"\bovernight (?:into|to) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    ("overnight_into", r"\bovernight (?:into|to) {wd:wd}\b"),
     # "overnight from Sunday to Monday", "the night between Saturday and Sunday", "from Friday to Sunday": the days
-    ("weekday_span", r"\b(?:(?:overnight|the night|on the night) )?(?:from|between) (?P<wd1>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: night)? (?:to|and|into|until) "
-                     r"(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-    ("weekday", r"\b(?:(?P<last>last|this past|on|early|late) )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    ("weekday_span", r"\b(?:(?:overnight|the night|on the night) )?(?:from|between) {wd:wd1}(?: night)? "
+                     r"(?:to|and|into|until) {wd:wd2}\b"),
+    ("weekday", r"\b(?:(?P<last>last|this past|on|early|late) )?{wd:wd}"
                 r"(?:'s)?(?: (?:night|morning|evening|afternoon))?\b"),
     ("yesterday", r"\byesterday\b|\blast night\b"),
     ("overnight", r"\bovernight\b|\bthe night before\b"),

@@ -491,8 +491,7 @@ class EventBuilder:
             for c in v.children:
                 if c.dep_ in ("dobj", "nsubjpass", "obj") and self._is_facility(c):
                     return True
-                if c.dep_ in ("dobj", "nsubjpass") and v.lower_ in CUT_WORDS and (c.lower_ in self.head_words
-                                                                                 or c.lower_ in self.part_nouns):
+                if c.dep_ in ("dobj", "nsubjpass") and v.lower_ in CUT_WORDS and self._breakable(c):
                     return True  # 'saboteurs cut fibre-optic cables at four sites': unnamed, but cables
                 if c.dep_ == "prep" and c.lower_ in ("of", "at", "on") and v.pos_ == "NOUN" and self._is_facility(c):
                     return True
@@ -504,8 +503,6 @@ class EventBuilder:
                     return True  # 'cut and stole lengths of copper cable', 'the theft of copper cables'
                 if v.lemma_ in ("steal", "theft") and c.dep_ == "prep" and c.lower_ == "at" and self._is_facility(c):
                     return True  # 'theft at the substation'
-
-
         if tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl") and self._is_facility(tok.head):
             return True  # "the seized plant"
         return False
@@ -646,17 +643,17 @@ class EventBuilder:
         """'gunmen stormed the X flow station, abducting two workers and setting a control room on fire':
         what a participle clause of another group's trigger tells is that incident's, not a new one."""
         heads = [{self._head(r).i for r in own} for own in owned]
-        out_g, out_o = [list(g) for g in groups], [list(o) for o in owned]
+        groups, owned = [list(g) for g in groups], [list(o) for o in owned]
         for k in range(len(groups) - 1, -1, -1):
-            others = set().union(*(h for j, h in enumerate(heads) if j != k and out_g[j]))
-            if not others or not all(self._participle_of(r, others) for r in owned[k]):
-                continue
-            home = next(j for j, h in enumerate(heads) if j != k and out_g[j] and h & others)
-            out_g[home] += out_g[k]
-            out_o[home] += out_o[k]
-            out_g[k], out_o[k] = [], []
-        keep = [j for j, g in enumerate(out_g) if g]
-        return [out_g[j] for j in keep], [out_o[j] for j in keep]
+            others = [j for j in range(len(groups)) if j != k and groups[j]]
+            home = next((j for j in others if all(self._participle_of(r, heads[j]) for r in owned[k])), None)
+            if home is not None:
+                groups[home] += groups[k]
+                owned[home] += owned[k]
+                heads[home] |= heads[k]
+                groups[k], owned[k] = [], []
+        keep = [j for j, g in enumerate(groups) if g]
+        return [groups[j] for j in keep], [owned[j] for j in keep]
 
     def _participle_of(self, trig, heads: set[int]) -> bool:
         """The trigger sits in an '-ing' clause hanging on one of these trigger heads."""
@@ -664,10 +661,7 @@ class EventBuilder:
             if a.i in heads:
                 return False
             if a.tag_ == "VBG" and a.dep_ == "advcl" and a.head.i in heads:
-                return True
-            if a.tag_ == "VBG" and a.dep_ == "conj" and a.head.tag_ == "VBG" and a.head.dep_ == "advcl" \
-                    and a.head.head.i in heads:
-                return True
+                return True  # ('and setting ... on fire', a conjunct, reaches its '-ing' head on the way up)
         return False
 
     def _split(self, targets: list[Ent], real) -> list[list[Ent]]:

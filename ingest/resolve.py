@@ -284,8 +284,7 @@ def resolve(doc: Doc) -> Resolution:
         if kind_words and doc[m.end - 1].tag_ == "NNS" and not definite and m.parent is None and not (
                 m.start > 0 and (doc[m.start - 1].like_num or doc[m.start - 1].lower_ in ("both", "these", "those"))):
             continue  # "Power stations, fuel depots and water plants have been targeted": a kind, not these
-        if m.parent is not None and (m.generic and not before or (m.generic or definite)
-                                     and not any(e.type == m.type for e in before)):
+        if m.parent is not None and (m.generic or definite) and not any(e.type == m.type for e in before):
             pass  # "the berth at the container terminal of X": described by its chain below; so is "the passenger
             # terminal of Ramon Airport" after a port (only an earlier terminal could be that terminal)
         elif m.generic or (definite and before):
@@ -293,7 +292,7 @@ def resolve(doc: Doc) -> Resolution:
             town = _in_town(doc, m, placed) if before and not same else None
             if before and town is not None and not any(_told_with(doc, e, town) for e in before):
                 # 'army warplanes bombed the main water station in Nyala' after a station in Kosti: another one
-                ent_of[k] = [_place_named(named, m, f"{m.name} {doc[m.end].text} {town}", f"{town} {m.name}")]
+                ent_of[k] = [_place_named(named, m, *_town_names(doc, m, town))]
             elif before:
                 strong = [e for e in before if not e.weak] or before
                 strong = [e for e in strong if e.type == m.type] or strong  # 'the terminal': a terminal before a port
@@ -311,7 +310,7 @@ def resolve(doc: Doc) -> Resolution:
                 elif not after:
                     town = _in_town(doc, m, placed)
                     if town is not None:  # 'the oil refinery in Varna': the town's refinery, named by it
-                        ent_of[k] = [_place_named(named, m, f"{m.name} {doc[m.end].text} {town}", f"{town} {m.name}")]
+                        ent_of[k] = [_place_named(named, m, *_town_names(doc, m, town))]
             continue
         unique = _unique_named(doc, m, named)
         if unique is not None:
@@ -326,7 +325,7 @@ def resolve(doc: Doc) -> Resolution:
         name = m.name if m.parent is None else doc[m.start:_chain_end(fac, m)].text
         town = _in_town(doc, m, placed) if m.parent is None else None
         if town is not None:  # 'the main water pumping station in Nikopol': named by its town
-            name = f"{m.name} {doc[m.end].text} {town}"
+            name, town_alias = _town_names(doc, m, town)
         e = next((x for x in described if key(name) in x.keys() or key(m.name) in x.keys()), None)
         if e is None:
             e = Ent("facility", m.type, name, weak=True)
@@ -335,7 +334,7 @@ def resolve(doc: Doc) -> Resolution:
             if owner:
                 e.alias(f"{owner} {doc[m.end - 1].text}")
             if town is not None:
-                e.alias(f"{town} {m.name}")
+                e.alias(town_alias)
         e.add(m, alias=False)
         if m.parent is not None:
             e.alias(m.name)
@@ -563,6 +562,11 @@ def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
     if k == j or (k < len(doc) and doc[k].pos_ in ("PROPN", "NOUN")) or lexicon.countries().country(name):
         return None
     return name
+
+
+def _town_names(doc: Doc, m: Mention, town: str) -> tuple[str, str]:
+    """A description named by its town: 'oil refinery in Varna', and 'Varna oil refinery'."""
+    return f"{m.name} {doc[m.end].text} {town}", f"{town} {m.name}"
 
 
 def _told_with(doc: Doc, e, town: str) -> bool:
