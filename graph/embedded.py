@@ -10,7 +10,7 @@ import itertools
 import re
 from datetime import date
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Iterator, Mapping, Optional
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -149,10 +149,21 @@ class EmbeddedStore(Store):
         document) is written with one transactional ``extend`` of pyoxigraph quads, which
         skips writing and parsing a SPARQL update; an existing graph is replaced by the
         DROP + INSERT DATA update, one transaction as well."""
+        if self._store.contains_named_graph(ox.NamedNode(str(graph))):
+            return super().replace_graph(graph, list(triples))
+        self.add_to_graph(graph, triples)
+
+    def graph_lines(self, graph: URIRef) -> Iterator[str]:
+        """The triples of one named graph as N-Triples lines (``<s> <p> "o" .``), written by
+        Oxigraph, one at a time: the cheap way to compare a graph with what it should hold."""
         g = ox.NamedNode(str(graph))
-        triples = list(triples)
-        if self._store.contains_named_graph(g):
-            return super().replace_graph(graph, triples)
+        for q in self._store.quads_for_pattern(None, None, None, g):
+            yield f"{q.subject} {q.predicate} {q.object} ."
+
+    def add_to_graph(self, graph: URIRef, triples) -> None:
+        """Add triples to a named graph in one transaction: pyoxigraph quads, no SPARQL to
+        write and parse (the fast way to fill a large graph chunk by chunk)."""
+        g = ox.NamedNode(str(graph))
         quads = []
         for s, p, o in triples:
             if isinstance(s, BNode) or isinstance(p, BNode) or isinstance(o, BNode):
@@ -162,12 +173,6 @@ class EmbeddedStore(Store):
             self._store.extend(quads)
         finally:
             self._written()
-
-    def graph_lines(self, graph: URIRef) -> set[str]:
-        """The triples of one named graph as N-Triples lines (``<s> <p> "o" .``), written by
-        Oxigraph: the cheap way to compare a graph with what it should hold."""
-        g = ox.NamedNode(str(graph))
-        return {f"{q.subject} {q.predicate} {q.object} ." for q in self._store.quads_for_pattern(None, None, None, g)}
 
     def update(self, update: str) -> None:
         try:
@@ -195,17 +200,21 @@ class EmbeddedStore(Store):
         same values as ``Store.select``, without an rdflib term in between)."""
         if "select_terms" in self.__dict__:  # select_terms replaced on this handle (tests): go through it
             return super().select(query, bindings)
+        return list(self.iter_select(query, bindings))
+
+    def iter_select(self, query, bindings=None):
+        if "select_terms" in self.__dict__:
+            yield from super().iter_select(query, bindings)
+            return
         result = self._query(query, bindings)
         names = [v.value for v in result.variables]
-        out = []
         for sol in result:
             row = {}
             for n in names:
                 term = sol[n]
                 if term is not None:
                     row[n] = py_from_ox(term)
-            out.append(row)
-        return out
+            yield row
 
     def ask(self, query, bindings=None) -> bool:
         return bool(self._query(query, bindings))

@@ -34,7 +34,7 @@ def types_compatible(a: str, b: str) -> bool:
     return any(a in group and b in group for group in rules()["compatible"])
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
     """One document's report of an incident, with entity IRIs already made canonical."""
 
@@ -57,13 +57,13 @@ class Report:
         return (self.start or self.end, self.end or self.start)
 
 
-@dataclass
+@dataclass(slots=True)
 class Conflict:
     property: str  # date, type or perpetrator
     values: dict[str, list[str]]  # value -> report IRIs that give it
 
 
-@dataclass
+@dataclass(slots=True)
 class MergedIncident:
     iri_seed: str  # the founding report's IRI: the merged incident's IRI derives from it
     reports: list[Report]

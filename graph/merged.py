@@ -8,6 +8,7 @@ on or before D only: what the record said on that day.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -58,7 +59,7 @@ IN_DOCUMENTS = f"FILTER(?g != <{MERGED_GRAPH}>)"
 
 
 def _entities(store: Store) -> list[EntityRecord]:
-    rows = store.select(PREFIXES + f"""
+    rows = store.iter_select(PREFIXES + f"""
 SELECT ?e ?kind ?type ?name ?doc WHERE {{
   GRAPH ?g {{ ?e ig:entityKind ?kind ; rdfs:label ?name ; ig:sourceDocument ?doc .
              OPTIONAL {{ ?e ig:entityType ?type }} }}
@@ -68,13 +69,13 @@ SELECT ?e ?kind ?type ?name ?doc WHERE {{
     for r in rows:
         rec = records.setdefault(str(r["e"]), EntityRecord(str(r["e"]), r["kind"], r.get("type"), label=r["name"]))
         rec.names.add(r["name"])
-        rec.docs.add(str(r["doc"]))
+        rec.docs.add(sys.intern(str(r["doc"])))
         if r.get("type"):
             rec.types[r["type"]] = rec.types.get(r["type"], 0) + 1
-    for r in store.select(PREFIXES + f"SELECT ?e ?a WHERE {{ GRAPH ?g {{ ?e ig:alias ?a }} {IN_DOCUMENTS} }}"):
+    for r in store.iter_select(PREFIXES + f"SELECT ?e ?a WHERE {{ GRAPH ?g {{ ?e ig:alias ?a }} {IN_DOCUMENTS} }}"):
         if str(r["e"]) in records:
             records[str(r["e"])].names.add(r["a"])
-    for r in store.select(PREFIXES + f"""
+    for r in store.iter_select(PREFIXES + f"""
 SELECT ?e ?prop ?x WHERE {{
   GRAPH ?g {{ {{ ?e ig:locatedIn ?x BIND("located_in" AS ?prop) }} UNION {{ ?e ig:operator ?x BIND("operator" AS ?prop) }} }}
   {IN_DOCUMENTS}
@@ -89,7 +90,7 @@ SELECT ?e ?prop ?x WHERE {{
 
 
 def _reports(store: Store, canonical: dict[str, str], as_of: Optional[date]) -> list[Report]:
-    rows = store.select(PREFIXES + """
+    rows = store.iter_select(PREFIXES + """
 SELECT ?r ?type ?doc ?published ?earliest ?latest ?deaths WHERE {
   ?r a ig:IncidentReport ; ig:incidentType ?type ; ig:sourceDocument ?doc .
   OPTIONAL { ?doc schema:datePublished ?published }
@@ -101,10 +102,10 @@ SELECT ?r ?type ?doc ?published ?earliest ?latest ?deaths WHERE {
         published = r.get("published") if isinstance(r.get("published"), date) else None
         if as_of is not None and (published is None or published > as_of):
             continue
-        reports[str(r["r"])] = Report(iri=str(r["r"]), type=r["type"], document=str(r["doc"]),
+        reports[str(r["r"])] = Report(iri=str(r["r"]), type=r["type"], document=sys.intern(str(r["doc"])),
                                       start=r.get("earliest"), end=r.get("latest"), published=published,
                                       deaths=int(r["deaths"]) if r.get("deaths") is not None else None)
-    for r in store.select(PREFIXES + """
+    for r in store.iter_select(PREFIXES + """
 SELECT ?r ?role ?e WHERE {
   ?r a ig:IncidentReport .
   { ?r ig:target ?e . BIND("target" AS ?role) } UNION { ?r ig:perpetrator ?e . BIND("perpetrator" AS ?role) }
@@ -125,7 +126,7 @@ SELECT ?r ?role ?e WHERE {
 
 def _parents(store: Store, canonical: dict[str, str]) -> dict[str, set[str]]:
     parents: dict[str, set[str]] = {}
-    for r in store.select(PREFIXES + f"SELECT DISTINCT ?a ?b WHERE {{ GRAPH ?g {{ ?a ig:partOf ?b }} {IN_DOCUMENTS} }}"):
+    for r in store.iter_select(PREFIXES + f"SELECT DISTINCT ?a ?b WHERE {{ GRAPH ?g {{ ?a ig:partOf ?b }} {IN_DOCUMENTS} }}"):
         a, b = canonical.get(str(r["a"]), str(r["a"])), canonical.get(str(r["b"]), str(r["b"]))
         if a != b:
             parents.setdefault(a, set()).add(b)
@@ -150,7 +151,7 @@ def ancestors_of(parents: dict[str, set[str]]) -> dict[str, set[str]]:
 
 def _claims(store: Store, canonical: dict[str, str]) -> dict[str, dict[str, set[str]]]:
     out: dict[str, dict[str, set[str]]] = {}
-    for r in store.select(PREFIXES + "SELECT ?r ?stance ?speaker WHERE { ?c ig:concerns ?r ; ig:stance ?stance ; ig:speaker ?speaker }"):
+    for r in store.iter_select(PREFIXES + "SELECT ?r ?stance ?speaker WHERE { ?c ig:concerns ?r ; ig:stance ?stance ; ig:speaker ?speaker }"):
         speaker = canonical.get(str(r["speaker"]), str(r["speaker"]))
         out.setdefault(str(r["r"]), {}).setdefault(r["stance"], set()).add(speaker)
     return out
@@ -158,7 +159,7 @@ def _claims(store: Store, canonical: dict[str, str]) -> dict[str, dict[str, set[
 
 def _titles(store: Store) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for r in store.select(PREFIXES + "SELECT ?d ?t WHERE { ?d a ig:Document ; rdfs:label ?t }"):
+    for r in store.iter_select(PREFIXES + "SELECT ?d ?t WHERE { ?d a ig:Document ; rdfs:label ?t }"):
         out.setdefault(str(r["d"]), set()).add(str(r["t"]))
     return out
 
@@ -451,7 +452,7 @@ def rebuild(store: Store, curation: Optional[Curation] = None) -> MergedView:
     """Recompute the merged graph and replace it (see ``write`` for how atomically)."""
     documents = document_count(store)
     view = compute(store, curation=curation)
-    write(store, list(dict.fromkeys(triples(view, documents))))
+    write(store, triples(view, documents))
     return view
 
 
@@ -467,38 +468,134 @@ def _nt(term) -> str:
     return f"<{term}>"
 
 
-def write(store: Store, new: list[tuple]) -> None:
-    """Make the merged graph hold exactly ``new``, in one atomic update.
+# Triples per update when the merged graph changes a lot (a first build, a new version's
+# graph): a bounded transaction and a bounded string, whatever the archive's size.
+CHUNK = 50_000
+# The triple that says the merged graph is complete (``is_stale`` reads it).
+MARKER = (MERGED_GRAPH, IG.sourceCount)
+
+
+def write(store: Store, new: Iterable[tuple]) -> None:
+    """Make the merged graph hold exactly the triples of ``new`` (an iterable, read once).
 
     A store only this process can write (the embedded store: its folder is locked; it has
-    ``graph_lines``) gets the difference: one update that deletes what went and inserts what
-    came, which after an ingest of a few documents is a few hundred triples instead of the
-    whole graph. Writing is the slow part of a store (every index is updated in a
-    transaction); reading the graph back is cheap. Lines are compared as N-Triples; a triple
-    written two ways (an escape, a number's form) is at worst deleted and inserted again in
-    the same update, never lost. A store others may write at the same time (a SPARQL server)
-    gets the whole graph replaced by ``replace_graph``: a small graph by one DROP + INSERT
-    DATA; a large one (``RemoteStore``) in chunks written into a staging graph of its own,
-    then moved over the merged graph in one request (``RemoteStore.replace_graph`` says what
-    readers see meanwhile). Either way concurrent rebuilds never mix: the last one wins whole.
+    ``graph_lines``) gets the difference, so after an ingest of a few documents a few
+    hundred triples are written instead of the whole graph: writing is the slow part of a
+    store, reading the graph back is cheap. The comparison streams: the old graph's lines
+    are kept only as 64-bit hashes in one sorted array, the new triples are read once in
+    batches, and the lines that went are found by reading the old graph a second time, so
+    memory stays near 9 bytes per triple of the graph however large the archive. (Two
+    different lines with one hash, about one chance in 10^12 for a graph of a few million
+    triples, would leave a stale triple in place of a new one until the next rebuild.)
+
+    A difference of up to ``CHUNK`` triples is one update, atomic. A larger one (a first
+    build) is written in chunks: the completion marker (``ig:sourceCount``) is deleted in
+    the first and written in the last, so a process killed in between leaves a graph that
+    ``is_stale`` reports and the next ingest rebuilds, never one that looks complete.
+
+    A store others may write at the same time (a SPARQL server) gets the whole graph
+    replaced by ``replace_graph`` (``RemoteStore.replace_graph`` stages a large graph and
+    says what readers see meanwhile). Either way concurrent rebuilds never mix: the last one
+    wins whole.
     """
     lines_of = getattr(store, "graph_lines", None)
-    old = lines_of(MERGED_GRAPH) if lines_of is not None else None
-    if not old:
-        store.replace_graph(MERGED_GRAPH, new)
+    if lines_of is None:
+        store.replace_graph(MERGED_GRAPH, list(new))
         return
-    wanted = {f"{_nt(s)} {_nt(p)} {_nt(o)} .": (s, p, o) for s, p, o in new}
-    gone = [line for line in old if line not in wanted]
-    came = [t for line, t in wanted.items() if line not in old]
-    if not gone and not came:
-        return
-    g = MERGED_GRAPH.n3()
-    ops = []
-    if gone:  # N-Triples lines are valid SPARQL data as they are
-        ops.append(f"DELETE DATA {{ GRAPH {g} {{\n" + "\n".join(gone) + "\n} }")
-    if came:
-        ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{_lines(came)}\n}} }}")
-    store.update(" ;\n".join(ops))
+    import numpy as np  # installed with spaCy; only the embedded path needs it
+
+    old = np.fromiter((hash(line) for line in lines_of(MERGED_GRAPH)), dtype=np.int64)
+    old.sort()
+    seen = np.zeros(len(old), dtype=bool)
+    writer = _ChunkedWriter(store)
+    batch: list[tuple] = []
+
+    def check(batch: list[tuple]) -> None:
+        lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in batch]
+        hashes = np.fromiter((hash(line) for line in lines), dtype=np.int64, count=len(lines))
+        where = np.searchsorted(old, hashes)
+        found = where < len(old)
+        found[found] = old[where[found]] == hashes[found]
+        seen[where[found]] = True
+        for t, present in zip(batch, found.tolist()):
+            if not present:
+                writer.insert(t)
+
+    for t in new:
+        if (t[0], t[1]) == MARKER:
+            writer.marker.append(t)
+        batch.append(t)
+        if len(batch) >= 10_000:
+            check(batch)
+            batch = []
+    check(batch)
+    if not seen.all():
+        for line in lines_of(MERGED_GRAPH):  # chunks written meanwhile hash to no old line
+            h = hash(line)
+            i = int(np.searchsorted(old, h))
+            if i < len(old) and old[i] == h and not seen[i]:
+                writer.delete(line)
+    writer.finish()
+
+
+class _ChunkedWriter:
+    """The updates that turn the old merged graph into the new one, ``CHUNK`` triples at a
+    time; the marker protocol is ``write``'s."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.inserts: list[tuple] = []
+        self.deletes: list[str] = []
+        self.marker: list[tuple] = []  # the new completion marker, written last when split
+        self.split = False
+
+    def insert(self, t: tuple) -> None:
+        if (t[0], t[1]) == MARKER and self.split:
+            return  # the marker comes last
+        self.inserts.append(t)
+        self._spill()
+
+    def delete(self, line: str) -> None:
+        self.deletes.append(line)
+        self._spill()
+
+    def _spill(self) -> None:
+        if len(self.inserts) + len(self.deletes) < CHUNK:
+            return
+        if not self.split:
+            self.split = True
+            self.inserts = [t for t in self.inserts if (t[0], t[1]) != MARKER]
+            self.store.update(PREFIXES + f"DELETE WHERE {{ GRAPH <{MERGED_GRAPH}> {{ <{MERGED_GRAPH}> ig:sourceCount ?n }} }}")
+        self._flush()
+
+    def _flush(self) -> None:
+        g = MERGED_GRAPH.n3()
+        if self.deletes:  # N-Triples lines are valid SPARQL data as they are
+            self.store.update(f"DELETE DATA {{ GRAPH {g} {{\n" + "\n".join(self.deletes) + "\n} }")
+            self.deletes = []
+        if self.inserts:
+            add = getattr(self.store, "add_to_graph", None)
+            if add is not None:
+                add(MERGED_GRAPH, self.inserts)
+            else:
+                self.store.update(f"INSERT DATA {{ GRAPH {g} {{\n{_lines(self.inserts)}\n}} }}")
+            self.inserts = []
+
+    def finish(self) -> None:
+        if not self.split:  # one update: atomic
+            if not self.inserts and not self.deletes:
+                return
+            g = MERGED_GRAPH.n3()
+            ops = []
+            if self.deletes:
+                ops.append(f"DELETE DATA {{ GRAPH {g} {{\n" + "\n".join(self.deletes) + "\n} }")
+            if self.inserts:
+                ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{_lines(self.inserts)}\n}} }}")
+            self.store.update(" ;\n".join(ops))
+            return
+        self._flush()
+        self.inserts = list(self.marker)  # deleted by the first chunk, written by the last
+        self._flush()
 
 
 def _lines(triples: list[tuple]) -> str:

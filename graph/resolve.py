@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 from .iris import normalize_name
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityRecord:
     iri: str
     kind: str

@@ -11,7 +11,7 @@ import functools
 import os
 import re
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Iterable, Iterator, Mapping, Optional
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
@@ -220,6 +220,12 @@ class Store:
     def select(self, query: str, bindings: Optional[Mapping[str, Node]] = None) -> list[dict[str, Any]]:
         """SELECT rows as dicts of Python values (IRIs as URIRef)."""
         return [{k: python_value(v) for k, v in row.items()} for row in self.select_terms(query, bindings)]
+
+    def iter_select(self, query: str, bindings: Optional[Mapping[str, Node]] = None) -> Iterator[dict[str, Any]]:
+        """``select``'s rows one at a time. A store that can stream its answer (the embedded
+        one) never holds all rows at once, which is what keeps reading a whole archive's
+        reports (``graph.merged``) within memory."""
+        return iter(self.select(query, bindings))
 
     def close(self) -> None:
         pass

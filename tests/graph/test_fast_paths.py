@@ -69,6 +69,51 @@ def test_merged_graph_written_as_a_difference_equals_a_full_rewrite(store):
     assert not merged.is_stale(store)
 
 
+def test_a_large_merged_graph_is_written_in_chunks_and_equals_one_update(store, monkeypatch):
+    _fill(store, 40)
+    merged.rebuild(store)
+    whole = _graph(store, MERGED_GRAPH)
+    updates = []
+    real = store.update
+    monkeypatch.setattr(store, "update", lambda u: (updates.append(u), real(u))[1])
+    monkeypatch.setattr(merged, "CHUNK", 50)
+    store.remove_graph(MERGED_GRAPH)
+    updates.clear()
+    merged.rebuild(store)  # a first build of hundreds of triples: many chunks
+    assert _graph(store, MERGED_GRAPH) == whole
+    assert len(whole) > 500 and updates  # the marker's deletion went first
+    _fill(store, 60, start=40)
+    merged.rebuild(store)  # a difference larger than a chunk
+    chunked = _graph(store, MERGED_GRAPH)
+    monkeypatch.setattr(merged, "CHUNK", 10**9)
+    store.remove_graph(MERGED_GRAPH)
+    merged.rebuild(store)
+    assert chunked == _graph(store, MERGED_GRAPH)
+    assert not merged.is_stale(store)
+
+
+def test_a_chunked_write_stopped_half_way_leaves_a_graph_that_says_it_is_stale(store, monkeypatch):
+    _fill(store, 40)
+    merged.rebuild(store)
+    _fill(store, 60, start=40)
+    monkeypatch.setattr(merged, "CHUNK", 50)
+    real, calls = store.add_to_graph, []
+
+    def dies_on_the_third_chunk(graph, triples):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        real(graph, triples)
+
+    monkeypatch.setattr(store, "add_to_graph", dies_on_the_third_chunk)
+    with pytest.raises(KeyboardInterrupt):
+        merged.rebuild(store)
+    assert merged.is_stale(store)  # so the next ingest rebuilds it
+    monkeypatch.undo()
+    merged.rebuild(store)
+    assert not merged.is_stale(store)
+
+
 def test_cached_timeline_and_projection_follow_writes(store):
     _fill(store, 30)
     merged.rebuild(store)
