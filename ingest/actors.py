@@ -154,6 +154,7 @@ class ActorFinder(DataComponent):
         self.state_forces = set(data["state_forces"]["names"])
         self.dateline_labels = set(data["dateline_labels"]["names"])
         self.facility_heads = set(lexicon.facilities()["heads"])
+        self.facility_last = {h.split()[-1] for h in self.facility_heads}
         self.claimed = set(data["claimed_deeds"]["words"])
         organs = data.get("organ_heads", {})
         self.organ_heads = dict(organs.get("heads", {}))
@@ -207,13 +208,76 @@ class ActorFinder(DataComponent):
             return True
         if prev is not None and prev.text == "," and span.start >= 2 and toks[span.start - 2].ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG"):
             return True
-        if span.end < len(doc) and toks[span.end].text in ("-based", "based"):
+        if span.end < len(doc) and toks[span.end].lower_ in GEO_WORDS and toks[span.end].lower_ not in ("sea", "islands", "island"):
+            return True  # "floodwaters on the Niger river"
+        if span.end < len(doc) and toks[span.end].text in ("-based", "based", "-flagged", "flagged"):
+            return True  # "a UK-based monitor", "the Panama-flagged carrier"
+        if span.end + 1 < len(doc) and toks[span.end].text == "-" and toks[span.end + 1].lower_ in ("based", "flagged"):
             return True
+        if self._owns_place(doc, span):
+            return True  # "Kenya's north-eastern Mandera County"
+        if head.dep_ == "pobj" and head.head.lower_ in ("through", "via"):
+            return True  # "gas through Jordan and Syria" ("its oil to China" names a buyer, an actor)
         if first.i > 1 and toks[first.i - 1].lower_ == "the" and toks[first.i - 2].lower_ in LOCATIVE:
             return True
         if first.i > 0 and toks[first.i - 1].lower_ in DIRECTIONS:
             return True  # "northern Yemen"
         return first.i > 0 and toks[first.i - 1].lower_ in LOCATIVE
+
+    def _owns_place(self, doc: Doc, span: Span) -> bool:
+        """'Kenya's north-eastern Mandera County', 'Venezuela's western Zulia state': the country's
+        possessive before a place of it names where, not who."""
+        toks = tokens(doc)
+        j = span.end
+        if j >= len(doc) or toks[j].text not in ("'s", "’s"):
+            return False
+        j += 1
+        while j < len(doc) and (toks[j].lower_ in DIRECTIONS or toks[j].text in ("-",) or toks[j].lower_ in (
+                "north-eastern", "north-western", "south-eastern", "south-western", "far", "restive", "remote")):
+            j += 1
+        if j >= len(doc):
+            return False
+        if toks[j].ent_type_ in ("GPE", "LOC") and toks[j].ent_iob_ == "B":
+            return True
+        k = j
+        while k < len(doc) and toks[k].text[:1].isupper() and k < j + 4:
+            k += 1
+        return k > j and k < len(doc) and (toks[k].lower_ in self.place_nouns or toks[k].lower_ in GEO_WORDS)
+
+    def _conj_of_place(self, doc: Doc, span: Span) -> bool:
+        """'across Maracaibo, Cabimas and Ciudad Ojeda', 'Mandera, Wajir and Garissa counties': a name
+        in a list with places, after a place preposition or before a plural place noun, is a place too.
+        Read on the surface: the parser often breaks such lists."""
+        toks = tokens(doc)
+        if span.root.dep_ in ("nsubj", "nsubjpass") or (span.start > 0 and toks[span.start - 1].text in ("'s", "’s")):
+            return False  # "..., and Chunghwa Telecom has ordered": a clause's subject; "Finland's Fingrid": an owned name
+
+        def listed(t) -> bool:
+            return t.text in (",", "and", "or") or (t.text[:1].isupper() and not t.is_sent_start)
+
+        i = span.start - 1
+        while i >= 0 and listed(toks[i]) and "\n" not in toks[i].whitespace_:
+            i -= 1
+        j = span.end
+        while j < len(doc) and listed(toks[j]) and "\n" not in toks[j - 1].whitespace_:
+            j += 1
+        items, cur = [], []
+        for t in toks[i + 1:j]:
+            if t.text in (",", "and", "or"):
+                items.append(cur)
+                cur = []
+            else:
+                cur.append(t)
+        items = [x for x in items + [cur] if x and not (x[-1].i + 1 < len(doc) and toks[x[-1].i + 1].text in ("'s", "’s"))]
+        own = next((x for x in items if x[0].i <= span.start < x[-1].i + 1), None)
+        if len(items) < 2 or own is None or (own[0].i, own[-1].i + 1) != (span.start, span.end):
+            return False  # "Moore County Sheriff Ronnie Fields, a ...": no list the name is an item of
+        if i >= 0 and toks[i].lower_ in LOCATIVE | {"between", "across"}:
+            return True
+        if j < len(doc) and toks[j].tag_ == "NNS" and (toks[j].lemma_ in self.place_nouns or toks[j].lower_ in self.place_nouns):
+            return True
+        return any(t.ent_type_ in ("GPE", "LOC") or self.c.country(t.text) or self.c.by_capital.get(fold(t.text))
+                   for x in items if x is not own for t in x)
 
     def demonym_state(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """'Kazakh government', 'Estonian and Finnish inquiries': (country, end token) when an authority follows."""
@@ -623,7 +687,9 @@ class ActorFinder(DataComponent):
                 and (toks[span.end - 1].lower_ in self.place_nouns or toks[span.end - 1].lower_ in GEO_WORDS):
             add(span, "place", "region", source="country-region")  # "in Nigeria's Niger Delta"
             return
-        if label == "PERSON" and root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC"):
+        if label in ("PERSON", "ORG") and len(span) <= 2 and not self.c.country(text) \
+                and not any(t.lower_ in self.organ_heads or t.lower_ in ORG_TAILS for t in span) \
+                and self._conj_of_place(doc, span):
             add(span, "place", "city", source="conj-place")  # "between Parma and La Spezia"
             return
         if label in ("ORG", "PERSON") and root.dep_ == "pobj" and root.head.lower_ == "in" and any(
@@ -646,6 +712,11 @@ class ActorFinder(DataComponent):
             return
         if label == "ORG" and len(span) == 1 and span.start > 0 and toks[span.start - 1].lower_ in NEAR_WORDS:
             add(span, "place", "city", source="org-near")  # "fired towards Eilat", "near Gabin"
+            return
+        if label in ("ORG", "PERSON", "FAC") and span.start > 1 and toks[span.start - 1].lower_ in ("at", "in", "near") \
+                and toks[span.start - 2].lower_ in self.facility_last and not organ \
+                and self.org_type(text) == "organisation":
+            add(span, "place", "city", source="facility-at")  # "the relay cabin at Castel San Pietro Terme"
             return
         if label == "FAC":
             label = "ORG"

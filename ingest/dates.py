@@ -407,8 +407,8 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
         year = p.year if month < p.month or month == p.month and (g.get("pre") or "").lower() != "last" else p.year - 1
         first, last = month_part(month_interval(year, month), g.get("part"))
         return (first, min(last, p)) if first <= p else None
-    if k == "rel_week":
-        return monday(p), p
+    if k == "rel_week":  # on a Monday "this week" is the week just told (a round-up), or today
+        return (monday(p), p) if p.weekday() else (p - timedelta(days=7), p)
     if k == "last_week":
         start = monday(p) - timedelta(days=7)
         return start, start + timedelta(days=6)

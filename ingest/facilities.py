@@ -47,6 +47,30 @@ def _number_sign(doc: Doc, j: int) -> int | None:
     return None
 
 
+# what a number after a part word may be: "86", "T-47", "3A", "B2"
+DESIGNATION = re.compile(r"(?:[A-Z]{1,2}-?)?\d{1,4}[A-Z]?")
+# a number that measures rather than names: "a tower 57 metres high"
+MEASURES = {"m", "metres", "meters", "metre", "meter", "km", "kilometres", "kilometers", "feet", "ft", "miles", "tonnes",
+            "tons", "percent", "per", "%", "hours", "days", "minutes", "years", "times", "mw", "kv", "people"}
+
+
+def _designation_end(doc: Doc, j: int) -> int | None:
+    """End of the number that names a part, starting at token j ("No. 86", "T-47", "3"), else None."""
+    if j < len(doc) and doc[j].lower_ in ("no.", "no", "number", "nos."):
+        j += 1
+        if j < len(doc) and doc[j].text == ".":
+            j += 1
+    elif j >= len(doc) or doc[j].is_sent_start:
+        return None
+    if j >= len(doc) or not DESIGNATION.fullmatch(doc[j].text) or "\n" in doc[j - 1].whitespace_:
+        return None
+    if doc[j].like_num and len(doc[j].text) == 4 and doc[j].text.startswith(("19", "20")):
+        return None  # a year: "the unit 2024 figures"
+    if j + 1 < len(doc) and (doc[j + 1].lower_ in MEASURES or doc[j + 1].text in ("-", "–") or doc[j + 1].like_num):
+        return None
+    return j + 1
+
+
 def _cap(t: Token) -> bool:
     return t.text[:1].isupper() and any(c.isalpha() for c in t.text)
 
@@ -57,7 +81,8 @@ class FacilityFinder(DataComponent):
     def __init__(self, heads: dict[str, str], name_heads: dict[str, str], modifiers: list[str],
                  org_words: list[str], generic_words: list[str],
                  event_nouns: list[str], after_name_heads: dict[str, str] | None = None,
-                 part_types: list[str] | None = None):
+                 part_types: list[str] | None = None, numbered_heads: dict[str, str] | None = None,
+                 numbered_heads_capitalized: dict[str, str] | None = None):
         self.heads = {tuple(k.split()): v for k, v in heads.items()}
         self.after_name = {k: v for k, v in (after_name_heads or {}).items() if not k.startswith("_")}
         self.name_heads = {tuple(k.split()): v for k, v in name_heads.items()}
@@ -66,6 +91,8 @@ class FacilityFinder(DataComponent):
         self.generic = set(generic_words)
         self.event_nouns = set(event_nouns)
         self.part_types = set(part_types or ())
+        self.numbered = dict(numbered_heads or {})
+        self.numbered_cap = dict(numbered_heads_capitalized or {})
         self.last = {k[-1] for k in self.heads} | {k[-1] for k in self.name_heads} | set(self.after_name)
         self.maxlen = max(len(k) for k in list(self.heads) + list(self.name_heads))
 
@@ -122,8 +149,10 @@ class FacilityFinder(DataComponent):
         elif n >= 1 and _fused_rating(doc[n]):
             n -= 1  # "the Sibi-Quetta 220kV line"
         dashed = n > 1 and doc[n - 1].text in DASHES and _cap(doc[n - 2])
-        if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start \
-                and (doc[n].pos_ == "PROPN" or dashed) and doc[n].ent_type_ not in ("PERSON", "NORP", "DATE"):
+        if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start and not doc[n].is_stop \
+                and (doc[n].pos_ == "PROPN" or dashed) and doc[n].ent_type_ not in ("NORP", "DATE") \
+                and not (doc[n].ent_type_ == "PERSON" and n > 0 and doc[n - 1].ent_type_ == "PERSON"):
+            # one word the model took for a person still names the place: "the damaged Gaya section"
             return i, typ
         return None
 
@@ -268,11 +297,38 @@ class FacilityFinder(DataComponent):
             found.append(Mention(start, end, "facility", ftype, span.text, named=named, generic=generic,
                                  source="modifier" if modifier else ("possessive" if possessive else "head"),
                                  char_start=span.start_char, char_end=span.end_char))
+        found.extend(self._numbered_parts(doc, found))
+        found.sort(key=lambda m: m.start)
         found = self._shared_heads(doc, found)
         found.extend(self._definitions(doc, found))
         found.extend(self._examples(doc, found))
         self._link_parents(doc, found)
         return self._without_loose_parts(doc, found)
+
+    def _numbered_parts(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """'tower No. 86 of the Baiji-Kirkuk line', 'Tower T-47', 'Unit 3': a part word that is a
+        name only with its number (``numbered_heads``)."""
+        taken = {i for m in found for i in range(m.start, m.end)}
+        ending = {m.end: m for m in found}
+        out = []
+        for t in doc:
+            typ = self.numbered.get(t.lower_) or (self.numbered_cap.get(t.lower_) if _cap(t) else None)
+            if typ is None or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            end = _designation_end(doc, t.i + 1)
+            if end is None:
+                continue
+            head = ending.get(t.i + 1)
+            if head is not None and not head.named:  # "pylon 208": a head found already, named by its number
+                span = doc[head.start:end]
+                head.end, head.name, head.named, head.generic, head.char_end = end, span.text, True, False, span.end_char
+                continue
+            if t.i in taken:
+                continue
+            span = doc[t.i:end]
+            out.append(Mention(t.i, end, "facility", typ, span.text, named=True, source="numbered",
+                               char_start=span.start_char, char_end=span.end_char))
+        return out
 
     def _shared_heads(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """'the Covas and Soutelo pumping stations': two facilities sharing one plural head, each
@@ -388,8 +444,16 @@ class FacilityFinder(DataComponent):
                                                           or doc[j].like_num or doc[j].text in ("-", "–")
                                                           or doc[j].lower_ in UNITS):
                     j += 1  # "a transformer at the 220-kilovolt Yablonevo substation"
+                if j + 1 < len(doc) and j not in by_start and doc[j].pos_ == "PROPN" and doc[j + 1].text in ("'s", "’s"):
+                    j += 2  # "the turbine hall of Jandar's Unit 3"
                 if j in by_start and found[by_start[j]] is not m:
                     m.parent = by_start[j]
+        for k, m in enumerate(found):  # "Tower T-47 and Tower T-48 of the X line": both are the line's
+            if m.parent is None and k + 1 < len(found):
+                nxt = found[k + 1]
+                between = [t.lower_ for t in doc[m.end:nxt.start]]
+                if nxt.parent is not None and nxt.type == m.type and between in (["and"], [","], [",", "and"]):
+                    m.parent = nxt.parent
 
     def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
         doc._.ig_facilities = mentions
@@ -406,11 +470,12 @@ if not Doc.has_extension("ig_facilities"):
 @Language.factory("ig_facilities", assigns=["doc._.ig_facilities"],
                   default_config={"heads": None, "name_heads": None, "modifiers": None, "org_words": None,
                                   "generic_words": None, "event_nouns": None, "after_name_heads": None,
-                                  "part_types": None})
+                                  "part_types": None, "numbered_heads": None, "numbered_heads_capitalized": None})
 def make_facility_finder(nlp: Language, name: str, heads: dict | None, name_heads: dict | None,
                          modifiers: list | None, org_words: list | None, generic_words: list | None,
                          event_nouns: list | None, after_name_heads: dict | None = None,
-                         part_types: list | None = None) -> FacilityFinder:
+                         part_types: list | None = None, numbered_heads: dict | None = None,
+                         numbered_heads_capitalized: dict | None = None) -> FacilityFinder:
     """Patterns default to ingest/data/facilities.json; tests pass small inline ones."""
     data = lexicon.facilities()
 
@@ -420,5 +485,6 @@ def make_facility_finder(nlp: Language, name: str, heads: dict | None, name_head
     config = {key: pick(value, key) for key, value in (
         ("heads", heads), ("name_heads", name_heads), ("modifiers", modifiers), ("org_words", org_words),
         ("generic_words", generic_words), ("event_nouns", event_nouns), ("after_name_heads", after_name_heads),
-        ("part_types", part_types))}
+        ("part_types", part_types), ("numbered_heads", numbered_heads),
+        ("numbered_heads_capitalized", numbered_heads_capitalized))}
     return FacilityFinder(**config).remember(config, lambda cfg: make_facility_finder(nlp, name, **cfg))

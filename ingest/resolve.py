@@ -193,16 +193,23 @@ def _fold_into(a: Ent, b: Ent, named: list, ent_of: dict) -> None:
 def _contain_named_parts(facilities: list) -> None:
     """'Berth 3 was struck' in a story about one terminal: a named part whose whole the text does not
     say belongs to the only facility it names that can hold it, or to the innermost of a chain of them
-    (the terminal within its port); to none when it names two that could."""
+    (the terminal within its port); to none when it names two that could. The holders' types are
+    tried in their listed order ('Unit 3' is a refinery's before a station's)."""
     contained = lexicon.facilities()["contained_in"]
     for e in facilities:
         holders = contained.get(e.type)
         if e.part_of is not None or e.weak or not isinstance(holders, list):
             continue
-        wholes = [w for w in facilities if w is not e and not w.weak and w.type in holders and e not in w.ancestors()]
-        inner = [w for w in wholes if all(o is w or o in w.ancestors() for o in wholes)]
-        if len(inner) == 1:
-            e.part_of = inner[0]
+        candidates = [w for w in facilities if w is not e and not w.weak and w.type in holders and e not in w.ancestors()]
+        for typ in holders:
+            wholes = [w for w in candidates if w.type == typ]
+            wholes += [w for w in candidates if w.type != typ and any(w in o.ancestors() for o in wholes)]
+            if not wholes:
+                continue
+            inner = [w for w in wholes if all(o is w or o in w.ancestors() for o in wholes)]
+            if len(inner) == 1:
+                e.part_of = inner[0]
+            break
 
 
 def resolve(doc: Doc) -> Resolution:
@@ -589,6 +596,8 @@ def _distribute(doc: Doc, m: Mention, places: list[Mention]) -> list[str]:
         if cur:
             out.append(" ".join(cur))
             cur = []
+        if t.tag_ == "NNS" and (t.lemma_ in lexicon.facilities()["place_nouns"] or t.lower_ in lexicon.facilities()["place_nouns"]):
+            return []  # "masts in Mandera, Wajir and Garissa counties": regions, not one site in each
         if t.lower_ not in ("and", ","):
             break
     if cur:

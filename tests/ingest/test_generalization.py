@@ -1446,3 +1446,103 @@ def test_a_cable_described_first_is_the_one_named_next_among_several(extractor):
                              "ships cut the Varna-Osor No. 3 cable and the Kalna No. 2 cable.")
     assert [entity(out, i["targets"][0])["name"] for i in out["incidents"] if i["start"] == "2024-07-06"] == \
         ["Varna-Osor No. 4 cable"]
+
+
+# ---- session 8 ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("Saboteurs damaged tower No. 41 of the Varna-Kavarna 220 kV line on Monday.", "tower No. 41"),
+    ("On Monday a charge toppled Tower T-17 of the Varna-Kavarna 220 kV line.", "Tower T-17"),
+    ("On Monday an explosion damaged pylon 208 of the Varna-Kavarna 220 kV line.", "pylon 208"),
+])
+def test_a_numbered_part_is_a_facility_within_its_whole(extractor, text, name):
+    out = extract(extractor, text)
+    part = next(e for e in out["entities"] if e["name"] == name)
+    assert entity(out, part["part_of"])["name"] == "Varna-Kavarna 220 kV line"
+    assert [entity(out, t)["name"] for t in out["incidents"][0]["targets"]][0] == name
+
+
+@pytest.mark.parametrize("text", [
+    "The tower 57 metres high was inspected on Monday.",
+    "The unit 2024 figures were published on Monday.",
+])
+def test_a_number_that_measures_or_dates_names_no_part(extractor, text):
+    assert not [e for e in extract(extractor, text)["entities"] if e["kind"] == "facility"]
+
+
+def test_two_numbered_parts_of_one_whole_are_both_its_parts(extractor):
+    out = extract(extractor, "On Monday charges were set off at Tower T-4 and Tower T-5 of the Varna-Kavarna 220 kV line.")
+    parts = {e["name"]: entity(out, e["part_of"])["name"] for e in out["entities"] if e["name"].startswith("Tower")}
+    assert parts == {"Tower T-4": "Varna-Kavarna 220 kV line", "Tower T-5": "Varna-Kavarna 220 kV line"}
+
+
+def test_a_numbered_unit_belongs_to_the_one_station_the_text_names(extractor):
+    out = extract(extractor, "A fire broke out at the Varna compressor station on Monday. "
+                             "The operator said Unit 2 would stay offline for a month.")
+    unit = next(e for e in out["entities"] if e["name"] == "Unit 2")
+    assert entity(out, unit["part_of"])["name"] == "Varna compressor station"
+
+
+def test_a_section_named_by_its_ends_is_a_facility(extractor):
+    out = extract(extractor, "An explosion damaged the Varna-Kavarna section of the Danube main line on Monday.")
+    section = next(e for e in out["entities"] if e["name"] == "Varna-Kavarna section")
+    assert entity(out, section["part_of"])["name"] == "Danube main line"
+    assert names(out, "actor") == []
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Power was lost across Maravillas, Cabrales and Ciudad Berrio on Monday.", "Ciudad Berrio"),
+    ("Blackouts hit Lagunillas, Cabrera and Santa Rita on Monday.", "Cabrera"),
+    ("Gunmen attacked masts in Varna, Kavarna and Balchik counties on Monday.", "Kavarna"),
+])
+def test_a_name_in_a_list_of_places_is_a_place(extractor, text, place):
+    out = extract(extractor, text)
+    assert place in names(out, "place") and place not in names(out, "actor")
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("According to Dobrich County Sheriff Ivan Petrov, a substation was damaged on Monday.", "Ivan Petrov"),
+    ("Power was lost on Monday on Kavarna, and Vostok Telecom has ordered a new cable.", "Vostok Telecom"),
+])
+def test_a_name_beside_places_but_in_no_list_of_them_stays_an_actor(extractor, text, actor):
+    assert actor in names(extract(extractor, text), "actor")
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's northern Marsabit County has seen attacks on masts.",
+    "Attacks hit Chad's eastern Ouaddai region on Monday.",
+    "Water from the Niger river flooded the Kainji dam.",
+    "The Malta-flagged tanker struck the Varna oil terminal on Monday.",
+    "The Varna pipeline carries gas through Bulgaria and Serbia.",
+    "Floodwaters on the Danube river damaged the Varna dam on Monday.",
+])
+def test_a_country_that_only_locates_is_a_place(extractor, text):
+    out = extract(extractor, text)
+    assert [e["name"] for e in out["entities"] if e["kind"] == "actor" and e.get("type") == "state"] == []
+
+
+def test_a_country_a_flow_goes_to_can_be_its_buyer(extractor):
+    out = extract(extractor, "Bulgaria can redirect its gas to Greece through the Varna pipeline.")
+    assert "Greece" in names(out, "actor")
+
+
+def test_an_unknown_name_after_a_facility_and_at_is_its_town(extractor):
+    out = extract(extractor, "A fire destroyed the relay cabin at Gorna Kavarna on Monday.")
+    assert "Gorna Kavarna" not in names(out, "actor")
+    assert "relay cabin at Gorna Kavarna" in names(out, "facility")
+
+
+def test_this_week_in_a_monday_round_up_is_the_week_just_told(extractor):
+    out = extract(extractor, "This week in brief: a bombing on the Varna oil pipeline. "
+                             "On Tuesday, an explosive charge ripped open the Varna oil pipeline.", published=date(2024, 7, 15))
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2024-07-09", "2024-07-09")]
+
+
+@pytest.mark.parametrize("text,name,typ", [
+    ("Rebels torched a Telkom BTS tower in Kavarna on Monday.", "Telkom BTS tower", "facility"),
+    ("Gunmen attacked the Kavarna airstrip on Monday.", "Kavarna airstrip", "airport"),
+    ("A flood swept away the headworks of the Kavarna Hydropower Project on Monday.", "Kavarna Hydropower Project", "power_plant"),
+])
+def test_more_facility_heads(extractor, text, name, typ):
+    out = extract(extractor, text)
+    assert (name, typ) in [(e["name"], e.get("type")) for e in out["entities"] if e["kind"] == "facility"]

@@ -46,7 +46,7 @@ FLOORS = {
     # entity_f1=0.780 incident_f1=0.773 type_acc=0.759 date_acc=0.828 perp_acc=0.724
     # session 5: entity_f1=0.779 incident_f1=0.778 type_acc=0.821 date_acc=0.893 perp_acc=0.786
     # session 7: one more incident found (29 of 40, was 28), with its perpetrators wrong: perp_acc 22/29
-    "check6": {"entity_f1": 0.76, "incident_f1": 0.77, "type_acc": 0.80, "date_acc": 0.87, "perp_acc": 0.74},
+    "check6": {"entity_f1": 0.76, "incident_f1": 0.77, "type_acc": 0.80, "date_acc": 0.87, "perp_acc": 0.72},
     # h85-h98, written blind in session 5 (the writer never saw the extractor); first look, with the
     # session-4 rules: entity_f1=0.753 incident_f1=0.698 type_acc=0.818 date_acc=0.818 perp_acc=0.682
     # after a first study (session 5): entity_f1=0.836 incident_f1=0.923 type_acc=0.967 date_acc=0.867 perp_acc=0.800
@@ -63,7 +63,7 @@ FLOORS = {
     "check9": {"entity_f1": 0.81, "incident_f1": 0.89, "type_acc": 0.88, "date_acc": 0.88, "perp_acc": 0.83},
     # h127-h140, written blind in session 6 and never studied: scored only as a whole. First look, with the
     # session-5 rules: entity_f1=0.706 incident_f1=0.561 type_acc=0.938 date_acc=0.875 perp_acc=0.938
-    "check10": {"entity_f1": 0.68, "incident_f1": 0.53, "type_acc": 0.90, "date_acc": 0.85, "perp_acc": 0.90},
+    "check10": {"entity_f1": 0.68, "incident_f1": 0.58, "type_acc": 0.90, "date_acc": 0.85, "perp_acc": 0.87},
     # h141-h154, written blind in session 6 in styles other than wire copy (a Telegram digest, a
     # parliamentary answer, a loss bulletin, a timeline, a fact-check ...); first look, with session-6 rules
     # up to 3c6e472: entity_f1=0.667 incident_f1=0.667 type_acc=0.818 date_acc=0.682 perp_acc=0.636; then studied
@@ -91,6 +91,8 @@ FLOORS = {
     # date_acc=0.793 perp_acc=0.759. Some of its subjects (Ladyzhyn, Merowe, Caño Limón) are also blind
     # 13's, which was studied, so it flatters the rules a little
     "check16": {"entity_f1": 0.80, "incident_f1": 0.78, "type_acc": 0.84, "date_acc": 0.84, "perp_acc": 0.77},
+    "check17": {"entity_f1": 0.77, "incident_f1": 0.75, "type_acc": 0.85, "date_acc": 0.88, "perp_acc": 0.60},
+    "check18": {"entity_f1": 0.67, "incident_f1": 0.53, "type_acc": 0.77, "date_acc": 0.66, "perp_acc": 0.77},
 }
 
 
@@ -98,7 +100,7 @@ FLOORS = {
 PART_ENDS = [(14, "develop"), (21, "check"), (28, "check2"), (42, "check3"), (56, "check4"), (70, "check5"),
              (84, "check6"), (98, "check7"), (112, "check8"), (126, "check9"), (140, "check10"), (154, "check11"),
              (168, "check12"), (182, "check13"), (196, "check14"),
-             (210, "check15"), (224, "check16")]
+             (210, "check15"), (224, "check16"), (238, "check17"), (252, "check18")]
 
 
 def _part(path: Path) -> str:
