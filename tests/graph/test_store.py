@@ -113,6 +113,10 @@ def test_the_embedded_store_flushes_its_write_buffers_every_few_writes(tmp_path,
     s.update("DROP SILENT GRAPH <http://example.org/doc/0>")
     s.replace_graph(graphs[1], document_triples(extraction)[1])  # an existing graph: DROP + INSERT
     assert counting.flushes == 3
+    big = [(URIRef(f"http://example.org/s/{i}"), URIRef("http://example.org/p"), URIRef("http://example.org/o"))
+           for i in range(300)]
+    s.add_to_graph(URIRef("http://example.org/big"), big)  # three documents' worth in one write
+    assert counting.flushes == 4
     s._store = counting.real
     del counting  # the only other handle on the database: its lock goes with it
     s.close()
