@@ -826,7 +826,25 @@ class ActorFinder(DataComponent):
             return
         if toks[span.end - 1].lower_ in TITLES and span.end < len(doc) and toks[span.end].ent_type_ == "PERSON":
             return  # "Defense Minister Ramiro Otálora": a title before a name
-        add(span, "actor", self.org_type(span.text), source="ner")
+        typ = self.org_type(span.text)
+        owner = self._possessor_country(doc, span) if typ in ("ministry", "government_agency", "armed_forces") else None
+        if owner:  # "Russia's Foreign Ministry": the ministry, also known by its country's possessive
+            add(span, "actor", typ, aliases=[f"{owner}'s {span.text}"], source="ner")
+            return
+        add(span, "actor", typ, source="ner")
+
+    def _possessor_country(self, doc: Doc, span: Span) -> str | None:
+        """The country in "Russia's Foreign Ministry", as written, else None."""
+        toks = tokens(doc)
+        j = span.start - 1
+        if j < 1 or toks[j].text not in ("'s", "’s"):
+            return None
+        k = j
+        while k > 0 and toks[k - 1].text[:1].isupper() and k > j - 3:
+            k -= 1
+            if self.c.country(doc[k:j].text):
+                return doc[k:j].text
+        return None
 
     @staticmethod
     def _dateline_agency(doc: Doc, span: Span) -> bool:

@@ -62,6 +62,8 @@ VESSELS = {"ship", "tanker", "barge", "vessel", "freighter", "boat", "dredger", 
 # Thursday", "resumed operations on Friday")
 LAW_VERBS = {"board", "seize", "detain", "arrest", "charge", "escort", "impound", "inspect", "investigate", "search",
              "question", "interrogate", "sentence", "convict", "tow", "release", "resume", "restore", "reopen",
+             # a court's acts: "the court on Wednesday ordered detention for men accused of blowing up ..."
+             "order", "remand", "jail", "indict", "acquit", "prosecute", "extradite", "imprison",
              # ... or its history: "the bridge, built in 1962, suffered damage"
              "build", "construct", "commission", "inaugurate", "found", "establish", "design"}
 # "In the same wave, a drone struck X", "The same night, a tower was brought down": the day of the event told before
@@ -1080,6 +1082,7 @@ class EventBuilder:
         speaker = self._np_actor(who)
         if speaker is None or not self._self_ref(subj, speaker):
             return None
+        speaker = self._spoken_for(speaker, v.sent) or speaker  # 'X, spokesman for Y, said its fighters ...'
         if who.lower_ in MILITARY_ORGANS or (who.lower_ == "ministry" and any(
                 t.lower_ in ("defence", "defense") for t in who.subtree)):
             for t in who.subtree:
@@ -1403,6 +1406,8 @@ class EventBuilder:
         first = self._cue_actor(cue, sent)
         if first is None:
             return []
+        if cue.stance == "claims_responsibility":
+            first = self._spoken_for(first, sent) or first
         out = [first]
         if cue.role != "object":
             return out
@@ -1416,6 +1421,26 @@ class EventBuilder:
             if a is not None and a not in out and a.kind == "actor":
                 out.append(a)
         return out
+
+    SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "commander", "leader"}
+
+    def _spoken_for(self, person: Ent, sent: Span) -> Optional[Ent]:
+        """'X, spokesman for the Y, said its fighters burned the tower': a group claims through its
+        spokesman, and the group is who did it."""
+        if person.type != "person":
+            return None
+        for start, end in person.spans:
+            if not sent.start <= start < sent.end:
+                continue
+            j = end + (end < len(self.doc) and self.toks[end].text == ",")
+            while j < sent.end and self.toks[j].lower_ in ("a", "the", "its", "chief", "senior", "military", "main"):
+                j += 1
+            if j + 1 < sent.end and self.toks[j].lower_ in self.SPOKES and self.toks[j + 1].lower_ in ("for", "of"):
+                for i in range(j + 2, min(j + 6, sent.end)):
+                    group = self._actor(i)
+                    if group is not None and group is not person and group.kind == "actor":
+                        return group
+        return None
 
     def _cue_actor(self, cue, sent: Span) -> Optional[Ent]:
         if cue.role == "subject":

@@ -69,9 +69,12 @@ class Extractor:
             if not targets:
                 continue
             start, end = ev.dates if ev.dates else (None, None)
+            typ = builder.type_of(ev)
             out.incidents.append(Incident(
-                id=f"i{len(out.incidents) + 1}", type=builder.type_of(ev), start=start, end=end, targets=targets,
-                perpetrators=[ids[id(p)] for p in ev.perps if id(p) in ids and p.kind == "actor"],
+                id=f"i{len(out.incidents) + 1}", type=typ, start=start, end=end, targets=targets,
+                # a storm or a flood has causes, never a perpetrator: a ship or a river beside it is none
+                perpetrators=[] if typ == "natural_hazard" else
+                [ids[id(p)] for p in ev.perps if id(p) in ids and p.kind == "actor"],
                 location=ids.get(id(ev.location)) if ev.location is not None else None,
                 effects=sorted(ev.effects), evidence=sorted({(a + base, b + base) for a, b in ev.evidence}),
                 confidence=_confidence(ev), date_text=ev.date_text,

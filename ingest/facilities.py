@@ -284,6 +284,9 @@ class FacilityFinder(DataComponent):
             caps = [x for x in doc[start:h0] if _cap(x)]
             if named and caps and caps[-1].lower_ in SEAS and not any(_cap(x) for x in doc[h0:end]):
                 named = False  # "a Red Sea fuel terminal": where it is, not what it is called
+            if named and t.tag_ in ("NNS", "NNPS") and start > 0 and doc[start - 1].like_num \
+                    and doc[start - 1].lower_ not in ("one", "1") and not any(_cap(x) for x in doc[h0:end]):
+                named = False  # "two Safaricom masts": several, described by their owner, not one named
             if self._in_key(doc, start, end):
                 continue
             if not named and t.lower_ in ("cable", "cables") and any(

@@ -111,6 +111,11 @@ def _caps(name: str) -> list[str]:
     return [w for w in re.split(r"[\s\-–]+", name) if w[:1].isupper()]
 
 
+def _numbers(name: str) -> list[str]:
+    """The designations in a name ("Berth 12" → ["12"], "Tower T-47" → ["T-47"])."""
+    return [w for w in name.split() if any(c.isdigit() for c in w)]
+
+
 def _type_in_context(doc: Doc, m: Mention) -> str:
     """A facility's type, or the one the document's words give its head word ('interconnector' in
     a story of megawatts is a cable): see typed_by_context in facilities.json."""
@@ -256,6 +261,8 @@ def resolve(doc: Doc) -> Resolution:
             if a is b or a not in named:
                 continue
             ca, cb = _caps(a.name), _caps(b.name)
+            if _numbers(a.name) != _numbers(b.name) and _numbers(a.name):
+                continue  # "Berth 3" is not "Berth 12", "Unit 2" not "Unit 2A"
             if ca and len(ca) <= len(cb) and cb[:len(ca)] == ca and len(a.name) < len(b.name) and _compatible(a.type, b.type):
                 _fold_into(a, b, named, ent_of)
                 break

@@ -1539,10 +1539,49 @@ def test_this_week_in_a_monday_round_up_is_the_week_just_told(extractor):
 
 
 @pytest.mark.parametrize("text,name,typ", [
-    ("Rebels torched a Telkom BTS tower in Kavarna on Monday.", "Telkom BTS tower", "facility"),
+    ("Rebels torched a Telkom BTS tower in Kavarna on Monday.", "Telkom BTS tower", "telecom_site"),
     ("Gunmen attacked the Kavarna airstrip on Monday.", "Kavarna airstrip", "airport"),
     ("A flood swept away the headworks of the Kavarna Hydropower Project on Monday.", "Kavarna Hydropower Project", "power_plant"),
 ])
 def test_more_facility_heads(extractor, text, name, typ):
     out = extract(extractor, text)
     assert (name, typ) in [(e["name"], e.get("type")) for e in out["entities"] if e["kind"] == "facility"]
+
+
+def test_a_ministry_after_its_countrys_possessive_keeps_that_name_as_an_alias(extractor):
+    out = extract(extractor, "Bulgaria's Foreign Ministry said it was in contact with both capitals.")
+    ministry = next(e for e in out["entities"] if e.get("type") == "ministry")
+    assert "Bulgaria's Foreign Ministry" in [ministry["name"]] + ministry["aliases"]
+
+
+def test_numbered_parts_with_different_numbers_are_different_parts(extractor):
+    out = extract(extractor, "A typhoon damaged Berth 12 at the Varna container terminal on Monday. "
+                             "Last week the carrier Sea Rose struck Berth 3 of the terminal.")
+    assert {"Berth 12", "Berth 3"} <= set(names(out, "facility"))
+    targets = sorted(entity(out, i["targets"][0])["name"] for i in out["incidents"])
+    assert targets == ["Berth 12", "Berth 3"]
+
+
+def test_a_natural_hazard_has_no_perpetrator(extractor):
+    out = extract(extractor, "A typhoon damaged Berth 12 at the Varna container terminal on Monday, "
+                             "the Varna Port Authority said. The carrier Sea Rose was damaged as well.")
+    hazards = [i for i in out["incidents"] if i["type"] == "natural_hazard"]
+    assert hazards and all(i["perpetrators"] == [] for i in hazards)
+
+
+def test_a_number_of_company_named_facilities_is_a_description(extractor):
+    out = extract(extractor, "Militants blew up two Vostok Telecom masts in Dobrich County on Monday. "
+                             "The Kavarna mast and the Balchik mast were destroyed.")
+    assert "Vostok Telecom masts" not in names(out, "facility")
+    assert sorted(entity(out, t)["name"] for t in out["incidents"][0]["targets"]) == ["Balchik mast", "Kavarna mast"]
+
+
+def test_a_group_claims_an_arson_through_its_spokesman(extractor):
+    out = extract(extractor, "Separatists set fire to the Kavarna telecom tower on Monday. Ivan Dimov, spokesman "
+                             "for the Free Hills Army, said in a statement that its fighters had torched the tower.")
+    assert [entity(out, p)["name"] for p in out["incidents"][0]["perpetrators"]] == ["Free Hills Army"]
+
+
+def test_a_telecom_tower_is_not_the_refinery_of_its_town(extractor):
+    out = extract(extractor, "Rebels torched the Kavarna telecom tower on Monday. A fire broke out at the Kavarna refinery on Tuesday.")
+    assert {"Kavarna telecom tower", "Kavarna refinery"} <= set(names(out, "facility"))
