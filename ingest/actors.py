@@ -63,6 +63,12 @@ RUN_BY = {"run", "led", "controlled", "backed"}
 # the last word of an armed body's name: "People's Defence Force", "Liberation Army"
 FORCE_HEADS = {"force", "forces", "army", "front", "brigade", "brigades", "militia", "guard", "guards", "corps", "movement"}
 # verbs whose object is an actor: 'blamed Moscow', 'accused Kyiv' (a capital standing for its government)
+# what a country's possessive may own without acting: its land and its infrastructure
+OWNED_PLACES = {"grid", "grids", "network", "networks", "system", "systems", "economy", "exports", "imports", "rice",
+                "coast", "coastline", "border", "borders", "territory", "waters", "airspace", "infrastructure",
+                "road", "roads", "link", "links", "railway", "railways", "line", "lines", "region", "regions",
+                "province", "provinces", "state", "north", "south", "east", "west", "interior", "capital", "largest",
+                "biggest", "only", "main", "supply", "supplies", "farmland", "fields", "mountains", "highlands"}
 ACCUSING = {"blame", "accuse", "condemn", "warn", "urge", "criticise", "criticize", "suspect", "hold", "fault"}
 TITLES = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "governor", "commander", "chief",
           "secretary", "director", "ambassador", "mayor", "prosecutor", "general", "colonel", "head", "chairman",
@@ -214,8 +220,8 @@ class ActorFinder(DataComponent):
             return True  # "a UK-based monitor", "the Panama-flagged carrier"
         if span.end + 1 < len(doc) and toks[span.end].text == "-" and toks[span.end + 1].lower_ in ("based", "flagged"):
             return True
-        if self._owns_place(doc, span):
-            return True  # "Kenya's north-eastern Mandera County"
+        if self._owns_place(doc, span) or self._owns_thing(doc, span):
+            return True  # "Kenya's north-eastern Mandera County", "Nepal's grid", "Italy's Adriatic line"
         if head.dep_ == "pobj" and head.head.lower_ in ("through", "via"):
             return True  # "gas through Jordan and Syria" ("its oil to China" names a buyer, an actor)
         if first.i > 1 and toks[first.i - 1].lower_ == "the" and toks[first.i - 2].lower_ in LOCATIVE:
@@ -243,6 +249,31 @@ class ActorFinder(DataComponent):
         while k < len(doc) and toks[k].text[:1].isupper() and k < j + 4:
             k += 1
         return k > j and k < len(doc) and (toks[k].lower_ in self.place_nouns or toks[k].lower_ in GEO_WORDS)
+
+    def _named_place(self, doc: Doc, span: Span) -> bool:
+        """A short name the model took for a person or an organisation that the words around make a
+        place: 'in neighbouring Melamchi', 'in the high Himalaya' (a place preposition across
+        adjectives), 'the Hamrin mountains' (a landform after it)."""
+        toks = tokens(doc)
+        j = span.start - 1
+        while j >= 0 and toks[j].is_lower and (toks[j].tag_ in ("JJ", "VBG", "VBN") or toks[j].lower_ == "the"):
+            j -= 1
+        if j >= 0 and j < span.start - 1 and toks[j].lower_ in LOCATIVE:
+            return True
+        return span.end < len(doc) and toks[span.end].lower_ in GEO_WORDS | {"regency", "range", "gorge", "pass"}
+
+    def _owns_thing(self, doc: Doc, span: Span) -> bool:
+        """'Nepal's grid', 'Mali's rice', 'Italy's Adriatic railway': a country's possessive before
+        its infrastructure or its land says where, not who acts ('Russia's ministry', 'Russia's
+        invasion' do)."""
+        toks = tokens(doc)
+        if span.end >= len(doc) or toks[span.end].text not in ("'s", "’s"):
+            return False
+        owned = span.root.head if span.root.dep_ == "poss" else None
+        if owned is None or owned.i < span.end:
+            return False
+        word = owned.lower_
+        return word in self.facility_last or owned.lemma_ in self.facility_last or word in OWNED_PLACES
 
     def _conj_of_place(self, doc: Doc, span: Span) -> bool:
         """'across Maracaibo, Cabimas and Ciudad Ojeda', 'Mandera, Wajir and Garissa counties': a name
@@ -712,6 +743,10 @@ class ActorFinder(DataComponent):
             return
         if label == "ORG" and len(span) == 1 and span.start > 0 and toks[span.start - 1].lower_ in NEAR_WORDS:
             add(span, "place", "city", source="org-near")  # "fired towards Eilat", "near Gabin"
+            return
+        if label in ("ORG", "PERSON", "FAC") and len(span) <= 2 and not organ and self.org_type(text) == "organisation" \
+                and self._named_place(doc, span):
+            add(span, "place", "city", source="name-as-place")
             return
         if label in ("ORG", "PERSON", "FAC") and span.start > 1 and toks[span.start - 1].lower_ in ("at", "in", "near") \
                 and toks[span.start - 2].lower_ in self.facility_last and not organ \

@@ -1585,3 +1585,30 @@ def test_a_group_claims_an_arson_through_its_spokesman(extractor):
 def test_a_telecom_tower_is_not_the_refinery_of_its_town(extractor):
     out = extract(extractor, "Rebels torched the Kavarna telecom tower on Monday. A fire broke out at the Kavarna refinery on Tuesday.")
     assert {"Kavarna telecom tower", "Kavarna refinery"} <= set(names(out, "facility"))
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Floods took 300 MW out of Bulgaria's grid on Monday.", "Bulgaria"),
+    ("The barrage feeds much of Mali's rice.", "Mali"),
+    ("Who is targeting Italy's Adriatic line?", "Italy"),
+])
+def test_a_country_owning_its_infrastructure_or_land_is_a_place(extractor, text, country):
+    out = extract(extractor, text)
+    assert country in names(out, "place") and country not in names(out, "actor")
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's invasion destroyed the dam.",
+    "Russia's Defence Ministry said its forces struck the Varna depot on Monday.",
+])
+def test_a_country_owning_a_deed_or_an_organ_acts(extractor, text):
+    assert "Russia" in names(extract(extractor, text), "actor")
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Kavarna Dimitrov sells phone credit in neighbouring Balchik Rila.", "Balchik Rila"),
+    ("A glacial lake in the high Pirin burst on Monday.", "Pirin"),
+])
+def test_a_name_after_a_place_word_across_adjectives_is_a_place(extractor, text, place):
+    out = extract(extractor, text)
+    assert place not in names(out, "actor")
