@@ -21,7 +21,9 @@ from ingest.mention import Mention
 from ingest.toks import is_heading, sentences
 
 COMPAT = [{"plant", "power_plant", "facility"}, {"port", "terminal"}, {"facility", "storage"}, {"facility", "refinery"},
-          {"dam", "reservoir"}]
+          {"dam", "reservoir"},
+          # "the X-Y line" (a line of some kind) is "the X-Y 220 kV transmission line"
+          {"line", "power_line"}, {"line", "railway"}, {"line", "pipeline"}, {"line", "cable"}]
 SUFFIXES = {"ltd", "ltd.", "inc", "inc.", "oy", "as", "sa", "ag", "plc", "llc", "gmbh", "corp", "corp.", "co", "co.",
             "corporation", "company", "group", "pte"}
 ALIAS_CUES = re.compile(r"\b(?:also known as|better known as|formerly known as|formerly called|also called|a\.k\.a\.|aka)\s+"
@@ -139,6 +141,22 @@ def _count_words(text: str, words: tuple[str, ...]) -> int:
 
 def _compatible(a: str, b: str) -> bool:
     return a == b or any(a in s and b in s for s in COMPAT)
+
+
+def _part_of_another(fac: list, ent_of: dict, m: Mention, before: list) -> bool:
+    """Every earlier facility of m's type was told as a part of another whole than m's."""
+    whole = ent_of.get(m.parent, [None])[0]
+    if whole is None:
+        return False
+    same = [e for e in before if e.type == m.type]
+    wholes: dict[int, set] = {id(e): set() for e in same}
+    for k, other in enumerate(fac):
+        if other.parent is None or other.parent not in ent_of:
+            continue
+        for e in ent_of.get(k, []):
+            if id(e) in wholes:
+                wholes[id(e)].add(id(ent_of[other.parent][0]))
+    return all(ws and id(whole) not in ws for ws in wholes.values())
 
 
 def _collective(doc: Doc, m: Mention, named: list, placed: list) -> list:
@@ -263,7 +281,8 @@ def resolve(doc: Doc) -> Resolution:
             ca, cb = _caps(a.name), _caps(b.name)
             if _numbers(a.name) != _numbers(b.name) and _numbers(a.name):
                 continue  # "Berth 3" is not "Berth 12", "Unit 2" not "Unit 2A"
-            if ca and len(ca) <= len(cb) and cb[:len(ca)] == ca and len(a.name) < len(b.name) and _compatible(a.type, b.type):
+            if ca and cb[:len(ca)] == ca and (len(ca) < len(cb) or len(ca) == len(cb) and len(a.name) < len(b.name)) \
+                    and _compatible(a.type, b.type):
                 _fold_into(a, b, named, ent_of)
                 break
     # 'Olomouc water plant' (a headline) and 'the Černovír water treatment plant in Olomouc': one plant,
@@ -298,9 +317,11 @@ def resolve(doc: Doc) -> Resolution:
         if kind_words and doc[m.end - 1].tag_ == "NNS" and not definite and m.parent is None and not (
                 m.start > 0 and (doc[m.start - 1].like_num or doc[m.start - 1].lower_ in ("both", "these", "those"))):
             continue  # "Power stations, fuel depots and water plants have been targeted": a kind, not these
-        if m.parent is not None and (m.generic or definite) and not any(e.type == m.type for e in before):
+        if m.parent is not None and (m.generic or definite) and (not any(e.type == m.type for e in before)
+                                                                 or _part_of_another(fac, ent_of, m, before)):
             pass  # "the berth at the container terminal of X": described by its chain below; so is "the passenger
-            # terminal of Ramon Airport" after a port (only an earlier terminal could be that terminal)
+            # terminal of Ramon Airport" after a port (only an earlier terminal could be that terminal), and "the
+            # headworks of the Y project" after the headworks of X
         elif m.generic or (definite and before):
             same = any(t.lower_ in ("same", "this", "that", "its") for t in doc[max(m.start - 2, 0):m.start])
             town = _in_town(doc, m, placed) if before and not same else None
@@ -340,7 +361,7 @@ def resolve(doc: Doc) -> Resolution:
         town = _in_town(doc, m, placed) if m.parent is None else None
         if town is not None:  # 'the main water pumping station in Nikopol': named by its town
             name, town_alias = _town_names(doc, m, town)
-        e = next((x for x in described if key(name) in x.keys() or key(m.name) in x.keys()), None)
+        e = next((x for x in described if key(name) in x.keys() or m.parent is None and key(m.name) in x.keys()), None)
         if e is None:
             e = Ent("facility", m.type, name, weak=True)
             described.append(e)

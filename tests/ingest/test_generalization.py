@@ -1612,3 +1612,25 @@ def test_a_country_owning_a_deed_or_an_organ_acts(extractor, text):
 def test_a_name_after_a_place_word_across_adjectives_is_a_place(extractor, text, place):
     out = extract(extractor, text)
     assert place not in names(out, "actor")
+
+
+def test_a_line_named_short_is_the_line_named_in_full(extractor):
+    out = extract(extractor, "A landslide on Sunday brought down a tower of the Varna-Kavarna 220 kV transmission line. "
+                             "The operator said tower No. 57 of the Varna-Kavarna line was carried away.")
+    line = next(e for e in out["entities"] if e["name"] == "Varna-Kavarna 220 kV transmission line")
+    assert "Varna-Kavarna line" in line["aliases"]
+    assert len(out["incidents"]) == 1
+
+
+def test_the_same_part_of_another_whole_is_another_part(extractor):
+    out = extract(extractor, "A flood on Sunday swept away the headworks of the Kavarna Hydropower Project. "
+                             "In July 2016 a flood destroyed the headworks of the Upper Balchik Hydropower Project.")
+    wholes = sorted(entity(out, e["part_of"])["name"] for e in out["entities"] if e["name"].startswith("headworks"))
+    assert wholes == ["Kavarna Hydropower Project", "Upper Balchik Hydropower Project"]
+
+
+def test_a_name_and_its_acronymed_form_with_more_capitals_are_one_facility(extractor):
+    out = extract(extractor, "On Monday fighters set fire to the Vostok base transceiver station in Kavarna. "
+                             "The arson destroyed the Vostok BTS tower on a hill above the town.")
+    assert len([e for e in out["entities"] if e["kind"] == "facility"]) == 1
+    assert len(out["incidents"]) == 1

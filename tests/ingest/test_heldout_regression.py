@@ -63,7 +63,7 @@ FLOORS = {
     "check9": {"entity_f1": 0.81, "incident_f1": 0.89, "type_acc": 0.88, "date_acc": 0.88, "perp_acc": 0.83},
     # h127-h140, written blind in session 6 and never studied: scored only as a whole. First look, with the
     # session-5 rules: entity_f1=0.706 incident_f1=0.561 type_acc=0.938 date_acc=0.875 perp_acc=0.938
-    "check10": {"entity_f1": 0.68, "incident_f1": 0.58, "type_acc": 0.90, "date_acc": 0.85, "perp_acc": 0.87},
+    "check10": {"entity_f1": 0.72, "incident_f1": 0.63, "type_acc": 0.88, "date_acc": 0.83, "perp_acc": 0.87},
     # h141-h154, written blind in session 6 in styles other than wire copy (a Telegram digest, a
     # parliamentary answer, a loss bulletin, a timeline, a fact-check ...); first look, with session-6 rules
     # up to 3c6e472: entity_f1=0.667 incident_f1=0.667 type_acc=0.818 date_acc=0.682 perp_acc=0.636; then studied
@@ -91,7 +91,7 @@ FLOORS = {
     # date_acc=0.793 perp_acc=0.759. Some of its subjects (Ladyzhyn, Merowe, Caño Limón) are also blind
     # 13's, which was studied, so it flatters the rules a little
     "check16": {"entity_f1": 0.80, "incident_f1": 0.78, "type_acc": 0.84, "date_acc": 0.84, "perp_acc": 0.77},
-    "check17": {"entity_f1": 0.77, "incident_f1": 0.75, "type_acc": 0.85, "date_acc": 0.88, "perp_acc": 0.60},
+    "check17": {"entity_f1": 0.80, "incident_f1": 0.82, "type_acc": 0.89, "date_acc": 0.89, "perp_acc": 0.65},
     "check18": {"entity_f1": 0.67, "incident_f1": 0.53, "type_acc": 0.77, "date_acc": 0.66, "perp_acc": 0.77},
 }
 
