@@ -63,12 +63,18 @@ RUN_BY = {"run", "led", "controlled", "backed"}
 # the last word of an armed body's name: "People's Defence Force", "Liberation Army"
 FORCE_HEADS = {"force", "forces", "army", "front", "brigade", "brigades", "militia", "guard", "guards", "corps", "movement"}
 # verbs whose object is an actor: 'blamed Moscow', 'accused Kyiv' (a capital standing for its government)
+# heads on which 'between A and B' says where a thing runs, and 'from X' where a thing comes from
+LINK_WORDS = {"cable", "pipeline", "link", "interlink", "interconnector", "connector", "line", "border", "bridge", "road",
+              "railway", "corridor", "route", "frontier", "strait", "sea", "waters"}
+FROM_WORDS = {"fire", "launch", "ship", "truck", "fly", "import", "export", "come", "originate", "pump", "transport",
+              "smuggle", "cross", "crude", "oil", "gas", "import", "imports", "exports", "flight", "train", "supply"}
 # what a country's possessive may own without acting: its land and its infrastructure
 OWNED_PLACES = {"grid", "grids", "network", "networks", "system", "systems", "economy", "exports", "imports", "rice",
                 "coast", "coastline", "border", "borders", "territory", "waters", "airspace", "infrastructure",
                 "road", "roads", "link", "links", "railway", "railways", "line", "lines", "region", "regions",
                 "province", "provinces", "state", "north", "south", "east", "west", "interior", "capital", "largest",
-                "biggest", "only", "main", "supply", "supplies", "farmland", "fields", "mountains", "highlands"}
+                "biggest", "only", "main", "supply", "supplies", "farmland", "fields", "mountains", "highlands",
+                "city", "cities", "port", "ports", "busiest"}
 ACCUSING = {"blame", "accuse", "condemn", "warn", "urge", "criticise", "criticize", "suspect", "hold", "fault"}
 TITLES = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "governor", "commander", "chief",
           "secretary", "director", "ambassador", "mayor", "prosecutor", "general", "colonel", "head", "chairman",
@@ -224,6 +230,11 @@ class ActorFinder(DataComponent):
             return True  # "Kenya's north-eastern Mandera County", "Nepal's grid", "Italy's Adriatic line"
         if head.dep_ == "pobj" and head.head.lower_ in ("through", "via"):
             return True  # "gas through Jordan and Syria" ("its oil to China" names a buyer, an actor)
+        if head.dep_ == "pobj" and self._located_by(head.head):
+            return True  # "a cable between Finland and Estonia", "fired from Yemen", "the border with Venezuela"
+        if span.end < len(doc) and toks[span.end].text == "." and (span.start == 0 or "\n" in toks[span.start - 1].whitespace_
+                                                                   or toks[span.start - 1].is_space):
+            return True  # "Mexico. A natural gas pipeline ...": a round-up's heading
         if first.i > 1 and toks[first.i - 1].lower_ == "the" and toks[first.i - 2].lower_ in LOCATIVE:
             return True
         if first.i > 0 and toks[first.i - 1].lower_ in DIRECTIONS:
@@ -249,6 +260,24 @@ class ActorFinder(DataComponent):
         while k < len(doc) and toks[k].text[:1].isupper() and k < j + 4:
             k += 1
         return k > j and k < len(doc) and (toks[k].lower_ in self.place_nouns or toks[k].lower_ in GEO_WORDS)
+
+    @staticmethod
+    def _located_by(prep) -> bool:
+        """A preposition that, on these heads, says where: 'between' on a link ('a cable between
+        Finland and Estonia'), 'from' on a launch or a shipment ('fired from Yemen', 'crude from
+        South Sudan'), 'with' on a border ('the border with Venezuela'), 'of' on a part of the
+        land ('most of Venezuela', 'the southern tip of Taiwan')."""
+        word, on = prep.lower_, prep.head
+        if word == "between":
+            return on.lemma_ in LINK_WORDS or on.lower_ in LINK_WORDS
+        if word == "from":
+            return on.lemma_ in FROM_WORDS
+        if word == "with":
+            return on.lemma_ in ("border", "link", "connection", "interconnection", "frontier")
+        if word == "of":
+            return on.lower_ in ("most", "much", "part", "parts", "rest", "tip", "north", "south", "east", "west",
+                                 "coast", "heart", "interior", "centre", "center", "outskirts")
+        return False
 
     def _named_place(self, doc: Doc, span: Span) -> bool:
         """A short name the model took for a person or an organisation that the words around make a

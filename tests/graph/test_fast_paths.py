@@ -62,10 +62,14 @@ def test_merged_graph_written_as_a_difference_equals_a_full_rewrite(store):
     _fill(store, 60, start=40)
     store.update(f'INSERT DATA {{ GRAPH <{MERGED_GRAPH}> {{ <urn:x> <urn:y> "stray \\"line\\"\\n" }} }}')
     merged.rebuild(store)  # the difference: new documents' incidents in, the stray triple out
-    incremental = _graph(store, MERGED_GRAPH)
+    _assert_a_fresh_build_gives_the_same(store)
+
+
+def _assert_a_fresh_build_gives_the_same(store):
+    written = _graph(store, MERGED_GRAPH)
     store.remove_graph(MERGED_GRAPH)
     merged.rebuild(store)
-    assert incremental == _graph(store, MERGED_GRAPH)
+    assert written == _graph(store, MERGED_GRAPH)
     assert not merged.is_stale(store)
 
 
@@ -80,16 +84,12 @@ def test_a_large_merged_graph_is_written_in_chunks_and_equals_one_update(store, 
     store.remove_graph(MERGED_GRAPH)
     updates.clear()
     merged.rebuild(store)  # a first build of hundreds of triples: many chunks
-    assert _graph(store, MERGED_GRAPH) == whole
-    assert len(whole) > 500 and updates  # the marker's deletion went first
+    assert _graph(store, MERGED_GRAPH) == whole and len(whole) > 500
+    assert "DELETE WHERE" in updates[0] and "sourceCount" in updates[0]  # the marker went first
     _fill(store, 60, start=40)
     merged.rebuild(store)  # a difference larger than a chunk
-    chunked = _graph(store, MERGED_GRAPH)
     monkeypatch.setattr(merged, "CHUNK", 10**9)
-    store.remove_graph(MERGED_GRAPH)
-    merged.rebuild(store)
-    assert chunked == _graph(store, MERGED_GRAPH)
-    assert not merged.is_stale(store)
+    _assert_a_fresh_build_gives_the_same(store)
 
 
 def test_a_chunked_write_stopped_half_way_leaves_a_graph_that_says_it_is_stale(store, monkeypatch):

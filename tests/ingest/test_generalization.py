@@ -1634,3 +1634,20 @@ def test_a_name_and_its_acronymed_form_with_more_capitals_are_one_facility(extra
                              "The arson destroyed the Vostok BTS tower on a hill above the town.")
     assert len([e for e in out["entities"] if e["kind"] == "facility"]) == 1
     assert len(out["incidents"]) == 1
+
+
+@pytest.mark.parametrize("text,country", [
+    ("A power cable between Finland and Estonia was damaged on Monday.", "Estonia"),
+    ("A missile fired from Yemen was intercepted over the Varna terminal on Monday.", "Yemen"),
+    ("Fighting flared on Monday along the border with Venezuela.", "Venezuela"),
+    ("The blackout left most of Venezuela without power for days.", "Venezuela"),
+    ("Mexico. A natural gas pipeline exploded on Monday near Monterrey.", "Mexico"),
+])
+def test_a_country_a_preposition_locates_is_a_place(extractor, text, country):
+    out = extract(extractor, text)
+    assert country in names(out, "place") and country not in names(out, "actor")
+
+
+def test_countries_between_which_talks_stall_act(extractor):
+    out = extract(extractor, "Talks between Russia and Ukraine stalled on Monday.")
+    assert {"Russia", "Ukraine"} <= set(names(out, "actor"))
