@@ -180,6 +180,9 @@ class FacilityFinder(DataComponent):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in self.org_words:
                 continue  # "Caspian Pipeline Consortium" is an organisation
+            if nxt is not None and nxt.text == "-" and not t.whitespace_ and not nxt.whitespace_ and h0 == i \
+                    and i + 2 < len(doc) and doc[i + 2].is_alpha and doc[i + 2].is_lower:
+                continue  # "its factory-default password", "port-side": the first half of a compound word
             if _cap(t) and self._inside_longer_name(doc, i):
                 continue  # "Nagoya Harbor Transportation Association", "Nagoya United Terminal System"
             if _cap(t) and h0 == i and t.ent_iob_ == "B" and t.ent_type_ in ("GPE", "LOC") and nxt is not None \
@@ -205,6 +208,10 @@ class FacilityFinder(DataComponent):
                         break  # "Mexico's pipelines", "EAPC's pipeline": an owner that is no facility names nothing
                     start, named, possessive = k, True, True
                     break
+                if tok.like_num and tok.is_alpha and _cap(tok) and j > 0 and _cap(doc[j - 1]) \
+                        and doc[j - 1].lower_ not in STOP_LEFT:
+                    start, named, j = j, True, j - 1  # "Hornsea One offshore wind farm": a number word in the name
+                    continue
                 if tok.like_num and j > 0:
                     k = _number_sign(doc, j)
                     if k is not None:
@@ -316,11 +323,11 @@ class FacilityFinder(DataComponent):
         out = []
         for t in doc:
             typ = self.numbered.get(t.lower_) or (self.numbered_cap.get(t.lower_) if _cap(t) else None)
-            if typ is None or t.pos_ not in ("NOUN", "PROPN"):
+            if typ is None:
                 continue
             end = _designation_end(doc, t.i + 1)
-            if end is None:
-                continue
+            if end is None or t.pos_ not in ("NOUN", "PROPN") and doc[t.i + 1].lower_ not in ("no.", "no", "number"):
+                continue  # 'attached to tower No. 216': a tagger's verb is still a part with "No."
             head = ending.get(t.i + 1)
             if head is not None and not head.named:  # "pylon 208": a head found already, named by its number
                 span = doc[head.start:end]

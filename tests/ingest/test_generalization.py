@@ -1651,3 +1651,19 @@ def test_a_country_a_preposition_locates_is_a_place(extractor, text, country):
 def test_countries_between_which_talks_stall_act(extractor):
     out = extract(extractor, "Talks between Russia and Ukraine stalled on Monday.")
     assert {"Russia", "Ukraine"} <= set(names(out, "actor"))
+
+
+def test_a_part_numbered_with_no_is_found_whatever_the_tagger_says(extractor):
+    out = extract(extractor, "During the inspection on 7 April, sappers found a third device attached to "
+                             "tower No. 216 of the Varna line.", published=date(2024, 4, 9))
+    tower = next(e for e in out["entities"] if e["name"] == "tower No. 216")
+    assert entity(out, tower["part_of"])["name"] == "Varna line"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Arsonists set fire to a cable shaft near the Kavarna freight yard on Monday.", "Kavarna freight yard"),
+    ("A fire broke out at the Balchik One offshore wind farm on Monday.", "Balchik One offshore wind farm"),
+    ("Gunmen damaged the canals of the New Varna irrigation scheme on Monday.", "New Varna irrigation scheme"),
+])
+def test_named_yards_farms_and_schemes_are_facilities(extractor, text, name):
+    assert name in names(extract(extractor, text), "facility")
