@@ -1,8 +1,8 @@
 """The merged view: one incident per real event and one entity per real actor or facility.
 
 Reads every document graph, resolves entities (``graph.resolve``), merges incident reports
-(``graph.merge``) and writes the result into one named graph of its own, replaced
-atomically. ``compute(store, as_of=D)`` gives the same view from the documents published
+(``graph.merge``) and writes the result into one named graph of its own: as one atomic
+update when little changed, in chunks behind a completion marker when much did (``write``). ``compute(store, as_of=D)`` gives the same view from the documents published
 on or before D only: what the record said on that day.
 """
 from __future__ import annotations
