@@ -208,6 +208,7 @@ class EmbeddedStore(Store):
         return list(self.iter_select(query, bindings))
 
     def iter_select(self, query, bindings=None):
+        """``select``'s rows one at a time, straight from pyoxigraph's result iterator."""
         if "select_terms" in self.__dict__:
             yield from super().iter_select(query, bindings)
             return

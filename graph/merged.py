@@ -2,8 +2,9 @@
 
 Reads every document graph, resolves entities (``graph.resolve``), merges incident reports
 (``graph.merge``) and writes the result into one named graph of its own: as one atomic
-update when little changed, in chunks behind a completion marker when much did (``write``). ``compute(store, as_of=D)`` gives the same view from the documents published
-on or before D only: what the record said on that day.
+update when little changed, in chunks behind a completion marker when much did (``write``).
+``compute(store, as_of=D)`` gives the same view from the documents published on or before D
+only: what the record said on that day.
 """
 from __future__ import annotations
 
@@ -569,33 +570,32 @@ class _ChunkedWriter:
         self._flush()
 
     def _flush(self) -> None:
-        g = MERGED_GRAPH.n3()
-        if self.deletes:  # N-Triples lines are valid SPARQL data as they are
-            self.store.update(f"DELETE DATA {{ GRAPH {g} {{\n" + "\n".join(self.deletes) + "\n} }")
+        if self.deletes:
+            self.store.update(_delete_data(self.deletes))
             self.deletes = []
         if self.inserts:
-            add = getattr(self.store, "add_to_graph", None)
-            if add is not None:
-                add(MERGED_GRAPH, self.inserts)
-            else:
-                self.store.update(f"INSERT DATA {{ GRAPH {g} {{\n{_lines(self.inserts)}\n}} }}")
+            self.store.add_to_graph(MERGED_GRAPH, self.inserts)  # every store with graph_lines has it
             self.inserts = []
 
     def finish(self) -> None:
         if not self.split:  # one update: atomic
-            if not self.inserts and not self.deletes:
-                return
-            g = MERGED_GRAPH.n3()
-            ops = []
-            if self.deletes:
-                ops.append(f"DELETE DATA {{ GRAPH {g} {{\n" + "\n".join(self.deletes) + "\n} }")
-            if self.inserts:
-                ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{_lines(self.inserts)}\n}} }}")
-            self.store.update(" ;\n".join(ops))
+            ops = ([_delete_data(self.deletes)] if self.deletes else []) + \
+                  ([_insert_data(self.inserts)] if self.inserts else [])
+            if ops:
+                self.store.update(" ;\n".join(ops))
             return
         self._flush()
         self.inserts = list(self.marker)  # deleted by the first chunk, written by the last
         self._flush()
+
+
+def _delete_data(lines: list[str]) -> str:
+    """N-Triples lines are valid SPARQL data as they are."""
+    return f"DELETE DATA {{ GRAPH {MERGED_GRAPH.n3()} {{\n" + "\n".join(lines) + "\n} }"
+
+
+def _insert_data(triples: list[tuple]) -> str:
+    return f"INSERT DATA {{ GRAPH {MERGED_GRAPH.n3()} {{\n{_lines(triples)}\n}} }}"
 
 
 def _lines(triples: list[tuple]) -> str:

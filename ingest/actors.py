@@ -67,7 +67,7 @@ FORCE_HEADS = {"force", "forces", "army", "front", "brigade", "brigades", "milit
 LINK_WORDS = {"cable", "pipeline", "link", "interlink", "interconnector", "connector", "line", "border", "bridge", "road",
               "railway", "corridor", "route", "frontier", "strait", "sea", "waters"}
 FROM_WORDS = {"fire", "launch", "ship", "truck", "fly", "import", "export", "come", "originate", "pump", "transport",
-              "smuggle", "cross", "crude", "oil", "gas", "import", "imports", "exports", "flight", "train", "supply"}
+              "smuggle", "cross", "crude", "oil", "gas", "imports", "exports", "flight", "train", "supply"}
 # what a country's possessive may own without acting: its land and its infrastructure
 OWNED_PLACES = {"grid", "grids", "network", "networks", "system", "systems", "economy", "exports", "imports", "rice",
                 "coast", "coastline", "border", "borders", "territory", "waters", "airspace", "infrastructure",
@@ -228,10 +228,8 @@ class ActorFinder(DataComponent):
             return True
         if self._owns_place(doc, span) or self._owns_thing(doc, span):
             return True  # "Kenya's north-eastern Mandera County", "Nepal's grid", "Italy's Adriatic line"
-        if head.dep_ == "pobj" and head.head.lower_ in ("through", "via"):
-            return True  # "gas through Jordan and Syria" ("its oil to China" names a buyer, an actor)
         if head.dep_ == "pobj" and self._located_by(head.head):
-            return True  # "a cable between Finland and Estonia", "fired from Yemen", "the border with Venezuela"
+            return True  # "gas through Jordan", "a cable between Finland and Estonia", "fired from Yemen"
         if span.end < len(doc) and toks[span.end].text == "." and (span.start == 0 or "\n" in toks[span.start - 1].whitespace_
                                                                    or toks[span.start - 1].is_space):
             return True  # "Mexico. A natural gas pipeline ...": a round-up's heading
@@ -263,11 +261,13 @@ class ActorFinder(DataComponent):
 
     @staticmethod
     def _located_by(prep) -> bool:
-        """A preposition that, on these heads, says where: 'between' on a link ('a cable between
-        Finland and Estonia'), 'from' on a launch or a shipment ('fired from Yemen', 'crude from
-        South Sudan'), 'with' on a border ('the border with Venezuela'), 'of' on a part of the
-        land ('most of Venezuela', 'the southern tip of Taiwan')."""
+        """A preposition that says where: 'through' and 'via' always; on these heads, 'between'
+        on a link ('a cable between Finland and Estonia'), 'from' on a launch or a shipment
+        ('fired from Yemen', 'crude from South Sudan'), 'with' on a border ('the border with
+        Venezuela'), 'of' on a part of the land ('most of Venezuela', 'the tip of Taiwan')."""
         word, on = prep.lower_, prep.head
+        if word in ("through", "via"):
+            return True  # "gas through Jordan and Syria" ("its oil to China" names a buyer, an actor)
         if word == "between":
             return on.lemma_ in LINK_WORDS or on.lower_ in LINK_WORDS
         if word == "from":

@@ -47,6 +47,7 @@ def _number_sign(doc: Doc, j: int) -> int | None:
     return None
 
 
+NUMBER_SIGNS = {"no.", "no", "number", "nos."}
 # what a number after a part word may be: "86", "T-47", "3A", "B2"
 DESIGNATION = re.compile(r"(?:[A-Z]{1,2}-?)?\d{1,4}[A-Z]?")
 # a number that measures rather than names: "a tower 57 metres high"
@@ -56,7 +57,7 @@ MEASURES = {"m", "metres", "meters", "metre", "meter", "km", "kilometres", "kilo
 
 def _designation_end(doc: Doc, j: int) -> int | None:
     """End of the number that names a part, starting at token j ("No. 86", "T-47", "3"), else None."""
-    if j < len(doc) and doc[j].lower_ in ("no.", "no", "number", "nos."):
+    if j < len(doc) and doc[j].lower_ in NUMBER_SIGNS:
         j += 1
         if j < len(doc) and doc[j].text == ".":
             j += 1
@@ -268,10 +269,9 @@ class FacilityFinder(DataComponent):
                     continue
                 break
             end = i + 1
-            if end + 1 < len(doc) and doc[end].lower_ in ("no.", "no", "number") and (
-                    doc[end + 1].like_num or (doc[end + 1].text == "." and end + 2 < len(doc) and doc[end + 2].like_num)):
-                end = end + 2 if doc[end + 1].like_num else end + 3
-                named = True
+            numbered = _designation_end(doc, end) if end < len(doc) and doc[end].lower_ in NUMBER_SIGNS else None
+            if numbered is not None:  # "berth No. 2"
+                end, named = numbered, True
             elif _cap(t) and t.tag_ != "NNPS" and not t.text.endswith("s") and end < len(doc) \
                     and (doc[end].like_num and len(doc[end].text) <= 3
                          or len(doc[end].text) == 1 and doc[end].text.isupper() and doc[end].text not in ("I", "A")) \
@@ -326,7 +326,7 @@ class FacilityFinder(DataComponent):
             if typ is None:
                 continue
             end = _designation_end(doc, t.i + 1)
-            if end is None or t.pos_ not in ("NOUN", "PROPN") and doc[t.i + 1].lower_ not in ("no.", "no", "number"):
+            if end is None or t.pos_ not in ("NOUN", "PROPN") and doc[t.i + 1].lower_ not in NUMBER_SIGNS:
                 continue  # 'attached to tower No. 216': a tagger's verb is still a part with "No."
             head = ending.get(t.i + 1)
             if head is not None and not head.named:  # "pylon 208": a head found already, named by its number
