@@ -16,6 +16,7 @@ from ingest.lexicon import fold
 from ingest.mention import Mention
 from ingest.serialize import DataComponent
 from ingest.toks import sentences, tokens
+from ingest.toks import text as doc_text
 
 LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into", "towards",
             "toward"}
@@ -669,7 +670,7 @@ class ActorFinder(DataComponent):
         if span.start >= 2 and toks[span.start - 1].text in ("'s", "’s"):
             return self.c.country(toks[span.start - 2].text)
         # 'the Defence Forces' in a text that names them 'the Defence Forces of Ukraine'
-        full = re.search(re.escape(span.text) + r" of (?:the )?([A-Z]\w+(?: [A-Z]\w+)*)", doc._.ig_text or doc.text)
+        full = re.search(re.escape(span.text) + r" of (?:the )?([A-Z]\w+(?: [A-Z]\w+)*)", doc_text(doc))
         return self.c.country(full.group(1)) if full else None
 
     def _from_ent(self, doc: Doc, ent: Span, add) -> None:
@@ -921,7 +922,7 @@ class ActorFinder(DataComponent):
         k = span.start - 1
         while k > 0 and "\n" not in toks[k - 1].text and "\n" not in toks[k - 1].whitespace_:
             k -= 1
-        return bool(DATELINE_CITY.match(doc.text[toks[k].idx:toks[span.end + 1].idx + 2]))
+        return bool(DATELINE_CITY.match(doc_text(doc)[toks[k].idx:toks[span.end + 1].idx + 2]))
 
     def near_place_noun(self, span: Span) -> bool:
         """'Kherson, Zaporizhzhia and Dnipropetrovsk oblasts': a name inside a list headed by a place noun."""
@@ -937,9 +938,10 @@ class ActorFinder(DataComponent):
     def from_dateline(self, doc: Doc, add) -> None:
         """The city that opens a wire story is where it was filed: a place, never an organisation."""
         self._dateline_end = 0
-        for m in DATELINE_CITY.finditer(doc.text[:400]):
-            line_end = doc.text.find("\n", m.end("rest"))
-            if doc.text[m.end("rest"):line_end if line_end >= 0 else len(doc.text)].isupper():
+        whole = doc_text(doc)
+        for m in DATELINE_CITY.finditer(whole[:400]):
+            line_end = whole.find("\n", m.end("rest"))
+            if whole[m.end("rest"):line_end if line_end >= 0 else len(whole)].isupper():
                 continue  # "FIRE – TANK 12": a heading in capitals, not a dateline before a story
             self._dateline_end = max(self._dateline_end, m.end("rest"))
             start = m.start("city")

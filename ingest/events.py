@@ -22,6 +22,7 @@ from ingest.lexicon import fold
 from ingest.resolve import COMPAT
 from ingest.resolve import Ent, Resolution
 from ingest.toks import is_heading, sentences, tokens
+from ingest.toks import text as doc_text
 
 CAUSATIVE = {"cause", "launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "execute", "organise",
              "organize", "orchestrate", "order", "plan"}
@@ -177,7 +178,8 @@ class EventBuilder:
         self.statement_nouns = set(lexicon.cues()["statement_nouns"])
         self.countries = lexicon.countries()
         self.demonyms = self.countries.by_demonym
-        self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
+        self.text = doc_text(doc)
+        self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(self.text)]
         self._trig_tokens: Optional[tuple[set[int], set[int]]] = None
         self._doc_type: Optional[tuple] = None
         self._single = False  # the text tells one incident (set by build)
@@ -738,7 +740,7 @@ class EventBuilder:
     def _entry_heading(self, sent: Span):
         """'9 January – Pylons felled on the line' over a timeline entry: (interval, expression) of
         the date that opens the heading line of this sentence's block, if any."""
-        text = self.doc.text
+        text = self.text
         k = self.sent_of.get(sent.start)
         while k is not None and k > 0:
             prev = self.sents[k - 1]
@@ -756,7 +758,7 @@ class EventBuilder:
         for s, e, expr in self.doc._.ig_dates or []:
             if self._in_dateline(expr):
                 line = next(b for a, b in self.datelines if a <= expr.start and expr.end <= b)
-                if line <= sent.start_char and not self.doc.text[line:sent.start_char].strip():
+                if line <= sent.start_char and not self.text[line:sent.start_char].strip():
                     interval = expr.resolve(self.published)
                     return (interval, expr) if interval else None
                 if expr.start >= sent.start_char and expr.end <= sent.end_char:

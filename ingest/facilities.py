@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from ingest import lexicon
 from ingest.mention import Mention
 from ingest.serialize import DataComponent
+from ingest.toks import positions, tokens, word_ids
 
 STOP_LEFT = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "and", "or",
              "of", "at", "in", "on", "to", "for", "by", "with", "from", "all", "both", "each", "one", "two", "three"}
@@ -94,7 +95,9 @@ class FacilityFinder(DataComponent):
         self.part_types = set(part_types or ())
         self.numbered = dict(numbered_heads or {})
         self.numbered_cap = dict(numbered_heads_capitalized or {})
+        self.numbered_ids = word_ids([*self.numbered, *self.numbered_cap])
         self.last = {k[-1] for k in self.heads} | {k[-1] for k in self.name_heads} | set(self.after_name)
+        self.last_ids = word_ids(self.last)
         self.maxlen = max(len(k) for k in list(self.heads) + list(self.name_heads))
 
     @staticmethod
@@ -169,8 +172,9 @@ class FacilityFinder(DataComponent):
 
     def match(self, doc: Doc) -> list[Mention]:
         found: list[Mention] = []
-        for t in doc:
-            i = t.i
+        toks = tokens(doc)
+        for i in positions(doc, self.last_ids):  # only tokens that can end a head phrase
+            t = toks[i]
             hit = self._head_at(doc, i)
             if not hit:
                 continue
@@ -321,7 +325,9 @@ class FacilityFinder(DataComponent):
         taken = {i for m in found for i in range(m.start, m.end)}
         ending = {m.end: m for m in found}
         out = []
-        for t in doc:
+        toks = tokens(doc)
+        for i in positions(doc, self.numbered_ids):
+            t = toks[i]
             typ = self.numbered.get(t.lower_) or (self.numbered_cap.get(t.lower_) if _cap(t) else None)
             if typ is None:
                 continue

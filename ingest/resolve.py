@@ -19,6 +19,7 @@ from ingest import lexicon
 from ingest.lexicon import fold
 from ingest.mention import Mention
 from ingest.toks import is_heading, sentences
+from ingest.toks import text as doc_text
 
 COMPAT = [{"plant", "power_plant", "facility"}, {"port", "terminal"}, {"facility", "storage"}, {"facility", "refinery"},
           {"dam", "reservoir"},
@@ -124,8 +125,7 @@ def _type_in_context(doc: Doc, m: Mention) -> str:
     choices = lexicon.facilities().get("typed_by_context", {}).get(doc[m.end - 1].lower_)
     if not choices:
         return m.type
-    text = doc._.ig_text if doc.has_extension("ig_text") and doc._.ig_text else doc.text
-    counts = {t: _count_words(text, tuple(words)) for t, words in choices.items() if not t.startswith("_")}
+    counts = {t: _count_words(doc_text(doc), tuple(words)) for t, words in choices.items() if not t.startswith("_")}
     best = max(counts, key=counts.get)
     return best if counts[best] > 0 and list(counts.values()).count(counts[best]) == 1 else m.type
 

@@ -9,9 +9,12 @@ measured no faster in benchmarks/bench_extract.py (within its noise) and holds t
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-_last: tuple = (None, [], [None])
+_last: tuple = (None, [], [None, None, None])
 
 
 def _entry(doc: Doc) -> tuple:
@@ -19,7 +22,7 @@ def _entry(doc: Doc) -> tuple:
     last = _last  # read once: a tuple swap is atomic, so threads never see a half-made entry
     if last[0] is doc and len(last[1]) == len(doc):
         return last
-    last = (doc, list(doc), [None])
+    last = (doc, list(doc), [None, None, None])
     _last = last
     return last
 
@@ -35,6 +38,32 @@ def sentences(doc: Doc) -> list[Span]:
     if sents[0] is None:
         sents[0] = list(doc.sents)
     return sents[0]
+
+
+def text(doc: Doc) -> str:
+    """The Doc's text: the string its maker kept (``doc._.ig_text``), or ``doc.text`` joined once.
+    spaCy's ``doc.text`` joins every token's text on each call."""
+    kept = doc._.ig_text if doc.has_extension("ig_text") else None
+    if kept is not None:
+        return kept
+    slot = _entry(doc)[2]
+    if slot[1] is None:
+        slot[1] = doc.text
+    return slot[1]
+
+
+def word_ids(words) -> numpy.ndarray:
+    """The hash ids of lower-cased words, for ``positions``."""
+    return numpy.array(sorted({get_string_id(w.lower()) for w in words}), dtype=numpy.uint64)
+
+
+def positions(doc: Doc, ids: numpy.ndarray) -> list[int]:
+    """The indices of the tokens whose lower-cased text is one of ``ids`` (from ``word_ids``): one
+    vectorised pass over the Doc's LOWER column instead of a Token object per token."""
+    slot = _entry(doc)[2]
+    if slot[2] is None:
+        slot[2] = doc.to_array(LOWER) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
+    return numpy.flatnonzero(numpy.isin(slot[2], ids)).tolist()
 
 
 def is_heading(sent: Span) -> bool:
