@@ -69,6 +69,14 @@ LINK_WORDS = {"cable", "pipeline", "link", "interlink", "interconnector", "conne
               "railway", "corridor", "route", "frontier", "strait", "sea", "waters"}
 FROM_WORDS = {"fire", "launch", "ship", "truck", "fly", "import", "export", "come", "originate", "pump", "transport",
               "smuggle", "cross", "crude", "oil", "gas", "imports", "exports", "flight", "train", "supply"}
+# links that run somewhere ("the line to Brazil"; not "no link to the gang")
+RUNNING_LINKS = {"cable", "pipeline", "interconnector", "line", "railway", "road", "bridge", "corridor", "highway"}
+# heads of 'from X to Y' that say where a thing runs or goes ('carries gas from X to Y'; not 'sold from X to Y')
+ROUTE_HEADS = FROM_WORDS | RUNNING_LINKS | {"carry", "run", "flow", "stretch", "extend", "travel", "go", "send", "deliver",
+                                           "haul", "connect", "link", "journey", "drive", "trip", "crossing", "way", "move",
+                                           "route", "ferry", "sail", "evacuate", "divert", "reroute", "redirect"}
+# the last word of a street's name: "Comercio Street", "Commercial Avenue" (a place, whatever NER says)
+STREET_WORDS = {"street", "avenue", "boulevard", "lane", "square", "highway", "expressway", "motorway"}
 # what a country's possessive may own without acting: its land and its infrastructure
 OWNED_PLACES = {"grid", "grids", "network", "networks", "system", "systems", "economy", "exports", "imports", "rice",
                 "coast", "coastline", "border", "borders", "territory", "waters", "airspace", "infrastructure",
@@ -229,6 +237,10 @@ class ActorFinder(DataComponent):
             return True
         if self._owns_place(doc, span) or self._owns_thing(doc, span):
             return True  # "Kenya's north-eastern Mandera County", "Nepal's grid", "Italy's Adriatic line"
+        if self._dashed_link(doc, span):
+            return True  # "the Azerbaijan–Georgia border", "the Finland-Estonia cable"
+        if self._route_end(doc, span):
+            return True  # "gas from Onești to Piatra Neamț", "the line to Brazil"
         if head.dep_ == "pobj" and self._located_by(head.head):
             return True  # "gas through Jordan", "a cable between Finland and Estonia", "fired from Yemen"
         if span.end < len(doc) and toks[span.end].text == "." and (span.start == 0 or "\n" in toks[span.start - 1].whitespace_
@@ -239,6 +251,57 @@ class ActorFinder(DataComponent):
         if first.i > 0 and toks[first.i - 1].lower_ in DIRECTIONS:
             return True  # "northern Yemen"
         return first.i > 0 and toks[first.i - 1].lower_ in LOCATIVE
+
+    def _facility_before(self, doc: Doc, i: int) -> bool:
+        """Token i follows a facility's head word, or its number or code ('the relay cabin at',
+        'compressor station CS-3 at')."""
+        toks = tokens(doc)
+        k = i - 1
+        if k >= 1 and re.fullmatch(r"[A-Z]{0,4}-?\d{1,4}[A-Z]?", toks[k].text):
+            k -= 1
+        return k >= 0 and toks[k].lower_ in self.facility_last
+
+    @staticmethod
+    def _dashed_link(doc: Doc, span: Span) -> bool:
+        """'the Azerbaijan–Georgia border', 'the Finland-Estonia cable': names joined by dashes before a
+        link or a border say where it runs."""
+        toks = tokens(doc)
+        j = span.end
+        while j + 1 < len(doc) and toks[j].text in ("-", "–", "—") and toks[j + 1].text[:1].isupper():
+            j += 2
+            while j < len(doc) and toks[j].text[:1].isupper():
+                j += 1  # "the Georgia–South Ossetia line"
+        k = span.start
+        while k >= 2 and toks[k - 1].text in ("-", "–", "—") and toks[k - 2].text[:1].isupper():
+            k -= 2
+        if j == span.end and k == span.start:
+            return False
+        return j < len(doc) and (toks[j].lower_ in LINK_WORDS or toks[j].lemma_ in LINK_WORDS)
+
+    @staticmethod
+    def _route_end(doc: Doc, span: Span) -> bool:
+        """An end of a route: 'carries gas from Onești to Piatra Neamț', 'the line from Dostyk' (on a
+        link), 'the line to Brazil' (on a link): where a thing runs, not who acts."""
+        toks = tokens(doc)
+        head = span.root
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ != "pobj":
+            return False
+        prep = head.head
+        on = prep.head
+        if prep.lower_ in ("from", "to") and (on.lower_ in RUNNING_LINKS or on.lemma_ in RUNNING_LINKS):
+            return True
+        if on.lemma_ not in ROUTE_HEADS and on.lower_ not in ROUTE_HEADS:
+            return False  # "sold from X to Y": an owner, not a place
+        if prep.lower_ == "from":  # "from X to Y"
+            return span.end + 1 < len(doc) and toks[span.end].lower_ == "to" and toks[span.end + 1].text[:1].isupper()
+        if prep.lower_ == "to":
+            k = prep.i - 1
+            while k > 0 and toks[k].text[:1].isupper():
+                k -= 1
+            return k < prep.i - 1 and toks[k].lower_ == "from"
+        return False
 
     def _owns_place(self, doc: Doc, span: Span) -> bool:
         """'Kenya's north-eastern Mandera County', 'Venezuela's western Zulia state': the country's
@@ -388,7 +451,8 @@ class ActorFinder(DataComponent):
             quoted = t.i + 2 < len(doc) and toks[t.i + 1].text in QUOTES and not t.is_upper
             first = t.i + 1 + quoted  # 'the cargo ship "Jin Hai 17"'
             if t.lower_ in self.vessel_prefixes and first < len(doc) and toks[first].text[:1].isupper() \
-                    and (t.is_upper or t.lower_ in ("tanker", "ship", "vessel", "freighter", "carrier", "dredger", "trawler")):
+                    and (t.is_upper or t.lower_ in ("tanker", "ship", "vessel", "freighter", "carrier", "dredger", "trawler")
+                         and t.pos_ != "VERB"):  # "to ship Kazakh wheat": the verb
                 k = first
                 while k < len(doc) and toks[k].text[:1].isupper() and "\n" not in toks[k].text and not toks[k].is_sent_start:
                     k += 1
@@ -779,9 +843,17 @@ class ActorFinder(DataComponent):
             add(span, "place", "city", source="name-as-place")
             return
         if label in ("ORG", "PERSON", "FAC") and span.start > 1 and toks[span.start - 1].lower_ in ("at", "in", "near") \
-                and toks[span.start - 2].lower_ in self.facility_last and not organ \
+                and self._facility_before(doc, span.start - 1) and not organ \
                 and self.org_type(text) == "organisation":
             add(span, "place", "city", source="facility-at")  # "the relay cabin at Castel San Pietro Terme"
+            return
+        if label in ("ORG", "PERSON", "FAC") and len(span) <= 3 and not organ and self.org_type(text) == "organisation" \
+                and not self.c.country(text) and self._route_end(doc, span):
+            add(span, "place", "city", source="route-end")  # "gas from Onești to Piatra Neamț"
+            return
+        if label in ("ORG", "PERSON", "FAC") and len(span) >= 2 and toks[span.end - 1].lower_ in STREET_WORDS \
+                and root.dep_ not in ("nsubj", "nsubjpass") and not (span.end < len(doc) and toks[span.end].lower_ in self.facility_last):
+            add(span, "place", "street", source="street")  # "shopkeepers on Comercio Street"
             return
         if label == "FAC":
             label = "ORG"

@@ -1539,6 +1539,8 @@ class EventBuilder:
             best = "accident"  # 'a tanker sheltering from a storm snagged the cable with its anchor'
         if best == "sabotage" and "cyberattack" in ev.cues:
             best = "cyberattack"  # 'hackers tampering with the dam's controls': an intrusion, told as tampering
+        if best == "sabotage" and "airstrike" in ev.cues and "sabotage" not in ev.cues:
+            best = "airstrike"  # 'accused the air force of bombing the bridge': bombs from the air, none planted
         hazard = ("natural_hazard" in votes or "natural_hazard" in ev.cues) and "vessel" not in ev.cues
         if hazard and best not in self.attack_family and not any(c in self.attack_family for c in ev.cues):
             return "natural_hazard"  # 'Storm X struck ...; the dam burst': the storm is the cause

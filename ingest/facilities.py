@@ -26,6 +26,11 @@ LOWER_ONLY = {"field", "fields"}
 TIME_WORDS = {"yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "night", "weekend"}
 MATERIALS = {"copper", "aluminium", "aluminum", "grounding", "earthing", "scrap"}
 SEAS = {"sea", "ocean", "coast"}
+# lower-case words inside a name: "Rio del Rey", "Jabal al-Hasawna", "Porto dos Gaúchos"
+NAME_PARTICLES = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "van", "von", "der",
+                  "den", "al", "el", "ul", "bin", "ibn", "y"}
+# a code after a head word names it: "compressor station CS-3", "substation GS-12"
+CODE = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?")
 # "the Bazyan plant west of Sulaymaniyah": a bearing after the head, which the parser may take for one
 BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
             "north-west", "south-east", "south-west"}
@@ -244,6 +249,14 @@ class FacilityFinder(DataComponent):
                     break
                 if tok.is_upper and j > 0 and doc[j - 1].like_num:
                     break  # a unit: "5.7 GW"
+                if tok.lower_ in NAME_PARTICLES and start == j + 1 and j > 0 and _cap(doc[j - 1]) \
+                        and not doc[j - 1].is_sent_start:
+                    start, j = j, j - 1  # "the Rio del Rey offshore terminal": a particle inside a name
+                    continue
+                if tok.text == "-" and start == j + 1 and not tok.whitespace_ and j > 0 \
+                        and doc[j - 1].lower_ in NAME_PARTICLES and not doc[j - 1].whitespace_:
+                    start, named, j = j - 1, True, j - 2  # "the Jabal al-Hasawna water station"
+                    continue
                 if tok.text in DASHES and j > 0 and _cap(doc[j - 1]) and _cap(doc[j + 1]):
                     start = j
                     j -= 1
@@ -276,6 +289,9 @@ class FacilityFinder(DataComponent):
             numbered = _designation_end(doc, end) if end < len(doc) and doc[end].lower_ in NUMBER_SIGNS else None
             if numbered is not None:  # "berth No. 2"
                 end, named = numbered, True
+            elif end < len(doc) and CODE.fullmatch(doc[end].text) and not doc[end].is_sent_start \
+                    and "\n" not in t.whitespace_ and not (end + 1 < len(doc) and doc[end + 1].lower_ in MEASURES):
+                end, named = end + 1, True  # "compressor station CS-3"
             elif _cap(t) and t.tag_ != "NNPS" and not t.text.endswith("s") and end < len(doc) \
                     and (doc[end].like_num and len(doc[end].text) <= 3
                          or len(doc[end].text) == 1 and doc[end].text.isupper() and doc[end].text not in ("I", "A")) \

@@ -1667,3 +1667,57 @@ def test_a_part_numbered_with_no_is_found_whatever_the_tagger_says(extractor):
 ])
 def test_named_yards_farms_and_schemes_are_facilities(extractor, text, name):
     assert name in names(extract(extractor, text), "facility")
+
+
+# ---- session 9 -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("Gunmen attacked the Punta del Sol offshore terminal on Monday.", "Punta del Sol offshore terminal"),
+    ("Shells hit the Wadi al-Qarn water station on Monday.", "Wadi al-Qarn water station"),
+    ("The Los Pinos thermoelectric plant was shut after a fire on Monday.", "Los Pinos thermoelectric plant"),
+    ("Arsonists burned the Kavarna signalling centre on Monday.", "Kavarna signalling centre"),
+    ("Cables were cut on Monday in the Varna–Balchik wellfield.", "Varna–Balchik wellfield"),
+])
+def test_names_with_particles_and_newer_heads(extractor, text, name):
+    assert name in names(extract(extractor, text), "facility")
+
+
+def test_a_code_after_a_head_names_the_facility(extractor):
+    out = extract(extractor, "A fire broke out on Sunday in compressor station KS-4 at Tovuz, on the Varna pipeline.")
+    assert "compressor station KS-4" in names(out, "facility")
+    assert "Tovuz" in names(out, "place") and "Tovuz" not in names(out, "actor")  # NER: an organisation
+
+
+def test_a_numbered_circuit_is_a_part_of_its_link(extractor):
+    out = extract(extractor, "A dragged anchor took Circuit 2 of the Varna Interconnector out of service on Friday.")
+    circuit = next(e for e in out["entities"] if e["name"] == "Circuit 2")
+    assert entity(out, circuit["part_of"])["name"] == "Varna Interconnector"
+    assert "Circuit" not in names(out, "actor")
+
+
+@pytest.mark.parametrize("text,place", [
+    ("The metering station on the Latvia–Estonia border was out of service on Tuesday.", "Estonia"),
+    ("The metering station on the Latvia–Estonia border was out of service on Tuesday.", "Latvia"),
+    ("The Varna pipeline carries gas from Vaslui Nord to Piatra Alba; it was cut on Tuesday.", "Vaslui Nord"),
+    ("The Varna pipeline carries gas from Vaslui Nord to Piatra Alba; it was cut on Tuesday.", "Piatra Alba"),
+    ("Shopkeepers on Lipova Street said the blast on Tuesday broke their windows.", "Lipova Street"),
+])
+def test_route_ends_borders_and_streets_are_places(extractor, text, place):
+    out = extract(extractor, text)
+    assert place in names(out, "place") and place not in names(out, "actor")
+
+
+def test_an_owner_sold_from_one_to_another_stays_an_actor(extractor):
+    out = extract(extractor, "The tanker was sold from Varna Shipping to Kavarna Maritime Ltd in 2016.")
+    assert "Kavarna Maritime Ltd" in names(out, "actor")
+
+
+def test_a_gang_with_no_link_to_the_group_stays_an_actor(extractor):
+    out = extract(extractor, "Counsel said the two miners have no link to La Manada, which the company accuses of "
+                             "blowing up the towers.")
+    assert "La Manada" not in names(out, "place")
+
+
+def test_the_verb_ship_names_no_vessel(extractor):
+    out = extract(extractor, "The rebuilt terminal is expected to ship Bulgarian wheat to Iran this year.")
+    assert not [e for e in out["entities"] if e["type"] == "vessel"]
