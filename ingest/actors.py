@@ -186,8 +186,38 @@ class ActorFinder(DataComponent):
         self.glued = sorted(data["infobox"]["glued_keys"], key=len, reverse=True)
         self.actor_keys = set(data["infobox"]["actor_keys"])
         self.place_keys = set(data["infobox"]["place_keys"])
+        self.towns = lexicon.towns()
+        self.speech = set(lexicon.cues()["speech_verbs"])
+        self._countries_of: tuple = (None, frozenset())
 
     # ---- helpers -------------------------------------------------------------------------
+    def _doc_countries(self, doc: Doc) -> frozenset:
+        """The countries a text names, by name, demonym or capital (worked out once per Doc)."""
+        if self._countries_of[0] is not doc:
+            found = set()
+            for ent in doc.ents:
+                key = fold(ent.text)
+                country = self.c.country(ent.text) or self.c.by_demonym.get(key) or self.c.by_capital.get(key)
+                if country:
+                    found.add(country)
+            self._countries_of = (doc, frozenset(found))
+        return self._countries_of[1]
+
+    def known_town(self, doc: Doc, span: Span) -> bool:
+        """'carries gas to Yevlakh' in a story of Azerbaijan, 'Quetta': a name the model took for a person
+        or an organisation that the towns gazetteer holds in a country the text names (or a city of a
+        million people), and that says nothing, is a place."""
+        entries = self.towns.get(fold(span.text))
+        if not entries or self.c.by_capital.get(fold(span.text)):
+            return False  # a capital may stand for its government: "blamed Kyiv"
+        root, toks = span.root, tokens(doc)
+        if root.dep_ in ("nsubj", "nsubjpass") and (root.head.lemma_ in self.speech or root.head.lemma_ in ACCUSING):
+            return False  # "Hassan said": a person
+        if span.start > 0 and (toks[span.start - 1].lower_.rstrip(".") in TITLES | {"mr", "ms", "mrs", "dr"}):
+            return False
+        named = self._doc_countries(doc)
+        return any(country in named or population >= 1_000_000 for country, population in entries)
+
     def org_type(self, text: str) -> str:
         words = [fold(w).strip(".,") for w in text.split()]
         for word, typ in self.org_types:
@@ -841,6 +871,10 @@ class ActorFinder(DataComponent):
         if label in ("ORG", "PERSON", "FAC") and len(span) <= 2 and not organ and self.org_type(text) == "organisation" \
                 and self._named_place(doc, span):
             add(span, "place", "city", source="name-as-place")
+            return
+        if label in ("ORG", "PERSON", "FAC") and len(span) <= 3 and not organ and self.org_type(text) == "organisation" \
+                and not self.c.country(text) and self.known_town(doc, span):
+            add(span, "place", "city", source="gazetteer")  # "Quetta", "Yevlakh" (the model: an organisation)
             return
         if label in ("ORG", "PERSON", "FAC") and span.start > 1 and toks[span.start - 1].lower_ in ("at", "in", "near") \
                 and self._facility_before(doc, span.start - 1) and not organ \

@@ -55,6 +55,19 @@ def countries() -> Countries:
 
 
 @lru_cache(maxsize=None)
+def towns() -> dict[str, tuple[tuple[str, int], ...]]:
+    """The towns gazetteer (``cities.tsv``, from GeoNames) by folded name: ((country, population), ...)."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    with open(DATA / "cities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, country, population = line.rstrip("\n").split("\t")
+            out.setdefault(fold(name), []).append((country, int(population)))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
 def facilities() -> dict:
     return load("facilities")
 

@@ -1721,3 +1721,31 @@ def test_a_gang_with_no_link_to_the_group_stays_an_actor(extractor):
 def test_the_verb_ship_names_no_vessel(extractor):
     out = extract(extractor, "The rebuilt terminal is expected to ship Bulgarian wheat to Iran this year.")
     assert not [e for e in out["entities"] if e["type"] == "vessel"]
+
+
+@pytest.mark.parametrize("text,town", [
+    ("Yevlakh lost gas on Sunday after the blast, Azerbaijan's energy ministry said.", "Yevlakh"),
+    ("Power returned to Quetta on Monday after the pylons were repaired.", "Quetta"),
+])
+def test_a_town_of_the_gazetteer_is_a_place_whatever_ner_says(extractor, text, town):
+    out = extract(extractor, text)
+    assert town in names(out, "place") and town not in names(out, "actor")
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Hassan said the pipeline was cut on Monday in India.", "Hassan"),  # a town of India, speaking
+    ("The ministry blamed Kyiv for the attack on the Varna refinery on Monday.", "Ukraine"),  # a capital
+])
+def test_a_town_name_that_speaks_or_a_capital_that_is_blamed_stays_an_actor(extractor, text, actor):
+    assert actor in names(extract(extractor, text), "actor")
+
+
+def test_countries_beyond_the_first_hundred_are_known(extractor):
+    out = extract(extractor, "Burkina Faso's army said on Monday that militants had blown up the Djibo water tower.")
+    assert any(e["name"] == "Burkina Faso" and e["type"] == "state" for e in out["entities"])
+
+
+def test_bombing_from_the_air_is_an_airstrike(extractor):
+    out = extract(extractor, "The minister accused the air force of bombing the Kantor bridge on Sunday. He said two "
+                             "bombs dropped by fighter jets had destroyed one span of the bridge.")
+    assert [i["type"] for i in out["incidents"]] == ["airstrike"]
