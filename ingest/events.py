@@ -499,6 +499,8 @@ class EventBuilder:
                     return True  # 'saboteurs cut fibre-optic cables at four sites': unnamed, but cables
                 if c.dep_ == "prep" and c.lower_ in ("of", "at", "on") and v.pos_ == "NOUN" and self._is_facility(c):
                     return True
+                if c.dep_ == "prep" and c.lower_ in ("into", "past", "onto") and v.pos_ == "VERB" and self._is_facility(c):
+                    return True  # 'broke into the station', 'forced their way past its gates'
                 if c.dep_ == "prep" and c.lower_ == "from" and v.lemma_ == "steal" and self._is_facility(c):
                     return True  # 'cables were stolen from the substation'
                 if v.lemma_ in ("steal", "theft") and (c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "prep"

@@ -216,7 +216,7 @@ def _fold_into(a: Ent, b: Ent, named: list, ent_of: dict) -> None:
 def _contain_named_parts(facilities: list) -> None:
     """'Berth 3 was struck' in a story about one terminal: a named part whose whole the text does not
     say belongs to the only facility it names that can hold it, or to the innermost of a chain of them
-    (the terminal within its port); to none when it names two that could. The holders' types are
+    (the terminal within its port); of two that could, to the only one named before it; else to none. The holders' types are
     tried in their listed order ('Unit 3' is a refinery's before a station's)."""
     contained = lexicon.facilities()["contained_in"]
     for e in facilities:
@@ -230,6 +230,8 @@ def _contain_named_parts(facilities: list) -> None:
             if not wholes:
                 continue
             inner = [w for w in wholes if all(o is w or o in w.ancestors() for o in wholes)]
+            if len(inner) != 1:  # 'a second drone struck storage tank No. 4' after one terminal, another told later
+                inner = [w for w in (inner or wholes) if w.first < e.first]
             if len(inner) == 1:
                 e.part_of = inner[0]
             break

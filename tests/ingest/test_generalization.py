@@ -1749,3 +1749,26 @@ def test_bombing_from_the_air_is_an_airstrike(extractor):
     out = extract(extractor, "The minister accused the air force of bombing the Kantor bridge on Sunday. He said two "
                              "bombs dropped by fighter jets had destroyed one span of the bridge.")
     assert [i["type"] for i in out["incidents"]] == ["airstrike"]
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday protesters forced their way past the gates of the Kavarna compressor station.",
+    "On Sunday armed men forced their way into the Kavarna compressor station.",
+])
+def test_entering_by_force_is_an_armed_assault(extractor, text):
+    assert [i["type"] for i in extract(extractor, text)["incidents"]] == ["armed_assault"]
+
+
+def test_a_station_that_trips_is_an_outage_a_theft_that_trips_a_line_is_one_incident(extractor):
+    out = extract(extractor, "The Kavarna substation tripped on Sunday after a voltage dip.")
+    assert [i["type"] for i in out["incidents"]] == ["disruption"]
+    out = extract(extractor, "Thieves stole copper cables at the Varna substation on Sunday night, which tripped the "
+                             "Varna-Kavarna 69 kV line.")
+    assert len(out["incidents"]) == 1
+
+
+def test_a_numbered_tank_is_part_of_the_terminal_told_before_it(extractor):
+    out = extract(extractor, "Drones struck the Kavarna oil terminal on Sunday. A second drone struck storage tank "
+                             "No. 4, causing a fire. In 2022 drones also hit the Balchik oil terminal.")
+    tank = next(e for e in out["entities"] if e["name"] == "storage tank No. 4")
+    assert entity(out, tank["part_of"])["name"] == "Kavarna oil terminal"
