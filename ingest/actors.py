@@ -124,6 +124,21 @@ COMPANY_SUFFIXES = {"inc", "ltd", "llc", "co", "corp", "plc", "sa", "ag", "as", 
 LINKING = {"and", "of", "for", "the", "on", "de", "del", "du", "des", "la", "le", "y", "et", "&"}
 
 
+def _hyphen_linked(doc: Doc, span: Span) -> Span:
+    """A name joined on by a hyphenated particle ('Tehreek-e-Taliban Pakistan', 'Jaish-e-Mohammed'):
+    the whole name, with the capitalized words after the particle."""
+    toks = tokens(doc)
+    j = span.end
+    while j + 2 < len(doc) and toks[j].text == "-" and not toks[j - 1].whitespace_ and not toks[j].whitespace_ \
+            and toks[j + 1].is_lower and len(toks[j + 1]) <= 3 and not toks[j + 1].whitespace_ \
+            and toks[j + 2].text == "-" and not toks[j + 2].whitespace_ and j + 3 < len(doc) \
+            and toks[j + 3].text[:1].isupper():
+        j += 4
+        while j < len(doc) and toks[j].text[:1].isupper() and toks[j].is_alpha and "\n" not in toks[j - 1].whitespace_:
+            j += 1
+    return doc[span.start:j] if j > span.end else span
+
+
 def _initials_start(doc: Doc, paren: int, acr: str) -> int | None:
     """Where the capitalized words before ``paren`` begin whose initials spell ``acr``: the
     initials of the capitalized words only ("NSCDC") or of every word ("DoE"); None if none do."""
@@ -176,6 +191,7 @@ class ActorFinder(DataComponent):
         self.dateline_labels = set(data["dateline_labels"]["names"])
         self.facility_heads = set(lexicon.facilities()["heads"])
         self.facility_last = {h.split()[-1] for h in self.facility_heads}
+        self.facility_prefixes = {k for k in lexicon.facilities().get("prefix_heads", {}) if not k.startswith("_")}
         self.claimed = set(data["claimed_deeds"]["words"])
         organs = data.get("organ_heads", {})
         self.organ_heads = dict(organs.get("heads", {}))
@@ -187,6 +203,7 @@ class ActorFinder(DataComponent):
         self.actor_keys = set(data["infobox"]["actor_keys"])
         self.place_keys = set(data["infobox"]["place_keys"])
         self.towns = lexicon.towns()
+        self.common_nouns: frozenset = frozenset()  # set by the factory from the model's lemmatizer
         self.speech = set(lexicon.cues()["speech_verbs"])
         self._countries_of: tuple = (None, frozenset())
 
@@ -217,6 +234,16 @@ class ActorFinder(DataComponent):
             return False
         named = self._doc_countries(doc)
         return any(country in named or population >= 1_000_000 for country, population in entries)
+
+    def _capitalized_noun(self, doc: Doc, tok) -> bool:
+        """A sentence's first word that is a common noun of the lemmatizer's index and is never
+        capitalized inside a sentence in this text, and that says nothing ('Shell said' stays)."""
+        if not (tok.is_sent_start or tok.i > 0 and "\n" in tokens(doc)[tok.i - 1].whitespace_) \
+                or tok.lower_ not in self.common_nouns or not tok.is_title:
+            return False
+        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lemma_ in self.speech or tok.head.lemma_ in ACCUSING):
+            return False
+        return not any(t.text == tok.text and not t.is_sent_start and t.i != tok.i for t in tokens(doc))
 
     def org_type(self, text: str) -> str:
         words = [fold(w).strip(".,") for w in text.split()]
@@ -775,6 +802,7 @@ class ActorFinder(DataComponent):
         span = _clean(doc, ent)
         if span is None:
             return
+        span = _hyphen_linked(doc, span)  # "Tehreek-e-Taliban Pakistan", not "Tehreek"
         if label in ("PERSON", "ORG") and any(
                 t.text in ("-", "–", "—") and t.whitespace_ and toks[t.i - 1].whitespace_ for t in span[1:]):
             return  # "ANTOFAGASTA, Chile - A strong earthquake": a dateline's dash, not a name
@@ -810,8 +838,8 @@ class ActorFinder(DataComponent):
             return  # 'six million tonnes of LNG a year', 'Brent rose 3%': a commodity
         if key in self.dateline_labels or (len(span) == 1 and key in UNIT_WORDS):
             return  # "Explainer: Who is ...", "160 MVA units": a label or a unit, not a name
-        if len(span) == 1 and key in self.facility_heads:
-            return  # 'loadings resume at Berths 1 and 2': a kind of facility, not an organisation
+        if len(span) == 1 and (key in self.facility_heads or text in self.facility_prefixes):
+            return  # 'loadings resume at Berths 1 and 2', 'the FSO was damaged': a kind of facility, no organisation
         if len(span) == 1 and key in ORG_NOUNS:
             return  # '("Hanbit" or "the Company")': a press release's defined term, not a name
         if len(span) == 1 and first.is_sent_start and first.text.endswith("ly") and span.end < len(doc) \
@@ -861,6 +889,8 @@ class ActorFinder(DataComponent):
             return  # "Yemeni Civil War", "Winter Olympics": events, not actors ("Ministry of Disaster ..." is one)
         if len(span) == 1 and first.pos_ != "PROPN" and label in ("PERSON", "ORG"):
             return
+        if len(span) == 1 and label in ("PERSON", "ORG") and self._capitalized_noun(doc, first):
+            return  # "Weather is the other constant": a common noun capitalized to open a sentence
         ibkey = self.infobox_key(doc, span.start)
         if ibkey is not None and ibkey in self.place_keys and not self.c.country(text):
             add(span, "place", self.place_type(text), source="infobox")
@@ -1248,4 +1278,16 @@ def make_actor_finder(nlp: Language, name: str, data: dict | None, place_nouns: 
     """Lexicons default to ingest/data/actors.json and facilities.json (place nouns)."""
     config = {"data": data if data is not None else lexicon.actors(),
               "place_nouns": place_nouns if place_nouns is not None else lexicon.facilities()["place_nouns"]}
-    return ActorFinder(**config).remember(config, lambda cfg: make_actor_finder(nlp, name, **cfg))
+    finder = ActorFinder(**config).remember(config, lambda cfg: make_actor_finder(nlp, name, **cfg))
+    finder.common_nouns = _common_nouns(nlp)
+    return finder
+
+
+def _common_nouns(nlp: Language) -> frozenset:
+    """The base nouns the model's lemmatizer knows (its WordNet index): 'weather', 'gang', 'circuit'."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))

@@ -26,6 +26,9 @@ LOWER_ONLY = {"field", "fields"}
 TIME_WORDS = {"yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "night", "weekend"}
 MATERIALS = {"copper", "aluminium", "aluminum", "grounding", "earthing", "scrap"}
 SEAS = {"sea", "ocean", "coast"}
+# head words with no verb reading, whatever the tagger says
+NEVER_VERBS = {"terminal", "substation", "refinery", "interconnector", "reservoir", "depot", "jetty", "oilfield",
+               "wellfield", "airport", "seaport", "facility", "powerhouse", "switchyard"}
 # lower-case words inside a name: "Rio del Rey", "Jabal al-Hasawna", "Porto dos Gaúchos"
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "van", "von", "der",
                   "den", "al", "el", "ul", "bin", "ibn", "y"}
@@ -169,6 +172,8 @@ class FacilityFinder(DataComponent):
     def _mistagged_head(doc: Doc, i: int) -> bool:
         """'the Malta–Sicily interconnector about 7 km off': a rare head word the tagger took for a
         verb, after a name and with no object after it (not 'Kyiv bridges the gap')."""
+        if i > 0 and doc[i].pos_ in ("VERB", "AUX") and doc[i].lower_ in NEVER_VERBS:
+            return True  # "the Rio del Rey offshore terminal some 18 nm off": no verb reading at all
         if i == 0 or doc[i].pos_ not in ("VERB", "AUX") or doc[i].tag_ == "VBZ" or doc[i].lower_.endswith("s") \
                 or doc[i - 1].is_sent_start or not _cap(doc[i - 1]):
             return False  # 'the Aasta Hansteen fields and sends': a plural, or the verb it reads as
@@ -328,6 +333,7 @@ class FacilityFinder(DataComponent):
                                  source="modifier" if modifier else ("possessive" if possessive else "head"),
                                  char_start=span.start_char, char_end=span.end_char))
         found.extend(self._numbered_parts(doc, found))
+        found.extend(self._prefixed(doc, found))
         found.sort(key=lambda m: m.start)
         found = self._shared_heads(doc, found)
         found.extend(self._definitions(doc, found))
@@ -362,6 +368,29 @@ class FacilityFinder(DataComponent):
                                char_start=span.start_char, char_end=span.end_char))
         return out
 
+    def _prefixed(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """'the FSO Kole Spirit', 'FPSO Agbami': an abbreviation before a name makes it a facility
+        (``prefix_heads``), which is no ship's crew nor company."""
+        prefixes = {k: v for k, v in lexicon.facilities().get("prefix_heads", {}).items() if not k.startswith("_")}
+        bare = {m.start: m for m in found if m.end == m.start + 1 and not m.named}  # "FSO" as a head of its own
+        taken = {i for m in found if m.start not in bare for i in range(m.start, m.end)}
+        toks, out = tokens(doc), []
+        for t in toks:
+            typ = prefixes.get(t.text)
+            if typ is None or t.i in taken:
+                continue
+            end = t.i + 1
+            while end < len(doc) and _cap(toks[end]) and not toks[end].is_sent_start and end not in taken \
+                    and "\n" not in toks[end - 1].whitespace_ and toks[end].text not in prefixes:
+                end += 1
+            if end > t.i + 1:
+                span = doc[t.i:end]
+                out.append(Mention(t.i, end, "facility", typ, span.text, named=True, source="prefix",
+                                   char_start=span.start_char, char_end=span.end_char))
+                if t.i in bare:
+                    found.remove(bare[t.i])
+        return out
+
     def _shared_heads(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """'the Covas and Soutelo pumping stations': two facilities sharing one plural head, each
         named with the head in the singular ('Covas pumping station', 'Soutelo pumping station')."""
@@ -375,10 +404,14 @@ class FacilityFinder(DataComponent):
                 out.append(m)
                 continue
             words = [t.text for t in doc[m.start + 1:m.end - 1]] + [head.lemma_]
-            other = doc[m.start - 2]
-            for tok, start, end in ((other, m.start - 2, m.start - 1), (first, m.start, m.end)):
+            left = m.start - 2  # "the San Alberto and Sábalo fields": the first name may have several words
+            while left > 0 and doc[left - 1].pos_ == "PROPN" and _cap(doc[left - 1]) and not doc[left].is_sent_start \
+                    and doc[left - 1].lower_ not in STOP_LEFT and left > m.start - 5:
+                left -= 1
+            for start, end in ((left, m.start - 1), (m.start, m.end)):
                 span = doc[start:end]
-                out.append(Mention(start, end, "facility", m.type, " ".join([tok.text] + words), named=True,
+                own = [t.text for t in doc[start:end if start < m.start else m.start + 1]]
+                out.append(Mention(start, end, "facility", m.type, " ".join(own + words), named=True,
                                    source="shared-head", char_start=span.start_char, char_end=span.end_char))
         return out
 

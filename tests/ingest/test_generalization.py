@@ -1772,3 +1772,29 @@ def test_a_numbered_tank_is_part_of_the_terminal_told_before_it(extractor):
                              "No. 4, causing a fire. In 2022 drones also hit the Balchik oil terminal.")
     tank = next(e for e in out["entities"] if e["name"] == "storage tank No. 4")
     assert entity(out, tank["part_of"])["name"] == "Kavarna oil terminal"
+
+
+def test_a_name_joined_by_a_hyphenated_particle_is_one_name(extractor):
+    out = extract(extractor, "Police blamed Tehreek-e-Taliban Pakistan (TTP), which has attacked power "
+                             "installations, for the blast at the Kavarna grid station on Tuesday.")
+    assert "Tehreek-e-Taliban Pakistan" in names(out, "actor")
+    assert perps(out) == [["Tehreek-e-Taliban Pakistan"]]
+
+
+def test_a_floating_unit_named_with_its_abbreviation_is_a_facility(extractor):
+    out = extract(extractor, "Pirates boarded the FSO Kavarna Star on Friday near the Balchik offshore terminal some "
+                             "18 nm off the coast. The FSO was damaged.", published=date(2024, 7, 15))
+    assert {"FSO Kavarna Star", "Balchik offshore terminal"} <= set(names(out, "facility"))
+    assert not names(out, "actor")
+    assert [i["type"] for i in out["incidents"]] == ["armed_assault"]
+
+
+def test_a_shared_head_after_a_name_of_two_words(extractor):
+    out = extract(extractor, "Gas flows from the San Kavarno and Balchik fields to the coast.")
+    assert {"San Kavarno field", "Balchik field"} <= set(names(out, "facility"))
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name(extractor):
+    out = extract(extractor, "Ferry operators say they can no longer load vessels to full draught.\n\nWeather is the "
+                             "other constant. Old hands at the Kavarna port still talk about the November 2021 storm.")
+    assert "Weather" not in names(out, "actor")
