@@ -396,6 +396,8 @@ def resolve(doc: Doc) -> Resolution:
     states: dict[str, Ent] = {}
     country_places: dict[str, Ent] = {}
     others: list[Ent] = []
+    by_bare = _bare_names(facilities)
+    acting = {key(m.name) for m in act if m.kind == "actor" and _acts(doc, m)}
     place_names = {key(m.name) for m in act if m.kind == "place"}
     place_words = {fold(w) for m in act if m.kind == "place" for w in m.name.split()}
     place_first = {fold(m.name).split()[0] for m in act if m.kind == "place" and len(m.name.split()) > 1}
@@ -407,6 +409,12 @@ def resolve(doc: Doc) -> Resolution:
         if key(m.name) in fac_keys and m.kind == "actor":
             e = fac_keys[key(m.name)]
             e.add(m, alias=False)
+            res.link(m.start, m.end, [e])
+            continue
+        if m.kind == "actor" and m.source == "ner" and m.type in ("organisation", "person") \
+                and key(m.name) in by_bare and key(m.name) not in acting and not _located_at(doc, m):
+            e = by_bare[key(m.name)]  # "drones hit Druzhba again" after "the Druzhba pipeline": the pipeline
+            e.add(m)
             res.link(m.start, m.end, [e])
             continue
         if m.canonical:
@@ -437,6 +445,56 @@ def resolve(doc: Doc) -> Resolution:
     res.entities = facilities + list(states.values()) + others + list(country_places.values())
     res.states = states
     return res
+
+
+def _bare_names(facilities: list) -> dict:
+    """A named facility's name without its lower-case head ('Druzhba pipeline' -> 'Druzhba', 'Ormen Lange
+    gas field' -> 'Ormen Lange'), by key, when only one facility has it."""
+    out: dict[str, list] = {}
+    for e in facilities:
+        words = e.name.split()
+        k = len(words)
+        while k > 0 and words[k - 1].islower():
+            k -= 1
+        if 0 < k < len(words) and all(w[:1].isupper() for w in words[:k]):
+            out.setdefault(key(" ".join(words[:k])), []).append(e)
+    return {k: v[0] for k, v in out.items() if len(v) == 1}
+
+
+@lru_cache(maxsize=1)
+def _facility_words() -> frozenset:
+    """The last words of the facility heads ('mast', 'pipeline', 'station')."""
+    return frozenset(h.split()[-1] for h in lexicon.facilities()["heads"])
+
+
+# words before 'of' that make what follows a place: '40 kilometres upstream of Condoray'
+WHERE_OF = {"upstream", "downstream", "north", "south", "east", "west", "outskirts", "kilometres", "kilometers", "km",
+            "miles", "northeast", "northwest", "southeast", "southwest", "town", "village", "city", "district"}
+
+
+def _located_at(doc: Doc, m: Mention) -> bool:
+    """'in Condoray', '40 kilometres upstream of Condoray': the name of where, not of the facility."""
+    if m.start == 0:
+        return False
+    prev = doc[m.start - 1].lower_
+    if prev in ("in", "near", "outside", "around", "from", "towards", "toward"):
+        return True
+    return prev == "of" and m.start >= 2 and doc[m.start - 2].lower_ in WHERE_OF
+
+
+def _acts(doc: Doc, m: Mention) -> bool:
+    """A mention that acts or owns: a clause's subject or agent ('Transgaz closed the section'), an
+    owner ('Transgaz's engineers', 'two Safaricom masts'), or a company's ('the operator Transgaz')."""
+    root = doc[m.start:m.end].root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") and root.dep_ == "nsubj":
+        return True
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    if m.end < len(doc) and doc[m.end].text in ("'s", "’s"):
+        return True
+    if root.dep_ == "compound" and root.head.tag_ == "NNS" and root.head.lemma_ in _facility_words():
+        return True  # "two Safaricom telecommunications masts": an owner before the facilities it owns
+    return m.start > 0 and doc[m.start - 1].lower_ in ("operator", "company", "firm", "utility", "owner")
 
 
 INDEFINITE = {"a", "an", "another", "one", "some", "any", "several", "two", "three", "many", "no", "every", "each", "other", "of", "second"}

@@ -1798,3 +1798,18 @@ def test_a_common_noun_opening_a_sentence_is_no_name(extractor):
     out = extract(extractor, "Ferry operators say they can no longer load vessels to full draught.\n\nWeather is the "
                              "other constant. Old hands at the Kavarna port still talk about the November 2021 storm.")
     assert "Weather" not in names(out, "actor")
+
+
+def test_a_facility_named_without_its_head_is_the_facility(extractor):
+    out = extract(extractor, "Drones hit the Druzhba pipeline on Monday. Transneft said pumping on Druzhba was halted.")
+    assert "Druzhba" not in names(out, "actor")  # NER: a person
+    pipeline = next(e for e in out["entities"] if e["name"] == "Druzhba pipeline")
+    assert "Druzhba" in pipeline["aliases"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Militants blew up two Safaricom telecommunications masts on Monday.\n\nLast week a Safaricom mast near "
+     "Lafey was burnt down.", "Safaricom"),  # an owner of other masts
+])
+def test_an_owner_named_like_its_facility_stays_an_actor(extractor, text, actor):
+    assert actor in names(extract(extractor, text), "actor")
