@@ -75,6 +75,9 @@ RUNNING_LINKS = {"cable", "pipeline", "interconnector", "line", "railway", "road
 ROUTE_HEADS = FROM_WORDS | RUNNING_LINKS | {"carry", "run", "flow", "stretch", "extend", "travel", "go", "send", "deliver",
                                            "haul", "connect", "link", "journey", "drive", "trip", "crossing", "way", "move",
                                            "route", "ferry", "sail", "evacuate", "divert", "reroute", "redirect"}
+# the last word of an administrative area's name: "Bangka Regency", "Mandera County"
+AREA_WORDS = {"regency", "county", "province", "district", "governorate", "oblast", "region", "prefecture",
+              "municipality", "krai", "okrug", "raion", "canton", "parish", "borough", "township", "emirate"}
 # the last word of a street's name: "Comercio Street", "Commercial Avenue" (a place, whatever NER says)
 STREET_WORDS = {"street", "avenue", "boulevard", "lane", "square", "highway", "expressway", "motorway"}
 # what a country's possessive may own without acting: its land and its infrastructure
@@ -235,6 +238,10 @@ class ActorFinder(DataComponent):
         named = self._doc_countries(doc)
         return any(country in named or population >= 1_000_000 for country, population in entries)
 
+    def _common_word(self, word: str) -> bool:
+        """A noun of the lemmatizer's index, or its plural ('residents')."""
+        return word in self.common_nouns or word.endswith("s") and word[:-1] in self.common_nouns
+
     def _capitalized_noun(self, doc: Doc, tok) -> bool:
         """A sentence's first word that is a common noun of the lemmatizer's index and is never
         capitalized inside a sentence in this text, and that says nothing ('Shell said' stays)."""
@@ -288,6 +295,11 @@ class ActorFinder(DataComponent):
             return True
         if span.end < len(doc) and toks[span.end].lower_ in GEO_WORDS and toks[span.end].lower_ not in ("sea", "islands", "island"):
             return True  # "floodwaters on the Niger river"
+        j = span.end
+        while j < len(doc) and (toks[j].text in (",", "and", "or") or toks[j].text[:1].isupper()) and j < span.end + 6:
+            j += 1
+        if j > span.end and j < len(doc) and toks[j].tag_ == "NNS" and toks[j].lemma_ in GEO_WORDS:
+            return True  # "the swollen Moldova and Siret rivers"
         if span.end < len(doc) and toks[span.end].text in ("-based", "based", "-flagged", "flagged"):
             return True  # "a UK-based monitor", "the Panama-flagged carrier"
         if span.end + 1 < len(doc) and toks[span.end].text == "-" and toks[span.end + 1].lower_ in ("based", "flagged"):
@@ -581,7 +593,41 @@ class ActorFinder(DataComponent):
         self.from_group_names(doc, add)
         self.from_force_names(doc, add)
         self.from_claimants(doc, add, out)
+        self.from_speakers(doc, add)
         return sorted(out, key=lambda m: m.start)
+
+    def from_speakers(self, doc: Doc, add) -> None:
+        """'SOCAR said ...', 'a Delgaz Grid spokeswoman said': who speaks is an actor, whatever NER made of
+        the name (it missed it: this runs after the model's entities). A name of capitalized words that is
+        the subject of a speech verb, or that qualifies its spokesman, and names no country, town, place
+        or facility."""
+        toks = tokens(doc)
+        known = {fold(w) for e in doc.ents for w in e.text.split()}
+        for t in toks:
+            if t.pos_ != "VERB" or t.lemma_ not in self.speech:
+                continue
+            for subj in (c for c in t.children if c.dep_ == "nsubj"):
+                head = subj
+                if subj.lower_ in ("spokesman", "spokeswoman", "spokesperson"):
+                    head = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+                if head is None or head.pos_ != "PROPN" or not head.text[:1].isupper() or head.ent_type_:
+                    continue
+                start = head.i
+                while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].text[:1].isupper() \
+                        and not toks[start - 1].ent_type_ and "\n" not in toks[start - 1].whitespace_:
+                    start -= 1
+                span = doc[start:head.i + 1]
+                text = span.text
+                key = fold(text)
+                if self.c.country(text) or self.c.by_demonym.get(key) or self.c.by_capital.get(key) \
+                        or key in self.towns or key in self.stop or toks[head.i].lower_ in self.facility_last \
+                        or not text.replace(" ", "").isalpha() or text.isupper() and len(text) <= 2 \
+                        or self._common_word(toks[start].lower_) \
+                        or any(x.lower_ in TITLES for x in span) or key in known:
+                    continue  # "Residents said", "Chief Executive Officer X said": no name of its own; "Ndlovu
+                    # said" after "Sipho Ndlovu": a name the model found elsewhere
+                add(span, "actor", self.org_type(text), source="speaker")
+
 
     def from_claimants(self, doc: Doc, add, found: list) -> None:
         """'The Niger Delta Avengers claimed responsibility', 'the Houthis have claimed the attack': whoever
@@ -914,6 +960,10 @@ class ActorFinder(DataComponent):
         if label in ("ORG", "PERSON", "FAC") and len(span) <= 3 and not organ and self.org_type(text) == "organisation" \
                 and not self.c.country(text) and self._route_end(doc, span):
             add(span, "place", "city", source="route-end")  # "gas from Onești to Piatra Neamț"
+            return
+        if label in ("ORG", "PERSON", "FAC") and len(span) == 2 and toks[span.end - 1].lower_ in AREA_WORDS \
+                and not organ:
+            add(span, "place", "region", source="area")  # "parts of Bangka Regency"
             return
         if label in ("ORG", "PERSON", "FAC") and len(span) >= 2 and toks[span.end - 1].lower_ in STREET_WORDS \
                 and root.dep_ not in ("nsubj", "nsubjpass") and not (span.end < len(doc) and toks[span.end].lower_ in self.facility_last):

@@ -1813,3 +1813,28 @@ def test_a_facility_named_without_its_head_is_the_facility(extractor):
 ])
 def test_an_owner_named_like_its_facility_stays_an_actor(extractor, text, actor):
     assert actor in names(extract(extractor, text), "actor")
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("SOCAR said on Monday that gas flows through the Kavarna pipeline had resumed.", "SOCAR"),
+])
+def test_who_speaks_is_an_actor_whatever_ner_says(extractor, text, actor):
+    assert actor in names(extract(extractor, text), "actor")
+
+
+@pytest.mark.parametrize("text", [
+    "Residents said the Kavarna substation had been dark since Monday.",
+    "Chief Executive Officer Ivan Petrov said the Kavarna substation would reopen.",
+])
+def test_common_words_and_titles_that_speak_are_no_new_names(extractor, text):
+    out = extract(extractor, text)
+    assert not {"Residents", "Chief Executive Officer"} & set(names(out, "actor"))
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Rotating outages hit parts of Kavarna Regency on Monday after the cable fault.", "Kavarna Regency"),
+    ("Water from the swollen Moldova and Siret rivers poured into the Kavarna substation on Sunday.", "Moldova"),
+])
+def test_areas_and_rivers_are_places(extractor, text, place):
+    out = extract(extractor, text)
+    assert place in names(out, "place") and place not in names(out, "actor")
