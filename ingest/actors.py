@@ -15,7 +15,7 @@ from ingest import lexicon
 from ingest.lexicon import fold
 from ingest.mention import Mention
 from ingest.serialize import DataComponent
-from ingest.toks import sentences, tokens
+from ingest.toks import positions, sentences, tokens, word_ids
 from ingest.toks import text as doc_text
 
 LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into", "towards",
@@ -75,6 +75,8 @@ RUNNING_LINKS = {"cable", "pipeline", "interconnector", "line", "railway", "road
 ROUTE_HEADS = FROM_WORDS | RUNNING_LINKS | {"carry", "run", "flow", "stretch", "extend", "travel", "go", "send", "deliver",
                                            "haul", "connect", "link", "journey", "drive", "trip", "crossing", "way", "move",
                                            "route", "ferry", "sail", "evacuate", "divert", "reroute", "redirect"}
+FLAGGED_IDS = word_ids(["flagged"])
+GOVERNMENT_IDS = word_ids(["government"])
 # the last word of an administrative area's name: "Bangka Regency", "Mandera County"
 AREA_WORDS = {"regency", "county", "province", "district", "governorate", "oblast", "region", "prefecture",
               "municipality", "krai", "okrug", "raion", "canton", "parish", "borough", "township", "emirate"}
@@ -184,6 +186,7 @@ class ActorFinder(DataComponent):
         self.org_types = [tuple(x) for x in data["org_types"]]
         self.extenders = set(data["org_extenders"])
         self.vessel_prefixes = set(data["vessel_prefixes"])
+        self.vessel_ids = word_ids(self.vessel_prefixes)
         self.legal_forms = set(data.get("legal_forms", []))
         self.stop_first = set(data.get("stop_first_words", []))
         self.commodities = set(data.get("commodities", []))
@@ -199,6 +202,7 @@ class ActorFinder(DataComponent):
         organs = data.get("organ_heads", {})
         self.organ_heads = dict(organs.get("heads", {}))
         self.bare_organs = set(organs.get("bare", ()))
+        self.organ_last_ids = word_ids({h.split()[-1] for h in self.organ_heads})
         self.not_qualifiers = set(organs.get("not_qualifiers", ()))
         self.trigger_words = {w for spec in lexicon.incidents()["types"].values()
                               for w in spec["triggers"] + spec["cues"] if " " not in w} | self.event_words
@@ -516,7 +520,7 @@ class ActorFinder(DataComponent):
                                char_start=span.start_char, char_end=span.end_char, **kw))
 
         # vessels: "MV Dali", "the ship NewNew Polar Bear"
-        for t in toks:
+        for t in (toks[i] for i in positions(doc, self.vessel_ids)):
             quoted = t.i + 2 < len(doc) and toks[t.i + 1].text in QUOTES and not t.is_upper
             first = t.i + 1 + quoted  # 'the cargo ship "Jin Hai 17"'
             if t.lower_ in self.vessel_prefixes and first < len(doc) and toks[first].text[:1].isupper() \
@@ -536,7 +540,7 @@ class ActorFinder(DataComponent):
                 else:
                     add(name_span, "actor", "vessel", source="vessel")
         # "the Togo-flagged Hong Tai 58": a flag names a ship
-        for t in toks:
+        for t in (toks[i] for i in positions(doc, FLAGGED_IDS)):
             if t.lower_ != "flagged" or t.i < 2 or toks[t.i - 1].text not in ("-", "–") or t.i + 1 >= len(doc):
                 continue
             k = t.i + 1
@@ -566,7 +570,7 @@ class ActorFinder(DataComponent):
                 if end - 1 not in covered:
                     covered.add(end - 1)
         # "Government of Lebanon"
-        for t in toks:
+        for t in (toks[i] for i in positions(doc, GOVERNMENT_IDS)):
             if t.lower_ != "government":
                 continue
             if t.i + 2 < len(doc) and toks[t.i + 1].lower_ == "of":
@@ -762,8 +766,10 @@ class ActorFinder(DataComponent):
         intelligence service': an organ written in lower case after a qualifier (a demonym, a country, a
         capitalised name) or, for the heads that say which organ, after a plain 'the'/'its'."""
         toks = tokens(doc)
-        for t in toks:
-            if not self._organ_word(t) or t.i == 0:
+        ends = positions(doc, self.organ_last_ids)  # an organ's head word ends each run worth reading
+        starts = sorted({i for p in ends for i in range(max(p - 4, 1), p + 1)})
+        for t in (toks[i] for i in starts):
+            if not self._organ_word(t):
                 continue
             prev = toks[t.i - 1]
             if prev.is_alpha and prev.is_lower and prev.lower_ not in OWNER_WORDS:

@@ -165,6 +165,7 @@ class EventBuilder:
         self.hypo = set(data["hypothetical"])
         self.habitual = set(data.get("habitual", []))
         self.rates = [tuple(r.split()) for r in data.get("rates", [])]
+        self.rate_keys = ["\x00" + "\x00".join(r) + "\x00" for r in self.rates]  # whole words, in order
         self.negation = data["negation"]
         self.ongoing = set(data["ongoing_preps"])
         self.accusation = data["accusation"]
@@ -396,8 +397,8 @@ class EventBuilder:
         return any(t.lower_ == "same" and t.head.lower_ in SAME_TIME and t.head.i > t.i for t in sent)
 
     def _rate(self, sent: Span) -> bool:
-        words = [t.lower_ for t in sent]
-        return any(tuple(words[i:i + len(r)]) == r for r in self.rates for i in range(len(words) - len(r) + 1))
+        words = "\x00" + "\x00".join(t.lower_ for t in sent) + "\x00"
+        return any(r in words for r in self.rate_keys)
 
     def _day_owned(self, trig) -> bool:
         """'Wednesday's strike', 'last week's attack': a noun trigger owned by its day."""
@@ -581,7 +582,8 @@ class EventBuilder:
                 ("set", "torch")) and self._human_agent(self._head(t)) for t in real):
             cues.insert(0, "sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose (the act
             # tells the kind of attack before the kind of actor: 'militants toppled two pylons' is sabotage)
-        cyber = "cyberattack" in cues or any(w in sent.text.lower() for w in CYBER_WORDS)
+        low = sent.text.lower()
+        cyber = "cyberattack" in cues or any(w in low for w in CYBER_WORDS)
         ev = Event([k], [self._own_type(t, cyber) for t in real], cues, [])
         ev.evidence.append((sent.start_char, sent.end_char))
         self._date(ev, sent, real)

@@ -14,7 +14,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-_last: tuple = (None, [], [None, None, None])
+_last: tuple = (None, [], [None, None, None, None])
 
 
 def _entry(doc: Doc) -> tuple:
@@ -22,7 +22,7 @@ def _entry(doc: Doc) -> tuple:
     last = _last  # read once: a tuple swap is atomic, so threads never see a half-made entry
     if last[0] is doc and len(last[1]) == len(doc):
         return last
-    last = (doc, list(doc), [None, None, None])
+    last = (doc, list(doc), [None, None, None, None])
     _last = last
     return last
 
@@ -68,7 +68,18 @@ def positions(doc: Doc, ids: numpy.ndarray) -> list[int]:
 
 def is_heading(sent: Span) -> bool:
     """A line in capitals ('RED SEA TANKER & PORT BRIEF', 'FIRE – TANK 12'): a heading or a label,
-    which names no entity and tells no incident of its own (the body says it in words)."""
+    which names no entity and tells no incident of its own (the body says it in words). Asked once
+    per sentence of the Doc in hand."""
+    slot = _entry(sent.doc)[2]
+    if slot[3] is None:
+        slot[3] = {}
+    known = slot[3].get((sent.start, sent.end))
+    if known is None:
+        known = slot[3][(sent.start, sent.end)] = _is_heading(sent)
+    return known
+
+
+def _is_heading(sent: Span) -> bool:
     if not sent.text.isupper():
         return False
     words = [t for t in sent if t.is_alpha]
