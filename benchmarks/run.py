@@ -2,6 +2,7 @@
 
     .venv/bin/python -m benchmarks.run [--quick] [--long] [--only store,graph,...]
                                        [--baseline REV] [--baseline-only store,graph,web]
+                                       [--compare-tree DIR] [--ingest-docs N] [--ingest-rounds R]
 
 Each benchmark runs in its own interpreter (``python -m benchmarks.bench_X``), so one
 cannot hold another's store lock or memory; each saves its figures as JSON, which this
@@ -45,7 +46,7 @@ TARGETS = [
 ]
 
 
-def _run_module(name: str, quick: bool, long: bool, cwd: Path, tag: str) -> list[dict]:
+def _run_module(name: str, quick: bool, long: bool, cwd: Path, tag: str, ingest_args: tuple = ()) -> list[dict]:
     results = CACHE / "results"
     results.mkdir(parents=True, exist_ok=True)
     if name == "extract":
@@ -62,7 +63,8 @@ def _run_module(name: str, quick: bool, long: bool, cwd: Path, tag: str) -> list
         return figs
     args = [PYTHON, "-m", f"benchmarks.bench_{name}"] + (["--quick"] if quick else []) + \
            (["--long"] if long and name in ("store", "ingest", "rebuild") else []) + \
-           (["--browser"] if name == "web" and not quick else [])
+           (["--browser"] if name == "web" and not quick else []) + \
+           (list(ingest_args) if name == "ingest" else [])
     out = results / f"{name}.json"
     out.unlink(missing_ok=True)
     t0 = time.perf_counter()
@@ -200,6 +202,11 @@ def main() -> None:
     ap.add_argument("--only", help=f"comma-separated subset of {','.join(MODULES)}")
     ap.add_argument("--baseline", metavar="REV", help="also measure the optimised files as at this git revision")
     ap.add_argument("--baseline-only", default="store,graph,web", help="modules to run for the baseline")
+    ap.add_argument("--compare-tree", type=Path, metavar="DIR",
+                    help="a copy of the project at another revision (git worktree add DIR REV): the ingest part "
+                         "runs its ingest side with that code too, in the same alternating rounds")
+    ap.add_argument("--ingest-docs", type=int, help="articles for the ingest part (default 1,000; 150 with --quick)")
+    ap.add_argument("--ingest-rounds", type=int, default=1, help="alternating rounds of the ingest part")
     ap.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     ap.add_argument("--save-run", help="also save this run's figures (JSON) here")
     ap.add_argument("--include-run", action="append", default=[],
@@ -235,9 +242,11 @@ def main() -> None:
                     base[f"{f['section']}|{f['name']}"] = f
         finally:
             shutil.rmtree(tree.parent, ignore_errors=True)
+    ingest_args = (["--rounds", str(args.ingest_rounds)] + (["--docs", str(args.ingest_docs)] if args.ingest_docs else [])
+                   + (["--baseline-tree", str(args.compare_tree.resolve())] if args.compare_tree else []))
     figs: list[dict] = []
     for name in chosen:
-        figs += _run_module(name, args.quick, args.long, ROOT, "after" if base is not None else "run")
+        figs += _run_module(name, args.quick, args.long, ROOT, "after" if base is not None else "run", tuple(ingest_args))
         if args.save_run:  # after each part, so a long run can be rendered (--render) before it ends
             Path(args.save_run).write_text(json.dumps({
                 "figures": figs, "baseline": base, "rev": args.baseline, "argv": sys.argv[1:],
