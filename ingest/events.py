@@ -152,6 +152,10 @@ def _tree_distance(a, b) -> int:
     return 99
 
 
+# prepositions before the day an effect ends
+UNTIL = {"until", "till", "untill"}
+
+
 class EventBuilder:
     """Builds incidents for one parsed document and its resolution."""
 
@@ -873,6 +877,8 @@ class EventBuilder:
         'boarded the ship on Thursday'); 1: neither. The nearest verb above the date decides."""
         top = max(self.rank.get(r.type, 0) for r in real)
         heads = {self._head(r).i: (0 if self.rank.get(r.type, 0) == top else 0.5) for r in real}
+        if i > 0 and self.toks[i - 1].lower_ in UNTIL:
+            return 3  # 'traffic was suspended until 18 November': when an effect ended, not the event's day
         for a in self.doc[i].ancestors:
             if a.i in heads:
                 if a.i < i and a.dep_ == "dobj" and a.head.lemma_ in self.speech and any(

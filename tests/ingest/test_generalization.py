@@ -1838,3 +1838,10 @@ def test_common_words_and_titles_that_speak_are_no_new_names(extractor, text):
 def test_areas_and_rivers_are_places(extractor, text, place):
     out = extract(extractor, text)
     assert place in names(out, "place") and place not in names(out, "actor")
+
+
+def test_the_day_an_effect_ends_does_not_date_the_incident(extractor):
+    out = extract(extractor, "A court on Tuesday convicted two people over the fire that destroyed the Kavarna "
+                             "signalling centre last November and halted trains for three days. Traffic between "
+                             "Varna and Kavarna was suspended until 18 November.", published=date(2026, 5, 20))
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2025-11-01", "2025-11-30")]
