@@ -44,7 +44,7 @@ class Extractor:
         base = doc.body_start
         res = resolve(sdoc)
         builder = EventBuilder(sdoc, res, doc.published)
-        events = builder.build()
+        events = [ev for ev in builder.build() if not _vague(ev)]
         raw_claims = find_claims(sdoc, res, getattr(builder, "attributions", []))
 
         used: set[int] = set()
@@ -88,6 +88,13 @@ class Extractor:
                 incident=incident, stance=c.stance,
                 speaker_text=c.speaker.name if isinstance(c.speaker, Ent) else None))
         return out
+
+
+def _vague(ev) -> bool:
+    """No date and nothing named: 'gunmen have attacked telecom masts', 'the fields were bombed'. Told
+    that way, an event is background a reader cannot place or tell apart from another."""
+    return not ev.dates and bool(ev.targets) and all(
+        not any(c.isupper() or c.isdigit() for c in t.name) for t in _with_wholes(ev.targets))  # 'tower No. 41' is named
 
 
 def _with_wholes(targets: list) -> list:

@@ -1845,3 +1845,9 @@ def test_the_day_an_effect_ends_does_not_date_the_incident(extractor):
                              "signalling centre last November and halted trains for three days. Traffic between "
                              "Varna and Kavarna was suspended until 18 November.", published=date(2026, 5, 20))
     assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2025-11-01", "2025-11-30")]
+
+
+def test_an_undated_event_with_nothing_named_is_background(extractor):
+    out = extract(extractor, "Gunmen stormed the Kavarna substation on Monday. Separatists have also attacked "
+                             "telecom masts in the region.", published=date(2025, 9, 17))
+    assert [[entity(out, t)["name"] for t in i["targets"]] for i in out["incidents"]] == [["Kavarna substation"]]
