@@ -363,6 +363,11 @@ def resolve(doc: Doc) -> Resolution:
         town = _in_town(doc, m, placed) if m.parent is None else None
         if town is not None:  # 'the main water pumping station in Nikopol': named by its town
             name, town_alias = _town_names(doc, m, town)
+            same = next((x for x in named if key(name) in x.keys() or key(town_alias) in x.keys()), None)
+            if same is not None:  # 'the county bridge at Costișa' and 'the Costișa bridge': one bridge
+                same.add(m, alias=False)
+                ent_of[k] = [same]
+                continue
         e = next((x for x in described if key(name) in x.keys() or m.parent is None and key(m.name) in x.keys()), None)
         if e is None:
             e = Ent("facility", m.type, name, weak=True)
@@ -630,8 +635,8 @@ def _chain_end(fac: list[Mention], m: Mention) -> int:
 def _place_named(named: list, m: Mention, name: str, alias: str) -> Ent:
     """The facility a place names ('Abqaiq oil processing facility', 'oil refinery in Varna'),
     found among the named ones or made, with the description's mention."""
-    e = next((x for x in named if key(name) in x.keys()), None)
-    if e is None:
+    e = next((x for x in named if key(name) in x.keys() or key(alias) in x.keys()), None)
+    if e is None:  # ('the county bridge at Costișa' is the Costișa bridge named later)
         e = Ent("facility", m.type, name, weak=True)
         named.append(e)
     e.alias(alias)

@@ -1851,3 +1851,13 @@ def test_an_undated_event_with_nothing_named_is_background(extractor):
     out = extract(extractor, "Gunmen stormed the Kavarna substation on Monday. Separatists have also attacked "
                              "telecom masts in the region.", published=date(2025, 9, 17))
     assert [[entity(out, t)["name"] for t in i["targets"]] for i in out["incidents"]] == [["Kavarna substation"]]
+
+
+def test_a_facility_described_by_its_town_is_the_one_named_after_it(extractor):
+    out = extract(extractor, "Floodwater brought down part of a road bridge in Varna county over the weekend, "
+                             "authorities said on Monday.\n\nThe county bridge at Kavarna partially collapsed in the "
+                             "early hours of Sunday when the central pier was undermined by the current. Nobody was on "
+                             "the bridge at the time.\n\nThe government would release emergency funds for the repair "
+                             "of the Kavarna bridge.\n", published=date(2026, 6, 15))
+    assert [e["name"] for e in out["entities"] if e["type"] == "bridge"] == ["Kavarna bridge"]
+    assert len(out["incidents"]) == 1
