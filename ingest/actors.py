@@ -1173,7 +1173,10 @@ class ActorFinder(DataComponent):
             if not (2 <= len(letters) <= 10 and acr[:1].isupper() and sum(c.isupper() for c in letters) >= 2):
                 continue
             start = _initials_start(doc, t.i, "".join(letters).upper())
-            if start is None or t.i - start < 2:
+            if start is None:  # 'West Papua National Liberation Army (TPNPB)': initials of another language
+                self._foreign_acronym(doc, t.i, acr, add)
+                continue
+            if t.i - start < 2:
                 continue
             inside = [m for m in doc._.ig_facilities or [] if start <= m.start and m.end < t.i]
             if any(i in facility for i in range(start, t.i)):
@@ -1189,6 +1192,23 @@ class ActorFinder(DataComponent):
             typ = self.org_type(span.text)
             add(span, "actor", typ, aliases=[acr], source="acronym")
             add(doc[t.i + 1:t.i + 2], "actor", typ, name=span.text, aliases=[acr], source="acronym")
+
+    def _foreign_acronym(self, doc: Doc, paren: int, acr: str, add) -> None:
+        """An organisation the model found, with an acronym in brackets that does not spell its initials
+        ('West Papua National Liberation Army (TPNPB)', from the group's own language): the acronym is its
+        other name, here and wherever the text uses it."""
+        ent = next((e for e in doc.ents if e.end == paren and e.label_ == "ORG" and len(e) >= 2), None)
+        ent = _clean(doc, ent) if ent is not None else None
+        if ent is None or self.c.country(ent.text) or "\n" in ent.text:
+            return
+        before = tokens(doc)[ent.start - 1] if ent.start > 0 else None
+        if before is not None and (before.text[:1].isupper() or before.lower_ in ("and", "of", "&", "for", "-")):
+            return  # "Bình Sơn Refining and Petrochemical JSC (BSR)": the model's name is only the end of it
+        typ = self.org_type(ent.text)
+        add(ent, "actor", typ, aliases=[acr], source="acronym")
+        for u in tokens(doc):
+            if u.text == acr:
+                add(doc[u.i:u.i + 1], "actor", typ, name=ent.text, aliases=[acr], source="acronym")
 
     def from_alias_cues(self, doc: Doc, add) -> None:
         """'Sandworm also known as ...' and 'Sandworm (hacker group)': the name before is an actor."""

@@ -1438,12 +1438,15 @@ class EventBuilder:
 
     def _spoken_for(self, person: Ent, sent: Span) -> Optional[Ent]:
         """'X, spokesman for the Y, said its fighters burned the tower': a group claims through its
-        spokesman, and the group is who did it."""
+        spokesman, and the group is who did it; so does a later 'X denied ...' of the spokesman."""
         if person.type != "person":
             return None
-        for start, end in person.spans:
-            if not sent.start <= start < sent.end:
+        for start, end in sorted(person.spans, key=lambda s: not sent.start <= s[0] < sent.end):
+            # this sentence's mention first, then where the text said whose spokesman the person is
+            k = self.sent_of.get(start)
+            if k is None:
                 continue
+            sent = self.sents[k]
             j = end + (end < len(self.doc) and self.toks[end].text == ",")
             while j < sent.end and self.toks[j].lower_ in ("a", "the", "its", "chief", "senior", "military", "main"):
                 j += 1

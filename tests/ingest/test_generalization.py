@@ -1861,3 +1861,14 @@ def test_a_facility_described_by_its_town_is_the_one_named_after_it(extractor):
                              "of the Kavarna bridge.\n", published=date(2026, 6, 15))
     assert [e["name"] for e in out["entities"] if e["type"] == "bridge"] == ["Kavarna bridge"]
     assert len(out["incidents"]) == 1
+
+
+def test_an_acronym_of_another_language_is_the_organisation_it_follows(extractor):
+    out = extract(extractor, "Ivan Petrov, spokesman for the Kavarna National Liberation Army (TPNPB), said in a "
+                             "statement that its fighters had burned the tower.\n\nEarlier this month, gunmen opened "
+                             "fire on workers who were repairing the runway at the Balchik airstrip. The Bulgarian "
+                             "military (BA) blamed the TPNPB for that attack, but Petrov denied that the group had "
+                             "been involved.\n", published=date(2026, 7, 23))
+    group = next(e for e in out["entities"] if e["name"] == "Kavarna National Liberation Army")
+    assert "TPNPB" in group["aliases"]
+    assert perps(out) == [["Kavarna National Liberation Army"]]  # the accused group, not its spokesman
