@@ -59,6 +59,8 @@ CITATION = re.compile(r"\[\d*\]?|\[\d+$")
 # "YENAGOA - ...", "HASSI R'MEL, Algeria, Sept 9 (Reuters) - ...": the city of a dateline is a place; "SANAA/JERUSALEM, Oct 2 -" names two
 DATELINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?:[ /-][A-ZÀ-Þ][A-ZÀ-Þ'’.]*)*)"
                            r"(?=(?P<rest>(?:,[^\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\)\s*)?[-–—]\s))", re.M)
+# "CHAIBASA: Train services ...": a dateline with a colon, taken only for a town the gazetteer knows
+DATELINE_COLON = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.]*)*)(?=(?P<rest>:)\s+[A-Z])", re.M)
 # "the Houthi-run health ministry", "Hamas-led interior ministry": a ministry named by who runs it
 RUN_BY = {"run", "led", "controlled", "backed"}
 # the last word of an armed body's name: "People's Defence Force", "Liberation Army"
@@ -1142,6 +1144,13 @@ class ActorFinder(DataComponent):
                 start += len(part) + 1
                 if span is not None and len(span) and sum(c.isalpha() for c in span.text) >= 3 \
                         and fold(span.text) not in self.dateline_labels:
+                    add(span, "place", "city", name=span.text.title(), source="dateline")
+        for m in DATELINE_COLON.finditer(whole[:200]):
+            key = fold(m.group("city"))
+            if key in self.towns or key in self.c.by_capital:
+                span = doc.char_span(m.start("city"), m.end("city"), alignment_mode="contract")
+                if span is not None and len(span):
+                    self._dateline_end = max(self._dateline_end, m.end("rest"))
                     add(span, "place", "city", name=span.text.title(), source="dateline")
 
     def from_run_by_ministries(self, doc: Doc, add) -> None:

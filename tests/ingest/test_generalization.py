@@ -1872,3 +1872,13 @@ def test_an_acronym_of_another_language_is_the_organisation_it_follows(extractor
     group = next(e for e in out["entities"] if e["name"] == "Kavarna National Liberation Army")
     assert "TPNPB" in group["aliases"]
     assert perps(out) == [["Kavarna National Liberation Army"]]  # the accused group, not its spokesman
+
+
+def test_a_dateline_with_a_colon_names_a_known_town(extractor):
+    out = extract(extractor, "CHAIBASA: Train services on the Kavarna main line were disrupted after saboteurs blew "
+                             "up a stretch of track late on Sunday night, police said on Monday.",
+                  published=date(2026, 2, 17))
+    assert "Chaibasa" in names(out, "place") and not names(out, "actor")
+    out = extract(extractor, "UPDATE: Saboteurs blew up a stretch of the Kavarna main line late on Sunday night.",
+                  published=date(2026, 2, 17))
+    assert "Update" not in names(out, "place")
