@@ -1882,3 +1882,10 @@ def test_a_dateline_with_a_colon_names_a_known_town(extractor):
     out = extract(extractor, "UPDATE: Saboteurs blew up a stretch of the Kavarna main line late on Sunday night.",
                   published=date(2026, 2, 17))
     assert "Update" not in names(out, "place")
+
+
+def test_a_ransomware_group_listing_its_victim_claims_the_attack(extractor):
+    out = extract(extractor, "A ransomware attack crippled the control centre of the Kavarna substation on Friday "
+                             "night. A ransomware group calling itself Kraken Locker listed the utility on its leak "
+                             "site on Sunday.", published=date(2025, 8, 11))
+    assert perps(out) == [["Kraken Locker"]]
