@@ -262,6 +262,9 @@ class FacilityFinder(DataComponent):
                         and doc[j - 1].lower_ in NAME_PARTICLES and not doc[j - 1].whitespace_:
                     start, named, j = j - 1, True, j - 2  # "the Jabal al-Hasawna water station"
                     continue
+                if tok.text in DASHES and tok.whitespace_ and doc[j - 1].whitespace_ and doc[j - 1].is_upper \
+                        and len(doc[j - 1].text) > 2 and not doc[j + 1].is_upper:
+                    break  # "NIGER - Niger-Benin pipeline": a round-up's heading before the name
                 if tok.text in DASHES and j > 0 and _cap(doc[j - 1]) and _cap(doc[j + 1]):
                     start = j
                     j -= 1

@@ -1889,3 +1889,9 @@ def test_a_ransomware_group_listing_its_victim_claims_the_attack(extractor):
                              "night. A ransomware group calling itself Kraken Locker listed the utility on its leak "
                              "site on Sunday.", published=date(2025, 8, 11))
     assert perps(out) == [["Kraken Locker"]]
+
+
+def test_a_round_up_heading_is_not_part_of_the_facility_name(extractor):
+    out = extract(extractor, "NIGER - Kavarna-Balchik pipeline hit again\n\nOn Tuesday, an explosive charge ripped "
+                             "open the Kavarna-Balchik oil pipeline near Gaya.", published=date(2026, 10, 19))
+    assert not [n for n in names(out, "facility") if n.startswith("NIGER")]
