@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest import lexicon
+from ingest.facilities import CODE, DESIGNATION
 from ingest.lexicon import fold
 from ingest.mention import Mention
 from ingest.serialize import DataComponent
@@ -236,13 +237,17 @@ class ActorFinder(DataComponent):
         entries = self.towns.get(fold(span.text))
         if not entries or self.c.by_capital.get(fold(span.text)):
             return False  # a capital may stand for its government: "blamed Kyiv"
-        root, toks = span.root, tokens(doc)
-        if root.dep_ in ("nsubj", "nsubjpass") and (root.head.lemma_ in self.speech or root.head.lemma_ in ACCUSING):
+        toks = tokens(doc)
+        if self._speaks(span.root):
             return False  # "Hassan said": a person
         if span.start > 0 and (toks[span.start - 1].lower_.rstrip(".") in TITLES | {"mr", "ms", "mrs", "dr"}):
             return False
         named = self._doc_countries(doc)
         return any(country in named or population >= 1_000_000 for country, population in entries)
+
+    def _speaks(self, tok) -> bool:
+        """The subject of a speech or accusing verb ('Hassan said', 'Shell blamed')."""
+        return tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lemma_ in self.speech or tok.head.lemma_ in ACCUSING)
 
     def _common_word(self, word: str) -> bool:
         """A noun of the lemmatizer's index, or its plural ('residents')."""
@@ -254,7 +259,7 @@ class ActorFinder(DataComponent):
         if not (tok.is_sent_start or tok.i > 0 and "\n" in tokens(doc)[tok.i - 1].whitespace_) \
                 or tok.lower_ not in self.common_nouns or not tok.is_title:
             return False
-        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lemma_ in self.speech or tok.head.lemma_ in ACCUSING):
+        if self._speaks(tok):
             return False
         return not any(t.text == tok.text and not t.is_sent_start and t.i != tok.i for t in tokens(doc))
 
@@ -332,7 +337,7 @@ class ActorFinder(DataComponent):
         'compressor station CS-3 at')."""
         toks = tokens(doc)
         k = i - 1
-        if k >= 1 and re.fullmatch(r"[A-Z]{0,4}-?\d{1,4}[A-Z]?", toks[k].text):
+        if k >= 1 and (CODE.fullmatch(toks[k].text) or DESIGNATION.fullmatch(toks[k].text)):
             k -= 1
         return k >= 0 and toks[k].lower_ in self.facility_last
 

@@ -104,6 +104,7 @@ class FacilityFinder(DataComponent):
         self.numbered = dict(numbered_heads or {})
         self.numbered_cap = dict(numbered_heads_capitalized or {})
         self.numbered_ids = word_ids([*self.numbered, *self.numbered_cap])
+        self.prefixes = {k: v for k, v in lexicon.facilities().get("prefix_heads", {}).items() if not k.startswith("_")}
         self.last = {k[-1] for k in self.heads} | {k[-1] for k in self.name_heads} | set(self.after_name)
         self.last_ids = word_ids(self.last)
         self.maxlen = max(len(k) for k in list(self.heads) + list(self.name_heads))
@@ -374,7 +375,7 @@ class FacilityFinder(DataComponent):
     def _prefixed(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """'the FSO Kole Spirit', 'FPSO Agbami': an abbreviation before a name makes it a facility
         (``prefix_heads``), which is no ship's crew nor company."""
-        prefixes = {k: v for k, v in lexicon.facilities().get("prefix_heads", {}).items() if not k.startswith("_")}
+        prefixes = self.prefixes
         bare = {m.start: m for m in found if m.end == m.start + 1 and not m.named}  # "FSO" as a head of its own
         taken = {i for m in found if m.start not in bare for i in range(m.start, m.end)}
         toks, out = tokens(doc), []

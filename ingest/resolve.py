@@ -363,7 +363,7 @@ def resolve(doc: Doc) -> Resolution:
         town = _in_town(doc, m, placed) if m.parent is None else None
         if town is not None:  # 'the main water pumping station in Nikopol': named by its town
             name, town_alias = _town_names(doc, m, town)
-            same = next((x for x in named if key(name) in x.keys() or key(town_alias) in x.keys()), None)
+            same = _named_as(named, name, town_alias)
             if same is not None:  # 'the county bridge at Costișa' and 'the Costișa bridge': one bridge
                 same.add(m, alias=False)
                 ent_of[k] = [same]
@@ -491,7 +491,7 @@ def _acts(doc: Doc, m: Mention) -> bool:
     """A mention that acts or owns: a clause's subject or agent ('Transgaz closed the section'), an
     owner ('Transgaz's engineers', 'two Safaricom masts'), or a company's ('the operator Transgaz')."""
     root = doc[m.start:m.end].root
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") and root.dep_ == "nsubj":
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
         return True
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return True
@@ -632,11 +632,17 @@ def _chain_end(fac: list[Mention], m: Mention) -> int:
     return m.end
 
 
+def _named_as(named: list, name: str, alias: str) -> Optional[Ent]:
+    """The named facility known by either name ('the county bridge at Costișa' is the Costișa bridge,
+    whichever the text tells first)."""
+    return next((x for x in named if key(name) in x.keys() or key(alias) in x.keys()), None)
+
+
 def _place_named(named: list, m: Mention, name: str, alias: str) -> Ent:
     """The facility a place names ('Abqaiq oil processing facility', 'oil refinery in Varna'),
     found among the named ones or made, with the description's mention."""
-    e = next((x for x in named if key(name) in x.keys() or key(alias) in x.keys()), None)
-    if e is None:  # ('the county bridge at Costișa' is the Costișa bridge named later)
+    e = _named_as(named, name, alias)
+    if e is None:
         e = Ent("facility", m.type, name, weak=True)
         named.append(e)
     e.alias(alias)
