@@ -3,6 +3,7 @@
     .venv/bin/python -m benchmarks.run [--quick] [--long] [--only store,graph,...]
                                        [--baseline REV] [--baseline-only store,graph,web]
                                        [--compare-tree DIR] [--ingest-docs N] [--ingest-rounds R]
+                                       [--long-docs N]
 
 Each benchmark runs in its own interpreter (``python -m benchmarks.bench_X``), so one
 cannot hold another's store lock or memory; each saves its figures as JSON, which this
@@ -207,6 +208,7 @@ def main() -> None:
                          "runs its ingest side with that code too, in the same alternating rounds")
     ap.add_argument("--ingest-docs", type=int, help="articles for the ingest part (default 1,000; 150 with --quick)")
     ap.add_argument("--ingest-rounds", type=int, default=1, help="alternating rounds of the ingest part")
+    ap.add_argument("--long-docs", type=int, help="articles for the --long ingest (default 10,000; 100,000 takes hours)")
     ap.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     ap.add_argument("--save-run", help="also save this run's figures (JSON) here")
     ap.add_argument("--include-run", action="append", default=[],
@@ -243,6 +245,7 @@ def main() -> None:
         finally:
             shutil.rmtree(tree.parent, ignore_errors=True)
     ingest_args = (["--rounds", str(args.ingest_rounds)] + (["--docs", str(args.ingest_docs)] if args.ingest_docs else [])
+                   + (["--long-docs", str(args.long_docs)] if args.long_docs else [])
                    + (["--baseline-tree", str(args.compare_tree.resolve())] if args.compare_tree else []))
     figs: list[dict] = []
     for name in chosen:
