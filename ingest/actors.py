@@ -128,6 +128,7 @@ def _clean(doc: Doc, span: Span) -> Span | None:
     return doc[start:end]
 
 
+LEGAL_TAILS = {"limited", "ltd", "inc", "incorporated", "llc", "plc", "gmbh", "corporation", "pty", "ag", "asa"}
 COMPANY_SUFFIXES = {"inc", "ltd", "llc", "co", "corp", "plc", "sa", "ag", "as", "asa", "ab", "oy", "nv", "bv", "gmbh", "spa", "srl"}
 LINKING = {"and", "of", "for", "the", "on", "de", "del", "du", "des", "la", "le", "y", "et", "&"}
 
@@ -600,6 +601,7 @@ class ActorFinder(DataComponent):
         self.from_digit_names(doc, add)
         for ent in doc.ents:
             self._from_ent(doc, ent, add)
+        self.from_legal_names(doc, add)
         self.from_appositions(doc, add)
         self.from_group_names(doc, add)
         self.from_force_names(doc, add)
@@ -1300,6 +1302,21 @@ class ActorFinder(DataComponent):
             if k > t.i + 1 and not self.c.country(name.text) and fold(name.text) not in self.stop:
                 add(name, "actor", "armed_group" if toks[t.i - 1].lower_ in ("militant", "armed", "rebel", "insurgent")
                     else "organisation", source="kind-named")
+
+    def from_legal_names(self, doc: Doc, add) -> None:
+        """'Timaru, 30 September - Rangitata Networks Limited, the distribution business ...': capitalized
+        words ending in a company's legal form name a company, where the model found no name (this runs
+        after its entities)."""
+        toks = tokens(doc)
+        for t in toks:
+            if t.lower_.rstrip(".") not in LEGAL_TAILS or not t.text[:1].isupper() or t.i == 0:
+                continue
+            start = t.i
+            while start > 0 and toks[start - 1].tag_ in ("NNP", "NNPS") and toks[start - 1].text[:1].isupper() \
+                    and "\n" not in toks[start - 1].whitespace_ and not toks[start].is_sent_start:
+                start -= 1
+            if start < t.i and not (start > 0 and toks[start - 1].lower_ in ("and", "&", "of", "-")):
+                add(doc[start:t.i + 1], "actor", "company", source="legal-name")  # not 'Gas Corporation' of 'X Oil and Gas Corporation'
 
     def from_digit_names(self, doc: Doc, add) -> None:
         """'CyberAv3ngers', 'N3tw0rm': a name that spells letters with digits names a group, which NER misses,

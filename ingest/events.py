@@ -887,7 +887,7 @@ class EventBuilder:
                 return heads[a.i]
             if a.pos_ in ("VERB", "AUX"):
                 if a.lemma_ in LAW_VERBS:
-                    return 3
+                    return 0 if self._in_the_act(real, a) else 3
                 if a.lemma_ in self.speech:
                     if a.i > max(r.start for r in real) > i:
                         return 1  # "On May 3, drones hit X, the operator said": the date fronts the event
@@ -904,6 +904,17 @@ class EventBuilder:
             if a.i in heads:
                 return heads[a.i]
         return 1
+
+    def _in_the_act(self, real, law) -> bool:
+        """'arrested two suspects caught in the act of stealing cables ... on May 14', 'arrested while
+        cutting the fence': the arrest's day is the act's."""
+        for r in real:
+            for x in self._head(r).ancestors:
+                if x.i == law.i:
+                    break
+                if x.lemma_ == "catch" or any(c.dep_ == "mark" and c.lower_ == "while" for c in x.children):
+                    return True
+        return False
 
     def _actor(self, i: int) -> Optional[Ent]:
         """The actor token i mentions; none inside a dateline ('BOGOTA, Sept 23 (Andes Newswire) -')."""

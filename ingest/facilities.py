@@ -384,9 +384,15 @@ class FacilityFinder(DataComponent):
             if typ is None or t.i in taken:
                 continue
             end = t.i + 1
-            while end < len(doc) and _cap(toks[end]) and not toks[end].is_sent_start and end not in taken \
+            while end < len(doc) and not toks[end].is_sent_start and end not in taken \
                     and "\n" not in toks[end - 1].whitespace_ and toks[end].text not in prefixes:
-                end += 1
+                if _cap(toks[end]):
+                    end += 1
+                elif toks[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and _cap(toks[end + 1]) \
+                        and end + 1 not in taken:
+                    end += 2  # 'Gasoducto del Pacífico'
+                else:
+                    break
             if end > t.i + 1:
                 span = doc[t.i:end]
                 out.append(Mention(t.i, end, "facility", typ, span.text, named=True, source="prefix",

@@ -400,6 +400,7 @@ def resolve(doc: Doc) -> Resolution:
     # --- actors and places --------------------------------------------------------------------
     states: dict[str, Ent] = {}
     country_places: dict[str, Ent] = {}
+    state_mentions: dict[str, list[Mention]] = {}
     others: list[Ent] = []
     by_bare = _bare_names(facilities)
     acting = {key(m.name) for m in act if m.kind == "actor" and _acts(doc, m)}
@@ -427,6 +428,7 @@ def resolve(doc: Doc) -> Resolution:
                 e = country_places.setdefault(m.canonical, Ent("place", "country", m.canonical))
             else:
                 e = states.setdefault(m.canonical, Ent("actor", "state", m.canonical, canonical=m.canonical))
+                state_mentions.setdefault(m.canonical, []).append(m)
             e.add(m)
             res.link(m.start, m.end, [e])
             continue
@@ -443,6 +445,15 @@ def resolve(doc: Doc) -> Resolution:
             e.type = "vessel"
         e.add(m)
         res.link(m.start, m.end, [e])
+    # a country named only as a location or a trade partner ('exports to Chile', 'most of Uganda lost
+    # power') is a place; one that acts, owns, is blamed or attacked anywhere in the text is a state
+    for c, ms in state_mentions.items():
+        if all(m.source == "country" and not _country_acts(doc, m) for m in ms):
+            del states[c]
+            p = country_places.setdefault(c, Ent("place", "country", c))
+            for m in ms:
+                p.add(m)
+                res.link(m.start, m.end, [p])
     _parentheses(doc, res, act, others)
     _aliases(doc, res, others + list(states.values()) + facilities)
     others = [e for e in others if e.spans]
@@ -500,6 +511,53 @@ def _acts(doc: Doc, m: Mention) -> bool:
     if root.dep_ == "compound" and root.head.tag_ == "NNS" and root.head.lemma_ in _facility_words():
         return True  # "two Safaricom telecommunications masts": an owner before the facilities it owns
     return m.start > 0 and doc[m.start - 1].lower_ in ("operator", "company", "firm", "utility", "owner")
+
+
+_ACTING_PREPS = {"by", "against", "with", "from"}
+_ACTING_VERBS = {"blame", "accuse", "condemn", "urge", "criticise", "criticize", "suspect", "hold", "fault", "sanction",
+                 "attribute", "warn", "ask", "call", "invade", "attack", "punish", "tell", "pressure", "support"}
+
+
+_PARTY_NOUNS = {"attack", "cyberattack", "strike", "war", "invasion", "assault", "aggression", "offensive", "sanction",
+                "campaign", "embargo", "pressure", "support", "aid", "threat", "hostility", "retaliation", "talk",
+                "negotiation", "conflict", "tension", "deal", "agreement", "dispute", "relation", "ceasefire", "truce"}
+_PARTY_PREPS = {"on", "against", "for", "between", "with"}
+_TIED = {"link", "tie", "connect", "loyal", "close", "ally", "affiliate", "attribute", "blame"}
+_ORGANS = {"government", "military", "army", "navy", "force", "troops", "official", "authority", "embassy", "ministry",
+           "administration", "president", "intelligence", "aircraft", "jet", "warship", "drone", "missile", "support",
+           "sanction", "base", "command", "security", "regime", "leadership", "diplomat", "envoy", "ambassador",
+           "soldier", "strike", "attack", "operation", "official", "agency", "department", "court", "prosecutor"}
+
+
+def _country_acts(doc: Doc, m: Mention) -> bool:
+    """A country named as a party, not only as a location: a clause's subject or agent, an owner, one
+    blamed, accused or fought ('Kyiv blamed Russia', 'sanctions against Iran', 'Iran-backed')."""
+    root = doc[m.start:m.end].root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    if root.dep_ == "pobj" and (root.head.dep_ == "agent" or root.head.lower_ in _ACTING_PREPS):
+        return True
+    if root.dep_ in ("dobj", "pobj") and (root.head.lemma_ in _ACTING_VERBS or root.head.head.lemma_ in _ACTING_VERBS):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in _PARTY_PREPS and (
+            root.head.head.lemma_ in _PARTY_NOUNS or root.head.i > 0 and doc[root.head.i - 1].lemma_ in _PARTY_NOUNS):
+        return True  # 'cyberattacks on Ukraine', 'support for Israel', 'talks between Russia and Ukraine'
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == "behalf":
+        return True  # 'acting on behalf of Russia'
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "with") and root.head.head.lemma_ in _TIED:
+        return True  # 'officials linked to Iran'
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" for c in root.head.head.children):
+        return True  # 'Bulgaria can redirect its gas to Greece': the other party of a transfer (not 'exports to Chile')
+    if root.dep_ == "compound" and (root.head.lemma_ in _ORGANS or root.head.lower_ == "bases"):  # lemma 'basis'
+        return True  # 'the United States embassy', 'U.S. aircraft'
+    if m.end < len(doc) and doc[m.end].text in ("'s", "’s", "-backed", "-aligned", "-linked", "-led", "-sponsored"):
+        return True
+    if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in ("backed", "aligned", "linked", "led"):
+        return True
+    return False
 
 
 INDEFINITE = {"a", "an", "another", "one", "some", "any", "several", "two", "three", "many", "no", "every", "each", "other", "of", "second"}

@@ -1895,3 +1895,57 @@ def test_a_round_up_heading_is_not_part_of_the_facility_name(extractor):
     out = extract(extractor, "NIGER - Kavarna-Balchik pipeline hit again\n\nOn Tuesday, an explosive charge ripped "
                              "open the Kavarna-Balchik oil pipeline near Gaya.", published=date(2026, 10, 19))
     assert not [n for n in names(out, "facility") if n.startswith("NIGER")]
+
+
+# ---- session 10 ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,country", [
+    ("Exports to Chile through the Varna pipeline were cut after the blast on Monday.", "Chile"),
+    ("Most of Uganda lost power on Monday after the Varna plant tripped.", "Uganda"),
+    ("The Varna terminal, whose cargoes are bound for Turkey, was hit by a drone on Monday.", "Turkey"),
+])
+def test_a_country_named_only_as_a_location_or_market_is_a_place(extractor, text, country):
+    out = extract(extractor, text)
+    assert country in names(out, "place") and country not in names(out, "actor")
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Bulgaria blamed Romania for the blast at the Varna terminal on Monday.", "Romania"),
+    ("The blast at the Varna terminal on Monday followed cyberattacks on Moldova.", "Moldova"),
+    ("Officials linked to Iran attacked the Varna terminal's control system on Monday.", "Iran"),
+    ("U.S. aircraft struck the Varna terminal on Monday.", "United States"),
+    ("The United States embassy condemned the blast at the Varna terminal on Monday.", "United States"),
+    ("Romania said the blast at the Varna terminal on Monday cut exports to Moldova.", "Romania"),
+])
+def test_a_country_that_acts_owns_or_is_attacked_stays_a_state(extractor, text, country):
+    assert country in names(extract(extractor, text), "actor")
+
+
+def test_suspects_caught_in_the_act_date_the_theft_by_the_arrest(extractor):
+    out = extract(extractor, "Officers of the Kavarna police station, in coordination with guards of the Kavarna "
+                             "Electric Cooperative (KEC), arrested two suspects caught in the act of stealing copper "
+                             "cables at the 69 kV Varna substation in Kavarna, at around 2:30 AM on May 14, 2024. The "
+                             "same gang is also behind the theft of cables at the Balchik substation on the night of "
+                             "May 3.",
+                  published=date(2024, 5, 16))
+    got = sorted((i["start"], [entity(out, t)["name"] for t in i["targets"]][-1]) for i in out["incidents"])
+    assert got == [("2024-05-03", "Balchik substation"), ("2024-05-14", "Varna substation")]
+
+
+@pytest.mark.parametrize("text,name,typ", [
+    ("Exports through the Gasoducto del Pacífico were cut on Saturday after the blast.", "Gasoducto del Pacífico",
+     "pipeline"),
+    ("A fire hit the Refinaria Duque de Caxias on Monday.", "Refinaria Duque de Caxias", "refinery"),
+    ("Presa Chicoasén was damaged by the earthquake on Monday.", "Presa Chicoasén", "dam"),
+])
+def test_a_head_noun_of_another_language_before_a_name_makes_a_facility(extractor, text, name, typ):
+    out = extract(extractor, text)
+    assert [(e["name"], e["type"]) for e in out["entities"] if e["kind"] == "facility"] == [(name, typ)]
+    assert name not in names(out, "actor")
+
+
+def test_capitalized_words_ending_in_a_legal_form_name_a_company(extractor):
+    out = extract(extractor, "Timaru, 30 September 2025 - Rangitata Networks Limited, the electricity distribution "
+                             "business serving about 34,000 homes, today provides a further update on the cyber "
+                             "incident at its Timaru control centre.", published=date(2025, 9, 30))
+    assert "Rangitata Networks Limited" in names(out, "actor")
