@@ -1315,7 +1315,8 @@ class ActorFinder(DataComponent):
             while start > 0 and toks[start - 1].tag_ in ("NNP", "NNPS") and toks[start - 1].text[:1].isupper() \
                     and "\n" not in toks[start - 1].whitespace_ and not toks[start].is_sent_start:
                 start -= 1
-            if start < t.i and not (start > 0 and toks[start - 1].lower_ in ("and", "&", "of", "-")):
+            if start < t.i and not (start > 0 and (toks[start - 1].lower_ in ("and", "&", "of")
+                                                   or toks[start - 1].text == "-" and not toks[start - 1].whitespace_)):
                 add(doc[start:t.i + 1], "actor", "company", source="legal-name")  # not 'Gas Corporation' of 'X Oil and Gas Corporation'
 
     def from_digit_names(self, doc: Doc, add) -> None:
