@@ -32,6 +32,7 @@ NEVER_VERBS = {"terminal", "substation", "refinery", "interconnector", "reservoi
 # lower-case words inside a name: "Rio del Rey", "Jabal al-Hasawna", "Porto dos Gaúchos"
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "van", "von", "der",
                   "den", "al", "el", "ul", "bin", "ibn", "y"}
+FUSED_CODE = re.compile(r"([A-Z]{2,5})-(\d{1,2}[A-Za-z]?)$")  # 'HPP-1', 'GES-2', 'CHP-5'
 # a code after a head word names it: "compressor station CS-3", "substation GS-12"
 CODE = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?")
 # "the Bazyan plant west of Sulaymaniyah": a bearing after the head, which the parser may take for one
@@ -338,6 +339,7 @@ class FacilityFinder(DataComponent):
                                  char_start=span.start_char, char_end=span.end_char))
         found.extend(self._numbered_parts(doc, found))
         found.extend(self._prefixed(doc, found))
+        found.extend(self._fused_codes(doc, found))
         found.sort(key=lambda m: m.start)
         found = self._shared_heads(doc, found)
         found.extend(self._definitions(doc, found))
@@ -370,6 +372,26 @@ class FacilityFinder(DataComponent):
             span = doc[t.i:end]
             out.append(Mention(t.i, end, "facility", typ, span.text, named=True, source="numbered",
                                char_start=span.start_char, char_end=span.end_char))
+        return out
+
+    def _fused_codes(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """'the Varzob HPP-1', 'Varzobskaya GES-1': an abbreviated head with its number in one token, after a
+        capitalized name (the tokenizer keeps 'HPP-1' whole, so the head scan never sees 'HPP')."""
+        taken = {i for m in found for i in range(m.start, m.end)}
+        toks, out = tokens(doc), []
+        for t in toks:
+            m = FUSED_CODE.match(t.text)
+            if not m or t.i in taken or (m.group(1).lower(),) not in self.heads:
+                continue
+            start = t.i
+            while start > 0 and _cap(toks[start - 1]) and toks[start - 1].pos_ == "PROPN" and start - 1 not in taken \
+                    and not toks[start].is_sent_start and toks[start - 1].lower_ not in STOP_LEFT \
+                    and "\n" not in toks[start - 1].whitespace_:
+                start -= 1
+            if start < t.i:
+                span = doc[start:t.i + 1]
+                out.append(Mention(start, t.i + 1, "facility", self.heads[(m.group(1).lower(),)], span.text, named=True,
+                                   source="fused-code", char_start=span.start_char, char_end=span.end_char))
         return out
 
     def _prefixed(self, doc: Doc, found: list[Mention]) -> list[Mention]:

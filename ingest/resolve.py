@@ -273,7 +273,7 @@ def resolve(doc: Doc) -> Resolution:
             continue
         a, b = ent_of[k][0], ent_of[before][0]
         if a is not b and a in named and b in named and _compatible(a.type, b.type) \
-                and fold(a.name).split()[:1] == fold(b.name).split()[:1]:  # not 'X oil terminal (Y port)'
+                and _same_first_word(a.name, b.name):  # not 'X oil terminal (Y port)'
             _fold_into(a, b, named, ent_of)
     # a name that is the capitalized start of a longer one of a compatible type is the same facility
     for a in list(named):
@@ -324,7 +324,7 @@ def resolve(doc: Doc) -> Resolution:
             pass  # "the berth at the container terminal of X": described by its chain below; so is "the passenger
             # terminal of Ramon Airport" after a port (only an earlier terminal could be that terminal), and "the
             # headworks of the Y project" after the headworks of X
-        elif m.generic or (definite and before):
+        elif (m.generic or (definite and before)) and not _crosses(doc, m):
             same = any(t.lower_ in ("same", "this", "that", "its") for t in doc[max(m.start - 2, 0):m.start])
             town = _in_town(doc, m, placed) if before and not same else None
             if before and town is not None and not any(_told_with(doc, e, town) for e in before):
@@ -461,6 +461,14 @@ def resolve(doc: Doc) -> Resolution:
     res.entities = facilities + list(states.values()) + others + list(country_places.values())
     res.states = states
     return res
+
+
+def _same_first_word(a: str, b: str) -> bool:
+    """'Chychkan HPP' and 'Chychkan Hydroelectric Power Station', or a transliteration's adjective
+    ('Varzob HPP-1' and 'Varzobskaya GES-1'): the first word, or one the start of the other."""
+    x, y = (fold(n).split()[:1] or [""] for n in (a, b))
+    x, y = sorted((x[0], y[0]), key=len)
+    return x == y or len(x) >= 4 and (y.startswith(x) or x[-1] in "aeiouy" and y.startswith(x[:-1]))  # Kavarn-a, -skaya
 
 
 def _bare_names(facilities: list) -> dict:
@@ -708,9 +716,25 @@ def _place_named(named: list, m: Mention, name: str, alias: str) -> Ent:
     return e
 
 
+CROSSINGS = {"bridge", "viaduct", "crossing", "footbridge", "aqueduct"}
+WATERS = {"river", "canal", "creek", "stream", "channel", "strait", "gorge", "valley", "estuary"}
+
+
+def _crosses(doc: Doc, m: Mention) -> bool:
+    """'the bridge over the Takob river': a crossing named by what it crosses, not the last bridge told."""
+    return m.end + 1 < len(doc) and doc[m.end].lower_ in ("over", "across") and doc[m.end - 1].lower_ in CROSSINGS \
+        and _in_town(doc, m, []) is not None
+
+
 def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
     """'the oil refinery in Varna': the town (a place, not a country) right after a singular
     description and 'in', 'at' or 'near'."""
+    if m.end + 2 < len(doc) and doc[m.end].lower_ in ("over", "across") and doc[m.end - 1].lower_ in CROSSINGS:
+        j = m.end + 2 if doc[m.end + 1].lower_ == "the" else m.end + 1
+        k = j
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k += 1
+        return doc[j:k].text if k > j and not lexicon.countries().country(doc[j:k].text) else None
     if m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("in", "at", "near") or doc[m.end - 1].tag_ in ("NNS", "NNPS"):
         return None
     towns = [p for p in places if p.start == m.end + 1 and p.kind == "place"]
@@ -729,7 +753,15 @@ def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
 
 
 def _town_names(doc: Doc, m: Mention, town: str) -> tuple[str, str]:
-    """A description named by its town: 'oil refinery in Varna', and 'Varna oil refinery'."""
+    """A description named by its town: 'oil refinery in Varna', and 'Varna oil refinery'; or by the river
+    it crosses: 'bridge over the Takob river', and 'Takob bridge'."""
+    if doc[m.end].lower_ in ("over", "across"):
+        k = m.end + 1
+        while k < len(doc) and (doc[k].lower_ == "the" and k == m.end + 1 or doc[k].text[:1].isupper()):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in WATERS:
+            k += 1
+        return f"{m.name} {doc[m.end:k].text}", f"{town} {m.name}"
     return f"{m.name} {doc[m.end].text} {town}", f"{town} {m.name}"
 
 

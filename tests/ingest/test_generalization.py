@@ -1949,3 +1949,22 @@ def test_capitalized_words_ending_in_a_legal_form_name_a_company(extractor):
                              "business serving about 34,000 homes, today provides a further update on the cyber "
                              "incident at its Timaru control centre.", published=date(2025, 9, 30))
     assert "Rangitata Networks Limited" in names(out, "actor")
+
+
+def test_an_abbreviated_head_fused_with_its_number_names_a_plant(extractor):
+    out = extract(extractor, "A mudflow filled the headworks of the Kavarna HPP-1 (Kavarnskaya GES-1) with mud on "
+                             "Sunday.", published=date(2025, 5, 12))
+    plant = next(e for e in out["entities"] if e["name"] == "Kavarna HPP-1")
+    assert plant["type"] == "power_plant" and plant["aliases"] == ["Kavarnskaya GES-1"]
+    assert "Kavarna HPP-1" not in names(out, "actor")
+
+
+def test_a_bridge_named_by_the_river_it_crosses_is_a_target_of_the_event_retold(extractor):
+    out = extract(extractor, "Heavy rain set off mudflows in Varna district, damaging a hydropower plant and "
+                             "destroying a road bridge, the committee reported on Sunday.\n\nAccording to the "
+                             "committee, the largest mudflow came down the Kamchia valley at about 2:30 a.m. and "
+                             "carried away the bridge over the Kamchia river on the Varna-Balchik highway.",
+                  published=date(2025, 5, 12))
+    bridge = next(e for e in out["entities"] if e["name"] == "bridge over the Kamchia river")
+    assert bridge["aliases"] == ["Kamchia bridge"]
+    assert [bridge["id"] in i["targets"] for i in out["incidents"]] == [True]
