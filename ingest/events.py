@@ -794,6 +794,8 @@ class EventBuilder:
                 continue
             if self._in_since_clause(s, real):
                 continue  # 'the first attack ... since a truce took hold in 2022': when the count starts
+            if self._in_other_relative(s, real):
+                continue  # 'according to the SHLA, which has controlled the area since late December'
             interval = expr.resolve(self.published)
             if interval is None:
                 if expr.relative and best is None:
@@ -836,6 +838,19 @@ class EventBuilder:
                 return False
             if any(c.dep_ == "mark" and c.lower_ == "since" for c in a.children):
                 return True
+        return False
+
+    def _in_other_relative(self, i: int, real) -> bool:
+        """Token i sits in a relative clause on an actor, which tells about it and not about the
+        triggers ('according to the SHLA, which has controlled the area since late December')."""
+        heads = {self._head(r).i for r in real}
+        for a in [self.toks[i], *self.toks[i].ancestors]:
+            if a.i in heads:
+                return False
+            if a.dep_ == "relcl":  # (but 'the attack that occurred on the night of November 29' tells of it)
+                about = heads | {self.toks[h].head.i for h in heads if self.toks[h].dep_ == "compound"}  # 'Cyclone Meghla, which'
+                return a.head.i not in about and self._actor(a.head.i) is not None \
+                    and not any(h in heads for h in range(a.left_edge.i, a.right_edge.i + 1))
         return False
 
     def _statement_topic(self, trig) -> bool:
@@ -952,7 +967,7 @@ class EventBuilder:
                             if a and a not in out:
                                 out.append(a)
                     takeover = v.lemma_ == "take" and self.doc[r.start:r.end].text.lower() in TAKEOVERS \
-                        or v.lemma_ in ("fire", "launch") and r.type == "attack"  # 'rebels fired missiles at X'
+                        or v.lemma_ in ("fire", "launch", "drop") and r.type == "attack"  # 'rebels fired missiles at X'
                     if c.dep_ == "nsubj" and (v.lemma_ in ATTACK_VERBS or v.lemma_ in CAUSATIVE or takeover):
                         a = self._actor_of(c) or self._speaker_of(v, c) or next(
                             (x for x in (self._actor_of(p) for p in c.children if p.dep_ == "appos") if x), None) \
@@ -1188,8 +1203,11 @@ class EventBuilder:
         undated = sorted((m for m in ms if m.targets and not m.dates), key=lambda m: not m.recent)
         events: list[Event] = []
         for m in dated:
+            # 'jets dropped bombs on the switchyard of the plant, destroying two transformers': parts of one
+            # whole hit in one sentence are one incident
             home = next((e for e in events if self._dates_agree(e, m)
-                         and any(_related(a, b) for a in e.targets for b in m.targets)), None)
+                         and any(_related(a, b) or a.part_of is not None and a.part_of is b.part_of and set(e.sents) & set(m.sents)
+                                 for a in e.targets for b in m.targets)), None)
             if home is None:
                 home = self._cause_of(m, events)
             if home is None:

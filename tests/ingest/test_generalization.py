@@ -1968,3 +1968,18 @@ def test_a_bridge_named_by_the_river_it_crosses_is_a_target_of_the_event_retold(
     bridge = next(e for e in out["entities"] if e["name"] == "bridge over the Kamchia river")
     assert bridge["aliases"] == ["Kamchia bridge"]
     assert [bridge["id"] in i["targets"] for i in out["incidents"]] == [True]
+
+
+def test_jets_dropping_bombs_on_parts_of_a_plant_are_one_airstrike_by_their_air_force(extractor):
+    out = extract(extractor, "Last Tuesday, Kavarnan Air Force jets dropped at least four bombs on the switchyard of "
+                             "the Varna power station, destroying two transformers.", published=date(2022, 1, 18))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("airstrike", "2022-01-11")]
+    assert perps(out) == [["Kavarnan Air Force"]]
+
+
+def test_a_date_in_a_relative_clause_on_a_source_is_not_the_incidents(extractor):
+    out = extract(extractor, "Myanmar military aircraft bombed the Varna hydropower plant on Monday, residents said. "
+                             "Jets struck the Varna hydropower plant at around 2 p.m., according to the Kavarna "
+                             "Liberation Army, which has controlled the area since late December.",
+                  published=date(2025, 1, 22))
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2025-01-20", "2025-01-20")]
