@@ -812,12 +812,16 @@ class EventBuilder:
             cand = (rank, expr.precision, dist + near, interval, expr)
             if best is None or cand[:3] < best[:3]:
                 best = cand
+        counted = False
         if offset is not None and (best is None or best[3] is None or best[0] == 2):
-            best = self._counted_from(offset[1], offset[2], real) or best
+            best, counted = self._counted_from(offset[1], offset[2], real) or best, True
         if best and best[3] and best[0] != 0 and all(self._statement_topic(r) for r in real):
             best = (2,) + best[1:]  # 'today provided an update on the cyber incident': the day of the update
         if best and best[0] == 2 and all(self._definite(r) for r in real):
             best = None  # 'X claimed the attack on Friday': the day of the claim; the attack is told elsewhere
+        if best and counted and best[0] != 0 and all(self._definite(r) and self._head(r).dep_ == "dobj"
+                                         and self._head(r).head.lemma_ in self.speech for r in real):
+            best = None  # 'two days after the collapse, a pamphlet was left claiming the attack': the claim's day
         filed = (self._filed(sent) or self._entry_heading(sent)) if best is None else None
         if filed is not None:
             # wire style names the day unless it is the day of filing: an undated lead happened that day
@@ -1586,6 +1590,8 @@ class EventBuilder:
             best = "cyberattack"  # 'hackers tampering with the dam's controls': an intrusion, told as tampering
         if best == "sabotage" and "airstrike" in ev.cues and "sabotage" not in ev.cues:
             best = "airstrike"  # 'accused the air force of bombing the bridge': bombs from the air, none planted
+        if best == "sabotage" and "drone_strike" in ev.cues and "sabotage" not in ev.cues and "attack" in votes:
+            best = "drone_strike"  # 'uncrewed boats struck the berth ... one of them blew up': a drone's blast
         hazard = ("natural_hazard" in votes or "natural_hazard" in ev.cues) and "vessel" not in ev.cues
         if hazard and best not in self.attack_family and not any(c in self.attack_family for c in ev.cues):
             return "natural_hazard"  # 'Storm X struck ...; the dam burst': the storm is the cause

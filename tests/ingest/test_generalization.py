@@ -1983,3 +1983,18 @@ def test_a_date_in_a_relative_clause_on_a_source_is_not_the_incidents(extractor)
                              "Liberation Army, which has controlled the area since late December.",
                   published=date(2025, 1, 22))
     assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2025-01-20", "2025-01-20")]
+
+
+def test_uncrewed_boats_that_blow_up_at_a_berth_are_a_drone_strike(extractor):
+    out = extract(extractor, "Uncrewed naval boats struck an oil loading berth at the port of Varna overnight. One of "
+                             "them blew up next to Berth No. 4 of the Varna oil terminal.", published=date(2024, 11, 18))
+    assert [i["type"] for i in out["incidents"]] == ["drone_strike"]
+
+
+def test_cutting_through_a_towers_legs_is_sabotage_and_a_later_claim_does_not_date_it(extractor):
+    out = extract(extractor, "Prosecutors said the men used angle grinders to cut through three of the four legs of "
+                             "tower No. 347 on the Varna–Kavarna 220 kV line on the night of 14 March. The tower "
+                             "collapsed shortly after 2 a.m. on 15 March, tripping the line.\n\nTwo days after the "
+                             "collapse, a pamphlet signed by the Kavarna Resistance was left at a roadblock, claiming "
+                             "the attack.", published=date(2025, 6, 5))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2025-03-14")]
