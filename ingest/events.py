@@ -1067,9 +1067,11 @@ class EventBuilder:
         return None
 
     def _called(self, tok) -> Optional[Ent]:
-        """'a ransomware gang called X', 'a group calling itself X', 'hackers known as X': X."""
+        """'a ransomware gang called X', 'a group calling itself X', 'hackers known as X', 'armed men
+        believed to be members of X', 'gunmen belonging to X': X."""
         for c in tok.children:
-            if c.dep_ in ("acl", "relcl") and c.lemma_ in ("call", "know", "name", "dub"):
+            if c.dep_ in ("acl", "relcl") and c.lemma_ in ("call", "know", "name", "dub", "believe", "suspect", "think",
+                                                         "belong", "identify", "link", "affiliate"):
                 named = next((self._actor(t.i) for t in c.subtree if t.i > c.i and self._actor(t.i)), None)
                 if named is not None:
                     return named

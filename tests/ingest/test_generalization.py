@@ -1998,3 +1998,11 @@ def test_cutting_through_a_towers_legs_is_sabotage_and_a_later_claim_does_not_da
                              "collapse, a pamphlet signed by the Kavarna Resistance was left at a roadblock, claiming "
                              "the attack.", published=date(2025, 6, 5))
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2025-03-14")]
+
+
+def test_a_cell_site_raided_by_men_belonging_to_a_group_is_its_armed_assault(extractor):
+    out = extract(extractor, "Gunmen belonging to the Kavarna Front raided the San Isidro cell site of Varna Telecom "
+                             "on Tuesday night.", published=date(2024, 8, 22))
+    assert "San Isidro cell site" in names(out, "facility")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("armed_assault", "2024-08-20")]
+    assert perps(out) == [["Kavarna Front"]]
