@@ -22,6 +22,9 @@ from ingest.toks import text as doc_text
 LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into", "towards",
             "toward"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
+TOWN_BEFORE_OF = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+                  "north-west", "south-east", "south-west", "outskirts", "residents", "inhabitants", "suburbs", "mayor"}
+TOWN_AFTER = {"mayor", "residents", "municipality"}
 NEAR_WORDS = {"near", "towards", "toward", "outside"}
 GEO_WORDS = {"delta", "valley", "coast", "basin", "peninsula", "river", "lake", "sea", "gulf", "bay", "mountains",
              "highlands", "desert", "plain", "plains", "steppe", "hills", "islands", "island", "strait"}
@@ -435,6 +438,16 @@ class ActorFinder(DataComponent):
         if j >= 0 and j < span.start - 1 and toks[j].lower_ in LOCATIVE:
             return True
         return span.end < len(doc) and toks[span.end].lower_ in GEO_WORDS | {"regency", "range", "gorge", "pass"}
+
+    @staticmethod
+    def _town_context(doc: Doc, span: Span) -> bool:
+        """Words that only a town has around its name: 'east of Gillam', 'the residents of Churchill',
+        'Churchill mayor Dawn Selkirk', 'Thompson residents'."""
+        toks = tokens(doc)
+        if span.start >= 2 and toks[span.start - 1].lower_ == "of" and toks[span.start - 2].lower_ in TOWN_BEFORE_OF:
+            return True
+        return span.end < len(doc) and toks[span.end].lower_ in TOWN_AFTER and not (
+            span.end + 1 < len(doc) and toks[span.end + 1].text[:1].isupper() and toks[span.end].lower_ != "mayor")
 
     def _owns_thing(self, doc: Doc, span: Span) -> bool:
         """'Nepal's grid', 'Mali's rice', 'Italy's Adriatic railway': a country's possessive before
@@ -958,6 +971,10 @@ class ActorFinder(DataComponent):
             return
         if label == "ORG" and len(span) == 1 and span.start > 0 and toks[span.start - 1].lower_ in NEAR_WORDS:
             add(span, "place", "city", source="org-near")  # "fired towards Eilat", "near Gabin"
+            return
+        if label in ("ORG", "PERSON") and len(span) <= 3 and not organ and self.org_type(text) == "organisation" \
+                and not self.c.country(text) and self._town_context(doc, span):
+            add(span, "place", "city", source="town-context")  # "60 km east of Gillam", "Churchill mayor Dawn Selkirk"
             return
         if label in ("ORG", "PERSON", "FAC") and len(span) <= 2 and not organ and self.org_type(text) == "organisation" \
                 and self._named_place(doc, span):

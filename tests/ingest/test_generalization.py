@@ -2006,3 +2006,9 @@ def test_a_cell_site_raided_by_men_belonging_to_a_group_is_its_armed_assault(ext
     assert "San Isidro cell site" in names(out, "facility")
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("armed_assault", "2024-08-20")]
     assert perps(out) == [["Kavarna Front"]]
+
+
+def test_a_name_with_residents_or_a_bearing_of_it_is_a_town(extractor):
+    out = extract(extractor, "For the roughly 900 residents of Churchill, the closure of the Kavarna line revives "
+                             "bad memories.")
+    assert "Churchill" in names(out, "place") and "Churchill" not in names(out, "actor")
