@@ -375,8 +375,8 @@ class FacilityFinder(DataComponent):
         return out
 
     def _fused_codes(self, doc: Doc, found: list[Mention]) -> list[Mention]:
-        """'the Varzob HPP-1', 'Varzobskaya GES-1': an abbreviated head with its number in one token, after a
-        capitalized name (the tokenizer keeps 'HPP-1' whole, so the head scan never sees 'HPP')."""
+        """'the Varzob HPP-1', 'Varzobskaya GES-1', 'SPM-2': an abbreviated head with its number in one token,
+        after a capitalized name or alone (the tokenizer keeps 'HPP-1' whole, so the head scan never sees 'HPP')."""
         taken = {i for m in found for i in range(m.start, m.end)}
         toks, out = tokens(doc), []
         for t in toks:
@@ -388,7 +388,7 @@ class FacilityFinder(DataComponent):
                     and not toks[start].is_sent_start and toks[start - 1].lower_ not in STOP_LEFT \
                     and "\n" not in toks[start - 1].whitespace_:
                 start -= 1
-            if start < t.i:
+            if start < t.i or not any(x.start <= t.i < x.end for x in out):  # 'SPM-2' alone names one too
                 span = doc[start:t.i + 1]
                 out.append(Mention(start, t.i + 1, "facility", self.heads[(m.group(1).lower(),)], span.text, named=True,
                                    source="fused-code", char_start=span.start_char, char_end=span.end_char))

@@ -2012,3 +2012,11 @@ def test_a_name_with_residents_or_a_bearing_of_it_is_a_town(extractor):
     out = extract(extractor, "For the roughly 900 residents of Churchill, the closure of the Kavarna line revives "
                              "bad memories.")
     assert "Churchill" in names(out, "place") and "Churchill" not in names(out, "actor")
+
+
+def test_a_tanker_parting_its_mooring_at_a_numbered_spm_is_an_accident_there(extractor):
+    out = extract(extractor, "On 9 July, a VLCC discharging crude at SPM-2, one of the single point moorings of the "
+                             "Varna oil terminal, parted its mooring hawser in a squall.", published=date(2025, 7, 15))
+    spm = next(e for e in out["entities"] if e["name"] == "SPM-2")
+    assert spm["kind"] == "facility" and entity(out, spm["part_of"])["name"] == "Varna oil terminal"
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("accident", "2025-07-09")]
