@@ -171,6 +171,13 @@ class FacilityFinder(DataComponent):
         return None
 
     @staticmethod
+    def _of_a_border(doc: Doc, i: int) -> bool:
+        """Token i is followed by 'of the ... border' (or frontier, front line) within a few words."""
+        if i + 2 >= len(doc) or doc[i + 1].lower_ != "of":
+            return False
+        return any(t.lower_ in ("border", "frontier", "front", "boundary", "line of contact") for t in doc[i + 2:i + 7])
+
+    @staticmethod
     def _mistagged_head(doc: Doc, i: int) -> bool:
         """'the Malta–Sicily interconnector about 7 km off': a rare head word the tagger took for a
         verb, after a name and with no object after it (not 'Kyiv bridges the gap')."""
@@ -200,6 +207,8 @@ class FacilityFinder(DataComponent):
             if nxt is not None and nxt.text == "-" and not t.whitespace_ and not nxt.whitespace_ and h0 == i \
                     and i + 2 < len(doc) and doc[i + 2].is_alpha and doc[i + 2].is_lower:
                 continue  # "its factory-default password", "port-side": the first half of a compound word
+            if h0 == i and t.lower_ in self.after_name and self._of_a_border(doc, i):
+                continue  # 'the Sotk section of the Armenian-Azerbaijani border': a stretch of frontier
             if _cap(t) and self._inside_longer_name(doc, i):
                 continue  # "Nagoya Harbor Transportation Association", "Nagoya United Terminal System"
             if _cap(t) and h0 == i and t.ent_iob_ == "B" and t.ent_type_ in ("GPE", "LOC") and nxt is not None \

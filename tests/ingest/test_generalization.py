@@ -2020,3 +2020,13 @@ def test_a_tanker_parting_its_mooring_at_a_numbered_spm_is_an_accident_there(ext
     spm = next(e for e in out["entities"] if e["name"] == "SPM-2")
     assert spm["kind"] == "facility" and entity(out, spm["part_of"])["name"] == "Varna oil terminal"
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("accident", "2025-07-09")]
+
+
+def test_a_named_mine_is_a_facility_a_border_section_and_a_sea_mine_are_not(extractor):
+    out = extract(extractor, "Shells damaged the ore-crushing workshop of the Kavarna gold mine on Monday. The "
+                             "Kavarna mine is the country's largest.", published=date(2023, 5, 12))
+    mine = next(e for e in out["entities"] if e["name"] == "Kavarna gold mine")
+    assert mine["type"] == "mine" and "Kavarna mine" in mine["aliases"]
+    out = extract(extractor, "Mortars fired in the direction of the Kavarna section of the Varna-Balchik border on "
+                             "Monday. A tanker struck a mine off Varna on Tuesday.", published=date(2023, 5, 12))
+    assert names(out, "facility") == []
