@@ -122,6 +122,8 @@ class Event:
         self.location = self.location or o.location
 
 
+# a live page's entry: a clock time that opens a paragraph, before a dash or a colon ('09:15 - ', '14.02: ')
+CLOCK_ENTRY = re.compile(r"(?:^|\n\n)[ \t]*(\d{1,2}[:.]\d{2})(?:\s*(?:GMT|UTC|local time|local|[AP]M|a\.m\.|p\.m\.))?\s*[-–—:|]\s")
 # capitals beyond ASCII too: "BOGOTÁ, Aug 26 -", "ŁÓDŹ, May 3 -"
 _UP = "A-ZÀ-ÖØ-Þ\u0100-\u017F"
 DATELINE = re.compile(rf"^[ \t]*[{_UP}][{_UP}.'\-/ ]+(?:, [{_UP}][A-Za-z{_UP}à-ÿ.'\- ]+)?,\s+[A-Z][a-z]{{2,8}}\.? \d{{1,2}}\b"
@@ -185,6 +187,8 @@ class EventBuilder:
         self.demonyms = self.countries.by_demonym
         self.text = doc_text(doc)
         self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(self.text)]
+        stamps = list(CLOCK_ENTRY.finditer(self.text))
+        self.clock_entries = [(m.start(1), m.end(1)) for m in stamps] if len(stamps) >= 3 else []
         self._trig_tokens: Optional[tuple[set[int], set[int]]] = None
         self._doc_type: Optional[tuple] = None
         self._single = False  # the text tells one incident (set by build)
@@ -761,6 +765,28 @@ class EventBuilder:
             k -= 1
         return None
 
+    def _indefinite_only(self, targets: list[Ent]) -> bool:
+        """Every target is told with 'a' or 'an' ('the first attack on a Saudi energy facility since
+        2022'): a kind of target, no incident of the day."""
+        return bool(targets) and all(all(
+            s > 0 and self.toks[s - 1].lower_ in ("a", "an") for s in self._starts(t)) for t in targets)
+
+    def _starts(self, e: Ent) -> list[int]:
+        return [t for t, ents in self.res.at.items() if e in ents and (t == 0 or e not in self.res.at.get(t - 1, []))]
+
+    def _clock_entry(self, sent: Span):
+        """'09:15 - Houthi military spokesman Yahya Saree says ...': an entry of a live page, stamped with a
+        clock time and no day, tells what happened on the day the page was published."""
+        if not self.published:
+            return None
+        start = self.text.rfind("\n\n", 0, sent.start_char) + 2 if "\n\n" in self.text[:sent.start_char] else 0
+        stamp = next(((a, b) for a, b in self.clock_entries if start <= a <= sent.start_char
+                      and not self.text[start:a].strip()), None)
+        if stamp is None:
+            return None
+        expr = DateExpr(stamp[0], stamp[1], "today", self.text[stamp[0]:stamp[1]])
+        return expr.resolve(self.published), expr
+
     def _filed(self, sent: Span):
         """(interval, expression) of the dateline that opens this sentence's paragraph, if any."""
         for s, e, expr in self.doc._.ig_dates or []:
@@ -822,7 +848,9 @@ class EventBuilder:
         if best and counted and best[0] != 0 and all(self._definite(r) and self._head(r).dep_ == "dobj"
                                          and self._head(r).head.lemma_ in self.speech for r in real):
             best = None  # 'two days after the collapse, a pamphlet was left claiming the attack': the claim's day
-        filed = (self._filed(sent) or self._entry_heading(sent)) if best is None else None
+        filed = (self._filed(sent) or self._entry_heading(sent)
+                 or (self._clock_entry(sent) if not self._indefinite_only(self._targets(sent, real)) else None)) \
+            if best is None else None
         if filed is not None:
             # wire style names the day unless it is the day of filing: an undated lead happened that day
             best = (1, filed[1].precision, 0, filed[0], filed[1])

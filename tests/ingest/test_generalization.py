@@ -2030,3 +2030,13 @@ def test_a_named_mine_is_a_facility_a_border_section_and_a_sea_mine_are_not(extr
     out = extract(extractor, "Mortars fired in the direction of the Kavarna section of the Varna-Balchik border on "
                              "Monday. A tanker struck a mine off Varna on Tuesday.", published=date(2023, 5, 12))
     assert names(out, "facility") == []
+
+
+def test_a_live_pages_clock_stamped_entries_tell_the_day_it_was_published(extractor):
+    out = extract(extractor, "All times local.\n\n15:10 - Coalition jets bombed the Kavarna power station, cutting "
+                             "electricity to parts of the city, rebel television says.\n\n12:45 - Oil traders say "
+                             "it is the first attack on a Varnan energy facility since a truce took hold in 2022."
+                             "\n\n08:05 - The coalition says its air defences intercepted a missile.",
+                  published=date(2021, 7, 2))
+    got = [(i["type"], i["start"], i["end"], entity(out, i["targets"][0])["name"]) for i in out["incidents"]]
+    assert got == [("airstrike", "2021-07-02", "2021-07-02", "Kavarna power station")]
