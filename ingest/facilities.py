@@ -544,6 +544,13 @@ class FacilityFinder(DataComponent):
                     m.parent = owner
                     continue
             j = m.end
+            if j + 2 < len(doc) and doc[j].lower_ == "and" and not m.named:
+                k = j + 1  # 'the pump station and filter gallery of the Waila plant': both are the plant's
+                while k < len(doc) and k < j + 5 and doc[k].is_lower and doc[k].is_alpha \
+                        and doc[k].lower_ not in ("of", "at", "on", "in", "to", "and", "or"):  # 'filter': the tagger's verb
+                    k += 1
+                if k > j + 1 and k < len(doc) and doc[k].lower_ in ("of", "at") and doc[k - 1].pos_ == "NOUN":
+                    j = k
             if j < len(doc) and doc[j].lower_ in ("of", "at", "on", "in"):
                 j += 1
                 while j < len(doc) and j < m.end + 6 and (doc[j].lower_ in ("the", "its", "a") or doc[j].pos_ == "ADJ"

@@ -2040,3 +2040,20 @@ def test_a_live_pages_clock_stamped_entries_tell_the_day_it_was_published(extrac
                   published=date(2021, 7, 2))
     got = [(i["type"], i["start"], i["end"], entity(out, i["targets"][0])["name"]) for i in out["incidents"]]
     assert got == [("airstrike", "2021-07-02", "2021-07-02", "Kavarna power station")]
+
+
+def test_parts_joined_by_and_before_of_belong_to_the_whole(extractor):
+    out = extract(extractor, "Flooding damaged the pump station and filter gallery of the Kavarna water treatment "
+                             "plant on Monday. Operators shut the Varna hydropower station on Sunday.",
+                  published=date(2026, 2, 3))
+    hit = [entity(out, t) for t in out["incidents"][0]["targets"]]
+    assert [e["name"] for e in hit if not e.get("part_of")] == ["Kavarna water treatment plant"]
+
+
+def test_a_quake_is_a_natural_hazard_and_scouring_damages(extractor):
+    out = extract(extractor, "A strong quake damaged the Kavarna Bridge on Monday.", published=date(2026, 2, 3))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("natural_hazard", "2026-02-02")]
+    out = extract(extractor, "The authority closed the Varna Bridge on Monday morning after floodwaters scoured around "
+                             "its eastern abutment.", published=date(2026, 2, 3))
+    assert [(i["start"], [entity(out, t)["name"] for t in i["targets"]]) for i in out["incidents"]] == [
+        ("2026-02-02", ["Varna Bridge"])]
