@@ -765,6 +765,26 @@ class EventBuilder:
             k -= 1
         return None
 
+    def _told_before(self, sent: Span):
+        """The day that the sentence before, in the same paragraph, gives and nothing else ('That changed
+        on 22 March 2024.'), as this sentence's (rank, precision, distance, interval, expression)."""
+        k = self.sent_of.get(sent.start)
+        if not k:
+            return None
+        prev = self.sents[k - 1]
+        if "\n" in self.text[prev.end_char:sent.start_char] or len(prev) > 12 \
+                or prev.root.lemma_ not in ("change", "happen", "come", "occur", "begin", "start", "end", "be"):
+            return None  # (not 'The hearing was held on 14 May.': a day of its own)
+        if any(prev.start <= t.start < prev.end for t in self.doc._.ig_triggers or []) \
+                or any(e.kind == "facility" for i in range(prev.start, prev.end) for e in self.res.at.get(i, [])):
+            return None
+        days = [x for s, e, x in self.doc._.ig_dates or [] if prev.start <= s < prev.end and not x.relative
+                and x.precision == 0]
+        if len(days) != 1:
+            return None
+        interval = days[0].resolve(self.published)
+        return (1, 0, 0, interval, days[0]) if interval else None
+
     def _indefinite_only(self, targets: list[Ent]) -> bool:
         """Every target is told with 'a' or 'an' ('the first attack on a Saudi energy facility since
         2022'): a kind of target, no incident of the day."""
@@ -848,6 +868,8 @@ class EventBuilder:
         if best and counted and best[0] != 0 and all(self._definite(r) and self._head(r).dep_ == "dobj"
                                          and self._head(r).head.lemma_ in self.speech for r in real):
             best = None  # 'two days after the collapse, a pamphlet was left claiming the attack': the claim's day
+        if best is None:
+            best = self._told_before(sent)  # 'That changed on 22 March 2024. ... missiles struck the DniproHES'
         filed = (self._filed(sent) or self._entry_heading(sent)
                  or (self._clock_entry(sent) if not self._indefinite_only(self._targets(sent, real)) else None)) \
             if best is None else None

@@ -32,6 +32,7 @@ NEVER_VERBS = {"terminal", "substation", "refinery", "interconnector", "reservoi
 # lower-case words inside a name: "Rio del Rey", "Jabal al-Hasawna", "Porto dos Gaúchos"
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "van", "von", "der",
                   "den", "al", "el", "ul", "bin", "ibn", "y"}
+GLUED_HEAD = re.compile(r"([A-Z][a-z]{3,})(HES|GES|HPP|TPP|NPP|CHP|GRES)$")  # 'DniproHES', 'SayanoGES'
 FUSED_CODE = re.compile(r"([A-Z]{2,5})-(\d{1,2}[A-Za-z]?)$")  # 'HPP-1', 'GES-2', 'CHP-5'
 # a code after a head word names it: "compressor station CS-3", "substation GS-12"
 CODE = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?")
@@ -389,6 +390,12 @@ class FacilityFinder(DataComponent):
         taken = {i for m in found for i in range(m.start, m.end)}
         toks, out = tokens(doc), []
         for t in toks:
+            glued = GLUED_HEAD.match(t.text)
+            if glued and t.i not in taken and (glued.group(2).lower(),) in self.heads:
+                span = doc[t.i:t.i + 1]  # 'the DniproHES': a transliterated plant's name with its head glued on
+                out.append(Mention(t.i, t.i + 1, "facility", self.heads[(glued.group(2).lower(),)], t.text, named=True,
+                                   source="glued-head", char_start=span.start_char, char_end=span.end_char))
+                continue
             m = FUSED_CODE.match(t.text)
             if not m or t.i in taken or (m.group(1).lower(),) not in self.heads:
                 continue

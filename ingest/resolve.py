@@ -737,6 +737,8 @@ def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
         return doc[j:k].text if k > j and not lexicon.countries().country(doc[j:k].text) else None
     if m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("in", "at", "near") or doc[m.end - 1].tag_ in ("NNS", "NNPS"):
         return None
+    if m.start > 0 and doc[m.start - 1].lower_ in ("any", "other", "every", "each", "no"):
+        return None  # 'than almost any other power plant in Europe': a comparison, no facility
     towns = [p for p in places if p.start == m.end + 1 and p.kind == "place"]
     if towns:
         return max(towns, key=lambda p: p.end).name  # 'Port Sudan', not 'Port'

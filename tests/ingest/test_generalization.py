@@ -2057,3 +2057,13 @@ def test_a_quake_is_a_natural_hazard_and_scouring_damages(extractor):
                              "its eastern abutment.", published=date(2026, 2, 3))
     assert [(i["start"], [entity(out, t)["name"] for t in i["targets"]]) for i in out["incidents"]] == [
         ("2026-02-02", ["Varna Bridge"])]
+
+
+def test_a_plant_named_with_its_head_glued_on_and_a_day_told_just_before(extractor):
+    out = extract(extractor, "The DniproHES has been destroyed more often than almost any other power plant in "
+                             "Europe.\n\nIn August 1941, Red Army sappers blew a hole in the DniproHES. That changed on "
+                             "22 March 2024. At least eight missiles struck the DniproHES, setting fire to the machine "
+                             "hall.", published=date(2025, 3, 24))
+    assert [e["name"] for e in out["entities"] if e["kind"] == "facility" and not e.get("part_of")] == ["DniproHES"]
+    assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [
+        ("missile_strike", "2024-03-22"), ("sabotage", "1941-08-01")]
