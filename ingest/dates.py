@@ -69,12 +69,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("last_year", r"\b(?:(?P<part>early|mid|late)[- ])?last year\b"),
     ("days_ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven) days ago\b"),
     ("weeks_ago", r"\b(?:(?P<n>\d+|a|one|two|three|four) weeks?|a (?P<fortnight>fortnight)) ago\b"),
-    # "two days later", "three days after the explosion", "the following morning", "the day before":
+    # "two days later", "three days after the explosion", "the following morning", "the day before",
+    # "shortly after the tripping" (the same day):
     # a day counted from another event the text tells, never from the publication date
     ("offset", r"\b(?:(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|weeks?)"
                r" (?P<dir>later|after|earlier|before)"
                r"|the (?P<rel>following|next|previous) (?:day|morning|afternoon|evening|night)"
-               r"|the day (?P<dir2>after|before)(?! yesterday))\b"),
+               r"|the day (?P<dir2>after|before)(?! yesterday)"
+               r"|(?P<soon>shortly|soon|moments|minutes|hours|immediately) (?:after|afterwards|later))\b"),
     # "overnight into Monday": the night that ends that day
     ("overnight_into", r"\bovernight (?:into|to) {wd:wd}\b"),
     # "overnight from Sunday to Monday", "the night between Saturday and Sunday", "from Friday to Sunday": the days
@@ -137,6 +139,8 @@ class DateExpr:
         if self.kind != "offset":
             return None
         g = dict(self.groups)
+        if g.get("soon"):
+            return 0  # 'shortly after the tripping', 'hours later': the same day
         if g.get("rel"):
             return -1 if g["rel"].lower() == "previous" else 1
         if g.get("dir2"):
@@ -171,7 +175,7 @@ STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "weekday_span": {"overnight", "the", "on", "from", "between"},
     "last_year": {"last"} | _PARTS,
     "days_ago": {DIGIT, "one", "two", "three", "four", "five", "six", "seven"},
-    "offset": {DIGIT, "the"} | set(_NUMBERS),
+    "offset": {DIGIT, "the", "shortly", "soon", "moments", "minutes", "hours", "immediately"} | set(_NUMBERS),
     "weekday": {"last", "this", "on", "early", "late"} | {d.lower() for d in calendar.day_name},
     "yesterday": {"yesterday", "last"}, "overnight": {"overnight", "the"},
     "today": {"today", "tonight", "this"}, "year": {DIGIT},

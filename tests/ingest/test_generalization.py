@@ -2067,3 +2067,11 @@ def test_a_plant_named_with_its_head_glued_on_and_a_day_told_just_before(extract
     assert [e["name"] for e in out["entities"] if e["kind"] == "facility" and not e.get("part_of")] == ["DniproHES"]
     assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [
         ("missile_strike", "2024-03-22"), ("sabotage", "1941-08-01")]
+
+
+def test_shortly_after_an_incident_is_its_day(extractor):
+    out = extract(extractor, "At 14:32 hours on 17 July, the Varna-Kavarna 220 kV transmission line tripped. Shortly "
+                             "after the tripping, a fire broke out in a transformer at the Balchik Grid Substation.",
+                  published=date(2024, 7, 18))
+    assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [("disruption", "2024-07-17"),
+                                                                         ("fire", "2024-07-17")]
