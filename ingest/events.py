@@ -122,6 +122,7 @@ class Event:
         self.location = self.location or o.location
 
 
+WEEKDAY_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # a live page's entry: a clock time that opens a paragraph, before a dash or a colon ('09:15 - ', '14.02: ')
 CLOCK_ENTRY = re.compile(r"(?:^|\n\n)[ \t]*(\d{1,2}[:.]\d{2})(?:\s*(?:GMT|UTC|local time|local|[AP]M|a\.m\.|p\.m\.))?\s*[-–—:|]\s")
 # capitals beyond ASCII too: "BOGOTÁ, Aug 26 -", "ŁÓDŹ, May 3 -"
@@ -788,7 +789,7 @@ class EventBuilder:
     def _indefinite_only(self, targets: list[Ent]) -> bool:
         """Every target is told with 'a' or 'an' ('the first attack on a Saudi energy facility since
         2022'): a kind of target, no incident of the day."""
-        return bool(targets) and all(all(
+        return bool(targets) and all(t.part_of is None and all(  # ('an atmospheric unit at the X refinery' is X's)
             s > 0 and self.toks[s - 1].lower_ in ("a", "an") for s in self._starts(t)) for t in targets)
 
     def _starts(self, e: Ent) -> list[int]:
@@ -804,6 +805,13 @@ class EventBuilder:
                       and not self.text[start:a].strip()), None)
         if stamp is None:
             return None
+        # 'Monday 14 September' on a line of its own above the entry: a page that runs over several days
+        heading = max((x for s, e, x in self.doc._.ig_dates or [] if x.end <= stamp[0] and x.precision == 0
+                       and not WEEKDAY_WORDS.sub("", self.text[self.text.rfind("\n", 0, x.start) + 1:x.start]).strip(" \t*#,")
+                       and not self.text[x.end:self.text.find("\n", x.end) % (len(self.text) + 1)].strip()),
+                      key=lambda x: x.start, default=None)
+        if heading is not None and heading.resolve(self.published):
+            return heading.resolve(self.published), heading
         expr = DateExpr(stamp[0], stamp[1], "today", self.text[stamp[0]:stamp[1]])
         return expr.resolve(self.published), expr
 

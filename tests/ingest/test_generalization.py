@@ -2075,3 +2075,13 @@ def test_shortly_after_an_incident_is_its_day(extractor):
                   published=date(2024, 7, 18))
     assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [("disruption", "2024-07-17"),
                                                                          ("fire", "2024-07-17")]
+
+
+def test_a_live_page_over_several_days_dates_entries_by_the_day_heading_above(extractor):
+    out = extract(extractor, "Tuesday 15 September\n\n13:40 - That is all for today.\n\n06:10 - The operator "
+                             "confirms a fire at the Kavarna refinery.\n\nMonday 14 September\n\n21:15 - Gunmen "
+                             "attacked the Varna substation, the utility says.\n\n18:00 - The navy has ordered all "
+                             "vessels out of the port.",
+                  published=date(2026, 9, 15))
+    got = sorted((i["type"], i["start"], entity(out, i["targets"][0])["name"]) for i in out["incidents"])
+    assert got == [("armed_assault", "2026-09-14", "Varna substation"), ("fire", "2026-09-15", "Kavarna refinery")]
