@@ -1023,7 +1023,9 @@ class EventBuilder:
                     verbs.append(v.head)
             for v in verbs:
                 for c in v.children:
-                    if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                    if (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")) and (
+                            v.i == tok.i or v.lemma_ in ATTACK_VERBS or v.lemma_ in CAUSATIVE):
+                        # (not 'a fire broke out ... and was extinguished by Civil Defence teams')
                         for p in c.children:
                             a = self._actor_of(p)
                             if a and a not in out:

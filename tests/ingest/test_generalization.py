@@ -2085,3 +2085,12 @@ def test_a_live_page_over_several_days_dates_entries_by_the_day_heading_above(ex
                   published=date(2026, 9, 15))
     got = sorted((i["type"], i["start"], entity(out, i["targets"][0])["name"]) for i in out["incidents"])
     assert got == [("armed_assault", "2026-09-14", "Varna substation"), ("fire", "2026-09-15", "Kavarna refinery")]
+
+
+def test_a_desalination_plant_and_a_water_conveyance_and_no_firefighter_perpetrator(extractor):
+    out = extract(extractor, "A fire broke out in the main electrical room of the Kavarna water treatment and "
+                             "desalination plant on Thursday and was extinguished by Civil Defence teams within an "
+                             "hour. Saboteurs cut an opening into the Varna Water Conveyance on Monday.",
+                  published=date(2017, 8, 9))
+    assert {"Kavarna water treatment and desalination plant", "Varna Water Conveyance"} <= set(names(out, "facility"))
+    assert all(not p for p in perps(out)) and perps(out)
