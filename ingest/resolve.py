@@ -611,9 +611,15 @@ def _acronym_of(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else "-"
 
 
+HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "eng", "eng.", "prof", "prof.", "sir", "madam"}
+
+
 def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
     k = key(m.name)
     words = fold(m.name).split()
+    titled = m.type == "person" and len(words) == 2 and words[0] in HONORIFICS
+    if titled:
+        words = words[1:]  # 'Mr Charo' after 'Kazungu Charo'
     for e in ents:
         if e.kind != kind:
             continue
@@ -627,6 +633,9 @@ def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
                 return e
             continue
         if m.type == "person" and e.type == "person" and len(words) == 1 and ew[-1:] == words:
+            return e
+        if titled and e.type in ("person", "organisation") and len(ew) >= 2 and ew[-1:] == words:
+            e.type = "person"  # 'Mr Charo': the person the model took for an organisation
             return e
         if _initials(m.name) and _initials(m.name) == _acronym_of(e.name) or _initials(e.name) and _initials(e.name) == _acronym_of(m.name):
             return e  # "SSEN" / "Scottish and Southern Electricity Networks"

@@ -2094,3 +2094,10 @@ def test_a_desalination_plant_and_a_water_conveyance_and_no_firefighter_perpetra
                   published=date(2017, 8, 9))
     assert {"Kavarna water treatment and desalination plant", "Varna Water Conveyance"} <= set(names(out, "facility"))
     assert all(not p for p in perps(out)) and perps(out)
+
+
+def test_a_titled_surname_is_the_person_named_in_full_before(extractor):
+    out = extract(extractor, "Malindi Kazungu Charo, 34, and Abdalla Said Bakari, 41, denied cutting cables at the "
+                             "Varna substation on Monday. The court record notes that the first accused, Mr Charo, "
+                             "comes from Kaloleni.", published=date(2025, 9, 30))
+    assert "Mr Charo" not in names(out, "actor")
