@@ -131,6 +131,11 @@ DATELINE = re.compile(rf"^[ \t]*[{_UP}][{_UP}.'\-/ ]+(?:, [{_UP}][A-Za-z{_UP}à-
                       r"[^\n]{0,30}?[-\u2013\u2014]\s", re.M)
 
 
+# what air defences and navies destroy: the weapon, not the target (its destroyer is no attacker)
+DEFENDING = {"destroy", "intercept", "shoot", "down", "neutralise", "neutralize", "repel", "repulse", "sink"}
+DEFENDED = {"drone", "uav", "boat", "vessel", "missile", "rocket", "projectile", "shahed", "aircraft", "usv", "craft"}
+
+
 def _compatible(a: str, b: str) -> bool:
     return a == b or any(a in x and b in x for x in COMPAT)
 
@@ -1010,10 +1015,14 @@ class EventBuilder:
         return None
 
     def _agents(self, sent: Span, real) -> list[Ent]:
-        """Who did it: 'by X' on an attack verb, the subject of an attack verb, or of 'caused'."""
+        """Who did it: 'by X' on an attack verb, the subject of an attack verb, or of 'caused'. Not who
+        destroyed the weapons ('the Black Sea Fleet had destroyed five uncrewed surface vessels')."""
         out: list[Ent] = []
         for r in real:
             tok = self._head(r)
+            if tok.lemma_ in DEFENDING and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DEFENDED
+                                               for c in tok.children):
+                continue
             verbs = [tok] if tok.pos_ == "VERB" else []
             if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in CAUSATIVE:
                 verbs.append(tok.head)

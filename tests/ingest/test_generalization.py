@@ -2101,3 +2101,9 @@ def test_a_titled_surname_is_the_person_named_in_full_before(extractor):
                              "Varna substation on Monday. The court record notes that the first accused, Mr Charo, "
                              "comes from Kaloleni.", published=date(2025, 9, 30))
     assert "Mr Charo" not in names(out, "actor")
+
+
+def test_who_destroyed_the_drones_did_not_attack(extractor):
+    out = extract(extractor, "Drones hit the Varna terminal on Monday. The ministry said the Kavarna Fleet had destroyed "
+                             "five uncrewed surface vessels and blamed Balchik for the attack.", published=date(2026, 2, 17))
+    assert "Kavarna Fleet" not in [p for ps in perps(out) for p in ps]
