@@ -373,7 +373,8 @@ class FacilityFinder(DataComponent):
             if end is None or t.pos_ not in ("NOUN", "PROPN") and doc[t.i + 1].lower_ not in NUMBER_SIGNS:
                 continue  # 'attached to tower No. 216': a tagger's verb is still a part with "No."
             head = ending.get(t.i + 1)
-            if head is not None and not head.named:  # "pylon 208": a head found already, named by its number
+            if head is not None and (not head.named or all(_cap(x) for x in doc[head.start:head.end])):
+                # "pylon 208", "Power Barge 104": a head found already, named by its number
                 span = doc[head.start:end]
                 head.end, head.name, head.named, head.generic, head.char_end = end, span.text, True, False, span.end_char
                 continue

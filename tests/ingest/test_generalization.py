@@ -2107,3 +2107,13 @@ def test_who_destroyed_the_drones_did_not_attack(extractor):
     out = extract(extractor, "Drones hit the Varna terminal on Monday. The ministry said the Kavarna Fleet had destroyed "
                              "five uncrewed surface vessels and blamed Balchik for the attack.", published=date(2026, 2, 17))
     assert "Kavarna Fleet" not in [p for ps in perps(out) for p in ps]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("An explosion on Saturday damaged a diesel engine room on Power Barge 104, moored at the Varna waterfront.",
+     "Power Barge 104"),
+    ("A fire broke out on Thursday in the generator room of the Kavarna cable landing station.",
+     "Kavarna cable landing station"),
+])
+def test_a_numbered_power_barge_and_a_cable_landing_station(extractor, text, name):
+    assert name in names(extract(extractor, text, published=date(2024, 6, 10)), "facility")
