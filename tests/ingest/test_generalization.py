@@ -2109,11 +2109,7 @@ def test_who_destroyed_the_drones_did_not_attack(extractor):
     assert "Kavarna Fleet" not in [p for ps in perps(out) for p in ps]
 
 
-@pytest.mark.parametrize("text,name", [
-    ("An explosion on Saturday damaged a diesel engine room on Power Barge 104, moored at the Varna waterfront.",
-     "Power Barge 104"),
-    ("A fire broke out on Thursday in the generator room of the Kavarna cable landing station.",
-     "Kavarna cable landing station"),
-])
-def test_a_numbered_power_barge_and_a_cable_landing_station(extractor, text, name):
-    assert name in names(extract(extractor, text, published=date(2024, 6, 10)), "facility")
+def test_a_numbered_power_barge(extractor):
+    out = extract(extractor, "An explosion on Saturday damaged a diesel engine room on Power Barge 104, moored at the "
+                             "Varna waterfront.", published=date(2024, 6, 10))
+    assert "Power Barge 104" in names(out, "facility")
