@@ -57,7 +57,7 @@ def _run_module(name: str, quick: bool, long: bool, cwd: Path, tag: str, ingest_
         print(proc.stdout + proc.stderr[-2000:], flush=True)
         figs = []
         for line in proc.stdout.splitlines():
-            if ":" in line and ("words/s" in line or line.startswith("ratio") or line.startswith("per-round")):
+            if ":" in line and ("words/s" in line or line.startswith(("ratio", "per-round", "cpu ratio"))):
                 key, value = line.split(":", 1)
                 figs.append({"section": "extract", "name": f"bench_extract (dev texts): {key.strip()}",
                              "value": value.strip(), "unit": "", "target": "", "met": None, "note": ""})
