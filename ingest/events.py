@@ -495,7 +495,8 @@ class EventBuilder:
             return True
         if tok.lower_ in self.head_words:
             return True  # 'saboteurs cut fibre-optic cables at four sites': facilities the text does not name
-        if tok.lower_ in ("one", "two", "three", "some", "several", "all") or tok.like_num:
+        if tok.lower_ in ("one", "two", "three", "some", "several", "all") or tok.like_num \
+                or tok.pos_ == "NOUN" and not self.res.actor_at(tok.i):  # 'the embankment of the tailings dam'
             return any(c.dep_ == "prep" and c.lower_ == "of" and any(self._breakable(o) for o in c.children)
                        for c in tok.children)
         return False

@@ -552,6 +552,10 @@ class FacilityFinder(DataComponent):
                     m.parent = owner
                     continue
             j = m.end
+            if j < len(doc) and doc[j].text == "(":  # 'tailings storage facility No. 2 (TSF2) at the X plant'
+                close = next((k for k in range(j + 1, min(j + 6, len(doc))) if doc[k].text == ")"), None)
+                if close is not None:
+                    j = close + 1
             if j + 2 < len(doc) and doc[j].lower_ == "and" and not m.named:
                 k = j + 1  # 'the pump station and filter gallery of the Waila plant': both are the plant's
                 while k < len(doc) and k < j + 5 and doc[k].is_lower and doc[k].is_alpha \

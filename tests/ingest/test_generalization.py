@@ -2113,3 +2113,11 @@ def test_a_numbered_power_barge(extractor):
     out = extract(extractor, "An explosion on Saturday damaged a diesel engine room on Power Barge 104, moored at the "
                              "Varna waterfront.", published=date(2024, 6, 10))
     assert "Power Barge 104" in names(out, "facility")
+
+
+def test_a_tailings_facility_whose_embankment_failed_and_a_concentrator_fire(extractor):
+    out = extract(extractor, "The embankment of tailings storage facility No. 2 (TSF2) at the Kavarna leach plant failed "
+                             "on the night of 30 March. A fire broke out on 2 April on the main conveyor at Minera "
+                             "Tamarugal's Balchik concentrator.", published=date(2025, 4, 8))
+    assert {"tailings storage facility No. 2", "Kavarna leach plant", "Balchik concentrator"} <= set(names(out, "facility"))
+    assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [("accident", "2025-03-30"), ("fire", "2025-04-02")]
