@@ -2121,3 +2121,9 @@ def test_a_tailings_facility_whose_embankment_failed_and_a_concentrator_fire(ext
                              "Tamarugal's Balchik concentrator.", published=date(2025, 4, 8))
     assert {"tailings storage facility No. 2", "Kavarna leach plant", "Balchik concentrator"} <= set(names(out, "facility"))
     assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [("accident", "2025-03-30"), ("fire", "2025-04-02")]
+
+
+def test_an_abbreviated_title_before_a_name_is_not_part_of_it(extractor):
+    out = extract(extractor, "The ministry's spokesman, Eng. Ahmad Karak, said the Varna pipeline was cut on Monday.",
+                  published=date(2017, 8, 9))
+    assert "Ahmad Karak" in names(out, "actor") and "Eng" not in names(out, "actor")
