@@ -53,8 +53,6 @@ SIGNED_TEXTS = {"letter", "statement", "message", "communique", "communiqué", "
 SELF_NAMING = {"calling", "calls", "called", "styling", "styles", "styled", "naming", "names", "named"}
 # "CyberAv3ngers": letters and digits mixed inside one capitalized word, ending in letters
 LEET = re.compile(r"^[A-Z][A-Za-z]*[a-z][A-Za-z]*\d+[A-Za-z\d]*$")
-# abbreviated titles before a name ('Eng. Ahmad Karak', 'Dr. Ruth Mugo'), only when written with a full stop
-ABBREVIATED_TITLES = {"eng", "dr", "mr", "ms", "mrs", "prof", "gen", "col", "lt", "capt", "sgt", "hon", "atty", "engr"}
 LEAD_WORDS = {"the", "a", "an", "suspected", "alleged", "unidentified"}  # before a name: 'Suspected ELN rebels'
 NOT_NAMES = LEAD_WORDS | {"unknown", "armed", "local", "rival", "former"}
 GROUP_KINDS = {"guerrilla", "guerrillas", "ransomware", "hacker", "hacking", "hacktivist", "cybercrime", "cybercriminal", "criminal", "extortion",
@@ -114,7 +112,7 @@ def _clean(doc: Doc, span: Span) -> Span | None:
             break
     while start < end and (toks[start].lower_ in LEAD_WORDS or toks[start].is_punct or toks[start].is_space
                            or not any(c.isalnum() for c in toks[start].text)
-                           or toks[start].lower_.rstrip(".") in ABBREVIATED_TITLES and (
+                           or toks[start].lower_.rstrip(".") in lexicon.honorifics() and (
                                toks[start].text.endswith(".") or start + 1 < len(doc) and toks[start + 1].text == ".")):
         start += 1  # also symbols and spaces: "§\f I00" names "I00"
     if start < end and toks[start].lower_ == "no" and (end - start == 1 or toks[start + 1].is_lower):

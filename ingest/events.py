@@ -796,28 +796,27 @@ class EventBuilder:
         """Every target is told with 'a' or 'an' ('the first attack on a Saudi energy facility since
         2022'): a kind of target, no incident of the day."""
         return bool(targets) and all(t.part_of is None and all(  # ('an atmospheric unit at the X refinery' is X's)
-            s > 0 and self.toks[s - 1].lower_ in ("a", "an") for s in self._starts(t)) for t in targets)
+            s > 0 and self.toks[s - 1].lower_ in ("a", "an") for s, _ in t.spans) for t in targets)
 
-    def _starts(self, e: Ent) -> list[int]:
-        return [t for t, ents in self.res.at.items() if e in ents and (t == 0 or e not in self.res.at.get(t - 1, []))]
-
-    def _clock_entry(self, sent: Span):
+    def _clock_entry(self, sent: Span, real):
         """'09:15 - Houthi military spokesman Yahya Saree says ...': an entry of a live page, stamped with a
-        clock time and no day, tells what happened on the day the page was published."""
-        if not self.published:
+        clock time and no day, tells what happened on the day the page was published; not when every
+        target is a kind of facility."""
+        if not self.published or not self.clock_entries:
             return None
         start = self.text.rfind("\n\n", 0, sent.start_char) + 2 if "\n\n" in self.text[:sent.start_char] else 0
         stamp = next(((a, b) for a, b in self.clock_entries if start <= a <= sent.start_char
                       and not self.text[start:a].strip()), None)
-        if stamp is None:
+        if stamp is None or self._indefinite_only(self._targets(sent, real)):
             return None
         # 'Monday 14 September' on a line of its own above the entry: a page that runs over several days
         heading = max((x for s, e, x in self.doc._.ig_dates or [] if x.end <= stamp[0] and x.precision == 0
                        and not WEEKDAY_WORDS.sub("", self.text[self.text.rfind("\n", 0, x.start) + 1:x.start]).strip(" \t*#,")
                        and not self.text[x.end:self.text.find("\n", x.end) % (len(self.text) + 1)].strip()),
                       key=lambda x: x.start, default=None)
-        if heading is not None and heading.resolve(self.published):
-            return heading.resolve(self.published), heading
+        day = heading.resolve(self.published) if heading is not None else None
+        if day:
+            return day, heading
         expr = DateExpr(stamp[0], stamp[1], "today", self.text[stamp[0]:stamp[1]])
         return expr.resolve(self.published), expr
 
@@ -884,9 +883,7 @@ class EventBuilder:
             best = None  # 'two days after the collapse, a pamphlet was left claiming the attack': the claim's day
         if best is None:
             best = self._told_before(sent)  # 'That changed on 22 March 2024. ... missiles struck the DniproHES'
-        filed = (self._filed(sent) or self._entry_heading(sent)
-                 or (self._clock_entry(sent) if not self._indefinite_only(self._targets(sent, real)) else None)) \
-            if best is None else None
+        filed = (self._filed(sent) or self._entry_heading(sent) or self._clock_entry(sent, real)) if best is None else None
         if filed is not None:
             # wire style names the day unless it is the day of filing: an undated lead happened that day
             best = (1, filed[1].precision, 0, filed[0], filed[1])

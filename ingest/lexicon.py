@@ -85,3 +85,9 @@ def actors() -> dict:
 @lru_cache(maxsize=None)
 def cues() -> dict:
     return load("cues")
+
+
+@lru_cache(maxsize=None)
+def honorifics() -> frozenset:
+    """Titles before a person's name, lower case and without a full stop ('mr', 'eng')."""
+    return frozenset(actors()["honorifics"])

@@ -534,7 +534,7 @@ _TIED = {"link", "tie", "connect", "loyal", "close", "ally", "affiliate", "attri
 _ORGANS = {"government", "military", "army", "navy", "force", "troops", "official", "authority", "embassy", "ministry",
            "administration", "president", "intelligence", "aircraft", "jet", "warship", "drone", "missile", "support",
            "sanction", "base", "command", "security", "regime", "leadership", "diplomat", "envoy", "ambassador",
-           "soldier", "strike", "attack", "operation", "official", "agency", "department", "court", "prosecutor"}
+           "soldier", "strike", "attack", "operation", "agency", "department", "court", "prosecutor"}
 
 
 def _country_acts(doc: Doc, m: Mention) -> bool:
@@ -611,13 +611,10 @@ def _acronym_of(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else "-"
 
 
-HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "eng", "eng.", "prof", "prof.", "sir", "madam"}
-
-
 def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
     k = key(m.name)
     words = fold(m.name).split()
-    titled = m.type == "person" and len(words) == 2 and words[0] in HONORIFICS
+    titled = m.type == "person" and len(words) == 2 and words[0].rstrip(".") in lexicon.honorifics()
     if titled:
         words = words[1:]  # 'Mr Charo' after 'Kazungu Charo'
     for e in ents:
