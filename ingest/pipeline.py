@@ -5,6 +5,7 @@ import spacy
 from spacy.language import Language
 
 import ingest.actors  # noqa: F401  (registers the factories)
+import ingest.attrs
 import ingest.facilities  # noqa: F401
 import ingest.lines  # noqa: F401
 import ingest.timex  # noqa: F401
@@ -35,6 +36,7 @@ def build(nlp: Language | None = None) -> Language:
     """Model + line breaker before the parser + rule components at the end."""
     nlp = nlp or load_model()
     split_citations(nlp)
+    ingest.attrs.compile_in_place(nlp)  # the model's attribute rules, same output, a tenth of the time
     if "ig_lines" not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("ig_lines", before="parser")

@@ -9,7 +9,6 @@ measured no faster in benchmarks/bench_extract.py (within its noise) and holds t
 """
 from __future__ import annotations
 
-import numpy
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -52,18 +51,26 @@ def text(doc: Doc) -> str:
     return slot[1]
 
 
-def word_ids(words) -> numpy.ndarray:
+def word_ids(words) -> frozenset[int]:
     """The hash ids of lower-cased words, for ``positions``."""
-    return numpy.array(sorted({get_string_id(w.lower()) for w in words}), dtype=numpy.uint64)
+    return frozenset(get_string_id(w.lower()) for w in words)
 
 
-def positions(doc: Doc, ids: numpy.ndarray) -> list[int]:
-    """The indices of the tokens whose lower-cased text is one of ``ids`` (from ``word_ids``): one
-    vectorised pass over the Doc's LOWER column instead of a Token object per token."""
+def positions(doc: Doc, ids: frozenset[int]) -> list[int]:
+    """The indices of the tokens whose lower-cased text is one of ``ids`` (from ``word_ids``), in
+    order: read from an index of the Doc's LOWER column (word id -> token indices) made once, so
+    no Token object is made for the tokens that are not asked for."""
     slot = _entry(doc)[2]
     if slot[2] is None:
-        slot[2] = doc.to_array(LOWER) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
-    return numpy.flatnonzero(numpy.isin(slot[2], ids)).tolist()
+        index: dict[int, list[int]] = {}
+        for i, w in enumerate(doc.to_array(LOWER).tolist() if len(doc) else ()):
+            index.setdefault(w, []).append(i)
+        slot[2] = index
+    index = slot[2]
+    found = [index[w] for w in index.keys() & ids]
+    if len(found) == 1:
+        return list(found[0])
+    return sorted(i for hits in found for i in hits)
 
 
 def is_heading(sent: Span) -> bool:

@@ -24,7 +24,11 @@ def _compiled():
             p = p.replace(key + "?", f"(?:{value})?").replace(key, value)
         patterns.append(re.compile(r"\b" + p + r"\b", re.IGNORECASE))
     nobody = [re.compile(r"\b" + re.escape(p) + r"\b", re.IGNORECASE) for p in data["no_deaths"]]
-    return patterns, words, nobody
+    stems = re.compile("|".join(map(re.escape, data["stems"])), re.IGNORECASE)
+    for p in data["patterns"] + data["no_deaths"]:
+        if not stems.search(p):
+            raise ValueError(f"tolls.json: {p!r} holds none of the stems, which the quick check needs")
+    return patterns, words, nobody, stems
 
 
 def _value(token: str, words: dict[str, int]) -> Optional[int]:
@@ -36,7 +40,9 @@ def _value(token: str, words: dict[str, int]) -> Optional[int]:
 
 def deaths(text: str) -> Optional[int]:
     """The largest death toll the text states, 0 when it says nobody died, else None."""
-    patterns, words, nobody = _compiled()
+    patterns, words, nobody, stems = _compiled()
+    if not stems.search(text):
+        return None  # most evidence sentences speak of no one killed: skip the patterns
     found = []
     for pattern in patterns:
         for m in pattern.finditer(text):
