@@ -28,6 +28,8 @@ TOWN_AFTER = {"mayor", "residents", "municipality"}
 NEAR_WORDS = {"near", "towards", "toward", "outside"}
 GEO_WORDS = {"delta", "valley", "coast", "basin", "peninsula", "river", "lake", "sea", "gulf", "bay", "mountains",
              "highlands", "desert", "plain", "plains", "steppe", "hills", "islands", "island", "strait"}
+# the first word of a lake's, a river's or a mountain's name in other languages: "Lac de Guiers", "Río Indio"
+FEATURE_FIRST = {"lake", "lac", "lago", "rio", "mount", "monte", "mont"}
 DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
               "southwestern", "north", "south", "east", "west"}
 # "Centrenergo, the state-owned company ...", "a local fuel distributor, Belgorodnefteprodukt": a name is an organisation
@@ -998,6 +1000,11 @@ class ActorFinder(DataComponent):
         if label in ("ORG", "PERSON", "FAC") and len(span) == 2 and toks[span.end - 1].lower_ in AREA_WORDS \
                 and not organ:
             add(span, "place", "region", source="area")  # "parts of Bangka Regency"
+            return
+        if label in ("ORG", "PERSON", "FAC") and len(span) >= 2 and not organ and (
+                toks[span.end - 1].lower_ in GEO_WORDS or fold(toks[span.start].text) in FEATURE_FIRST) \
+                and not (span.end < len(doc) and toks[span.end].lower_ in self.facility_last):
+            add(span, "place", "region", source="feature")  # "Gatun Lake", "Lac de Guiers": water and land, no actor
             return
         if label in ("ORG", "PERSON", "FAC") and len(span) >= 2 and toks[span.end - 1].lower_ in STREET_WORDS \
                 and root.dep_ not in ("nsubj", "nsubjpass") and not (span.end < len(doc) and toks[span.end].lower_ in self.facility_last):

@@ -227,6 +227,10 @@ class EventBuilder:
         if line[0].text in ("=", "==", "===") or (line[0].text == "-" and len(line) > 2 and line[1].lower_ == "title") \
                 or is_heading(line):
             return True  # a heading names the article, it does not report an event
+        if trig.type == "natural_hazard" and tok.tag_ == "VBG" and trig.start > 0 and doc[trig.start - 1].text == "," \
+                and any(o.type != "natural_hazard" and not o.cue and line.start <= o.start < trig.start
+                        for o in doc._.ig_triggers or []):
+            return True  # 'the main burst near Gharo, flooding the highway': the flood is what the burst did
         window = [t.lower_ for t in doc[max(trig.start - 4, tok.sent.start):trig.start]]
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
         if tok.dep_ == "pobj" and tok.head.lower_ in self.ref_preps and not indefinite:

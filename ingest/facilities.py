@@ -87,6 +87,11 @@ def _cap(t: Token) -> bool:
     return t.text[:1].isupper() and any(c.isalpha() for c in t.text)
 
 
+def _words(phrase: str) -> tuple[str, ...]:
+    """A head phrase as the tokenizer splits it: 'high-speed line' is 'high', '-', 'speed', 'line'."""
+    return tuple(re.sub(r"(?<=\w)-(?=\w)", " - ", phrase).split())
+
+
 class FacilityFinder(DataComponent):
     """Match facility noun phrases; ``heads`` and ``modifiers`` come from facilities.json."""
 
@@ -95,9 +100,9 @@ class FacilityFinder(DataComponent):
                  event_nouns: list[str], after_name_heads: dict[str, str] | None = None,
                  part_types: list[str] | None = None, numbered_heads: dict[str, str] | None = None,
                  numbered_heads_capitalized: dict[str, str] | None = None):
-        self.heads = {tuple(k.split()): v for k, v in heads.items()}
+        self.heads = {_words(k): v for k, v in heads.items()}
         self.after_name = {k: v for k, v in (after_name_heads or {}).items() if not k.startswith("_")}
-        self.name_heads = {tuple(k.split()): v for k, v in name_heads.items()}
+        self.name_heads = {_words(k): v for k, v in name_heads.items()}
         self.modifiers = set(modifiers)
         self.org_words = set(org_words)
         self.generic = set(generic_words)

@@ -611,10 +611,15 @@ def _acronym_of(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else "-"
 
 
+# actor types a short form of a longer name may take: the model's labels for names, either way round
+NAMED_TYPES = ("person", "organisation", "company")
+
+
 def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
     k = key(m.name)
     words = fold(m.name).split()
-    titled = m.type == "person" and len(words) == 2 and words[0].rstrip(".") in lexicon.honorifics()
+    # 'Mr Charo', 'Justice Marchand' (which the model may take for an organisation)
+    titled = m.type in ("person", "organisation") and len(words) == 2 and words[0].rstrip(".") in lexicon.honorifics()
     if titled:
         words = words[1:]  # 'Mr Charo' after 'Kazungu Charo'
     for e in ents:
@@ -631,6 +636,10 @@ def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
             continue
         if m.type == "person" and e.type == "person" and len(words) == 1 and ew[-1:] == words:
             return e
+        if m.type == "organisation" and e.type == "person" and len(words) == 1 and len(ew) >= 2 and ew[-1:] == words:
+            return e  # 'Dhillon said' after 'Priya Dhillon': a surname the model took for an organisation
+        if m.type in NAMED_TYPES and e.type in NAMED_TYPES and 0 < len(words) < len(ew) and ew[:len(words)] == words:
+            return e  # 'Hup Seng' after 'Hup Seng Civil Engineering', 'Meridian' after 'Meridian DataHub'
         if titled and e.type in ("person", "organisation") and len(ew) >= 2 and ew[-1:] == words:
             e.type = "person"  # 'Mr Charo': the person the model took for an organisation
             return e

@@ -2127,3 +2127,59 @@ def test_an_abbreviated_title_before_a_name_is_not_part_of_it(extractor):
     out = extract(extractor, "The ministry's spokesman, Eng. Ahmad Karak, said the Varna pipeline was cut on Monday.",
                   published=date(2017, 8, 9))
     assert "Ahmad Karak" in names(out, "actor") and "Eng" not in names(out, "actor")
+
+
+# ---- session 11 ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("Arsonists set fire to cable troughs on the KSL 3 high-speed line near Varna on Wednesday.", "KSL 3 high-speed line"),
+    ("The Tanjung Balchik coal-fired power plant was shut on Monday after a fire.", "Tanjung Balchik coal-fired power plant"),
+    ("A man cut the BalkanTel fibre-optic trunk cable near Varna on Friday.", "BalkanTel fibre-optic trunk cable"),
+])
+def test_a_hyphenated_head_names_a_facility(extractor, text, name):
+    assert name in names(extract(extractor, text), "facility")
+
+
+def test_a_main_that_burst_is_an_accident_at_it(extractor):
+    out = extract(extractor, "The 48-inch Kavarna trunk main burst near Balchik on Monday, flooding the road.")
+    assert "Kavarna trunk main" in names(out, "facility")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("accident", "2024-07-08")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Production at the Varna cement plant stopped after the blast on Monday.", "Varna cement plant"),
+    ("A valve on the K-7 conduit near Varna was opened by thieves on Monday.", "K-7 conduit"),
+    ("A fire broke out at the Kavarna West grid station on Monday.", "Kavarna West grid station"),
+    ("A ship struck a gate at the Balchik Locks on Sunday.", "Balchik Locks"),
+    ("Trains on Line 36 were halted after the cable fire on Monday.", "Line 36"),
+])
+def test_more_kinds_of_facility(extractor, text, name):
+    assert name in names(extract(extractor, text), "facility")
+
+
+def test_a_numbered_boiler_is_a_part_of_its_plant(extractor):
+    out = extract(extractor, "Boiler No. 4 at the Varna heating plant exploded on Tuesday.")
+    boiler = next(e for e in out["entities"] if e["name"] == "Boiler No. 4")
+    assert entity(out, boiler["part_of"])["name"] == "Varna heating plant"
+
+
+@pytest.mark.parametrize("text,short", [
+    ("Defence lawyer Laura Brandt asked for four years for the attack on the Varna substation on Monday. "
+     "Brandt said her client was at home.", "Brandt"),
+    ("The appeal was heard by Justice Elena Marinova. The Varna substation was attacked on Monday, Justice Marinova "
+     "wrote.", "Justice Marinova"),
+    ("A drilling rig operated by a contractor, Balkan Drill Engineering, cut the Varna cable on Monday. Balkan Drill "
+     "said its crew had followed the plans.", "Balkan Drill"),
+])
+def test_a_short_form_of_a_name_is_the_actor_named_in_full(extractor, text, short):
+    actors = names(extract(extractor, text), "actor")
+    assert short not in actors and len(actors) == 1
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Water drawn from Lago Sarmiento feeds the Kavarna treatment plant, which was shut on Monday.", "Lago Sarmiento"),
+    ("The water level of Lake Ostrava fell, and the Kavarna dam cut output on Monday.", "Lake Ostrava"),
+])
+def test_a_lake_is_a_place_not_an_actor(extractor, text, name):
+    out = extract(extractor, text)
+    assert name not in names(out, "actor")
