@@ -137,7 +137,8 @@ def _clean(doc: Doc, span: Span) -> Span | None:
 
 LEGAL_TAILS = {"limited", "ltd", "inc", "incorporated", "llc", "plc", "gmbh", "corporation", "pty", "ag", "asa"}
 COMPANY_SUFFIXES = {"inc", "ltd", "llc", "co", "corp", "plc", "sa", "ag", "as", "asa", "ab", "oy", "nv", "bv", "gmbh", "spa", "srl"}
-LINKING = {"and", "of", "for", "the", "on", "de", "del", "du", "des", "la", "le", "y", "et", "&"}
+LINKING = {"and", "of", "for", "the", "on", "de", "del", "du", "des", "la", "le", "les", "y", "et", "&", "pour", "da", "do",
+           "dos", "das", "di", "della", "für"}
 
 
 def _hyphen_linked(doc: Doc, span: Span) -> Span:
@@ -153,6 +154,28 @@ def _hyphen_linked(doc: Doc, span: Span) -> Span:
         while j < len(doc) and toks[j].text[:1].isupper() and toks[j].is_alpha and "\n" not in toks[j - 1].whitespace_:
             j += 1
     return doc[span.start:j] if j > span.end else span
+
+
+# lower-case words inside a name of another language: "Coalition pour la Renaissance du Centrafrique"
+INNER_PARTICLES = {"pour", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "et",
+                   "y", "e", "van", "von", "der", "den"}
+
+
+def _particle_linked(doc: Doc, span: Span) -> Span:
+    """A name the model cut after a particle ('the Coalition pour la | Renaissance du Centrafrique'):
+    the capitalized words before the particles belong to it."""
+    toks = tokens(doc)
+    k = span.start
+    while k > 0 and toks[k - 1].lower_ in INNER_PARTICLES and toks[k - 1].is_lower and "\n" not in toks[k - 1].whitespace_:
+        k -= 1
+    if k == span.start or k == 0 or not toks[k - 1].text[:1].isupper() or not toks[k - 1].is_alpha \
+            or toks[k - 1].is_sent_start or toks[k - 1].ent_type_ not in ("", "ORG") or "\n" in toks[k - 1].whitespace_:
+        return span
+    j = k - 1
+    while j > 0 and toks[j - 1].text[:1].isupper() and toks[j - 1].is_alpha and not toks[j - 1].is_sent_start \
+            and toks[j - 1].ent_type_ in ("", "ORG") and not toks[j - 1].is_stop and "\n" not in toks[j - 1].whitespace_:
+        j -= 1
+    return doc[j:span.end]
 
 
 def _initials_start(doc: Doc, paren: int, acr: str) -> int | None:
@@ -881,6 +904,8 @@ class ActorFinder(DataComponent):
         if span is None:
             return
         span = _hyphen_linked(doc, span)  # "Tehreek-e-Taliban Pakistan", not "Tehreek"
+        if label in ("ORG", "PERSON"):
+            span = _particle_linked(doc, span)  # "Coalition pour la Renaissance du Centrafrique", not "Renaissance ..."
         if label in ("PERSON", "ORG") and any(
                 t.text in ("-", "–", "—") and t.whitespace_ and toks[t.i - 1].whitespace_ for t in span[1:]):
             return  # "ANTOFAGASTA, Chile - A strong earthquake": a dateline's dash, not a name

@@ -486,6 +486,11 @@ class EventBuilder:
         a = self._actor(subj.i)
         return subj.lemma_ in VESSELS or (a is not None and a.type == "vessel")
 
+    @staticmethod
+    def _passive(verb) -> bool:
+        """'two cable troughs had been set alight': a passive fire-setting verb, which someone did."""
+        return verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
     def _human_agent(self, verb) -> bool:
         """The verb's subject is someone: an actor, or a word for people ('unknown persons', 'vandals')."""
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -598,7 +603,8 @@ class EventBuilder:
         if any(t.type == "accident" and self._deliberate(self._head(t)) for t in real):
             cues.append("deliberate")  # 'deliberately dragging its anchor across the cable': sabotage
         if any((self.doc[t.start:t.end].text.lower() in CUT_WORDS or t.type == "fire" and self._head(t).lemma_ in
-                ("set", "torch")) and self._human_agent(self._head(t)) for t in real):
+                ("set", "torch")) and (self._human_agent(self._head(t)) or t.type == "fire" and self._passive(self._head(t)))
+               for t in real):
             cues.insert(0, "sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose (the act
             # tells the kind of attack before the kind of actor: 'militants toppled two pylons' is sabotage)
         low = sent.text.lower()
@@ -918,8 +924,10 @@ class EventBuilder:
                 return False
             if a.dep_ == "relcl":  # (but 'the attack that occurred on the night of November 29' tells of it)
                 about = heads | {self.toks[h].head.i for h in heads if self.toks[h].dep_ == "compound"}  # 'Cyclone Meghla, which'
-                return a.head.i not in about and self._actor(a.head.i) is not None \
-                    and not any(h in heads for h in range(a.left_edge.i, a.right_edge.i + 1))
+                inside = any(h in heads for h in range(a.left_edge.i, a.right_edge.i + 1))
+                if not inside and a.head.i not in about and self.toks[i].head.lower_ == "since":
+                    return True  # 'an alliance of armed groups that has fought the army since 2023': a state, not an event
+                return a.head.i not in about and self._actor(a.head.i) is not None and not inside
         return False
 
     def _statement_topic(self, trig) -> bool:

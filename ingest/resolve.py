@@ -666,6 +666,17 @@ def _parentheses(doc: Doc, res: Resolution, act: list[Mention], ents: list[Ent])
     by_start = {m.start: m for m in act}
     for m in act:
         j = m.end
+        if j + 2 < len(doc) and doc[j].text == "(" and j + 1 not in by_start and doc[j + 2].text == ")" \
+                and doc[j + 1].is_upper and doc[j + 1].is_alpha and len(doc[j + 1].text) >= 2 \
+                and fold(doc[j + 1].text)[:1] == fold(m.name)[:1]:
+            # 'Énergie Centrafricaine (ENERCA)', the bracket left untagged: the acronym is its name too
+            outer = res.at.get(m.start, [])
+            if len(outer) == 1 and outer[0].kind == "actor" and outer[0] in ents:
+                same = [e for e in ents if e is not outer[0] and e.kind == "actor" and key(e.name) == key(doc[j + 1].text)]
+                for e in same:
+                    _merge(res, outer[0], e)
+                outer[0].alias(doc[j + 1].text)
+            continue
         if j < len(doc) and doc[j].text == "(" and j + 1 in by_start:
             inner = by_start[j + 1]
             a, b = res.at.get(m.start, []), res.at.get(inner.start, [])

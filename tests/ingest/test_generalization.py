@@ -2183,3 +2183,37 @@ def test_a_short_form_of_a_name_is_the_actor_named_in_full(extractor, text, shor
 def test_a_lake_is_a_place_not_an_actor(extractor, text, name):
     out = extract(extractor, text)
     assert name not in names(out, "actor")
+
+
+def test_a_fire_set_in_the_passive_is_sabotage(extractor):
+    out = extract(extractor, "Two cable troughs beside the Kavarna line had been set alight at around 4:30 a.m. on "
+                             "Wednesday, halting trains.", published=date(2025, 4, 10))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2025-04-09")]
+
+
+def test_an_attack_bearing_the_hallmarks_of_a_group_is_blamed_on_it(extractor):
+    out = extract(extractor, "Explosive charges brought down two towers of the Kavarna line early on Wednesday. "
+                             "Commissioner Ivan Petrov said the attack bore the hallmarks of the Balchik Front (BF), "
+                             "a small armed group.", published=date(2025, 8, 14))
+    assert perps(out) == [["Balchik Front"]]
+
+
+def test_since_in_a_clause_about_the_accused_does_not_date_the_attack(extractor):
+    out = extract(extractor, "Gunmen attacked the Kavarna substation, the ministry said on Tuesday. The spokesman said "
+                             "the attack had been carried out by the Balchik Front, an alliance of armed groups that "
+                             "has fought the army since 2023.", published=date(2025, 4, 10))
+    assert [i["start"] for i in out["incidents"]] != ["2023-01-01"] and len(out["incidents"]) == 1
+
+
+def test_an_acronym_in_brackets_the_model_left_untagged_is_the_same_actor(extractor):
+    out = extract(extractor, "About 20 attackers overran the guard post at the Boali 2 station on Sunday, according to "
+                             "Énergie Centrafricaine (ENERCA). ENERCA said the turbines were undamaged.",
+                  published=date(2025, 12, 2))
+    assert names(out, "actor") == ["Énergie Centrafricaine"]
+
+
+def test_a_name_with_particles_of_another_language_is_whole(extractor):
+    out = extract(extractor, "The spokesman said the attack on the Boali 2 station had been carried out by the "
+                             "Coalition pour la Renaissance du Centrafrique (CRC), an alliance of armed groups.",
+                  published=date(2025, 12, 2))
+    assert "Coalition pour la Renaissance du Centrafrique" in names(out, "actor")
