@@ -18,6 +18,8 @@ from ingest.toks import positions, tokens, word_ids
 STOP_LEFT = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "and", "or",
              "of", "at", "in", "on", "to", "for", "by", "with", "from", "all", "both", "each", "one", "two", "three"}
 DASHES = {"-", "–", "—"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+          "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
 
 
@@ -85,6 +87,19 @@ def _designation_end(doc: Doc, j: int) -> int | None:
 
 def _cap(t: Token) -> bool:
     return t.text[:1].isupper() and any(c.isalpha() for c in t.text)
+
+
+def _stop_left(doc: Doc, j: int) -> bool:
+    """A word that ends a name on its left ('the', 'of', 'and'), unless it is part of the name."""
+    return doc[j].lower_ in STOP_LEFT and not _name_word(doc, j)
+
+
+def _name_word(doc: Doc, j: int) -> bool:
+    """A capitalized short word inside a name, not a determiner: 'the Phước An 220 kV substation',
+    'Long An', with a capitalized word before it in the middle of a sentence."""
+    tok = doc[j]
+    return tok.text in ("An", "A", "On", "To", "In") and not tok.is_sent_start and j > 0 and _cap(doc[j - 1]) \
+        and not doc[j - 1].is_sent_start and doc[j - 1].lower_ not in STOP_LEFT and not doc[j - 1].is_punct
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -234,14 +249,14 @@ class FacilityFinder(DataComponent):
                     if named and start < h0:
                         break  # "Algeria's Hassi R'Mel gas field": the name is after the possessive
                     k = j - 1
-                    while k - 1 >= 0 and _cap(doc[k - 1]) and not doc[k - 1].is_sent_end and doc[k - 1].lower_ not in STOP_LEFT:
+                    while k - 1 >= 0 and _cap(doc[k - 1]) and not doc[k - 1].is_sent_end and not _stop_left(doc, k - 1):
                         k -= 1
                     if ftype not in self.part_types and not any(x.lower_ in self.last for x in doc[k:j]):
                         break  # "Mexico's pipelines", "EAPC's pipeline": an owner that is no facility names nothing
                     start, named, possessive = k, True, True
                     break
                 if tok.like_num and tok.is_alpha and _cap(tok) and j > 0 and _cap(doc[j - 1]) \
-                        and doc[j - 1].lower_ not in STOP_LEFT:
+                        and not _stop_left(doc, j - 1):
                     start, named, j = j, True, j - 1  # "Hornsea One offshore wind farm": a number word in the name
                     continue
                 if tok.like_num and j > 0:
@@ -250,22 +265,22 @@ class FacilityFinder(DataComponent):
                         start, named = k, True
                         j = k - 1
                         continue
-                    if len(tok.text) <= 2 and _cap(doc[j - 1]) and doc[j - 1].lower_ not in STOP_LEFT:
+                    if len(tok.text) <= 2 and _cap(doc[j - 1]) and not _stop_left(doc, j - 1):
                         start, j = j, j - 1  # "Estlink 2 cable"
                         continue
                     break
                 if tok.lower_ in UNITS and j >= 2 and doc[j - 1].text == "-" and doc[j - 2].like_num:
-                    if not named and j >= 3 and _cap(doc[j - 3]) and doc[j - 3].lower_ not in STOP_LEFT:
+                    if not named and j >= 3 and _cap(doc[j - 3]) and not _stop_left(doc, j - 3):
                         start, j = j - 2, j - 3  # "the Tema–Achimota 161-kV line": a rating inside the name
                         continue
                     break  # "its 120-MW Malinao plant": a rating before the name
                 if tok.lower_ in UNITS and j >= 1 and doc[j - 1].like_num:
-                    if not named and j >= 2 and _cap(doc[j - 2]) and doc[j - 2].lower_ not in STOP_LEFT:
+                    if not named and j >= 2 and _cap(doc[j - 2]) and not _stop_left(doc, j - 2):
                         start, j = j - 1, j - 2  # "the Kalurghat-Hathazari 132 kV line"
                         continue
                     break
                 if _fused_rating(tok):
-                    if not named and j >= 1 and _cap(doc[j - 1]) and doc[j - 1].lower_ not in STOP_LEFT:
+                    if not named and j >= 1 and _cap(doc[j - 1]) and not _stop_left(doc, j - 1):
                         start, j = j, j - 1  # "the Payra–Gopalganj 400kV transmission line"
                         continue
                     break
@@ -282,7 +297,8 @@ class FacilityFinder(DataComponent):
                 if tok.text in DASHES and tok.whitespace_ and doc[j - 1].whitespace_ and doc[j - 1].is_upper \
                         and len(doc[j - 1].text) > 2 and not doc[j + 1].is_upper:
                     break  # "NIGER - Niger-Benin pipeline": a round-up's heading before the name
-                if tok.text in DASHES and j > 0 and _cap(doc[j - 1]) and _cap(doc[j + 1]):
+                if tok.text in DASHES and j > 0 and _cap(doc[j - 1]) and _cap(doc[j + 1]) \
+                        and doc[j - 1].lower_ not in MONTHS:  # not 'January – Pylons of the ... line'
                     start = j
                     j -= 1
                     continue
@@ -291,15 +307,16 @@ class FacilityFinder(DataComponent):
                 first = j - 1 if tok.text == "-" else j - 2
                 if not named and first > 0 and doc[first + 1].text == "-" and not doc[first + 1].whitespace_ \
                         and not doc[first].whitespace_ and doc[first].is_alpha and doc[first].is_lower \
-                        and doc[first].lower_ not in STOP_LEFT and (tok.text == "-" or tok.is_alpha and tok.is_lower) \
+                        and not _stop_left(doc, first) and (tok.text == "-" or tok.is_alpha and tok.is_lower) \
                         and _cap(doc[first - 1]) and not doc[first - 1].is_sent_start:
                     start, j = first, first - 1
                     continue
-                if tok.lower_ in STOP_LEFT:
+                if _stop_left(doc, j):
                     break
                 if tok.is_stop and not tok.like_num and (tok.is_sent_start or j > 0 and doc[j - 1].is_quote):
                     break  # '"Once refineries become fair game ...': a sentence's first word, no name
-                if _cap(tok) and not self._key_start(doc, j) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "NUM", "X", "ADV", "INTJ", "") and not tok.is_punct:
+                if _cap(tok) and not self._key_start(doc, j) and not tok.is_punct and (
+                        tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "NUM", "X", "ADV", "INTJ", "") or _name_word(doc, j)):
                     if not (self._line_start(doc, j) and tok.lower_ in self.modifiers):
                         named = True
                     start = j
@@ -460,7 +477,7 @@ class FacilityFinder(DataComponent):
             words = [t.text for t in doc[m.start + 1:m.end - 1]] + [head.lemma_]
             left = m.start - 2  # "the San Alberto and Sábalo fields": the first name may have several words
             while left > 0 and doc[left - 1].pos_ == "PROPN" and _cap(doc[left - 1]) and not doc[left].is_sent_start \
-                    and doc[left - 1].lower_ not in STOP_LEFT and left > m.start - 5:
+                    and not _stop_left(doc, left - 1) and left > m.start - 5:
                 left -= 1
             for start, end in ((left, m.start - 1), (m.start, m.end)):
                 span = doc[start:end]

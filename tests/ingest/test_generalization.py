@@ -2217,3 +2217,28 @@ def test_a_name_with_particles_of_another_language_is_whole(extractor):
                              "Coalition pour la Renaissance du Centrafrique (CRC), an alliance of armed groups.",
                   published=date(2025, 12, 2))
     assert "Coalition pour la Renaissance du Centrafrique" in names(out, "actor")
+
+
+def test_a_capitalized_short_word_inside_a_name_is_part_of_it(extractor):
+    out = extract(extractor, "A fire broke out at the Phước An 220 kV substation west of Quy Nhơn on Wednesday. Flames "
+                             "were seen at transformer AT2.", published=date(2025, 10, 22))
+    assert "Phước An 220 kV substation" in names(out, "facility")
+    at2 = next(e for e in out["entities"] if e["name"] == "transformer AT2")
+    assert entity(out, at2["part_of"])["name"] == "Phước An 220 kV substation"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("A blast damaged the Kavarna fertilizer plant on Monday.", "Kavarna fertilizer plant"),
+    ("Floodwater breached the Balchik levee on Monday.", "Balchik levee"),
+    ("Gunmen attacked the Varna pump station on Monday.", "Varna pump station"),
+    ("A fire broke out at the Kavarna railway station on Monday.", "Kavarna railway station"),
+    ("Drones hit the Balchik shipyard on Monday.", "Balchik shipyard"),
+])
+def test_common_kinds_of_infrastructure_are_facilities(extractor, text, name):
+    assert name in names(extract(extractor, text), "facility")
+
+
+def test_a_month_before_a_dash_is_no_part_of_a_facilitys_name(extractor):
+    out = extract(extractor, "January – Pylons of the Kavarna–Balchik transmission line were blown up on 9 January.",
+                  published=date(2024, 12, 30))
+    assert not any(n.startswith("January") for n in names(out, "facility"))
