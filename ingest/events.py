@@ -1058,10 +1058,12 @@ class EventBuilder:
                         # the last: 'CITY, Country - Turkish warplanes bombed': a dateline parsed as the subject
                         if a and a not in out:
                             out.append(a)
-                if v.dep_ == "conj" and v.lemma_ in ATTACK_VERBS and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass")
+                launched = v.i == tok.i and v.lemma_ in ("fire", "launch", "drop") and r.type == "attack"
+                if v.dep_ == "conj" and (v.lemma_ in ATTACK_VERBS or launched) and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass")
                                                                              for c in v.children):
                     # (not 'X lies within range of the guns and is shelled daily': a passive's subject suffered it)
-                    c = next((c for c in v.head.children if c.dep_ == "nsubj"), None)  # 'X lost steering and struck ...'
+                    c = next((c for c in v.head.children if c.dep_ == "nsubj"), None)  # 'X lost steering and struck ...',
+                    # 'X drove to the substation and fired 23 rounds through the fence'
                     a = self._actor_of(c) if c is not None else None
                     if a and a not in out:
                         out.append(a)

@@ -2242,3 +2242,16 @@ def test_a_month_before_a_dash_is_no_part_of_a_facilitys_name(extractor):
     out = extract(extractor, "January – Pylons of the Kavarna–Balchik transmission line were blown up on 9 January.",
                   published=date(2024, 12, 30))
     assert not any(n.startswith("January") for n in names(out, "facility"))
+
+
+def test_rounds_fired_through_a_fence_are_sabotage_by_who_drove_there(extractor):
+    out = extract(extractor, "On the night of 14 July 2023, Petar Kolev drove to the Kavarna substation and fired 23 "
+                             "rounds from a hunting rifle through the perimeter fence.", published=date(2025, 3, 21))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2023-07-14")]
+    assert perps(out) == [["Petar Kolev"]]
+
+
+def test_a_drilling_rig_that_cut_a_cable_is_an_accident(extractor):
+    out = extract(extractor, "On 21 March a drilling rig operated by a contractor cut two Kavarna fibre cables near "
+                             "the Balchik data centre.", published=date(2025, 7, 24))
+    assert [i["type"] for i in out["incidents"]] == ["accident"]
