@@ -316,6 +316,8 @@ def resolve(doc: Doc) -> Resolution:
         definite = m.start > 0 and doc[m.start - 1].lower_ in ("the", "this", "that", "its")
         kind_words = m.generic or (all(t.lower_ in kinds for t in doc[m.start:m.end])  # "hydroelectric dams"
                                    and not _distribute(doc, m, placed))  # not "oil facilities at X and Y"
+        if m.start > 0 and doc[m.start - 1].lower_ in ("another", "other") and m.generic:
+            continue  # 'the videos showed a fire at another plant abroad': not the plant told before
         if kind_words and doc[m.end - 1].tag_ == "NNS" and not definite and m.parent is None and not (
                 m.start > 0 and (doc[m.start - 1].like_num or doc[m.start - 1].lower_ in ("both", "these", "those"))):
             continue  # "Power stations, fuel depots and water plants have been targeted": a kind, not these

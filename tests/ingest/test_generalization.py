@@ -2255,3 +2255,11 @@ def test_a_drilling_rig_that_cut_a_cable_is_an_accident(extractor):
     out = extract(extractor, "On 21 March a drilling rig operated by a contractor cut two Kavarna fibre cables near "
                              "the Balchik data centre.", published=date(2025, 7, 24))
     assert [i["type"] for i in out["incidents"]] == ["accident"]
+
+
+def test_denied_reports_of_an_explosion_and_a_fire_at_another_plant_are_not_told_events(extractor):
+    out = extract(extractor, "Four of the six trains at the Kavarna desalination plant went offline on Tuesday, the "
+                             "operator said.\n\nA fire broke out at the Balchik refinery on Friday. The company denied "
+                             "social media reports of an explosion at the site, saying the videos showed a fire at "
+                             "another plant abroad.", published=date(2024, 7, 14))
+    assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [("disruption", "2024-07-09"), ("fire", "2024-07-12")]
