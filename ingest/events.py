@@ -736,6 +736,16 @@ class EventBuilder:
                 continue
             toks = {t.i for t in clause.subtree} - {unit.i} - {c.i for c in unit.subtree}
             out.append((toks, count * (7 if unit.lemma_ == "week" else 1)))
+        for tok in sent:  # 'drones hit X on Monday, and a missile struck Y three days later': counted forward
+            if tok.lower_ != "later" or tok.dep_ != "advmod" or tok.head.dep_ != "conj" or tok.head.pos_ not in ("VERB", "NOUN"):
+                continue
+            unit = next((c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_ in ("day", "week")), None)
+            count = unit is not None and next((COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                                               for c in unit.children if c.dep_ in ("det", "nummod")), None)
+            if not count:
+                continue
+            toks = {t.i for t in tok.head.subtree} - {tok.i} - {c.i for c in unit.subtree}
+            out.append((toks, -count * (7 if unit.lemma_ == "week" else 1)))
         # 'a day after X damaged a bridge and three days after a pylon was toppled': the parser hangs the
         # second clause inside the first; each keeps only its own tokens
         own = [(toks - set().union(*(o for o, _ in out if o < toks)), days) for toks, days in out]

@@ -2263,3 +2263,10 @@ def test_denied_reports_of_an_explosion_and_a_fire_at_another_plant_are_not_told
                              "social media reports of an explosion at the site, saying the videos showed a fire at "
                              "another plant abroad.", published=date(2024, 7, 14))
     assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [("disruption", "2024-07-09"), ("fire", "2024-07-12")]
+
+
+def test_a_second_clause_days_later_is_its_own_incident_counted_forward(extractor):
+    out = extract(extractor, "Drones hit the Kavarna refinery on Monday, and a missile struck the Balchik terminal "
+                             "three days later.", published=date(2024, 7, 14))
+    assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [("drone_strike", "2024-07-08"),
+                                                                         ("missile_strike", "2024-07-11")]
