@@ -35,6 +35,10 @@ MILITARY_ORGANS = {"staff", "forces", "force", "military", "army", "navy", "comm
 DEFINITE = {"the", "this", "that", "these", "those"}
 BACKGROUND_DAYS = 90  # an incident ending this long before publication is background, not the news
 # words that frame a cause: 'points to an equipment failure', 'caused by', 'due to', 'the result of'
+# a field line that dates a bulletin's or a notice's item: 'Date of loss: 22 May 2025' (a bare 'Date:' may be
+# the notice's own)
+DATE_FIELD = re.compile(r"(?:[-*•]\s*)?(?:date of (?:the )?(?:loss|incident|event|occurrence|outage|attack|failure)"
+                        r"|(?:incident|event|loss) date|occurred)\s*:\s*", re.IGNORECASE)
 CAUSE_FRAMES = {"point", "cause", "due", "result", "blame", "attribute", "trace", "owe"}
 CONSEQUENCE_DAYS = 2  # a fire or outage up to two days after an attack on the same target is its effect
 # 'a source in X said': the speaker is X
@@ -792,6 +796,44 @@ class EventBuilder:
             k -= 1
         return None
 
+    def _date_field(self, sent: Span):
+        """'Date of loss: 22 May 2025' in the field lines of a bulletin's or a notice's item: (interval,
+        expression) of the date field above the sentence, up to the item's heading line, or just below the
+        sentence when it is the heading line itself."""
+        text = self.text
+        line_start = text.rfind("\n", 0, sent.start_char) + 1
+        line_end = text.find("\n", sent.start_char + len(sent.text.rstrip()))  # (a sentence may hold the line break)
+        line_end = len(text) if line_end < 0 else line_end
+        heading = not text[line_start:line_end].rstrip().endswith((".", "?", "!", '"', "”"))
+        lines = []  # (start, text) of the lines above, nearest first; for a heading, those below
+        pos = line_start
+        while pos > 0:
+            prev = text.rfind("\n", 0, pos - 1) + 1
+            lines.append((prev, text[prev:pos]))
+            pos = prev
+        below, pos = [], line_end + 1
+        while heading and pos < len(text) and len(below) < 8:
+            nxt = text.find("\n", pos)
+            nxt = len(text) if nxt < 0 else nxt
+            below.append((pos, text[pos:nxt]))
+            pos = nxt + 1
+        for group in ((below,) if heading else (lines,)):
+            for at, line in group:
+                stripped = line.strip()
+                if not stripped:
+                    continue
+                field = DATE_FIELD.match(stripped)
+                if field:
+                    first = at + line.index(stripped) + field.end()
+                    for s, e, expr in self.doc._.ig_dates or []:
+                        if first <= expr.start < at + len(line):
+                            interval = expr.resolve(self.published)
+                            return (interval, expr) if interval else None
+                    return None
+                if ":" not in stripped[:40] and not stripped.endswith((".", "?", "!", '"', "”")):
+                    break  # a heading: the fields above it are another item's
+        return None
+
     def _told_before(self, sent: Span):
         """The day that the sentence before, in the same paragraph, gives and nothing else ('That changed
         on 22 March 2024.'), as this sentence's (rank, precision, distance, interval, expression)."""
@@ -903,7 +945,8 @@ class EventBuilder:
             best = None  # 'two days after the collapse, a pamphlet was left claiming the attack': the claim's day
         if best is None:
             best = self._told_before(sent)  # 'That changed on 22 March 2024. ... missiles struck the DniproHES'
-        filed = (self._filed(sent) or self._entry_heading(sent) or self._clock_entry(sent, real)) if best is None else None
+        filed = (self._filed(sent) or self._entry_heading(sent) or self._date_field(sent)
+                 or self._clock_entry(sent, real)) if best is None else None
         if filed is not None:
             # wire style names the day unless it is the day of filing: an undated lead happened that day
             best = (1, filed[1].precision, 0, filed[0], filed[1])

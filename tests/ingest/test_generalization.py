@@ -2270,3 +2270,17 @@ def test_a_second_clause_days_later_is_its_own_incident_counted_forward(extracto
                              "three days later.", published=date(2024, 7, 14))
     assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [("drone_strike", "2024-07-08"),
                                                                          ("missile_strike", "2024-07-11")]
+
+
+def test_a_bulletins_date_of_loss_field_dates_its_item(extractor):
+    text = ("Loss Bulletin 2025/11\n\n"
+            "1. BULGARIA - Fire at the Kavarna cogeneration plant\n\n"
+            "Date of loss: 22 May 2025\nClass: Property damage\n\n"
+            "A fire broke out in the boiler house of the Kavarna cogeneration plant at about 16:40. The cause has "
+            "not been determined.\n\n"
+            "2. ROMANIA - Ship strikes crane at the Balchik Container Terminal\n\n"
+            "Date of loss: 28 May 2025\nClass: Marine liability\n\n"
+            "The container ship Sea Meridian struck a crane while berthing at the Balchik Container "
+            "Terminal. The berth was closed for two days.\n")
+    out = extract(extractor, text, published=date(2025, 6, 6))
+    assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [("accident", "2025-05-28"), ("fire", "2025-05-22")]
