@@ -40,6 +40,12 @@ ORG_TAILS = {"administration", "agency", "authority", "commission", "company", "
              "office", "service", "services", "association", "institute", "board", "networks", "network", "ministry",
              "bureau", "directorate", "committee", "organisation", "organization", "federation", "union", "group"}
 GROUP_WORDS = {"group", "gang", "collective", "faction", "cell"}
+# the last word of an institution named with its seat: "the Preliminary Investigation Court of Nauta"
+INSTITUTION_TAILS = {"court", "tribunal", "police", "prosecutor", "prosecutors", "municipality", "utility", "university"}
+# a capitalized title the model takes into a person's name: "Engineer K. Sivaruban", "Inspector Ana Ruiz"
+PERSON_TITLES = {"engineer", "inspector", "superintendent", "commissioner", "officer", "constable", "detective",
+                 "sergeant", "judge", "justice", "professor", "doctor", "councillor", "councilor", "senator", "deputy"}
+INITIALLED = re.compile(r"(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")  # "S. Paramanathan", "K.R. Perera"
 PARTICLES = {"de", "del", "della", "do", "da", "dos", "das", "di", "du", "des"}  # inside Romance names
 
 
@@ -927,6 +933,17 @@ class ActorFinder(DataComponent):
             return  # "the Kuyambana group": a group's name (from_group_names), not a place
         if label == "ORG" and span.start > 0 and ORDINAL.match(toks[span.start - 1].text):
             span = doc[span.start - 1:span.end]  # "the 10th Front", "101st Airborne Division": a numbered unit
+        if label in ("GPE", "LOC", "ORG") and INITIALLED.fullmatch(span.text):
+            label = "PERSON"  # "S. Paramanathan": initials and a surname name a person
+        if label == "PERSON" and len(span) >= 3 and toks[span.start].lower_ in PERSON_TITLES and toks[span.start].is_title:
+            span = doc[span.start + 1:span.end]  # "Engineer K. Sivaruban": the title is not the name
+        if label == "ORG" and span.end + 1 < len(doc) and toks[span.end].lower_ == "of" \
+                and toks[span.end - 1].lower_ in ORG_TAILS | INSTITUTION_TAILS and toks[span.end + 1].ent_type_ in ("GPE", "ORG", "LOC") \
+                and toks[span.end + 1].ent_iob_ == "B" and not self.c.country(toks[span.end + 1].text):
+            k = span.end + 2
+            while k < len(doc) and toks[k].ent_iob_ == "I":
+                k += 1
+            span = doc[span.start:k]  # "the Preliminary Investigation Court of Nauta": the court's whole name
         country = self._forces_of(doc, span) if label in ("ORG", "PERSON", "FAC") else None
         if country:
             add(span, "actor", "state", name=country, canonical=country, aliases=[span.text], source="state-forces")
@@ -973,7 +990,7 @@ class ActorFinder(DataComponent):
                 and (toks[span.end - 1].lower_ in self.place_nouns or toks[span.end - 1].lower_ in GEO_WORDS):
             add(span, "place", "region", source="country-region")  # "in Nigeria's Niger Delta"
             return
-        if label in ("PERSON", "ORG") and len(span) <= 2 and not self.c.country(text) \
+        if label in ("PERSON", "ORG") and len(span) <= 2 and not self.c.country(text) and not INITIALLED.fullmatch(text) \
                 and not any(t.lower_ in self.organ_heads or t.lower_ in ORG_TAILS for t in span) \
                 and self._conj_of_place(doc, span):
             add(span, "place", "city", source="conj-place")  # "between Parma and La Spezia"
@@ -1069,10 +1086,11 @@ class ActorFinder(DataComponent):
             while span.start > 1 and toks[span.start - 1].pos_ == "PROPN" and toks[span.start - 1].is_title \
                     and toks[span.start - 2].text in (",", "(", "and") and toks[span.start - 1].ent_type_ in ("", "PERSON"):
                 span = doc[span.start - 1:span.end]
-            if self.near_place_noun(span) or (nxt is not None and nxt.lower_ in self.place_nouns):
+            initialled = bool(INITIALLED.fullmatch(span.text))  # "S. Paramanathan": a person wherever he stands
+            if not initialled and (self.near_place_noun(span) or (nxt is not None and nxt.lower_ in self.place_nouns)):
                 add(span, "place", "region", source="person-as-place")
                 return
-            if span.start > 0 and (toks[span.start - 1].lower_ in LOCATIVE or
+            if not initialled and span.start > 0 and (toks[span.start - 1].lower_ in LOCATIVE or
                                    (span.start > 1 and toks[span.start - 1].lower_ == "the" and toks[span.start - 2].lower_ in LOCATIVE)):
                 add(span, "place", "city", source="person-as-place")
                 return

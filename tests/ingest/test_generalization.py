@@ -2284,3 +2284,22 @@ def test_a_bulletins_date_of_loss_field_dates_its_item(extractor):
             "Terminal. The berth was closed for two days.\n")
     out = extract(extractor, text, published=date(2025, 6, 6))
     assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [("accident", "2025-05-28"), ("fire", "2025-05-22")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The appeal was heard on Monday. The Governor of the Northern Province, S. Paramanathan, visited the Kavarna "
+     "substation after the fire.", "S. Paramanathan"),
+    ("Engineer K. Sivaruban said the Kavarna pipeline burst on Monday.", "K. Sivaruban"),
+    ("The Preliminary Investigation Court of Nauta ordered the detention of three men over the Kavarna pipeline "
+     "cut on Monday.", "Preliminary Investigation Court of Nauta"),
+])
+def test_persons_by_initials_and_institutions_by_their_seat(extractor, text, name):
+    assert name in names(extract(extractor, text), "actor")
+
+
+def test_a_numbered_crane_and_a_data_hall_are_parts(extractor):
+    out = extract(extractor, "The ship Sea Star struck ship-to-shore crane No. 4 at the Kavarna Container Terminal "
+                             "on Monday. Data Hall C at the Varna data centre lost power on Wednesday.",
+                  published=date(2025, 7, 18))
+    parts = {e["name"]: entity(out, e["part_of"])["name"] for e in out["entities"] if e.get("part_of")}
+    assert parts == {"ship-to-shore crane No. 4": "Kavarna Container Terminal", "Data Hall C": "Varna data centre"}
