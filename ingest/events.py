@@ -235,6 +235,9 @@ class EventBuilder:
                 and any(o.type != "natural_hazard" and not o.cue and line.start <= o.start < trig.start
                         for o in doc._.ig_triggers or []):
             return True  # 'the main burst near Gharo, flooding the highway': the flood is what the burst did
+        if trig.type == "natural_hazard" and tok.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() == "water" for c in tok.children):
+            return True  # 'a joint gave way ... The water flooded a field': what the leak did, no hazard
         window = [t.lower_ for t in doc[max(trig.start - 4, tok.sent.start):trig.start]]
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
         if tok.dep_ == "pobj" and tok.head.lower_ in self.ref_preps and not indefinite:

@@ -2303,3 +2303,12 @@ def test_a_numbered_crane_and_a_data_hall_are_parts(extractor):
                   published=date(2025, 7, 18))
     parts = {e["name"]: entity(out, e["part_of"])["name"] for e in out["entities"] if e.get("part_of")}
     assert parts == {"ship-to-shore crane No. 4": "Kavarna Container Terminal", "Data Hall C": "Varna data centre"}
+
+
+def test_a_river_that_flooded_a_substation_is_a_natural_hazard_and_leaked_water_is_not(extractor):
+    out = extract(extractor, "On Monday night the overflowing Kamchia River flooded the Kavarna 138 kV substation.",
+                  published=date(2025, 11, 6))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("natural_hazard", "2025-11-03")]
+    out = extract(extractor, "A joint on the Balchik pipeline gave way on Monday. The water flooded a field of cassava.",
+                  published=date(2025, 11, 6))
+    assert [i["type"] for i in out["incidents"]] == ["accident"]
