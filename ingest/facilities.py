@@ -18,6 +18,7 @@ from ingest.toks import positions, tokens, word_ids
 STOP_LEFT = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "and", "or",
              "of", "at", "in", "on", "to", "for", "by", "with", "from", "all", "both", "each", "one", "two", "three"}
 DASHES = {"-", "–", "—"}
+COMPANY_PLURALS = {"Terminals", "Railways", "Ports", "Pipelines", "Airports", "Refineries", "Harbours", "Harbors"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
@@ -223,6 +224,8 @@ class FacilityFinder(DataComponent):
                     and h0 == i:  # a head of several words ('water treatment works') is a noun phrase
                 continue
             nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if t.text in COMPANY_PLURALS and h0 == i and i > 0 and _cap(doc[i - 1]) and not doc[i - 1].is_sent_start:
+                continue  # "Lobito Atlantic Terminals", "Adani Ports": a company, no one facility has a plural name
             if nxt is not None and nxt.lower_ in self.org_words:
                 continue  # "Caspian Pipeline Consortium" is an organisation
             if nxt is not None and nxt.text == "-" and not t.whitespace_ and not nxt.whitespace_ and h0 == i \

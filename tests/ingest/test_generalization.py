@@ -2312,3 +2312,10 @@ def test_a_river_that_flooded_a_substation_is_a_natural_hazard_and_leaked_water_
     out = extract(extractor, "A joint on the Balchik pipeline gave way on Monday. The water flooded a field of cassava.",
                   published=date(2025, 11, 6))
     assert [i["type"] for i in out["incidents"]] == ["accident"]
+
+
+def test_a_name_with_a_plural_head_is_a_company(extractor):
+    out = extract(extractor, "The terminal, run under concession by the operator Kavarna Atlantic Terminals, worked "
+                             "only one vessel after the Varna terminal fire on Monday.", published=date(2025, 2, 21))
+    assert "Kavarna Atlantic Terminals" in names(out, "actor")
+    assert "Kavarna Atlantic Terminals" not in names(out, "facility")
