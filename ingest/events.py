@@ -256,7 +256,8 @@ class EventBuilder:
                 and self._generic_target(tok):
             return True  # "attacks on electrical substations have increased": a kind of event, not one
         word = doc[trig.start:trig.end].text.lower()
-        if word in CUT_WORDS and not any(c.dep_ in ("dobj", "nsubjpass") and self._breakable(c) for c in tok.children):
+        if word in CUT_WORDS and not any(c.dep_ in ("dobj", "nsubjpass") and self._breakable(c) for c in tok.children) \
+                and not (tok.pos_ == "NOUN" and self._cut_in(tok)):
             return True  # 'cut the cable' but not 'cut flows into the pipeline', 'cut power to the plant'
         if (trig.type in OBJECT_BOUND or word in self.object_bound) \
                 and not self._takes_facility(tok):
@@ -493,6 +494,19 @@ class EventBuilder:
         a = self._actor(subj.i)
         return subj.lemma_ in VESSELS or (a is not None and a.type == "vessel")
 
+    def _cut_in(self, noun) -> bool:
+        """'a cut in the upper part of the pipe', 'the cut made on the Norperuano Pipeline': a cut noun
+        whose preposition (or the participle after it) holds a facility or a part of one."""
+        holders = [noun, *(a for a in noun.children if a.dep_ == "acl")]
+        if noun.dep_ == "dobj" and noun.head.lemma_ in ("make", "find", "detect", "discover"):
+            holders.append(noun.head)  # 'made a cut of 20 centimetres in the pipe'
+        for c in holders:
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in ("in", "on", "into", "at") and any(
+                        o.dep_ == "pobj" and self._breakable(o) for o in p.children):
+                    return True
+        return False
+
     @staticmethod
     def _passive(verb) -> bool:
         """'two cable troughs had been set alight': a passive fire-setting verb, which someone did."""
@@ -501,6 +515,8 @@ class EventBuilder:
     def _human_agent(self, verb) -> bool:
         """The verb's subject is someone: an actor, or a word for people ('unknown persons', 'vandals')."""
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # 'they travelled ... and made a cut'
         return subj is not None and (self._actor(subj.i) is not None or subj.lemma_ in PEOPLE)
 
     def _breakable(self, tok) -> bool:
@@ -543,6 +559,8 @@ class EventBuilder:
                     return True  # 'theft at the substation'
         if tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl") and self._is_facility(tok.head):
             return True  # "the seized plant"
+        if tok.pos_ == "NOUN" and tok.lower_ in CUT_WORDS and self._cut_in(tok):
+            return True  # 'made a cut in the upper part of the pipe'
         return False
 
     def mentions(self) -> list[Event]:
@@ -610,7 +628,9 @@ class EventBuilder:
         if any(t.type == "accident" and self._deliberate(self._head(t)) for t in real):
             cues.append("deliberate")  # 'deliberately dragging its anchor across the cable': sabotage
         if any((self.doc[t.start:t.end].text.lower() in CUT_WORDS or t.type == "fire" and self._head(t).lemma_ in
-                ("set", "torch")) and (self._human_agent(self._head(t)) or t.type == "fire" and self._passive(self._head(t)))
+                ("set", "torch")) and (self._human_agent(self._head(t)) or t.type == "fire" and self._passive(self._head(t))
+                                       or self._head(t).dep_ == "dobj" and self._head(t).head.lemma_ == "make"
+                                       and self._human_agent(self._head(t).head))
                for t in real):
             cues.insert(0, "sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose (the act
             # tells the kind of attack before the kind of actor: 'militants toppled two pylons' is sabotage)

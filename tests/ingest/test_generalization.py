@@ -2319,3 +2319,10 @@ def test_a_name_with_a_plural_head_is_a_company(extractor):
                              "only one vessel after the Varna terminal fire on Monday.", published=date(2025, 2, 21))
     assert "Kavarna Atlantic Terminals" in names(out, "actor")
     assert "Kavarna Atlantic Terminals" not in names(out, "facility")
+
+
+def test_a_cut_made_in_a_pipe_with_a_saw_is_sabotage(extractor):
+    out = extract(extractor, "On the night of 27 October the three men travelled by boat to kilometre 301 of Section "
+                             "I of the Kavarna Pipeline and made a cut of approximately 20 centimetres in the upper part of the pipe "
+                             "using a manual saw.", published=date(2024, 11, 8))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2024-10-27")]
