@@ -2326,3 +2326,10 @@ def test_a_cut_made_in_a_pipe_with_a_saw_is_sabotage(extractor):
                              "I of the Kavarna Pipeline and made a cut of approximately 20 centimetres in the upper part of the pipe "
                              "using a manual saw.", published=date(2024, 11, 8))
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2024-10-27")]
+
+
+def test_a_sit_in_on_a_railway_is_a_disruption(extractor):
+    out = extract(extractor, "About 150 protesters have been camped on the track of the Kavarna-Balchik line since "
+                             "Saturday. The sit-in has halted all trains on the Kavarna-Balchik line.",
+                  published=date(2025, 4, 25))
+    assert [i["type"] for i in out["incidents"]] == ["disruption"]
