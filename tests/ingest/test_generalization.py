@@ -2332,3 +2332,11 @@ def test_a_sit_in_on_a_railway_is_a_disruption(extractor):
     out = extract(extractor, "A blockade of the Kavarna-Balchik line by about 150 unemployed graduates entered its "
                              "sixth day on Friday.", published=date(2025, 4, 25))
     assert [i["type"] for i in out["incidents"]] == ["disruption"]
+
+
+def test_an_arson_commissioned_by_someone_is_their_sabotage(extractor):
+    out = extract(extractor, "In the early hours of 28 April, a fire destroyed a trackside relay cabinet on the "
+                             "Kavarna-Balchik line. Prosecutors say the arson was commissioned by the Balchik Front.",
+                  published=date(2025, 5, 9))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2025-04-28")]
+    assert perps(out) == [["Balchik Front"]]
