@@ -2340,3 +2340,10 @@ def test_an_arson_commissioned_by_someone_is_their_sabotage(extractor):
                   published=date(2025, 5, 9))
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2025-04-28")]
     assert perps(out) == [["Balchik Front"]]
+
+
+def test_whoever_a_minister_says_carried_out_the_raid_is_accused(extractor):
+    out = extract(extractor, "Gunmen attacked the Kavarna pumping station on Monday. The minister told a press "
+                             "conference that al-Shabaab fighters from the mountains carried out the raid.",
+                  published=date(2024, 8, 20))
+    assert perps(out) == [["al-Shabaab"]]
