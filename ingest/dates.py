@@ -264,6 +264,7 @@ def _valid(kind: str, g: dict) -> bool:
     return True
 
 
+HEADING_DASH = re.compile(r"\s*[-–—:]\s")
 EVENT_AFTER = re.compile(r" (?:attacks?|strikes?|bombings?|blasts?|raids?|explosions?|fires?|outages?|floods?)\b")
 
 
@@ -276,6 +277,8 @@ def _bare_month(m: re.Match) -> bool:
     if m.group("part"):
         return True
     pre = (m.group("pre") or "").lower()
+    if not pre and (m.start() == 0 or m.string[m.start() - 1] == "\n") and HEADING_DASH.match(m.string, m.end()):
+        return True  # "November - Fibre cuts near Taraz": a timeline's entry heading
     if not pre and m.string[max(0, m.start() - 4):m.start()].lower() == "the " and EVENT_AFTER.match(m.string, m.end()):
         return True  # "behind the May attacks"
     if name.lower() == "may":  # "by May" could be "by may": only the unambiguous prepositions

@@ -85,6 +85,7 @@ def test_day_without_year_is_never_after_publication(pub, month, day):
     ("since March the plant", (date(2025, 3, 1), date(2025, 3, 31))),
     ("the cable was cut on Christmas Day", (date(2024, 12, 25), date(2024, 12, 25))),
     ("on New Year's Eve", (date(2024, 12, 31), date(2024, 12, 31))),
+    ("November - Fibre cuts near Taraz", (date(2025, 11, 1), date(2025, 11, 30))),  # a timeline's entry heading
 ])
 def test_months_without_a_year_and_holidays(text, expected):
     assert parse(text, PUB) == expected
@@ -95,6 +96,7 @@ def test_months_without_a_year_and_holidays(text, expected):
     "by may of the rules",
     "a protest march on the ministry",
     "March was cold",                     # a month alone, without a preposition, is not dated
+    "Brent: May - futures fell",          # a month after the start of a line
 ])
 def test_month_words_that_are_not_dates(text):
     assert parse(text, PUB) is None

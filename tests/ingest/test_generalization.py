@@ -2347,3 +2347,10 @@ def test_whoever_a_minister_says_carried_out_the_raid_is_accused(extractor):
                              "conference that al-Shabaab fighters from the mountains carried out the raid.",
                   published=date(2024, 8, 20))
     assert perps(out) == [["al-Shabaab"]]
+
+
+def test_deliberate_cuts_under_a_month_heading_are_that_months_sabotage(extractor):
+    out = extract(extractor, "November - Fibre cuts near Varna\n\nBalkanTel reported five deliberate cuts on its "
+                             "Varna-Kavarna fibre-optic trunk line over the course of the month.",
+                  published=date(2025, 1, 10))
+    assert [(i["type"], i["start"], i["end"]) for i in out["incidents"]] == [("sabotage", "2024-11-01", "2024-11-30")]
