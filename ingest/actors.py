@@ -30,6 +30,8 @@ GEO_WORDS = {"delta", "valley", "coast", "basin", "peninsula", "river", "lake", 
              "highlands", "desert", "plain", "plains", "steppe", "hills", "islands", "island", "strait"}
 # the first word of a lake's, a river's or a mountain's name in other languages: "Lac de Guiers", "Río Indio"
 FEATURE_FIRST = {"lake", "lac", "lago", "rio", "mount", "monte", "mont"}
+# "Straits of Johor", "Gulf of Guinea", "Bay of Biscay", "Sea of Azov": a feature named "X of Y"
+FEATURE_OF = {"strait", "straits", "gulf", "bay", "sea", "cape", "isle", "isles", "mouth", "delta", "valley"}
 DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
               "southwestern", "north", "south", "east", "west"}
 # "Centrenergo, the state-owned company ...", "a local fuel distributor, Belgorodnefteprodukt": a name is an organisation
@@ -1044,7 +1046,8 @@ class ActorFinder(DataComponent):
             add(span, "place", "region", source="area")  # "parts of Bangka Regency"
             return
         if label in ("ORG", "PERSON", "FAC") and len(span) >= 2 and not organ and (
-                toks[span.end - 1].lower_ in GEO_WORDS or fold(toks[span.start].text) in FEATURE_FIRST) \
+                toks[span.end - 1].lower_ in GEO_WORDS or fold(toks[span.start].text) in FEATURE_FIRST
+                or toks[span.start].lower_ in FEATURE_OF and toks[span.start + 1].lower_ == "of") \
                 and not (span.end < len(doc) and toks[span.end].lower_ in self.facility_last):
             add(span, "place", "region", source="feature")  # "Gatun Lake", "Lac de Guiers": water and land, no actor
             return

@@ -2354,3 +2354,9 @@ def test_deliberate_cuts_under_a_month_heading_are_that_months_sabotage(extracto
                              "Varna-Kavarna fibre-optic trunk line over the course of the month.",
                   published=date(2025, 1, 10))
     assert [(i["type"], i["start"], i["end"]) for i in out["incidents"]] == [("sabotage", "2024-11-01", "2024-11-30")]
+
+
+def test_a_strait_named_x_of_y_is_a_place(extractor):
+    out = extract(extractor, "The Kavarna Star anchored in the Straits of Johor on Monday after the terminal fire.",
+                  published=date(2025, 8, 14))
+    assert "Straits of Johor" in names(out, "place") and "Straits of Johor" not in names(out, "actor")
