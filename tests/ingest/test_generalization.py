@@ -2357,6 +2357,7 @@ def test_deliberate_cuts_under_a_month_heading_are_that_months_sabotage(extracto
 
 
 def test_a_strait_named_x_of_y_is_a_place(extractor):
-    out = extract(extractor, "The Kavarna Star anchored in the Straits of Johor on Monday after the terminal fire.",
-                  published=date(2025, 8, 14))
+    out = extract(extractor, "Quay productivity at the Kavarna terminal fell on Monday, and at least nine container "
+                             "vessels skipped the terminal in favour of other ports in the Straits of Johor and "
+                             "Singapore.", published=date(2025, 8, 14))
     assert "Straits of Johor" in names(out, "place") and "Straits of Johor" not in names(out, "actor")
