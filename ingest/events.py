@@ -245,6 +245,7 @@ class EventBuilder:
         if any(w in self.ref_preps for w in window[-3:]) and not indefinite \
                 and not any(doc[i].pos_ == "VERB" for i in range(max(trig.start - 3, 0), trig.start)) \
                 and not (tok.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in tok.children)) \
+                and not (tok.pos_ == "VERB" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)) \
                 and not (tok.dep_ == "compound" and tok.head.dep_ == "nsubj" and tok.head.head.pos_ == "VERB"):
             return True  # 'after the strikes', not 'after drones hit the terminal' (a clause of its own)
             # nor 'after Cyclone Tejal made landfall', whose subject names the storm

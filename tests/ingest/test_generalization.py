@@ -2361,3 +2361,10 @@ def test_a_strait_named_x_of_y_is_a_place(extractor):
                              "vessels skipped the terminal in favour of other ports in the Straits of Johor and "
                              "Singapore.", published=date(2025, 8, 14))
     assert "Straits of Johor" in names(out, "place") and "Straits of Johor" not in names(out, "actor")
+
+
+def test_a_ship_that_struck_a_crane_after_which_it_collapsed_did_it(extractor):
+    out = extract(extractor, "A ship-to-shore crane collapsed at the Kavarna Container Terminal on Saturday after it "
+                             "was struck by the container ship Nordic Juniper as it berthed.", published=date(2025, 9, 8))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("accident", "2025-09-06")]
+    assert perps(out) == [["Nordic Juniper"]]
