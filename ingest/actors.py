@@ -186,6 +186,23 @@ def _particle_linked(doc: Doc, span: Span) -> Span:
     return doc[j:span.end]
 
 
+def _listed_remit(doc: Doc, end: int) -> int:
+    """Where a ministry's remit listed after its name ends: ', Mines and Energy' after 'the Ministry of
+    Industry' (a comma list closed by 'and'); ``end`` when no such list follows."""
+    toks = tokens(doc)
+    j = end
+    while j + 1 < len(doc) and toks[j].text == "," and _titled(toks[j + 1]) and "\n" not in toks[j].whitespace_:
+        j += 1
+        while j < len(doc) and _titled(toks[j]) and toks[j].ent_type_ in ("", "ORG") and j - end <= 8:
+            j += 1
+    if j == end or j + 1 >= len(doc) or toks[j].lower_ != "and" or not _titled(toks[j + 1]):
+        return end
+    j += 1
+    while j < len(doc) and _titled(toks[j]) and toks[j].ent_type_ in ("", "ORG") and j - end <= 10:
+        j += 1
+    return j
+
+
 def _initials_start(doc: Doc, paren: int, acr: str) -> int | None:
     """Where the capitalized words before ``paren`` begin whose initials spell ``acr``: the
     initials of the capitalized words only ("NSCDC") or of every word ("DoE"); None if none do."""
@@ -1126,6 +1143,8 @@ class ActorFinder(DataComponent):
                     end = j
             # "the Ministry of Energy" + "and Mines", "the Fire Service" + "and Civil Defence": one body's name
             organ = any(toks[x].lower_ in ORG_TAILS | {"ministry", "department"} for x in range(start, end))
+            if organ and any(toks[x].lower_ == "of" for x in range(start, end)):
+                end = _listed_remit(doc, end)  # "the Ministry of Industry" + ", Mines and Energy"
             if organ and end + 1 < len(doc) and toks[end].lower_ == "and" and _titled(toks[end + 1]) \
                     and not toks[end + 1].ent_type_ and "\n" not in toks[end].whitespace_:
                 j = end + 1

@@ -2368,3 +2368,9 @@ def test_a_ship_that_struck_a_crane_after_which_it_collapsed_did_it(extractor):
                              "was struck by the container ship Nordic Juniper as it berthed.", published=date(2025, 9, 8))
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("accident", "2025-09-06")]
     assert perps(out) == [["Nordic Juniper"]]
+
+
+def test_a_ministrys_remit_listed_with_commas_is_part_of_its_name(extractor):
+    out = extract(extractor, "The Ministry of Industry, Mines and Energy said the Kavarna railway was blocked on Monday.",
+                  published=date(2025, 4, 25))
+    assert "Ministry of Industry, Mines and Energy" in names(out, "actor") and "Energy" not in names(out, "actor")
