@@ -952,6 +952,13 @@ class ActorFinder(DataComponent):
             return  # "the Kuyambana group": a group's name (from_group_names), not a place
         if label == "ORG" and span.start > 0 and ORDINAL.match(toks[span.start - 1].text):
             span = doc[span.start - 1:span.end]  # "the 10th Front", "101st Airborne Division": a numbered unit
+        if label in ("ORG", "PERSON") and len(span) == 3 and toks[span.start + 1].lower_ == "and" \
+                and all(_titled(t) for t in (span[0], span[2])) and span.start > 0 \
+                and toks[span.start - 1].lower_ in ("from", "in", "near", "between", "around") \
+                and not any(t.lower_ in ORG_TAILS or t.lower_ in self.organ_heads for t in span):
+            add(doc[span.start:span.start + 1], "place", "city", source="and-places")  # "young people from
+            add(doc[span.end - 1:span.end], "place", "city", source="and-places")  # Redeyef and Metlaoui"
+            return
         if label in ("GPE", "LOC", "ORG") and INITIALLED.fullmatch(span.text):
             label = "PERSON"  # "S. Paramanathan": initials and a surname name a person
         if label == "PERSON" and len(span) >= 3 and toks[span.start].lower_ in PERSON_TITLES and toks[span.start].is_title:

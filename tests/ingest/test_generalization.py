@@ -2374,3 +2374,9 @@ def test_a_ministrys_remit_listed_with_commas_is_part_of_its_name(extractor):
     out = extract(extractor, "The Ministry of Industry, Mines and Energy said the Kavarna railway was blocked on Monday.",
                   published=date(2025, 4, 25))
     assert "Ministry of Industry, Mines and Energy" in names(out, "actor") and "Energy" not in names(out, "actor")
+
+
+def test_two_towns_the_model_took_for_one_organisation_are_places(extractor):
+    out = extract(extractor, "About 150 unemployed young people from Redeyef and Metlaoui have been camped on the "
+                             "track of the Kavarna line since last Saturday.", published=date(2025, 4, 25))
+    assert {"Redeyef", "Metlaoui"} <= set(names(out, "place")) and not names(out, "actor")
