@@ -145,8 +145,7 @@ def _clean(doc: Doc, span: Span) -> Span | None:
 
 LEGAL_TAILS = {"limited", "ltd", "inc", "incorporated", "llc", "plc", "gmbh", "corporation", "pty", "ag", "asa"}
 COMPANY_SUFFIXES = {"inc", "ltd", "llc", "co", "corp", "plc", "sa", "ag", "as", "asa", "ab", "oy", "nv", "bv", "gmbh", "spa", "srl"}
-LINKING = {"and", "of", "for", "the", "on", "de", "del", "du", "des", "la", "le", "les", "y", "et", "&", "pour", "da", "do",
-           "dos", "das", "di", "della", "für"}
+LINKING = {"and", "of", "for", "the", "on", "la", "le", "les", "y", "et", "&", "pour", "für"} | PARTICLES
 
 
 def _hyphen_linked(doc: Doc, span: Span) -> Span:
@@ -165,8 +164,7 @@ def _hyphen_linked(doc: Doc, span: Span) -> Span:
 
 
 # lower-case words inside a name of another language: "Coalition pour la Renaissance du Centrafrique"
-INNER_PARTICLES = {"pour", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "et",
-                   "y", "e", "van", "von", "der", "den"}
+INNER_PARTICLES = PARTICLES | {"pour", "la", "le", "les", "et", "y", "e", "van", "von", "der", "den"}
 
 
 def _particle_linked(doc: Doc, span: Span) -> Span:
@@ -963,13 +961,6 @@ class ActorFinder(DataComponent):
             label = "PERSON"  # "S. Paramanathan": initials and a surname name a person
         if label == "PERSON" and len(span) >= 3 and toks[span.start].lower_ in PERSON_TITLES and toks[span.start].is_title:
             span = doc[span.start + 1:span.end]  # "Engineer K. Sivaruban": the title is not the name
-        if label == "ORG" and span.end + 1 < len(doc) and toks[span.end].lower_ == "of" \
-                and toks[span.end - 1].lower_ in ORG_TAILS | INSTITUTION_TAILS and toks[span.end + 1].ent_type_ in ("GPE", "ORG", "LOC") \
-                and toks[span.end + 1].ent_iob_ == "B" and not self.c.country(toks[span.end + 1].text):
-            k = span.end + 2
-            while k < len(doc) and toks[k].ent_iob_ == "I":
-                k += 1
-            span = doc[span.start:k]  # "the Preliminary Investigation Court of Nauta": the court's whole name
         country = self._forces_of(doc, span) if label in ("ORG", "PERSON", "FAC") else None
         if country:
             add(span, "actor", "state", name=country, canonical=country, aliases=[span.text], source="state-forces")
@@ -1139,8 +1130,9 @@ class ActorFinder(DataComponent):
                 end += 2
                 while end < len(doc) and _titled(toks[end]) and "\n" not in toks[end - 1].whitespace_:
                     end += 1
-            # "United Nations Office" + "for the Coordination of Humanitarian Affairs": an office's remit
-            if toks[end - 1].lower_ in ORG_TAILS and end + 1 < len(doc) and toks[end].lower_ in ("for", "of"):
+            # "United Nations Office" + "for the Coordination of Humanitarian Affairs": an office's remit;
+            # "the Preliminary Investigation Court" + "of Nauta": an institution's seat
+            if toks[end - 1].lower_ in ORG_TAILS | INSTITUTION_TAILS and end + 1 < len(doc) and toks[end].lower_ in ("for", "of"):
                 k = end + 1 + (toks[end + 1].lower_ == "the")
                 j = k
                 while j < len(doc) and (_titled(toks[j]) or toks[j].lower_ in ("of", "and", "for") and j + 1 < len(doc)

@@ -99,6 +99,7 @@ class CompiledAttributeRuler:
         self.columns = columns
         self.column_ids = [IDS[c] for c in columns]
         self.set_ids = sorted({a for _, _, attrs in rules for a in attrs})
+        self.set_column = {a: k for k, a in enumerate(self.set_ids)}  # attribute id -> its column in ``out``
 
     @classmethod
     def from_ruler(cls, ruler) -> Optional["CompiledAttributeRuler"]:
@@ -138,7 +139,6 @@ class CompiledAttributeRuler:
         out = doc.to_array(self.set_ids)
         if out.ndim == 1:
             out = out.reshape(n, 1)
-        where = {a: k for k, a in enumerate(self.set_ids)}
         changed = False
         strings = doc.vocab.strings
         for tests, index, attrs in self.rules:
@@ -156,7 +156,7 @@ class CompiledAttributeRuler:
                 continue
             rows = starts + index
             for attr, value in attrs.items():
-                out[rows, where[attr]] = value
+                out[rows, self.set_column[attr]] = value
             changed = True
         if changed:
             doc.from_array(self.set_ids, out)

@@ -39,6 +39,8 @@ BACKGROUND_DAYS = 90  # an incident ending this long before publication is backg
 # the notice's own)
 DATE_FIELD = re.compile(r"(?:[-*•]\s*)?(?:date of (?:the )?(?:loss|incident|event|occurrence|outage|attack|failure)"
                         r"|(?:incident|event|loss) date|occurred)\s*:\s*", re.IGNORECASE)
+DATE_FIELD_LINE = re.compile(r"^[ \t]*" + DATE_FIELD.pattern, re.IGNORECASE | re.MULTILINE)
+SENTENCE_ENDS = (".", "?", "!", '"', "”")  # how a line of running text ends; a heading's does not
 CAUSE_FRAMES = {"point", "cause", "due", "result", "blame", "attribute", "trace", "owe"}
 CONSEQUENCE_DAYS = 2  # a fire or outage up to two days after an attack on the same target is its effect
 # 'a source in X said': the speaker is X
@@ -140,6 +142,26 @@ DEFENDING = {"destroy", "intercept", "shoot", "down", "neutralise", "neutralize"
 DEFENDED = {"drone", "uav", "boat", "vessel", "missile", "rocket", "projectile", "shahed", "aircraft", "usv", "craft"}
 
 
+def _lines_before(text: str, pos: int):
+    """(start, text) of the lines before offset ``pos`` (a line's start), nearest first."""
+    while pos > 0:
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        yield prev, text[prev:pos]
+        pos = prev
+
+
+def _lines_after(text: str, end: int, most: int):
+    """(start, text) of up to ``most`` lines after offset ``end`` (a line's end)."""
+    pos = end + 1
+    for _ in range(most):
+        if pos >= len(text):
+            return
+        nxt = text.find("\n", pos)
+        nxt = len(text) if nxt < 0 else nxt
+        yield pos, text[pos:nxt]
+        pos = nxt + 1
+
+
 def _compatible(a: str, b: str) -> bool:
     return a == b or any(a in x and b in x for x in COMPAT)
 
@@ -197,6 +219,7 @@ class EventBuilder:
         self.demonyms = self.countries.by_demonym
         self.text = doc_text(doc)
         self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(self.text)]
+        self.has_date_fields = DATE_FIELD_LINE.search(self.text) is not None
         stamps = list(CLOCK_ENTRY.finditer(self.text))
         self.clock_entries = [(m.start(1), m.end(1)) for m in stamps] if len(stamps) >= 3 else []
         self._trig_tokens: Optional[tuple[set[int], set[int]]] = None
@@ -824,38 +847,27 @@ class EventBuilder:
         """'Date of loss: 22 May 2025' in the field lines of a bulletin's or a notice's item: (interval,
         expression) of the date field above the sentence, up to the item's heading line, or just below the
         sentence when it is the heading line itself."""
+        if not self.has_date_fields:
+            return None
         text = self.text
         line_start = text.rfind("\n", 0, sent.start_char) + 1
         line_end = text.find("\n", sent.start_char + len(sent.text.rstrip()))  # (a sentence may hold the line break)
         line_end = len(text) if line_end < 0 else line_end
-        heading = not text[line_start:line_end].rstrip().endswith((".", "?", "!", '"', "”"))
-        lines = []  # (start, text) of the lines above, nearest first; for a heading, those below
-        pos = line_start
-        while pos > 0:
-            prev = text.rfind("\n", 0, pos - 1) + 1
-            lines.append((prev, text[prev:pos]))
-            pos = prev
-        below, pos = [], line_end + 1
-        while heading and pos < len(text) and len(below) < 8:
-            nxt = text.find("\n", pos)
-            nxt = len(text) if nxt < 0 else nxt
-            below.append((pos, text[pos:nxt]))
-            pos = nxt + 1
-        for group in ((below,) if heading else (lines,)):
-            for at, line in group:
-                stripped = line.strip()
-                if not stripped:
-                    continue
-                field = DATE_FIELD.match(stripped)
-                if field:
-                    first = at + line.index(stripped) + field.end()
-                    for s, e, expr in self.doc._.ig_dates or []:
-                        if first <= expr.start < at + len(line):
-                            interval = expr.resolve(self.published)
-                            return (interval, expr) if interval else None
-                    return None
-                if ":" not in stripped[:40] and not stripped.endswith((".", "?", "!", '"', "”")):
-                    break  # a heading: the fields above it are another item's
+        heading = not text[line_start:line_end].rstrip().endswith(SENTENCE_ENDS)
+        for at, line in (_lines_after(text, line_end, 8) if heading else _lines_before(text, line_start)):
+            stripped = line.strip()
+            if not stripped:
+                continue
+            field = DATE_FIELD.match(stripped)
+            if field:
+                first = at + line.index(stripped) + field.end()
+                for s, e, expr in self.doc._.ig_dates or []:
+                    if first <= expr.start < at + len(line):
+                        interval = expr.resolve(self.published)
+                        return (interval, expr) if interval else None
+                return None
+            if ":" not in stripped[:40] and not stripped.endswith(SENTENCE_ENDS):
+                break  # a heading: the fields above it are another item's
         return None
 
     def _told_before(self, sent: Span):

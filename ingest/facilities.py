@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ingest import lexicon
+from ingest.dates import MONTHS
 from ingest.mention import Mention
 from ingest.serialize import DataComponent
 from ingest.toks import positions, tokens, word_ids
@@ -19,8 +20,6 @@ STOP_LEFT = {"the", "a", "an", "this", "that", "these", "those", "its", "their",
              "of", "at", "in", "on", "to", "for", "by", "with", "from", "all", "both", "each", "one", "two", "three"}
 DASHES = {"-", "–", "—"}
 COMPANY_PLURALS = {"Terminals", "Railways", "Ports", "Pipelines", "Airports", "Refineries", "Harbours", "Harbors"}
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-          "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
 
 
