@@ -1549,6 +1549,8 @@ class EventBuilder:
                                                           and m.dates and not o.dates)), None)
             prv = next((o for o in reversed(out) if o.targets and (k - 1 in o.sents or k - 2 in o.sents)), None)
             for o in (nxt, prv):
+                if o is not None and self._kinds_clash(m, o):
+                    continue  # 'The utility was hit by ransomware on Monday. A fire broke out at the wharf': two events
                 if o is not None and self._attacks(m) and o.types and all(t == "disruption" for t in o.types) \
                         and not any(_related(a, b) for x in out if x.targets and self._attacks(x)
                                     for a in x.targets for b in o.targets):
@@ -1560,6 +1562,22 @@ class EventBuilder:
                     out.remove(m)
                     break
         return [m for m in out if m.targets]
+
+    def _kinds_clash(self, a: Event, b: Event) -> bool:
+        """Two mentions no single event tells: an intrusion and a physical event (fire, blast, strike,
+        storm), or a natural hazard and an attack."""
+        def kinds(e: Event) -> set:
+            return {"cyberattack"} if "cyberattack" in e.cues else set(e.types) - {"attack"}
+        ta, tb = kinds(a), kinds(b)
+        if not ta or not tb:
+            return False
+        physical = self.attack_family - {"cyberattack"} | {"fire", "explosion", "natural_hazard", "accident"}
+        for x, y in ((ta, tb), (tb, ta)):
+            if x == {"cyberattack"} and y <= physical:
+                return True
+            if x == {"natural_hazard"} and y <= self.attack_family:
+                return True
+        return False
 
     def _attacks(self, ev: Event) -> bool:
         return any(t in self.attack_family or t == "attack" for t in ev.types)

@@ -2380,3 +2380,28 @@ def test_two_towns_the_model_took_for_one_organisation_are_places(extractor):
     out = extract(extractor, "About 150 unemployed young people from Redeyef and Metlaoui have been camped on the "
                              "track of the Kavarna line since last Saturday.", published=date(2025, 4, 25))
     assert {"Redeyef", "Metlaoui"} <= set(names(out, "place")) and not names(out, "actor")
+
+
+# --- session 12 ---
+
+@pytest.mark.parametrize("text, name", [
+    ("The Kavarna zone substation was hit by ransomware on Monday.", "Kavarna zone substation"),
+    ("A fire broke out at the Kavarna port petroleum terminal on Monday.", "Kavarna port petroleum terminal"),
+    ("A drone hit the Kavarna traction substation on Monday.", "Kavarna traction substation"),
+    ("A storm damaged the Kavarna bulk terminal on Monday.", "Kavarna bulk terminal"),
+])
+def test_a_descriptive_word_between_a_name_and_its_head_belongs_to_the_name(extractor, text, name):
+    out = extract(extractor, text)
+    assert names(out, "facility") == [name]
+    assert len(out["incidents"]) == 1
+
+
+def test_an_intrusion_without_a_target_is_not_the_next_sentences_fire(extractor):
+    out = extract(extractor, "The utility was hit by ransomware on Monday. A fire broke out at the Kavarna wharf on "
+                             "Monday.")
+    assert [i["type"] for i in out["incidents"]] == ["fire"]
+
+
+def test_a_strike_without_a_target_is_told_by_the_next_sentences_fire(extractor):
+    out = extract(extractor, "Drones attacked overnight on Monday. A fire broke out at the Kavarna refinery.")
+    assert [i["type"] for i in out["incidents"]] == ["drone_strike"]
