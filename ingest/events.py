@@ -1453,6 +1453,7 @@ class EventBuilder:
         events = [e for e in events if not e.habitual or not any(
             o is not e and not o.habitual and any(_related(a, b) for a in e.targets for b in o.targets) for o in events)]
         self._attributions(events)
+        self._anchoring_vessels(events)
         events.sort(key=lambda e: min(e.sents))
         self._single = len(events) == 1
         return events
@@ -1620,6 +1621,36 @@ class EventBuilder:
                 for w in whos:
                     if w.kind == "actor" and w not in h.perps:
                         h.perps.append(w)
+
+    def _anchoring_vessels(self, events: list[Event]) -> None:
+        """'the freighter X lingered above the cable route with its anchor down', 'the anchor of the
+        general cargo vessel Y': a named ship told with an anchor near an incident without a perpetrator
+        is the one the text holds responsible, and the incident an accident unless told as deliberate."""
+        held = {id(p) for ev in events for p in ev.perps}  # a ship the text already holds for one incident
+        vessels = [e for e in self.res.entities if e.kind == "actor" and e.type == "vessel" and id(e) not in held]
+        if not vessels:
+            return
+        anchored: dict[int, list[Ent]] = {}  # sentence -> ships told there with an anchor
+        for v in vessels:
+            for start, _ in v.spans:
+                k = self.sent_of.get(start)
+                if k is not None and any(t.lemma_ == "anchor" for t in self.sents[k]) and v not in anchored.get(k, []):
+                    anchored.setdefault(k, []).append(v)
+        if not anchored:
+            return
+        for ev in events:
+            if ev.perps or self._attacks(ev) and "sabotage" not in ev.types:
+                continue
+            near = sorted((min(abs(k - s) for s in ev.sents), k) for k in anchored)
+            near = [k for d, k in near if d <= 2 and d == near[0][0]]
+            ships = {v.name: v for k in near for v in anchored[k]}
+            if len(ships) != 1:
+                continue
+            ev.perps.append(next(iter(ships.values())))
+            if "vessel" not in ev.cues:
+                ev.cues.append("vessel")
+            if not any(t in ("accident", "sabotage") for t in ev.types + ev.cues):
+                ev.cues.append("accident")
 
     def _state_of_ministry(self, w: Ent) -> Optional[Ent]:
         """The state whose ministry ('Russia's defence ministry', 'the Russian Defence Ministry') owns a

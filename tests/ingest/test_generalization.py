@@ -2405,3 +2405,21 @@ def test_an_intrusion_without_a_target_is_not_the_next_sentences_fire(extractor)
 def test_a_strike_without_a_target_is_told_by_the_next_sentences_fire(extractor):
     out = extract(extractor, "Drones attacked overnight on Monday. A fire broke out at the Kavarna refinery.")
     assert [i["type"] for i in out["incidents"]] == ["drone_strike"]
+
+
+def test_a_ship_told_with_its_anchor_down_near_a_broken_cable_is_held_for_it(extractor):
+    out = extract(extractor, "The Kavarna cable broke on Monday. The coast guard said the Togo-flagged Dobra Zvezda 5 "
+                             "had been loitering over the cable with its anchor down before it broke.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("accident", "2024-07-08")]
+    assert perps(out) == [["Dobra Zvezda 5"]]
+
+
+def test_a_ship_named_only_as_the_repairer_is_held_for_nothing(extractor):
+    out = extract(extractor, "The Kavarna cable broke on Monday. Repairs by the cable ship Dobra Zvezda will take weeks.")
+    assert perps(out) == [[]]
+
+
+def test_a_ship_held_for_one_incident_is_not_held_for_the_other_damage_near_it(extractor):
+    out = extract(extractor, "The Kavarna pipeline and a nearby data cable were damaged on Monday. Officials said the "
+                             "anchor of the ship Dobra Zvezda was responsible for breaking the pipeline.")
+    assert sorted(map(tuple, perps(out))) == [(), ("Dobra Zvezda",)]
