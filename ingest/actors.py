@@ -1166,7 +1166,8 @@ class ActorFinder(DataComponent):
         # "Freeport" + "LNG": a capitalized compound before the name
         while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].text[:1].isupper() and toks[start - 1].is_alpha \
                 and toks[start - 1].dep_ == "compound" and span.start <= toks[start - 1].head.i < end \
-                and not toks[start - 1].ent_type_ in ("GPE", "LOC") and "\n" not in toks[start - 1].whitespace_:
+                and not toks[start - 1].ent_type_ in ("GPE", "LOC") and "\n" not in toks[start - 1].whitespace_ \
+                and toks[start - 1].lower_ not in LEAD_WORDS:  # not 'Suspected' before the name
             start -= 1
         # "Scottish and Southern Electricity Networks", "Pipeline and Hazardous Materials Safety Administration"
         if start >= 2 and toks[start - 1].lower_ == "and" and toks[start - 2].text[:1].isupper() and toks[start - 2].is_alpha \

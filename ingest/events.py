@@ -77,7 +77,9 @@ LAW_VERBS = {"board", "seize", "detain", "arrest", "charge", "escort", "impound"
 SAME_TIME = {"night", "day", "wave", "morning", "evening", "afternoon", "attack", "attacks", "time", "hour", "raid",
              "barrage", "salvo", "strike", "strikes", "weekend"}
 ATTACK_VERBS = {"attack", "strike", "hit", "shell", "sabotage", "bomb", "blow", "collide", "damage", "destroy",
-                "target", "occupy", "seize", "capture", "storm", "raid", "hack", "breach", "cut", "ram", "set", "torch"}
+                "target", "occupy", "seize", "capture", "storm", "raid", "hack", "breach", "cut", "ram", "set", "torch",
+                "burn", "mine", "plant", "detonate", "bombard", "shoot", "loot", "vandalise", "vandalize", "steal",
+                "ransack", "overrun", "infiltrate", "encrypt"}
 
 
 MODALS = {"could", "would", "might", "may", "can", "should", "will", "must"}
@@ -652,7 +654,7 @@ class EventBuilder:
         if any(t.type == "accident" and self._deliberate(self._head(t)) for t in real):
             cues.append("deliberate")  # 'deliberately dragging its anchor across the cable': sabotage
         if any((self.doc[t.start:t.end].text.lower() in CUT_WORDS or t.type == "fire" and self._head(t).lemma_ in
-                ("set", "torch")) and (self._human_agent(self._head(t)) or t.type == "fire" and self._passive(self._head(t))
+                ("set", "torch", "burn")) and (self._human_agent(self._head(t)) or t.type == "fire" and self._passive(self._head(t))
                                        or self._head(t).dep_ == "dobj" and self._head(t).head.lemma_ == "make"
                                        and self._human_agent(self._head(t).head))
                for t in real):

@@ -26,6 +26,7 @@ class TriggerFinder(DataComponent):
         self.attr_info: dict[str, dict] = {}
         self.police_verbs = set(police_verbs or ())
         self.fired = fired_at or {}
+        self.statement_nouns = set(lexicon.cues()["statement_nouns"])
         for typ, spec in types.items():
             self.events.add(f"T|{typ}", [make_doc(p) for p in spec.get("triggers", [])])
             if spec.get("cues"):
@@ -122,12 +123,24 @@ class TriggerFinder(DataComponent):
                     if subj is None or subj.i > tok.i or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
                         continue  # 'a militant group in the delta said it had ...': no named claimant; '"...," said X': a quote
                     deeds = {i for i, typ in kinds.items() if typ in a["deed_types"]}
-                    told = any(c.i > tok.i and self._own_deed(c, deeds, a["deed_verbs"]) for c in tok.children)
+                    told = any(c.i > tok.i and self._own_deed(c, deeds, a["deed_verbs"]) for c in self._told_clauses(tok))
                 else:
                     told = any(c.dep_ == "dobj" and c.i in heads or self._own_deed(c, heads) for c in tok.children)
                 if told:
                     seen.add(tok.i)
                     out.append(Cue(tok.i, tok.i + 1, tok.text, a["stance"], a["role"]))
+        return out
+
+    def _told_clauses(self, verb) -> list:
+        """The clauses a speech verb tells: its own, and the one the parser hangs on its statement
+        noun ('said in a statement sent to journalists that its fighters had planted the explosives')."""
+        out = list(verb.children)
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "through", "via"):
+                for noun in prep.children:
+                    if noun.dep_ == "pobj" and noun.lemma_ in self.statement_nouns:
+                        out += [c for c in noun.children if c.dep_ == "acl" and any(
+                            g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
         return out
 
     @staticmethod
@@ -136,7 +149,7 @@ class TriggerFinder(DataComponent):
         clause whose subject is the claimant (a pronoun) and which tells an incident. With
         ``deed_verbs`` (after 'said'), the incident is the clause's verb or the object of one of
         them: 'its forces carried out a strike', not 'its forces repelled an attack'."""
-        if clause.dep_ != "ccomp":
+        if clause.dep_ not in ("ccomp", "acl"):  # an acl only as a statement's clause (_told_clauses)
             return False
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or not (subj.lower_ in ("it", "they", "we") or any(

@@ -2423,3 +2423,28 @@ def test_a_ship_held_for_one_incident_is_not_held_for_the_other_damage_near_it(e
     out = extract(extractor, "The Kavarna pipeline and a nearby data cable were damaged on Monday. Officials said the "
                              "anchor of the ship Dobra Zvezda was responsible for breaking the pipeline.")
     assert sorted(map(tuple, perps(out))) == [(), ("Dobra Zvezda",)]
+
+
+def test_a_group_saying_in_a_statement_that_its_fighters_did_it_claims_it(extractor):
+    out = extract(extractor, "On Saturday, a blast tore through the Kavarna rail bridge. The Balchik Liberation Army "
+                             "said in a statement sent to journalists that its fighters had planted the explosives under "
+                             "the bridge.", published=date(2025, 10, 12))
+    assert perps(out) == [["Balchik Liberation Army"]]
+
+
+def test_people_who_burned_a_tower_sabotaged_it(extractor):
+    out = extract(extractor, "Gunmen burned the Kavarna telecom tower on Saturday.", published=date(2025, 10, 12))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2025-10-11")]
+
+
+def test_burning_fuel_is_no_fire_incident(extractor):
+    out = extract(extractor, "The company burned gas at the Kavarna plant on Saturday.", published=date(2025, 10, 12))
+    assert out["incidents"] == []
+
+
+def test_the_subject_of_planting_explosives_did_it_and_a_leading_suspected_is_no_part_of_a_name(extractor):
+    out = extract(extractor, "Suspected Balchik Liberation Army militants planted explosives under the Kavarna rail "
+                             "bridge on Saturday.",
+                  published=date(2025, 10, 12))
+    assert perps(out) == [["Balchik Liberation Army"]]
+    assert "Balchik Liberation Army" in names(out, "actor")
