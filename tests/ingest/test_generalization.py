@@ -2448,3 +2448,14 @@ def test_the_subject_of_planting_explosives_did_it_and_a_leading_suspected_is_no
                   published=date(2025, 10, 12))
     assert perps(out) == [["Balchik Liberation Army"]]
     assert "Balchik Liberation Army" in names(out, "actor")
+
+
+def test_pylons_that_fell_are_the_lines_told_before(extractor):
+    out = extract(extractor, "A storm swept through the corridor of the Kavarna–Balchik 150 kV line on Monday. Two "
+                             "pylons collapsed and a third was badly damaged.")
+    assert [[entity(out, t)["name"] for t in i["targets"]] for i in out["incidents"]] == [["Kavarna–Balchik 150 kV line"]]
+
+
+def test_a_wildfire_is_a_fire(extractor):
+    out = extract(extractor, "A wildfire swept through the corridor of the Kavarna–Balchik 150 kV line on Monday.")
+    assert [i["type"] for i in out["incidents"]] == ["fire"]
