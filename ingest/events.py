@@ -52,6 +52,8 @@ PEOPLE = {"person", "people", "man", "men", "vandal", "thief", "saboteur", "atta
           "assailant", "perpetrator", "unknown", "individual", "group", "activist", "worker", "insurgent", "rebel",
           "fighter", "arsonist", "protester", "criminal"}
 CUT_WORDS = {"cut", "cuts", "cutting", "toppled", "toppling", "felled"}  # damage only to what is cut itself: a facility, or a part
+COLLAPSE_WORDS = {"collapse", "collapsed", "fell down", "gave way", "give way", "giving way", "structural failure"}
+FALSE_WORDS = {"false", "untrue", "unfounded", "baseless", "groundless", "fake", "wrong", "incorrect", "inaccurate"}
 HEDGES = {"suspected", "possible", "potential", "alleged", "presumed", "probable", "likely", "apparent"}
 EVENT_SUBJECTS = {"explosion", "blast", "fire", "blaze", "storm", "quake", "earthquake", "landslide", "typhoon", "cyclone",
                   "hurricane", "lightning", "flood", "wave", "surge", "tornado", "wildfire", "mudslide"}
@@ -109,11 +111,13 @@ class Event:
     habitual: bool = False  # 'was attacked repeatedly': history, unless nothing else happened to the target
     recent: bool = False  # dated relative to a publication date the text lacks ('on Thursday'): the news, not history
     follows: bool = False  # 'a fire broke out in the switchyard after the strike': a consequence of an attack told before
+    words: list[str] = field(default_factory=list)  # the trigger words, one per entry of types
 
     def absorb(self, o: "Event") -> None:
         self.sents += o.sents
         self.types += o.types
         self.cues += o.cues
+        self.words += o.words
         for t in o.targets:
             if t not in self.targets:
                 self.targets.append(t)
@@ -382,6 +386,9 @@ class EventBuilder:
             if t.dep_ in ("acl", "ccomp") and t.head.lemma_ in hearsay and t.head.dep_ == "dobj" \
                     and t.head.head.lemma_ in dismiss | {"deny", "reject"}:
                 return True  # "dismissed claims that the plant had been sabotaged"
+            if t.dep_ in ("acl", "ccomp", "relcl") and t.head.lemma_ in hearsay and t.head.dep_ == "nsubj" and any(
+                    c.dep_ == "acomp" and c.lemma_ in FALSE_WORDS for c in t.head.head.children):
+                return True  # "Rumours that the substation was sabotaged are false"
             if t.dep_ == "pobj" and t.head.lower_ == "by" and any(c.dep_ == "neg" for c in t.head.head.children):
                 return True  # "a ship does not zigzag over a cable by accident"
             if t.dep_ in ("attr", "acomp"):  # "This was not an attack", "the attacks are not accidental"
@@ -662,7 +669,7 @@ class EventBuilder:
             # tells the kind of attack before the kind of actor: 'militants toppled two pylons' is sabotage)
         low = sent.text.lower()
         cyber = "cyberattack" in cues or any(w in low for w in CYBER_WORDS)
-        ev = Event([k], [self._own_type(t, cyber) for t in real], cues, [])
+        ev = Event([k], [self._own_type(t, cyber) for t in real], cues, [], words=[self._word(t) for t in real])
         ev.evidence.append((sent.start_char, sent.end_char))
         self._date(ev, sent, real)
         if ev.dates is None and self._same_time(sent):
@@ -689,14 +696,30 @@ class EventBuilder:
             e = Event(list(ev.sents), list(ev.types), list(ev.cues), group, ev.dates, ev.precision,
                       list(ev.perps), set(ev.effects), list(ev.evidence), ev.location, ev.date_text,
                       anaphoric=ev.anaphoric, habitual=ev.habitual, bound=ev.bound, recent=ev.recent,
-                      follows=ev.follows)
+                      follows=ev.follows, words=list(ev.words))
             if own is not real:  # 'X bombed A on Wednesday, and a drone hit B on Thursday': each its own
                 e.types = [self._own_type(t, cyber) for t in own]
+                e.words = [self._word(t) for t in own]
                 e.dates, e.precision, e.date_text, e.bound = None, 9, None, False
                 self._date(e, sent, own)
                 e.perps = self._agents(sent, own)
             out.append(e)
         return out
+
+    def _word(self, trig) -> str:
+        return self.doc[trig.start:trig.end].text.lower()
+
+    def _in_hazard(self, ev: Event) -> bool:
+        """A collapse or damage with no cause of its own, told for a day a storm, flood or quake is told
+        on (a day either side): 'three towers on the line collapsed overnight' in a cyclone's liveblog."""
+        if not ev.dates or not self.hazard_days or set(ev.cues) & {"vessel", "deliberate", "accident"}:
+            return False
+        if any(t == "accident" and w not in COLLAPSE_WORDS for t, w in zip(ev.types, ev.words)):
+            return False
+        if any(t not in ("accident", "damage", "disruption") for t in ev.types):
+            return False
+        day = timedelta(days=1)
+        return any(h[0] - day <= ev.dates[1] and ev.dates[0] <= h[1] + day for h in self.hazard_days)
 
     def _own_type(self, trig, cyber: bool) -> str:
         """A trigger's type in its sentence: 'the TNLA took control of the viaduct' is a seizure unless
@@ -1373,6 +1396,8 @@ class EventBuilder:
     # ---- merging ---------------------------------------------------------------------------
     def build(self) -> list[Event]:
         ms = self.mentions()
+        # the days a storm, flood or quake is told on: what collapsed then collapsed in it
+        self.hazard_days = [m.dates for m in ms if m.dates and "natural_hazard" in m.types and not m.habitual]
         ms = self._continue(ms)
         self._last_weekday(ms)
         dated = [m for m in ms if m.targets and m.dates]
@@ -1815,7 +1840,8 @@ class EventBuilder:
             best = "airstrike"  # 'accused the air force of bombing the bridge': bombs from the air, none planted
         if best == "sabotage" and "drone_strike" in ev.cues and "sabotage" not in ev.cues and "attack" in votes:
             best = "drone_strike"  # 'uncrewed boats struck the berth ... one of them blew up': a drone's blast
-        hazard = ("natural_hazard" in votes or "natural_hazard" in ev.cues) and "vessel" not in ev.cues
+        hazard = ("natural_hazard" in votes or "natural_hazard" in ev.cues) and "vessel" not in ev.cues \
+            or best in ("accident", "damage") and self._in_hazard(ev)
         if hazard and best not in self.attack_family and not any(c in self.attack_family for c in ev.cues):
             return "natural_hazard"  # 'Storm X struck ...; the dam burst': the storm is the cause
         if best == "attack":

@@ -2459,3 +2459,22 @@ def test_pylons_that_fell_are_the_lines_told_before(extractor):
 def test_a_wildfire_is_a_fire(extractor):
     out = extract(extractor, "A wildfire swept through the corridor of the Kavarna–Balchik 150 kV line on Monday.")
     assert [i["type"] for i in out["incidents"]] == ["fire"]
+
+
+def test_towers_that_collapsed_the_night_a_cyclone_passed_fell_to_it(extractor):
+    out = extract(extractor, "An extratropical cyclone moved north overnight on Tuesday, bringing gale-force winds to "
+                             "the coast.\n\nThree towers on the Kavarna-Balchik 138 kV line collapsed overnight.",
+                  published=date(2026, 7, 8))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("natural_hazard", "2026-07-07")]
+
+
+def test_a_collapse_weeks_after_a_storm_is_an_accident(extractor):
+    out = extract(extractor, "A storm hit the coast on 2 May.\n\nOn 20 June the Kavarna road bridge collapsed.",
+                  published=date(2026, 7, 8))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("accident", "2026-06-20")]
+
+
+def test_rumours_of_sabotage_called_false_tell_no_incident(extractor):
+    out = extract(extractor, "Rumours on social media that the Kavarna substation was sabotaged on Monday are "
+                             "false, the operator says.")
+    assert out["incidents"] == []
