@@ -247,6 +247,8 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
                 continue
             if kind == "mon" and not _bare_month(m):
                 continue
+            if NAMED_AFTER.match(text, e):
+                continue  # "6th of October City", "the 6 October Bridge": a name that holds a date
             taken.append((s, e))
             found.append(DateExpr(s + offset, e + offset, kind, m.group(0), groups))
     found.sort(key=lambda d: d.start)
@@ -264,6 +266,9 @@ def _valid(kind: str, g: dict) -> bool:
     return True
 
 
+# a capitalized place or structure word right after a date makes the date part of a name
+NAMED_AFTER = re.compile(r" (?:City|Bridge|Street|Square|Avenue|Road|Stadium|University|District|Governorate|Town|"
+                         r"Airport|Dam|Park|Station|Street|Boulevard|Corridor|Metro|Line)\b")
 HEADING_DASH = re.compile(r"\s*[-–—:]\s")
 EVENT_AFTER = re.compile(r" (?:attacks?|strikes?|bombings?|blasts?|raids?|explosions?|fires?|outages?|floods?)\b")
 

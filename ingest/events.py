@@ -52,6 +52,11 @@ PEOPLE = {"person", "people", "man", "men", "vandal", "thief", "saboteur", "atta
           "assailant", "perpetrator", "unknown", "individual", "group", "activist", "worker", "insurgent", "rebel",
           "fighter", "arsonist", "protester", "criminal"}
 CUT_WORDS = {"cut", "cuts", "cutting", "toppled", "toppling", "felled"}  # damage only to what is cut itself: a facility, or a part
+# dates that only count from the publication date ('overnight', 'on Tuesday', 'last month')
+DEICTIC = {"overnight", "overnight_into", "today", "yesterday", "weekday", "weekday_span", "days_ago", "weeks_ago",
+           "rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year"}
+SUPPLY_CUTS = {"power", "electricity", "supply", "water", "gas", "rotating", "rolling", "scheduled", "unscheduled",
+               "planned", "unplanned", "daily", "hourly", "load", "load-shedding"}
 COLLAPSE_WORDS = {"collapse", "collapsed", "fell down", "gave way", "give way", "giving way", "structural failure"}
 FALSE_WORDS = {"false", "untrue", "unfounded", "baseless", "groundless", "fake", "wrong", "incorrect", "inaccurate"}
 HEDGES = {"suspected", "possible", "potential", "alleged", "presumed", "probable", "likely", "apparent"}
@@ -286,6 +291,8 @@ class EventBuilder:
                 and self._generic_target(tok):
             return True  # "attacks on electrical substations have increased": a kind of event, not one
         word = doc[trig.start:trig.end].text.lower()
+        if word in CUT_WORDS and any(c.dep_ in ("amod", "compound") and c.lower_ in SUPPLY_CUTS for c in tok.children):
+            return True  # 'rotating cuts', 'unscheduled power cuts': outages of supply, not a cut facility
         if word in CUT_WORDS and not any(c.dep_ in ("dobj", "nsubjpass") and self._breakable(c) for c in tok.children) \
                 and not (tok.pos_ == "NOUN" and self._cut_in(tok)):
             return True  # 'cut the cable' but not 'cut flows into the pipeline', 'cut power to the plant'
@@ -569,8 +576,9 @@ class EventBuilder:
     def _takes_facility(self, tok) -> bool:
         """A seizure verb or noun whose object (or passive subject) holds a facility."""
         verbs = [tok]
-        if tok.dep_ == "conj":
-            verbs.append(tok.head)
+        if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+            verbs.append(tok.head)  # 'stormed and seized the plant' (not 'X isolated the plant, and parts of
+            # Giza were hit by cuts': a clause with a subject of its own)
         verbs += [c for c in tok.children if c.dep_ == "conj"]
         for v in verbs:
             for c in v.children:
@@ -961,6 +969,7 @@ class EventBuilder:
             return  # 'will replace the damaged gate by April': a state the text describes, not dated by it
             # (but 'on Monday, firefighters were called to a burning cable shaft': the fire of that day)
         best = None
+        absolute: list[tuple] = []  # candidates that name their day, month or year
         offset = None  # 'three days after the explosion': counted from an event told before
         for s, e, expr in self.doc._.ig_dates or []:
             if s < sent.start or e > sent.end:
@@ -992,8 +1001,16 @@ class EventBuilder:
             # 'X bombed A late on Wednesday, and a drone hit B on Thursday': nearer B's trigger and B itself
             near = min((abs(s - i) for i in self._tokens_of(ev.targets, sent)), default=0)
             cand = (rank, expr.precision, dist + near, interval, expr)
+            if expr.kind not in DEICTIC:
+                absolute.append(cand)
             if best is None or cand[:3] < best[:3]:
                 best = cand
+        if best and best[4].kind in DEICTIC and best[3]:
+            # 'In June 2021, a transformer fire ... cut power overnight': the night of that month, not
+            # of the publication date
+            other = [c for c in absolute if c[0] <= best[0] and not overlap(c[3], best[3])]
+            if other:
+                best = min(other, key=lambda c: c[:3])
         counted = False
         if offset is not None and (best is None or best[3] is None or best[0] == 2):
             best, counted = self._counted_from(offset[1], offset[2], real) or best, True

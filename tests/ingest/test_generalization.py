@@ -2478,3 +2478,21 @@ def test_rumours_of_sabotage_called_false_tell_no_incident(extractor):
     out = extract(extractor, "Rumours on social media that the Kavarna substation was sabotaged on Monday are "
                              "false, the operator says.")
     assert out["incidents"] == []
+
+
+def test_overnight_in_a_sentence_dated_by_its_month_is_that_months_night(extractor):
+    out = extract(extractor, "In June 2021, a transformer fire at the Kavarna substation cut power to large parts of "
+                             "the district overnight.", published=date(2026, 8, 27))
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2021-06-01", "2021-06-30")]
+
+
+def test_a_day_and_month_in_a_name_is_no_date(extractor):
+    from ingest.dates import find_dates
+    assert find_dates("parts of Giza, 6th of October City and Sheikh Zayed") == []
+    assert [d.text for d in find_dates("on 6 October the line tripped")] == ["6 October"]
+
+
+def test_a_clause_about_supply_cuts_in_a_district_tells_no_attack_on_the_plant_before_it(extractor):
+    out = extract(extractor, "The operator isolated the Kavarna substation, and for several hours parts of Varna were "
+                             "hit by unscheduled cuts.", published=date(2026, 8, 27))
+    assert out["incidents"] == []
