@@ -666,7 +666,7 @@ class EventBuilder:
             cues.append("accident")  # 'both severed, the first by a fishing boat': a ship did it
         if any("anchor" in t.text.lower() for t in trigs):
             cues.append("vessel")  # a ship's anchor: an accident even in a storm
-        if any(t.type == "accident" and self._deliberate(self._head(t)) for t in real):
+        if any(t.type in ("accident", "damage") and self._deliberate(self._head(t)) for t in real):
             cues.append("deliberate")  # 'deliberately dragging its anchor across the cable': sabotage
         if any((self.doc[t.start:t.end].text.lower() in CUT_WORDS or t.type == "fire" and self._head(t).lemma_ in
                 ("set", "torch", "burn")) and (self._human_agent(self._head(t)) or t.type == "fire" and self._passive(self._head(t))
@@ -1868,8 +1868,8 @@ class EventBuilder:
             if "accident" in ev.cues or "accident" in votes:
                 return "accident"
             return self.doc_attack_type() or self.default_attack
-        if best == "accident" and "deliberate" in ev.cues:
-            return "sabotage"
+        if best in ("accident", "damage") and "deliberate" in ev.cues:
+            return "sabotage"  # 'a tower was deliberately brought down'
         if best in self.cause_less or best == "accident":
             if "accident" in ev.cues or best == "accident":
                 return "accident"

@@ -186,7 +186,8 @@ class FacilityFinder(DataComponent):
         dashed = n > 1 and doc[n - 1].text in DASHES and _cap(doc[n - 2])
         if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start and not doc[n].is_stop \
                 and (doc[n].pos_ == "PROPN" or dashed) and doc[n].ent_type_ not in ("NORP", "DATE") \
-                and not (doc[n].ent_type_ == "PERSON" and n > 0 and doc[n - 1].ent_type_ == "PERSON"):
+                and not (doc[n].ent_type_ == "PERSON" and n > 0 and doc[n - 1].ent_type_ == "PERSON" and not dashed):
+            # (two towns joined by a dash the model took for a person still name a route: 'the Taureau-Matawin line')
             # one word the model took for a person still names the place: "the damaged Gaya section"
             return i, typ
         return None
@@ -216,6 +217,10 @@ class FacilityFinder(DataComponent):
         for i in positions(doc, self.last_ids):  # only tokens that can end a head phrase
             t = toks[i]
             hit = self._head_at(doc, i)
+            if not hit and t.lower_ == "line" and i > 0 and doc[i - 1].lower_ in ("the", "this", "that") \
+                    and t.dep_ in ("nsubj", "nsubjpass") and any(m.named and m.type == "line" for m in found):
+                hit = (i, "line")  # 'the line tripped' after a named line: that line, told again (not 'closing
+                # the line', a consequence)
             if not hit:
                 continue
             h0, ftype = hit

@@ -97,6 +97,8 @@ class TriggerFinder(DataComponent):
             return False  # 'police, in coordination with the utility's guards, arrested two men'
         if any(sent.start <= t.start < sent.end and not t.cue for t in triggers):
             return True
+        if any(t.lower_ == "responsibility" and t.head.lemma_ == "of" and t.head.head.lemma_ == "claim" for t in sent):
+            return True  # 'a claim of responsibility appeared ..., signed by a group calling itself X'
         return verb is not None and verb.lemma_ in ("act", "work", "spy", "operate") and verb.lower_ != "operated"
 
     def _verb_claims(self, doc: Doc, triggers: list[Trigger], cues: list[Cue]) -> list[Cue]:

@@ -2496,3 +2496,27 @@ def test_a_clause_about_supply_cuts_in_a_district_tells_no_attack_on_the_plant_b
     out = extract(extractor, "The operator isolated the Kavarna substation, and for several hours parts of Varna were "
                              "hit by unscheduled cuts.", published=date(2026, 8, 27))
     assert out["incidents"] == []
+
+
+def test_a_route_name_the_model_took_for_a_person_still_names_the_line(extractor):
+    out = extract(extractor, "A tower of the 315 kV Taureau-Matawin line was deliberately brought down on Monday.")
+    assert names(out, "facility") == ["Taureau-Matawin line"] and "Taureau-Matawin" not in names(out, "actor")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2024-07-08")]
+
+
+def test_a_text_signed_by_a_group_claims_the_attack_for_it(extractor):
+    out = extract(extractor, "A tower of the Kavarna-Balchik line was deliberately brought down on Monday.\n\nOn Tuesday "
+                             "night, a text signed by a group calling itself Cellule Ciel Noir appeared on an anarchist "
+                             "website, saying its members had \"cut the veins of the machine\".")
+    assert perps(out) == [["Cellule Ciel Noir"]]
+
+
+def test_an_agreement_signed_by_a_minister_claims_nothing(extractor):
+    out = extract(extractor, "On Saturday, arsonists set fire to a cable duct on the Kavarna railway line. On Sunday, "
+                             "an agreement signed by the minister was published.")
+    assert perps(out) == [[]]
+
+
+def test_the_line_that_tripped_is_the_line_named_before(extractor):
+    out = extract(extractor, "The Kavarna-Balchik line feeds the region. The line tripped at 1:47 a.m. on Monday.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("disruption", "2024-07-08")]
