@@ -107,6 +107,26 @@ def _words(phrase: str) -> tuple[str, ...]:
     return tuple(re.sub(r"(?<=\w)-(?=\w)", " - ", phrase).split())
 
 
+def _known_as(doc: Doc, end: int):
+    """The capitalized name after ', known (locally) as' or ', called' that follows token ``end``."""
+    j = end
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ == "known" and doc[j + 1].lower_ in ("locally", "officially"):
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ == "known" and doc[j + 1].lower_ == "as":
+        j += 2
+    elif j < len(doc) and doc[j].lower_ in ("called", "named") and j > end:
+        j += 1
+    else:
+        return None
+    k = j
+    while k < len(doc) and (_cap(doc[k]) or doc[k].like_num and k > j or doc[k].text in ("-", "–") and k > j
+                            and k + 1 < len(doc) and _cap(doc[k + 1])) and "\n" not in doc[k].text:
+        k += 1
+    return doc[j:k] if k > j else None
+
+
 class FacilityFinder(DataComponent):
     """Match facility noun phrases; ``heads`` and ``modifiers`` come from facilities.json."""
 
@@ -519,6 +539,13 @@ class FacilityFinder(DataComponent):
         taken = {(m.start, m.end) for m in found}
         for m in found:
             if m.named:
+                continue
+            known = _known_as(doc, m.end)
+            if known is not None and (known.start, known.end) not in taken:
+                # 'the town's main intake substation, known as PMU Kuala Krai': the name the text gives it
+                out.append(Mention(known.start, known.end, "facility", m.type, known.text, source="definition",
+                                   char_start=known.start_char, char_end=known.end_char))
+                m.named, m.generic, m.name, m.source = True, False, known.text, "defined"
                 continue
             h = doc[m.end - 1]
             subj = None

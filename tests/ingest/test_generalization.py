@@ -2520,3 +2520,10 @@ def test_an_agreement_signed_by_a_minister_claims_nothing(extractor):
 def test_the_line_that_tripped_is_the_line_named_before(extractor):
     out = extract(extractor, "The Kavarna-Balchik line feeds the region. The line tripped at 1:47 a.m. on Monday.")
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("disruption", "2024-07-08")]
+
+
+def test_a_facility_known_as_a_name_is_named_by_it(extractor):
+    out = extract(extractor, "On Wednesday, the river burst its banks and water poured into the town's main intake "
+                             "substation, known as PMU Kavarna.")
+    assert "PMU Kavarna" in names(out, "facility")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("natural_hazard", "2024-07-10")]
