@@ -267,6 +267,7 @@ class FacilityFinder(DataComponent):
                     and nxt.ent_type_ not in ("DATE", "TIME") and nxt.lower_ not in TIME_WORDS:
                 continue  # "port" in "port oil terminal", "reservoir cascade": the last noun names the thing
             start, named, possessive = h0, False, False
+            code_alias = None
             j = h0 - 1
             while j >= 0:
                 tok = doc[j]
@@ -361,6 +362,7 @@ class FacilityFinder(DataComponent):
             elif end < len(doc) and CODE.fullmatch(doc[end].text) and not doc[end].is_sent_start \
                     and "\n" not in t.whitespace_ and not (end + 1 < len(doc) and doc[end + 1].lower_ in MEASURES):
                 end, named = end + 1, True  # "compressor station CS-3"
+                code_alias = doc[end - 1].text  # known by its code alone too: "L-3017"
             elif _cap(t) and t.tag_ != "NNPS" and not t.text.endswith("s") and end < len(doc) \
                     and (doc[end].like_num and len(doc[end].text) <= 3
                          or len(doc[end].text) == 1 and doc[end].text.isupper() and doc[end].text not in ("I", "A")) \
@@ -394,6 +396,7 @@ class FacilityFinder(DataComponent):
             generic = not named and all(x.lower_ in self.generic for x in span)
             modifier = end < len(doc) and doc[end].lower_ in self.event_nouns
             found.append(Mention(start, end, "facility", ftype, span.text, named=named, generic=generic,
+                                 aliases=[code_alias] if code_alias and start == h0 and len(code_alias) >= 3 else [],
                                  source="modifier" if modifier else ("possessive" if possessive else "head"),
                                  char_start=span.start_char, char_end=span.end_char))
         found.extend(self._numbered_parts(doc, found))

@@ -2527,3 +2527,19 @@ def test_a_facility_known_as_a_name_is_named_by_it(extractor):
                              "substation, known as PMU Kavarna.")
     assert "PMU Kavarna" in names(out, "facility")
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("natural_hazard", "2024-07-10")]
+
+
+def test_a_numbered_borehole_is_a_facility(extractor):
+    out = extract(extractor, "On 6 March, armed men stormed the Kavarna Borehole No. 3 compound and drove off with its "
+                             "diesel generator.", published=date(2026, 4, 20))
+    assert "Kavarna Borehole No. 3" in names(out, "facility")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("armed_assault", "2026-03-06")]
+
+
+def test_structures_that_collapsed_under_freezing_rain_fell_to_the_storm(extractor):
+    out = extract(extractor, "Customers lost service during the freezing rain that began Friday afternoon. Eleven steel "
+                             "structures on our 138 kV transmission line L-3017 collapsed early Saturday.",
+                  published=date(2026, 1, 12))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("natural_hazard", "2026-01-10")]
+    line = next(e for e in out["entities"] if e["kind"] == "facility")
+    assert line["name"] == "transmission line L-3017" and "L-3017" in line["aliases"]
