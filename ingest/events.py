@@ -724,7 +724,7 @@ class EventBuilder:
             return False
         if any(t == "accident" and w not in COLLAPSE_WORDS for t, w in zip(ev.types, ev.words)):
             return False
-        if any(t not in ("accident", "damage", "disruption") for t in ev.types):
+        if any(t not in ("accident", "damage", "disruption", "fire") for t in ev.types):
             return False
         day = timedelta(days=1)
         return any(h[0] - day <= ev.dates[1] and ev.dates[0] <= h[1] + day for h in self.hazard_days)
@@ -1717,7 +1717,7 @@ class EventBuilder:
     def _cue_actors(self, cue, sent: Span) -> list[Ent]:
         """The actor a cue names, and those coordinated with it ('blamed Turkey and the Turkish Armed Forces')."""
         first = self._cue_actor(cue, sent)
-        if first is None:
+        if first is None or self._owned(cue):
             return []
         if cue.stance == "claims_responsibility":
             first = self._spoken_for(first, sent) or first
@@ -1734,6 +1734,14 @@ class EventBuilder:
             if a is not None and a not in out and a.kind == "actor":
                 out.append(a)
         return out
+
+    def _owned(self, cue) -> bool:
+        """'The depot belongs to X': a facility's owner, not an attacker's allegiance."""
+        verb = self.doc[cue.start]
+        if verb.lemma_ != "belong":
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (self._is_facility(subj) or subj.lower_ in self.head_words)
 
     SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "commander", "leader"}
 

@@ -2543,3 +2543,15 @@ def test_structures_that_collapsed_under_freezing_rain_fell_to_the_storm(extract
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("natural_hazard", "2026-01-10")]
     line = next(e for e in out["entities"] if e["kind"] == "facility")
     assert line["name"] == "transmission line L-3017" and "L-3017" in line["aliases"]
+
+
+def test_the_owner_a_facility_belongs_to_is_not_accused(extractor):
+    out = extract(extractor, "A fire broke out at the Kavarna fuel depot on Monday. The depot belongs to Distribuidora "
+                             "Sul.", published=date(2026, 7, 8))
+    assert perps(out) == [[]]
+
+
+def test_the_group_attackers_belonged_to_is_accused(extractor):
+    out = extract(extractor, "Gunmen attacked the Kavarna fuel depot on Monday. Police said the attackers belonged to "
+                             "the Kavarna Front.", published=date(2026, 7, 8))
+    assert perps(out) == [["Kavarna Front"]]
