@@ -622,6 +622,8 @@ class ActorFinder(DataComponent):
                 j += 1
             if j < len(doc) and toks[j].is_digit and len(toks[j].text) <= 3:
                 j += 1
+            if j < len(doc) and toks[j].lower_ in self.vessel_prefixes:
+                continue  # "the Marshall Islands-flagged LR1 tanker Amber Solace": a class, the name follows
             if j > k:
                 add(doc[k:j], "actor", "vessel", source="flag")
         # demonym + authority noun: a state acting

@@ -129,9 +129,10 @@ class Event:
         if o.dates and (not self.dates or o.precision < self.precision):
             # the date kept says whether it only bounds the event (a report's day)
             self.dates, self.precision, self.date_text, self.bound = o.dates, o.precision, o.date_text, o.bound
-        for p in o.perps:
-            if p not in self.perps:
-                self.perps.append(p)
+        if not o.habitual or self.habitual:  # 'where X has repeatedly blown up pylons': not who did this one
+            for p in o.perps:
+                if p not in self.perps:
+                    self.perps.append(p)
         self.habitual = self.habitual and o.habitual
         self.recent = self.recent or o.recent
         self.effects |= o.effects
@@ -1773,6 +1774,8 @@ class EventBuilder:
                 if subj is not None and (subj.lower_ in NOBODY or any(
                         c.dep_ == "det" and c.lower_ == "no" for c in subj.children)):
                     return None  # 'no group claimed responsibility': nobody did
+                if subj is not None and subj.lower_ in ("who", "whoever", "which"):
+                    return None  # 'did not say who was behind it': an open question
                 if subj is not None and subj.i < cue.start:
                     a = self._np_actor(subj)
                     if a is not None:

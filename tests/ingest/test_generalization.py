@@ -2555,3 +2555,18 @@ def test_the_group_attackers_belonged_to_is_accused(extractor):
     out = extract(extractor, "Gunmen attacked the Kavarna fuel depot on Monday. Police said the attackers belonged to "
                              "the Kavarna Front.", published=date(2026, 7, 8))
     assert perps(out) == [["Kavarna Front"]]
+
+
+def test_a_tankers_class_before_its_name_is_no_ship(extractor):
+    out = extract(extractor, "The Marshall Islands-flagged LR1 tanker Amber Solace struck Berth 3 at the Kavarna "
+                             "Products Terminal late on Sunday.")
+    assert perps(out) == [["Amber Solace"]] and "LR1" not in names(out, "actor")
+
+
+def test_who_was_behind_it_left_open_and_a_groups_habit_accuse_nobody(extractor):
+    out = extract(extractor, "The ministry said an explosive device had toppled a tower on the Kavarna-Balchik 132 kV "
+                             "line on Tuesday night. Ministry spokesman Ahmed Moussa called it \"a deliberate act of "
+                             "sabotage\" but did not say who was behind it.\n\nAttacks on transmission towers are common "
+                             "in the region, where Islamic State remnants have repeatedly blown up pylons.")
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2024-07-09")]
+    assert perps(out) == [[]]
