@@ -55,6 +55,8 @@ CUT_WORDS = {"cut", "cuts", "cutting", "toppled", "toppling", "felled"}  # damag
 # dates that only count from the publication date ('overnight', 'on Tuesday', 'last month')
 DEICTIC = {"overnight", "overnight_into", "today", "yesterday", "weekday", "weekday_span", "days_ago", "weeks_ago",
            "rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year"}
+# intrusion words that tell a hack only among computer words (else a break-in, or the lack of one)
+PHYSICAL_TOO = {"intrusion", "intrusions"}
 SUPPLY_CUTS = {"power", "electricity", "supply", "water", "gas", "rotating", "rolling", "scheduled", "unscheduled",
                "planned", "unplanned", "daily", "hourly", "load", "load-shedding"}
 COLLAPSE_WORDS = {"collapse", "collapsed", "fell down", "gave way", "give way", "giving way", "structural failure"}
@@ -232,6 +234,8 @@ class EventBuilder:
         self.text = doc_text(doc)
         self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(self.text)]
         self.has_date_fields = DATE_FIELD_LINE.search(self.text) is not None
+        low = self.text.lower()
+        self._cyber_text = any(w in low for w in ("cyber", "hack", "ransomware", "malware"))
         stamps = list(CLOCK_ENTRY.finditer(self.text))
         self.clock_entries = [(m.start(1), m.end(1)) for m in stamps] if len(stamps) >= 3 else []
         self._trig_tokens: Optional[tuple[set[int], set[int]]] = None
@@ -292,6 +296,8 @@ class EventBuilder:
                 and self._generic_target(tok):
             return True  # "attacks on electrical substations have increased": a kind of event, not one
         word = doc[trig.start:trig.end].text.lower()
+        if word in PHYSICAL_TOO and not any(w in tok.sent.text.lower() for w in CYBER_WORDS) and not self._cyber_text:
+            return True  # 'protect signalling installations against fire and intrusion': a break-in, no hack
         if word in CUT_WORDS and any(c.dep_ in ("amod", "compound") and c.lower_ in SUPPLY_CUTS for c in tok.children):
             return True  # 'rotating cuts', 'unscheduled power cuts': outages of supply, not a cut facility
         if word in CUT_WORDS and not any(c.dep_ in ("dobj", "nsubjpass") and self._breakable(c) for c in tok.children) \

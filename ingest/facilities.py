@@ -205,7 +205,8 @@ class FacilityFinder(DataComponent):
             n -= 1  # "the Sibi-Quetta 220kV line"
         dashed = n > 1 and doc[n - 1].text in DASHES and _cap(doc[n - 2])
         if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start and not doc[n].is_stop \
-                and (doc[n].pos_ == "PROPN" or dashed) and doc[n].ent_type_ not in ("NORP", "DATE") \
+                and (doc[n].pos_ == "PROPN" or dashed or _cap(doc[i]) and doc[n].pos_ == "ADJ") \
+                and doc[n].ent_type_ not in ("NORP", "DATE") \
                 and not (doc[n].ent_type_ == "PERSON" and n > 0 and doc[n - 1].ent_type_ == "PERSON" and not dashed):
             # (two towns joined by a dash the model took for a person still name a route: 'the Taureau-Matawin line')
             # one word the model took for a person still names the place: "the damaged Gaya section"

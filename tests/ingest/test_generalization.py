@@ -2570,3 +2570,17 @@ def test_who_was_behind_it_left_open_and_a_groups_habit_accuse_nobody(extractor)
                              "in the region, where Islamic State remnants have repeatedly blown up pylons.")
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("sabotage", "2024-07-09")]
     assert perps(out) == [[]]
+
+
+def test_a_capitalized_line_after_an_adjective_is_a_named_line(extractor):
+    out = extract(extractor, "On the night of 2 to 3 February 2026, a fire destroyed the technical building of the "
+                             "interlocking at Kavarna, on the Northern Line.", published=None)
+    assert [(i["type"], [entity(out, t)["name"] for t in i["targets"]]) for i in out["incidents"]] == \
+        [("fire", ["Northern Line"])]
+
+
+def test_intrusion_in_a_text_about_fires_and_patrols_is_no_hack(extractor):
+    out = extract(extractor, "On 2 February 2026, a fire destroyed the relay building on the Kavarna Line. What "
+                             "measures are being taken to protect the Kavarna Line against fire and intrusion?",
+                  published=None)
+    assert [i["type"] for i in out["incidents"]] == ["fire"]
