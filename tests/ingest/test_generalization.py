@@ -2573,8 +2573,9 @@ def test_who_was_behind_it_left_open_and_a_groups_habit_accuse_nobody(extractor)
 
 
 def test_a_capitalized_line_after_an_adjective_is_a_named_line(extractor):
-    out = extract(extractor, "On the night of 2 to 3 February 2026, a fire destroyed the technical building of the "
-                             "interlocking at Kavarna, on the Northern Line.", published=None)
+    out = extract(extractor, "Less than three weeks later, on the night of 2 to 3 February 2026, a fire destroyed the "
+                             "technical building of the electronic interlocking at Kavarna, on the Northern Line. For "
+                             "most of 3 February, long-distance services ran with severe delays.", published=None)
     assert [(i["type"], [entity(out, t)["name"] for t in i["targets"]]) for i in out["incidents"]] == \
         [("fire", ["Northern Line"])]
 
