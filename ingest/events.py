@@ -296,6 +296,8 @@ class EventBuilder:
                 and self._generic_target(tok):
             return True  # "attacks on electrical substations have increased": a kind of event, not one
         word = doc[trig.start:trig.end].text.lower()
+        if word in ("leak", "leaks") and trig.end < len(doc) and doc[trig.end].lower_ in ("site", "sites", "page"):
+            return True  # 'listed the company on its leak site': a ransomware group's website
         if word in PHYSICAL_TOO and not any(w in tok.sent.text.lower() for w in CYBER_WORDS) and not self._cyber_text:
             return True  # 'protect signalling installations against fire and intrusion': a break-in, no hack
         if word in CUT_WORDS and any(c.dep_ in ("amod", "compound") and c.lower_ in SUPPLY_CUTS for c in tok.children):
@@ -536,6 +538,8 @@ class EventBuilder:
     def _vessel_subject(self, verb) -> bool:
         """The verb's subject is a ship ('a barge', 'the tanker', a named vessel)."""
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "conj":  # 'the carrier broke free ... and struck the quay'
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return False
         a = self._actor(subj.i)
@@ -668,7 +672,7 @@ class EventBuilder:
         cues = [t.type for t in trigs if t.cue and not self._negated(self._head(t))
                 and not self._speculative(self._head(t)) and not self._open_question(self._head(t))]
         if any(t.type == "attack" and self._vessel_subject(self._head(t)) for t in real):
-            cues.append("accident")  # 'a barge hit a pier of the bridge': a collision
+            cues += ["accident", "vessel"]  # 'a barge hit a pier of the bridge': a collision, even in a gale
         if any(t.type in ("damage", "disruption") and self._vessel_agent(self._head(t)) for t in real):
             cues.append("accident")  # 'both severed, the first by a fishing boat': a ship did it
         if any("anchor" in t.text.lower() for t in trigs):
@@ -1719,7 +1723,9 @@ class EventBuilder:
     def _said_on(self, i: int, cue) -> bool:
         """The date at token i is the day something was said or the accusation made ('blamed X on Monday')."""
         verb = next((a for a in self.toks[i].ancestors if a.pos_ in ("VERB", "AUX")), None)
-        return verb is not None and (verb.lemma_ in self.speech or cue is not None and cue.start <= verb.i < cue.end)
+        return verb is not None and (verb.lemma_ in self.speech or cue is not None and (
+            cue.start <= verb.i < cue.end or self.doc[cue.start].pos_ == "ADP" and self.doc[cue.start].head.i == verb.i))
+        # ('listed the company on its leak site on Sunday': the day of the listing)
 
     def _cue_actors(self, cue, sent: Span) -> list[Ent]:
         """The actor a cue names, and those coordinated with it ('blamed Turkey and the Turkish Armed Forces')."""
@@ -1775,7 +1781,10 @@ class EventBuilder:
 
     def _cue_actor(self, cue, sent: Span) -> Optional[Ent]:
         if cue.role == "subject":
-            for v in self.doc[cue.start:cue.end]:  # 'X was behind ...': the subject of the cue's own verb
+            verbs = list(self.doc[cue.start:cue.end])
+            if self.doc[cue.start].pos_ == "ADP":  # 'X listed the company on its leak site': the verb's subject
+                verbs.append(self.doc[cue.start].head)
+            for v in verbs:  # 'X was behind ...': the subject of the cue's own verb
                 subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None and (subj.lower_ in NOBODY or any(
                         c.dep_ == "det" and c.lower_ == "no" for c in subj.children)):

@@ -2585,3 +2585,13 @@ def test_intrusion_in_a_text_about_fires_and_patrols_is_no_hack(extractor):
                              "measures are being taken to protect the Kavarna Line against fire and intrusion?",
                   published=None)
     assert [i["type"] for i in out["incidents"]] == ["fire"]
+
+
+def test_a_group_listing_a_victim_on_its_leak_site_claims_that_intrusion_not_the_next_days_accident(extractor):
+    out = extract(extractor, "On Friday a cyberattack took the Kavarna Container Terminal's systems offline.\n\nA "
+                             "ransomware group calling itself Cobalt Mantis listed the terminal on its leak site on "
+                             "Sunday.\n\nIn Varna, the car carrier Aegean Meridian broke free of two mooring lines during "
+                             "a northerly gale on Sunday afternoon and struck the Varna ro-ro quay.",
+                  published=date(2026, 1, 28))
+    by_type = {i["type"]: [entity(out, p)["name"] for p in i["perpetrators"]] for i in out["incidents"]}
+    assert by_type == {"cyberattack": ["Cobalt Mantis"], "accident": ["Aegean Meridian"]}
