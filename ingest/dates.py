@@ -453,7 +453,10 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
         d = p - timedelta(days=n)
         return d, d
     if k == "weekday":
-        d = last_weekday(p, WEEKDAYS[g["wd"].lower()], strictly_before=(g.get("last") or "").lower() == "last")
+        last = (g.get("last") or "").lower() == "last"
+        d = last_weekday(p, WEEKDAYS[g["wd"].lower()], strictly_before=last)
+        if last and (p - d).days == 1:
+            d -= timedelta(days=7)  # 'last Wednesday' written on a Thursday: not yesterday, the week before's
         return d, d
     if k == "weekday_span":  # "overnight from Sunday to Monday": the last such days by the publication day
         end = last_weekday(p, WEEKDAYS[g["wd2"].lower()])

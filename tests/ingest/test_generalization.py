@@ -2595,3 +2595,23 @@ def test_a_group_listing_a_victim_on_its_leak_site_claims_that_intrusion_not_the
                   published=date(2026, 1, 28))
     by_type = {i["type"]: [entity(out, p)["name"] for p in i["perpetrators"]] for i in out["incidents"]}
     assert by_type == {"cyberattack": ["Cobalt Mantis"], "accident": ["Aegean Meridian"]}
+
+
+def test_the_group_holding_the_positions_rounds_were_fired_from_is_accused(extractor):
+    out = extract(extractor, "Mortar rounds slammed into the Kavarna power station late on Monday. The ministry said "
+                             "the rounds had been fired from positions held by the Shuhada al-Janoub Battalion.",
+                  published=date(2026, 5, 20))
+    assert perps(out) == [["Shuhada al-Janoub Battalion"]]
+
+
+def test_an_indonesian_km_ship_whose_anchor_damaged_a_cable_is_held_for_it(extractor):
+    out = extract(extractor, "The utility confirmed this week that the Kavarna 150 kV subsea cable was damaged on 19 "
+                             "July by the anchor of a cargo ship, the KM Sinar Bahari 7.", published=date(2026, 7, 30))
+    assert perps(out) == [["KM Sinar Bahari 7"]]
+
+
+@pytest.mark.parametrize("published, day", [(date(2026, 7, 30), "2026-07-22"), (date(2026, 8, 1), "2026-07-29")])
+def test_last_wednesday_written_on_a_thursday_is_the_week_befores(extractor, published, day):
+    out = extract(extractor, "A ransomware attack detected last Wednesday encrypted servers at the Kavarna dispatch "
+                             "centre.", published=published)
+    assert [i["start"] for i in out["incidents"]] == [day]
