@@ -63,6 +63,8 @@ SIGNED_TEXTS = {"letter", "statement", "message", "communique", "communiqué", "
 SELF_NAMING = {"calling", "calls", "called", "styling", "styles", "styled", "naming", "names", "named"}
 # "CyberAv3ngers": letters and digits mixed inside one capitalized word, ending in letters
 LEET = re.compile(r"^[A-Z][A-Za-z]*[a-z][A-Za-z]*\d+[A-Za-z\d]*$")
+WEAPON_NOUNS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "jet", "jets", "warplane", "warplanes",
+                "helicopter", "helicopters", "shell", "shells", "bomb", "bombs", "uav", "uavs"}
 LEAD_WORDS = {"the", "a", "an", "suspected", "alleged", "unidentified"}  # before a name: 'Suspected ELN rebels'
 NOT_NAMES = LEAD_WORDS | {"unknown", "armed", "local", "rival", "former"}
 GROUP_KINDS = {"guerrilla", "guerrillas", "ransomware", "hacker", "hacking", "hacktivist", "cybercrime", "cybercriminal", "criminal", "extortion",
@@ -941,6 +943,13 @@ class ActorFinder(DataComponent):
             return  # "SANAA/JERUSALEM, Oct 2 (LGW) -": a dateline names a city, a day and an agency, no person
         if label == "ORG" and self._dateline_agency(doc, span):
             return  # "PORT HARCOURT, Nigeria, Sept 9 (WAW) - ...": the agency that filed it, not an actor
+        if label in ("PERSON", "ORG", "PRODUCT") and len(span) == 2 and self.c.by_demonym.get(fold(span[0].text)) \
+                and span.end < len(doc) and toks[span.end].lower_ in WEAPON_NOUNS:
+            # "a Russian Shahed drone": the demonym's state fired a weapon named by its model
+            c = self.c.by_demonym[fold(span[0].text)]
+            add(doc[span.start:span.start + 1], "actor", "state", name=f"{span[0].text} {toks[span.end].text}",
+                canonical=c, source="demonym")
+            return
         if label in ("PERSON", "ORG") and len(span) >= 3 and self.c.by_demonym.get(fold(span[0].text)) \
                 and span[1].lower_ in ORG_NOUNS and span[2].text[:1].isupper():
             span = doc[span.start + 2:span.end]  # "Danish company Nordlys Offshore"

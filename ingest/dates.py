@@ -34,6 +34,13 @@ def _p(template: str) -> str:
     return re.sub(r"\{(mon|day|year|wd):(\w+)\}", sub, template)
 
 
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+ORDINALS = {w: i + 1 for i, w in enumerate(_UNITS + ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                                                   "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                                                   "twentieth"])}
+ORDINALS.update({f"twenty-{w}": 21 + i for i, w in enumerate(_UNITS)})
+ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
+
 # Ordered most specific first; a later pattern never overlaps an earlier match.
 PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECASE)) for name, rx in [
     ("iso", r"\b{year:y}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
@@ -42,6 +49,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("dmy_list", r"\b{day:d1} {mon:m1}(?:,? and | to |\s?[-–]\s?| through ){day:d2} {mon:m2},? {year:y}\b"),
     ("dd_my", r"\b{day:d1}(?: and | to |\s?[-–]\s?){day:d2} {mon:m},? {year:y}\b"),
     ("mdy_list", r"\b{mon:m1} {day:d1}(?: and | to |\s?[-–]\s?| through ){mon:m2} {day:d2},? {year:y}\b"),
+    # "on the second of December", "the twenty-first of March 2025": a day spelled out
+    ("dm_word", r"\bthe (?P<dw>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r") of {mon:m}(?:,? {year:y})?\b"),
     ("dmy", r"\b{day:d} {mon:m},? {year:y}\b"),
     ("mdy", r"\b{mon:m} {day:d},? {year:y}\b"),
     ("my", r"\b(?:(?P<part>early|mid|late)[- ])?{mon:m},? {year:y}\b"),
@@ -243,6 +252,10 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
             if any(s < b and a < e for a, b in taken):
                 continue
             groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            if kind == "dm_word":  # spelled out: the same as its figures
+                g = dict(groups)
+                g["d"] = str(ORDINALS[g.pop("dw").lower()])
+                kind, groups = ("dmy" if "y" in g else "dm"), tuple(g.items())
             if kind in ("dm", "md", "dmy", "mdy", "my") and not _valid(kind, dict(groups)):
                 continue
             if kind == "mon" and not _bare_month(m):

@@ -2615,3 +2615,15 @@ def test_last_wednesday_written_on_a_thursday_is_the_week_befores(extractor, pub
     out = extract(extractor, "A ransomware attack detected last Wednesday encrypted servers at the Kavarna dispatch "
                              "centre.", published=published)
     assert [i["start"] for i in out["incidents"]] == [day]
+
+
+def test_a_day_spelled_out_dates_the_event(extractor):
+    out = extract(extractor, "On the second of December, in the afternoon, artillery shelled the Kavarna pumping "
+                             "station.", published=date(2026, 2, 5))
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2025-12-02", "2025-12-02")]
+
+
+def test_a_demonym_before_a_drones_model_names_the_state(extractor):
+    out = extract(extractor, "On the 24th of January, in the early morning, a Russian Shahed drone hit the Kavarna "
+                             "substation.", published=date(2026, 2, 5))
+    assert perps(out) == [["Russia"]] and "Russian Shahed" not in names(out, "actor")
