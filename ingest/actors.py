@@ -19,6 +19,10 @@ from ingest.serialize import DataComponent
 from ingest.toks import positions, sentences, tokens, word_ids
 from ingest.toks import text as doc_text
 
+# prepositions whose object is a place, whatever the model labelled it
+STRONG_LOCATIVE = {"near", "through", "above", "below", "outside", "around", "towards", "toward", "via", "across"}
+AREA_OF = {"parts", "part", "outskirts", "suburbs", "residents", "districts", "areas", "neighbourhoods",
+           "neighborhoods", "forests", "slopes", "centre", "center"}
 LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into", "towards",
             "toward"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
@@ -490,6 +494,24 @@ class ActorFinder(DataComponent):
         if j >= 0 and j < span.start - 1 and toks[j].lower_ in LOCATIVE:
             return True
         return span.end < len(doc) and toks[span.end].lower_ in GEO_WORDS | {"regency", "range", "gorge", "pass"}
+
+    @staticmethod
+    def _located(doc: Doc, span: Span, label: str) -> bool:
+        """A name the model took for a person or an organisation as the object of a preposition that
+        only places take ('near Saint-Isidore', 'through Beyneu', 'parts of Abu Salim'), or, for a
+        'person', of 'in' or 'at' ('at Leixões'); not a possessor ('in Smith's view')."""
+        toks = tokens(doc)
+        root = span.root
+        if root.dep_ != "pobj" or (span.end < len(doc) and toks[span.end].text in ("'s", "’s")):
+            return False
+        prep = root.head
+        if prep.i != span.start - 1 and not (prep.i == span.start - 2 and toks[span.start - 1].lower_ == "the"):
+            return False  # the preposition right before the name
+        if prep.lower_ in STRONG_LOCATIVE:
+            return True
+        if prep.lower_ == "of" and prep.head.lower_ in AREA_OF:
+            return True
+        return label == "PERSON" and prep.lower_ in ("in", "at")
 
     @staticmethod
     def _town_context(doc: Doc, span: Span) -> bool:
@@ -1049,6 +1071,10 @@ class ActorFinder(DataComponent):
         if label in ("ORG", "PERSON") and len(span) <= 3 and not organ and self.org_type(text) == "organisation" \
                 and not self.c.country(text) and self._town_context(doc, span):
             add(span, "place", "city", source="town-context")  # "60 km east of Gillam", "Churchill mayor Dawn Selkirk"
+            return
+        if label in ("ORG", "PERSON", "FAC") and len(span) <= 3 and not organ and self.org_type(text) == "organisation" \
+                and not self.c.country(text) and self._located(doc, span, label):
+            add(span, "place", "city", source="located")  # "collapsed near Saint-Isidore", "at Leixões, near Porto"
             return
         if label in ("ORG", "PERSON", "FAC") and len(span) <= 2 and not organ and self.org_type(text) == "organisation" \
                 and self._named_place(doc, span):

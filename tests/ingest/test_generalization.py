@@ -2627,3 +2627,13 @@ def test_a_demonym_before_a_drones_model_names_the_state(extractor):
     out = extract(extractor, "On the 24th of January, in the early morning, a Russian Shahed drone hit the Kavarna "
                              "substation.", published=date(2026, 2, 5))
     assert perps(out) == [["Russia"]] and "Russian Shahed" not in names(out, "actor")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Eleven steel structures on the Kavarna line collapsed near Saint-Isidore early Saturday.", "Saint-Isidore"),
+    ("The railway was diverting some traffic via the southern line through Beyneu.", "Beyneu"),
+    ("Mortars hit the Kavarna power station, cutting power to parts of Abu Salim for several hours.", "Abu Salim"),
+])
+def test_a_name_after_a_preposition_only_places_take_is_a_place(extractor, text, place):
+    out = extract(extractor, text)
+    assert place in names(out, "place") and place not in names(out, "actor")
