@@ -22,7 +22,13 @@ from ingest.toks import text as doc_text
 # prepositions whose object is a place, whatever the model labelled it
 STRONG_LOCATIVE = {"near", "through", "above", "below", "outside", "around", "towards", "toward", "via", "across"}
 AREA_OF = {"parts", "part", "outskirts", "suburbs", "residents", "districts", "areas", "neighbourhoods",
-           "neighborhoods", "forests", "slopes", "centre", "center"}
+           "neighborhoods", "forests", "slopes", "centre", "center", "municipalities", "villages", "towns",
+           "communities", "creeks", "settlements", "department", "departments", "provinces", "regions"}
+FROM_A_PLACE = {"come", "be", "hail", "resident", "villager", "people", "family", "firefighter", "farmer", "man",
+               "woman", "brigade", "refugee", "migrant", "native", "cross", "travel", "flee", "arrive", "evacuate",
+               "drive", "return", "move", "commute"}
+SUPPLIED = {"power", "electricity", "supply", "supplies", "water", "gas", "service", "services", "access", "bound",
+            "trains", "flights", "traffic", "route", "cut", "restore", "restored"}
 LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into", "towards",
             "toward"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
@@ -502,15 +508,24 @@ class ActorFinder(DataComponent):
         'person', of 'in' or 'at' ('at Leixões'); not a possessor ('in Smith's view')."""
         toks = tokens(doc)
         root = span.root
-        if root.dep_ != "pobj" or (span.end < len(doc) and toks[span.end].text in ("'s", "’s")):
+        if span.end < len(doc) and toks[span.end].text in ("'s", "’s"):
+            return False
+        listed = root.dep_ == "conj"
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head  # 'to Marjayoun, Qlayaa and Bourj al-Mlouk': the list's first name says how
+        if root.dep_ != "pobj":
             return False
         prep = root.head
-        if prep.i != span.start - 1 and not (prep.i == span.start - 2 and toks[span.start - 1].lower_ == "the"):
+        if not listed and prep.i != span.start - 1 and not (prep.i == span.start - 2 and toks[span.start - 1].lower_ == "the"):
             return False  # the preposition right before the name
         if prep.lower_ in STRONG_LOCATIVE:
             return True
         if prep.lower_ == "of" and prep.head.lower_ in AREA_OF:
             return True
+        if prep.lower_ in ("to", "for") and (prep.head.lemma_ in SUPPLIED or prep.head.lower_ in SUPPLIED):
+            return True  # 'cut power to Marjayoun', 'supplies drinking water to Rijeka', 'bound for Ust-Luga'
+        if label == "PERSON" and prep.lower_ == "from":  # 'comes from Kaloleni', 'firefighters from María Elena'
+            return prep.head.lemma_ in FROM_A_PLACE  # (not 'crews from Elettrodotti Sardi')
         return label == "PERSON" and prep.lower_ in ("in", "at")
 
     @staticmethod

@@ -2637,3 +2637,20 @@ def test_a_demonym_before_a_drones_model_names_the_state(extractor):
 def test_a_name_after_a_preposition_only_places_take_is_a_place(extractor, text, place):
     out = extract(extractor, text)
     assert place in names(out, "place") and place not in names(out, "actor")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Gunmen set fire to the control room of the Kavarna substation, cutting power to Goroka and Kainantu for three "
+     "days.", "Kainantu"),
+    ("The coast guard suspected the Kaspar Trader, a bulk carrier bound for Ust-Luga, of having dragged its anchor "
+     "across the Kavarna cable.", "Ust-Luga"),
+    ("The court record notes that the first accused, Mr Charo, comes from Kaloleni.", "Kaloleni"),
+])
+def test_a_name_in_a_list_of_supplied_places_is_a_place(extractor, text, place):
+    out = extract(extractor, text)
+    assert place not in names(out, "actor")
+
+
+def test_crews_from_a_company_are_the_companys(extractor):  # a guard: "from" names a place only after people or motion
+    out = extract(extractor, "Crews from Elettrodotti Sardi worked through Friday on the Kavarna 150 kV line.")
+    assert "Elettrodotti Sardi" in names(out, "actor")
