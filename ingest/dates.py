@@ -260,6 +260,8 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
                 continue
             if kind == "mon" and not _bare_month(m):
                 continue
+            if kind == "year" and s > 0 and text[s - 1] == "(" and BUILT.match(text, e):
+                continue  # "the tanker Yong Tai Feng (2009, 105,000 dwt)": the year it was built
             if NAMED_AFTER.match(text, e):
                 continue  # "6th of October City", "the 6 October Bridge": a name that holds a date
             taken.append((s, e))
@@ -282,6 +284,7 @@ def _valid(kind: str, g: dict) -> bool:
 # a capitalized place or structure word right after a date makes the date part of a name
 NAMED_AFTER = re.compile(r" (?:City|Bridge|Street|Square|Avenue|Road|Stadium|University|District|Governorate|Town|"
                          r"Airport|Dam|Park|Station|Street|Boulevard|Corridor|Metro|Line)\b")
+BUILT = re.compile(r",\s*[\d,.]+\s*(?:dwt|gt|grt|teu|tonnes|t)\b", re.I)
 HEADING_DASH = re.compile(r"\s*[-–—:]\s")
 EVENT_AFTER = re.compile(r" (?:attacks?|strikes?|bombings?|blasts?|raids?|explosions?|fires?|outages?|floods?)\b")
 

@@ -1020,7 +1020,7 @@ class EventBuilder:
             # 'In June 2021, a transformer fire ... cut power overnight': the night of that month, not
             # of the publication date
             other = [c for c in absolute if c[0] <= best[0] and not overlap(c[3], best[3])]
-            if other:
+            if other and not any(overlap(c[3], best[3]) for c in absolute):  # ('on Sunday 26 October': agreed)
                 best = min(other, key=lambda c: c[:3])
         counted = False
         if offset is not None and (best is None or best[3] is None or best[0] == 2):

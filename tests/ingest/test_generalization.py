@@ -2654,3 +2654,10 @@ def test_a_name_in_a_list_of_supplied_places_is_a_place(extractor, text, place):
 def test_crews_from_a_company_are_the_companys(extractor):  # a guard: "from" names a place only after people or motion
     out = extract(extractor, "Crews from Elettrodotti Sardi worked through Friday on the Kavarna 150 kV line.")
     assert "Elettrodotti Sardi" in names(out, "actor")
+
+
+def test_a_ships_build_year_dates_nothing_and_a_weekday_agreeing_with_its_date_keeps_it(extractor):
+    out = extract(extractor, "A fire broke out on the jetty at Berth 5 of the Kavarna Chemical Terminal on Sunday 26 "
+                             "October while the chemical tanker Hana Pioneer (2015, 19,900 dwt) was discharging.",
+                  published=date(2025, 10, 29))
+    assert [i["start"] for i in out["incidents"]] == ["2025-10-26"]
