@@ -1441,6 +1441,11 @@ class EventBuilder:
                                  for a in e.targets for b in m.targets)), None)
             if home is None:
                 home = self._cause_of(m, events)
+            if home is None and m.anaphoric and not self._attacks(m):
+                # 'police said on Monday they had not established what caused the explosion': Sunday's, told again
+                home = next((e for e in events if e.dates and 0 <= (m.dates[0] - e.dates[1]).days <= 2
+                             and set(e.types) & set(m.types)
+                             and any(_related(a, b) for a in e.targets for b in m.targets)), None)
             if home is None:
                 events.append(m)
             else:

@@ -2661,3 +2661,11 @@ def test_a_ships_build_year_dates_nothing_and_a_weekday_agreeing_with_its_date_k
                              "October while the chemical tanker Hana Pioneer (2015, 19,900 dwt) was discharging.",
                   published=date(2025, 10, 29))
     assert [i["start"] for i in out["incidents"]] == ["2025-10-26"]
+
+
+def test_the_explosion_police_spoke_of_the_next_day_is_the_one_told_before(extractor):
+    out = extract(extractor, "An explosion ripped open the Kavarna gas pipeline late on Sunday, cutting supplies to "
+                             "Sarajevo. Police in Republika Srpska, the Serb-run entity where the pipeline was damaged, "
+                             "said on Monday they were examining all possibilities and had not yet established what "
+                             "caused the explosion.", published=date(2026, 2, 10))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("explosion", "2026-02-08")]
