@@ -296,6 +296,8 @@ class EventBuilder:
                 and self._generic_target(tok):
             return True  # "attacks on electrical substations have increased": a kind of event, not one
         word = doc[trig.start:trig.end].text.lower()
+        if word in ("cracked", "cracks", "cracking") and trig.end < len(doc) and doc[trig.end].lower_ == "down":
+            return True  # 'police cracked down on fuel thieves'
         if word in ("leak", "leaks") and trig.end < len(doc) and doc[trig.end].lower_ in ("site", "sites", "page"):
             return True  # 'listed the company on its leak site': a ransomware group's website
         if word in PHYSICAL_TOO and not any(w in tok.sent.text.lower() for w in CYBER_WORDS) and not self._cyber_text:

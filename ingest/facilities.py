@@ -323,6 +323,11 @@ class FacilityFinder(DataComponent):
                         and doc[j - 1].lower_ in NAME_PARTICLES and not doc[j - 1].whitespace_:
                     start, named, j = j - 1, True, j - 2  # "the Jabal al-Hasawna water station"
                     continue
+                if tok.is_lower and len(tok.text) <= 2 and start == j + 1 and j > 1 and doc[j - 1].text == "-" \
+                        and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_ and _cap(doc[j - 2]) \
+                        and _cap(doc[j + 1]):
+                    start, named, j = j - 2, True, j - 3  # "the Sarab-e Kalan dam": a Persian ezafe in the name
+                    continue
                 if tok.text in DASHES and tok.whitespace_ and doc[j - 1].whitespace_ and doc[j - 1].is_upper \
                         and len(doc[j - 1].text) > 2 and not doc[j + 1].is_upper:
                     break  # "NIGER - Niger-Benin pipeline": a round-up's heading before the name

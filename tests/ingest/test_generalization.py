@@ -2669,3 +2669,15 @@ def test_the_explosion_police_spoke_of_the_next_day_is_the_one_told_before(extra
                              "said on Monday they were examining all possibilities and had not yet established what "
                              "caused the explosion.", published=date(2026, 2, 10))
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("explosion", "2026-02-08")]
+
+
+def test_a_persian_ezafe_stays_in_a_dams_name_and_cracks_in_it_are_damage(extractor):
+    out = extract(extractor, "Cracks found on Sarab-e Kalan dam after the earthquake on Monday.", published=date(2026, 1, 13))
+    assert names(out, "facility") == ["Sarab-e Kalan dam"] and "Sarab" not in names(out, "actor")
+    assert [(i["start"], [entity(out, t)["name"] for t in i["targets"]]) for i in out["incidents"]] == \
+        [("2026-01-12", ["Sarab-e Kalan dam"])]
+
+
+def test_police_cracking_down_tell_no_damage(extractor):  # a guard for the crack words
+    out = extract(extractor, "Police cracked down on fuel thieves near the Kavarna pipeline on Monday.")
+    assert out["incidents"] == []
