@@ -407,10 +407,16 @@ class EventBuilder:
             if t.dep_ in ("acl", "ccomp", "relcl") and t.head.lemma_ in hearsay and t.head.dep_ == "nsubj" and any(
                     c.dep_ == "acomp" and c.lemma_ in FALSE_WORDS for c in t.head.head.children):
                 return True  # "Rumours that the substation was sabotaged are false"
+            if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_ in ("suggest", "indicate", "show", "point") \
+                    and t.head.dep_ in ("relcl", "acl") and t.head.head.lower_ in ("nothing", "no"):
+                return True  # "nothing to suggest the fire had been deliberately lit"
             if t.dep_ == "pobj" and t.head.lower_ == "by" and any(c.dep_ == "neg" for c in t.head.head.children):
                 return True  # "a ship does not zigzag over a cable by accident"
             if t.dep_ in ("attr", "acomp"):  # "This was not an attack", "the attacks are not accidental"
                 return any(c.dep_ == "neg" for c in t.head.children)
+            if t.dep_ == "advmod" and t.lower_ in DELIBERATE:  # 'nothing to suggest it was deliberately lit'
+                t = t.head
+                continue
             if t.dep_ in ("conj", "pobj") or (t.dep_ == "prep" and t.head.pos_ in ("NOUN", "ADP")) or (
                     t.dep_ == "conj" and t.pos_ == "ADP"):
                 t = t.head

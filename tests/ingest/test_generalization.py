@@ -2681,3 +2681,16 @@ def test_a_persian_ezafe_stays_in_a_dams_name_and_cracks_in_it_are_damage(extrac
 def test_police_cracking_down_tell_no_damage(extractor):  # a guard for the crack words
     out = extract(extractor, "Police cracked down on fuel thieves near the Kavarna pipeline on Monday.")
     assert out["incidents"] == []
+
+
+def test_nothing_to_suggest_a_fire_was_lit_deliberately_leaves_a_fire(extractor):
+    out = extract(extractor, "Monday night's fire at the Kavarna substation cut power to 4,800 homes. A spokesperson "
+                             "said there was nothing to suggest the fire had been deliberately lit.",
+                  published=date(2025, 8, 21))
+    assert [i["type"] for i in out["incidents"]] == ["fire"]
+
+
+def test_a_fire_lit_deliberately_is_sabotage(extractor):  # a guard for the one above
+    out = extract(extractor, "Monday night's fire at the Kavarna substation was deliberately lit, police said.",
+                  published=date(2025, 8, 21))
+    assert [i["type"] for i in out["incidents"]] == ["sabotage"]
