@@ -296,6 +296,9 @@ class EventBuilder:
                 and self._generic_target(tok):
             return True  # "attacks on electrical substations have increased": a kind of event, not one
         word = doc[trig.start:trig.end].text.lower()
+        if word in ("slip", "slips") and (trig.end < len(doc) and doc[trig.end].lower_ in ("road", "roads", "ring", "rings")
+                                          or tok.pos_ != "NOUN"):
+            return True  # 'the slip road', 'prices slip': no landslip
         if word in ("cracked", "cracks", "cracking") and trig.end < len(doc) and doc[trig.end].lower_ == "down":
             return True  # 'police cracked down on fuel thieves'
         if word in ("leak", "leaks") and trig.end < len(doc) and doc[trig.end].lower_ in ("site", "sites", "page"):

@@ -2694,3 +2694,14 @@ def test_a_fire_lit_deliberately_is_sabotage(extractor):  # a guard for the one 
     out = extract(extractor, "Monday night's fire at the Kavarna substation was deliberately lit, police said.",
                   published=date(2025, 8, 21))
     assert [i["type"] for i in out["incidents"]] == ["sabotage"]
+
+
+def test_a_slip_across_a_line_is_a_landslide(extractor):
+    out = extract(extractor, "Another 80 millimetres fell overnight, and a slip came down across the Kavarna–Balchik "
+                             "Line sometime before dawn on Tuesday.", published=date(2025, 7, 2))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("natural_hazard", "2025-07-01")]
+
+
+def test_a_slip_road_is_no_landslide(extractor):  # a guard
+    out = extract(extractor, "The Kavarna bridge slip road was closed for resurfacing on Tuesday.", published=date(2025, 7, 2))
+    assert [i["type"] for i in out["incidents"]] != ["natural_hazard"]
