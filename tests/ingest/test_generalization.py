@@ -2705,3 +2705,11 @@ def test_a_slip_across_a_line_is_a_landslide(extractor):
 def test_a_slip_road_is_no_landslide(extractor):  # a guard
     out = extract(extractor, "The Kavarna bridge slip road was closed for resurfacing on Tuesday.", published=date(2025, 7, 2))
     assert [i["type"] for i in out["incidents"]] != ["natural_hazard"]
+
+
+def test_a_line_that_went_dead_and_towers_a_hurricane_brought_down_on_a_segment(extractor):
+    out = extract(extractor, "On the night of February 23, the Kavarna–Balchik interconnector went dead at around two "
+                             "in the morning.\n\nIn October 2022, the winds of Hurricane Julia brought down four towers "
+                             "on the Varna–Dobrich segment.", published=date(2026, 3, 11))
+    assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [
+        ("disruption", "2026-02-23"), ("natural_hazard", "2022-10-01")]
