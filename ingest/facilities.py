@@ -349,6 +349,9 @@ class FacilityFinder(DataComponent):
                     break
                 if tok.is_stop and not tok.like_num and (tok.is_sent_start or j > 0 and doc[j - 1].is_quote):
                     break  # '"Once refineries become fair game ...': a sentence's first word, no name
+                if tok.is_sent_start and tok.pos_ in ("ADJ", "VERB", "ADV") and tok.tag_ not in ("NNP", "NNPS") \
+                        and start == j + 1 and doc[j + 1].is_lower:
+                    break  # 'Ageing substations are ...': a capitalized first word describing a common noun
                 if _cap(tok) and not self._key_start(doc, j) and not tok.is_punct and (
                         tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "NUM", "X", "ADV", "INTJ", "") or _name_word(doc, j)):
                     if not (self._line_start(doc, j) and tok.lower_ in self.modifiers):
@@ -567,6 +570,9 @@ class FacilityFinder(DataComponent):
             left = subj.i
             while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i in range(left, subj.i + 1):
                 left -= 1
+            while left >= 2 and doc[left - 1].text == "-" and not doc[left - 1].whitespace_ \
+                    and not doc[left - 2].whitespace_ and _cap(doc[left - 2]):
+                left -= 2  # "Sarab-e Kalan, an earth-fill dam": the name's first word before the hyphen
             span = doc[left:subj.i + 1]
             if (span.start, span.end) in taken or any(t.is_stop for t in span):
                 continue

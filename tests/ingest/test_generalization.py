@@ -2713,3 +2713,14 @@ def test_a_line_that_went_dead_and_towers_a_hurricane_brought_down_on_a_segment(
                              "on the Varna–Dobrich segment.", published=date(2026, 3, 11))
     assert sorted((i["type"], i["start"]) for i in out["incidents"]) == [
         ("disruption", "2026-02-23"), ("natural_hazard", "2022-10-01")]
+
+
+def test_a_defined_dam_keeps_the_first_word_of_its_hyphenated_name(extractor):
+    out = extract(extractor, "Some context on the dam. Sarab-e Kalan, an earth-fill dam completed in 2011, supplies "
+                             "irrigation water.")
+    assert names(out, "facility") == ["Sarab-e Kalan"]
+
+
+def test_a_capitalized_adjective_opening_a_sentence_names_no_facility(extractor):
+    out = extract(extractor, "Ageing substations are the weak point of the Kavarna grid.")
+    assert "Ageing substations" not in names(out, "facility")
