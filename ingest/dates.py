@@ -187,7 +187,7 @@ STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "offset": {DIGIT, "the", "shortly", "soon", "moments", "minutes", "hours", "immediately"} | set(_NUMBERS),
     "weekday": {"last", "this", "on", "early", "late"} | {d.lower() for d in calendar.day_name},
     "yesterday": {"yesterday", "last"}, "overnight": {"overnight", "the"},
-    "today": {"today", "tonight", "this"}, "year": {DIGIT},
+    "today": {"today", "tonight", "this"}, "year": {DIGIT}, "dm_word": {"the"},
 }.items()}
 _START_WORDS = frozenset().union(*STARTS.values())
 _WORD = re.compile(r"\w+")
@@ -251,23 +251,31 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):
                 continue
-            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
-            if kind == "dm_word":  # spelled out: the same as its figures
-                g = dict(groups)
-                g["d"] = str(ORDINALS[g.pop("dw").lower()])
-                kind, groups = ("dmy" if "y" in g else "dm"), tuple(g.items())
-            if kind in ("dm", "md", "dmy", "mdy", "my") and not _valid(kind, dict(groups)):
-                continue
-            if kind == "mon" and not _bare_month(m):
-                continue
-            if kind == "year" and s > 0 and text[s - 1] == "(" and BUILT.match(text, e):
-                continue  # "the tanker Yong Tai Feng (2009, 105,000 dwt)": the year it was built
-            if NAMED_AFTER.match(text, e):
-                continue  # "6th of October City", "the 6 October Bridge": a name that holds a date
-            taken.append((s, e))
-            found.append(DateExpr(s + offset, e + offset, kind, m.group(0), groups))
+            expr = expression(kind, m, text, offset)
+            if expr is not None:
+                taken.append((s, e))
+                found.append(expr)
     found.sort(key=lambda d: d.start)
     return found
+
+
+def expression(kind: str, m: re.Match, text: str, offset: int = 0) -> Optional[DateExpr]:
+    """The date expression a pattern's match makes, or None when the words around say it is none."""
+    s, e = m.span()
+    groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+    if kind == "dm_word":  # spelled out: the same as its figures
+        g = dict(groups)
+        g["d"] = str(ORDINALS[g.pop("dw").lower()])
+        kind, groups = ("dmy" if "y" in g else "dm"), tuple(g.items())
+    if kind in ("dm", "md", "dmy", "mdy", "my") and not _valid(kind, dict(groups)):
+        return None
+    if kind == "mon" and not _bare_month(m):
+        return None
+    if kind == "year" and s > 0 and text[s - 1] == "(" and BUILT.match(text, e):
+        return None  # "the tanker Yong Tai Feng (2009, 105,000 dwt)": the year it was built
+    if NAMED_AFTER.match(text, e):
+        return None  # "6th of October City", "the 6 October Bridge": a name that holds a date
+    return DateExpr(s + offset, e + offset, kind, m.group(0), groups)
 
 
 def _valid(kind: str, g: dict) -> bool:

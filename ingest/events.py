@@ -1514,6 +1514,11 @@ class EventBuilder:
                     m.targets = []
                     home.absorb(m)
                     continue
+            if not pool and not m.dates and not self._attacks(m):
+                # 'a quake struck on Sunday, cracking two piers of the X bridge' ... 'engineers found cracks on two
+                # piers': an undated telling of damage to a facility the story's event was told with
+                pool = [e for e in candidates if any(self.sent_of.get(start) in e.sents
+                                                     for t in m.targets for start, _ in t.spans)]
             if pool:
                 home = min(pool, key=lambda e: (e.precision, -max(e.sents)))
                 home.absorb(m)

@@ -23,13 +23,10 @@ def scan_all(text: str) -> list[DateExpr]:
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):
                 continue
-            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
-            if kind in ("dm", "md", "dmy", "mdy", "my") and not dates._valid(kind, dict(groups)):
-                continue
-            if kind == "mon" and not dates._bare_month(m):
-                continue
-            taken.append((s, e))
-            found.append(DateExpr(s, e, kind, m.group(0), groups))
+            expr = dates.expression(kind, m, text)  # the same checks of the words around as find_dates
+            if expr is not None:
+                taken.append((s, e))
+                found.append(expr)
     found.sort(key=lambda d: d.start)
     return found
 

@@ -2724,3 +2724,11 @@ def test_a_defined_dam_keeps_the_first_word_of_its_hyphenated_name(extractor):
 def test_a_capitalized_adjective_opening_a_sentence_names_no_facility(extractor):
     out = extract(extractor, "Ageing substations are the weak point of the Kavarna grid.")
     assert "Ageing substations" not in names(out, "facility")
+
+
+def test_cracks_found_later_on_a_bridge_the_quake_was_told_with_are_the_quakes(extractor):
+    out = extract(extractor, "A magnitude 6.7 earthquake struck off the coast at 2:41 p.m. on Sunday, cracking two piers "
+                             "of the Kavarna River Bridge and damaging a wharf at the Port of Varna.\n\nThe ministry "
+                             "closed the Kavarna River Bridge to trucks after engineers found cracks on two piers.",
+                  published=date(2025, 6, 17))
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("natural_hazard", "2025-06-15")]
