@@ -345,6 +345,11 @@ class FacilityFinder(DataComponent):
                         and _cap(doc[first - 1]) and not doc[first - 1].is_sent_start:
                     start, j = first, first - 1
                     continue
+                if not named and tok.text == "-" and start == j + 1 and j > 0 and not tok.whitespace_ \
+                        and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha and doc[j - 1].is_lower \
+                        and doc[j + 1].is_lower:
+                    start, j = j - 1, j - 2  # 'a fibre-optic signalling cable': a hyphenated description
+                    continue
                 if _stop_left(doc, j):
                     break
                 if tok.is_stop and not tok.like_num and (tok.is_sent_start or j > 0 and doc[j - 1].is_quote):

@@ -2732,3 +2732,23 @@ def test_cracks_found_later_on_a_bridge_the_quake_was_told_with_are_the_quakes(e
                              "closed the Kavarna River Bridge to trucks after engineers found cracks on two piers.",
                   published=date(2025, 6, 17))
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("natural_hazard", "2025-06-15")]
+
+
+def test_a_facility_in_the_village_of_x_is_named_by_the_village(extractor):
+    out = extract(extractor, "We recall that on 22 September 2025 a fire was also registered at the transformer station "
+                             "in the village of Klecovce, which left part of the municipality without electricity.",
+                  published=date(2025, 11, 6))
+    station = next(e for e in out["entities"] if e["kind"] == "facility")
+    assert "Klecovce transformer station" in [station["name"], *station["aliases"]]
+
+
+def test_a_hyphenated_description_keeps_its_first_half(extractor):
+    out = extract(extractor, "A fibre-optic signalling cable running along the track had been cut through at two places "
+                             "on 4 November 2025.", published=date(2025, 11, 6))
+    assert names(out, "facility") == ["fibre-optic signalling cable"]
+
+
+def test_the_pipeline_near_the_municipality_of_x_is_the_pipeline_told_before(extractor):  # a guard
+    out = extract(extractor, "Rebels bombed the Kavarna-Balchik oil pipeline on Monday. The explosion tore open the "
+                             "pipeline near the municipality of Saravena early on Monday.", published=date(2024, 10, 30))
+    assert len(out["incidents"]) == 1
