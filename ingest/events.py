@@ -1507,8 +1507,10 @@ class EventBuilder:
                     home.absorb(m)
                     continue
             if not pool and m.types and all(t == "disruption" for t in m.types):
-                # 'pumping from the X station had been suspended' after the story's attack: its effect
-                pool = [e for e in events if self._attacks(e) and min(e.sents) < min(m.sents) and not self._background(e)]
+                # 'pumping from the X station had been suspended' after the story's attack: its effect; so is 'the
+                # port suspended ferry loading for the morning' right after a fire cut the power
+                pool = [e for e in events if min(e.sents) < min(m.sents) and not self._background(e) and (
+                    self._attacks(e) or 0 < min(m.sents) - max(e.sents) <= 2)]
                 if pool:
                     home = max(pool, key=lambda e: min(e.sents))
                     m.targets = []

@@ -2752,3 +2752,10 @@ def test_the_pipeline_near_the_municipality_of_x_is_the_pipeline_told_before(ext
     out = extract(extractor, "Rebels bombed the Kavarna-Balchik oil pipeline on Monday. The explosion tore open the "
                              "pipeline near the municipality of Saravena early on Monday.", published=date(2024, 10, 30))
     assert len(out["incidents"]) == 1
+
+
+def test_a_port_suspending_work_right_after_a_fire_cut_the_power_is_its_effect(extractor):
+    out = extract(extractor, "A fire broke out at the Kavarna substation on Monday night. For nine hours on Tuesday, "
+                             "Tortoli and Girasole were without electricity. The port of Arbatax suspended ferry loading "
+                             "for the morning.", published=date(2025, 8, 9))
+    assert [i["type"] for i in out["incidents"]] == ["fire"]
