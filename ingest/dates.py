@@ -105,6 +105,9 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 RELATIVE = {"rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year",
             "days_ago", "weeks_ago", "weekday", "yesterday", "today", "overnight", "dm", "md", "mon", "holiday", "dom",
             "offset", "dd_m", "overnight_into", "week_of", "weekday_span"}
+# of those, the ones that only count from the publication date ('overnight', 'on Tuesday', 'last month')
+DEICTIC = {"overnight", "overnight_into", "today", "yesterday", "weekday", "weekday_span", "days_ago", "weeks_ago",
+           "rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year"}
 HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
             "new year's day": (1, 1)}
 # "early", "mid" and "late" in a month: its first, middle and last ten days (or so)

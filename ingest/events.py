@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ingest import lexicon
 import re
 
-from ingest.dates import DateExpr, Interval, hull, overlap
+from ingest.dates import DEICTIC, DateExpr, Interval, hull, overlap
 from ingest.lexicon import fold
 from ingest.resolve import COMPAT
 from ingest.resolve import Ent, Resolution
@@ -52,9 +52,6 @@ PEOPLE = {"person", "people", "man", "men", "vandal", "thief", "saboteur", "atta
           "assailant", "perpetrator", "unknown", "individual", "group", "activist", "worker", "insurgent", "rebel",
           "fighter", "arsonist", "protester", "criminal"}
 CUT_WORDS = {"cut", "cuts", "cutting", "toppled", "toppling", "felled"}  # damage only to what is cut itself: a facility, or a part
-# dates that only count from the publication date ('overnight', 'on Tuesday', 'last month')
-DEICTIC = {"overnight", "overnight_into", "today", "yesterday", "weekday", "weekday_span", "days_ago", "weeks_ago",
-           "rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year"}
 # intrusion words that tell a hack only among computer words (else a break-in, or the lack of one)
 PHYSICAL_TOO = {"intrusion", "intrusions"}
 SUPPLY_CUTS = {"power", "electricity", "supply", "water", "gas", "rotating", "rolling", "scheduled", "unscheduled",
