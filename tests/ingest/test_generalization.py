@@ -2759,3 +2759,9 @@ def test_a_port_suspending_work_right_after_a_fire_cut_the_power_is_its_effect(e
                              "Tortoli and Girasole were without electricity. The port of Arbatax suspended ferry loading "
                              "for the morning.", published=date(2025, 8, 9))
     assert [i["type"] for i in out["incidents"]] == ["fire"]
+
+
+@pytest.mark.parametrize("word", ["P&I", "GSM", "UAV", "OEM", "Q&A"])
+def test_a_technical_or_trade_acronym_is_no_actor(extractor, word):
+    out = extract(extractor, f"The {word} report on the Kavarna terminal fire was published on Monday by Kavarna Ports.")
+    assert word not in names(out, "actor")
