@@ -21,9 +21,9 @@ from ingest.toks import text as doc_text
 
 # prepositions whose object is a place, whatever the model labelled it
 STRONG_LOCATIVE = {"near", "through", "above", "below", "outside", "around", "towards", "toward", "via", "across"}
-AREA_OF = {"parts", "part", "outskirts", "suburbs", "residents", "districts", "areas", "neighbourhoods",
-           "neighborhoods", "forests", "slopes", "centre", "center", "municipalities", "villages", "towns",
-           "communities", "creeks", "settlements", "department", "departments", "provinces", "regions"}
+# besides the place nouns (facilities.json), words for the parts of a place: 'the outskirts of X'
+AREA_OF = {"outskirts", "residents", "forests", "slopes", "centre", "center", "communities", "creeks", "department",
+           "departments"}
 FROM_A_PLACE = {"come", "be", "hail", "resident", "villager", "people", "family", "firefighter", "farmer", "man",
                "woman", "brigade", "refugee", "migrant", "native", "cross", "travel", "flee", "arrive", "evacuate",
                "drive", "return", "move", "commute"}
@@ -501,8 +501,7 @@ class ActorFinder(DataComponent):
             return True
         return span.end < len(doc) and toks[span.end].lower_ in GEO_WORDS | {"regency", "range", "gorge", "pass"}
 
-    @staticmethod
-    def _located(doc: Doc, span: Span, label: str) -> bool:
+    def _located(self, doc: Doc, span: Span, label: str) -> bool:
         """A name the model took for a person or an organisation as the object of a preposition that
         only places take ('near Saint-Isidore', 'through Beyneu', 'parts of Abu Salim'), or, for a
         'person', of 'in' or 'at' ('at Leixões'); not a possessor ('in Smith's view')."""
@@ -520,7 +519,7 @@ class ActorFinder(DataComponent):
             return False  # the preposition right before the name
         if prep.lower_ in STRONG_LOCATIVE:
             return True
-        if prep.lower_ == "of" and prep.head.lower_ in AREA_OF:
+        if prep.lower_ == "of" and (prep.head.lower_ in AREA_OF or prep.head.lemma_ in self.place_nouns):
             return True
         if prep.lower_ in ("to", "for") and (prep.head.lemma_ in SUPPLIED or prep.head.lower_ in SUPPLIED):
             return True  # 'cut power to Marjayoun', 'supplies drinking water to Rijeka', 'bound for Ust-Luga'

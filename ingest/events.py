@@ -219,6 +219,7 @@ class EventBuilder:
         self.ongoing = set(data["ongoing_preps"])
         self.accusation = data["accusation"]
         self.object_bound = set(data["object_bound_words"])  # "hit" is an attack only when it hits a facility
+        self.not_before = {w: set(after) for w, after in data.get("not_before", {}).items() if not w.startswith("_")}
         self.subject_bound = set(data["subject_bound_words"]["words"])  # "failed" only when a facility fails
         self.part_nouns = set(lexicon.facilities()["part_nouns"])
         self.head_words = {h for h in lexicon.facilities()["heads"] if " " not in h}
@@ -231,13 +232,13 @@ class EventBuilder:
         self.text = doc_text(doc)
         self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(self.text)]
         self.has_date_fields = DATE_FIELD_LINE.search(self.text) is not None
-        low = self.text.lower()
-        self._cyber_text = any(w in low for w in ("cyber", "hack", "ransomware", "malware"))
         stamps = list(CLOCK_ENTRY.finditer(self.text))
         self.clock_entries = [(m.start(1), m.end(1)) for m in stamps] if len(stamps) >= 3 else []
         self._trig_tokens: Optional[tuple[set[int], set[int]]] = None
         self._doc_type: Optional[tuple] = None
         self._single = False  # the text tells one incident (set by build)
+        self._cyber: Optional[bool] = None  # the text speaks of cyberattacks (_cyber_text)
+        self.hazard_days: list[Interval] = []  # the days a storm, flood or quake is told on (set by build)
         self.sents = sentences(doc)
         self.toks = tokens(doc)
         self.sent_of = {i: k for k, s in enumerate(self.sents) for i in range(s.start, s.end)}
@@ -293,14 +294,11 @@ class EventBuilder:
                 and self._generic_target(tok):
             return True  # "attacks on electrical substations have increased": a kind of event, not one
         word = doc[trig.start:trig.end].text.lower()
-        if word in ("slip", "slips") and (trig.end < len(doc) and doc[trig.end].lower_ in ("road", "roads", "ring", "rings")
-                                          or tok.pos_ != "NOUN"):
-            return True  # 'the slip road', 'prices slip': no landslip
-        if word in ("cracked", "cracks", "cracking") and trig.end < len(doc) and doc[trig.end].lower_ == "down":
-            return True  # 'police cracked down on fuel thieves'
-        if word in ("leak", "leaks") and trig.end < len(doc) and doc[trig.end].lower_ in ("site", "sites", "page"):
-            return True  # 'listed the company on its leak site': a ransomware group's website
-        if word in PHYSICAL_TOO and not any(w in tok.sent.text.lower() for w in CYBER_WORDS) and not self._cyber_text:
+        if word in self.not_before and trig.end < len(doc) and doc[trig.end].lower_ in self.not_before[word]:
+            return True  # 'the slip road', 'police cracked down on', 'listed the company on its leak site'
+        if word in ("slip", "slips") and tok.pos_ != "NOUN":
+            return True  # 'prices slip': no landslip
+        if word in PHYSICAL_TOO and not self._about_computers(tok.sent) and not self._cyber_text():
             return True  # 'protect signalling installations against fire and intrusion': a break-in, no hack
         if word in CUT_WORDS and any(c.dep_ in ("amod", "compound") and c.lower_ in SUPPLY_CUTS for c in tok.children):
             return True  # 'rotating cuts', 'unscheduled power cuts': outages of supply, not a cut facility
@@ -694,9 +692,8 @@ class EventBuilder:
                for t in real):
             cues.insert(0, "sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose (the act
             # tells the kind of attack before the kind of actor: 'militants toppled two pylons' is sabotage)
-        low = sent.text.lower()
-        cyber = "cyberattack" in cues or any(w in low for w in CYBER_WORDS)
-        ev = Event([k], [self._own_type(t, cyber) for t in real], cues, [], words=[self._word(t) for t in real])
+        cyber = "cyberattack" in cues or self._about_computers(sent)
+        ev = Event([k], [self._own_type(t, cyber) for t in real], cues, [], words=[t.text.lower() for t in real])
         ev.evidence.append((sent.start_char, sent.end_char))
         self._date(ev, sent, real)
         if ev.dates is None and self._same_time(sent):
@@ -726,15 +723,24 @@ class EventBuilder:
                       follows=ev.follows, words=list(ev.words))
             if own is not real:  # 'X bombed A on Wednesday, and a drone hit B on Thursday': each its own
                 e.types = [self._own_type(t, cyber) for t in own]
-                e.words = [self._word(t) for t in own]
+                e.words = [t.text.lower() for t in own]
                 e.dates, e.precision, e.date_text, e.bound = None, 9, None, False
                 self._date(e, sent, own)
                 e.perps = self._agents(sent, own)
             out.append(e)
         return out
 
-    def _word(self, trig) -> str:
-        return self.doc[trig.start:trig.end].text.lower()
+    @staticmethod
+    def _about_computers(sent: Span) -> bool:
+        low = sent.text.lower()
+        return any(w in low for w in CYBER_WORDS)
+
+    def _cyber_text(self) -> bool:
+        """The text speaks of cyberattacks somewhere (looked up once, only when a word needs it)."""
+        if self._cyber is None:
+            low = self.text.lower()
+            self._cyber = any(w in low for w in ("cyber", "hack", "ransomware", "malware"))
+        return self._cyber
 
     def _in_hazard(self, ev: Event) -> bool:
         """A collapse or damage with no cause of its own, told for a day a storm, flood or quake is told

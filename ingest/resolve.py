@@ -754,9 +754,6 @@ def _crosses(doc: Doc, m: Mention) -> bool:
         and _in_town(doc, m, []) is not None
 
 
-SETTLEMENTS = {"village", "town", "city", "municipality", "hamlet", "settlement", "district", "community", "port"}
-
-
 def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
     """'the oil refinery in Varna': the town (a place, not a country) right after a singular
     description and 'in', 'at' or 'near'."""
@@ -772,7 +769,7 @@ def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
         return None  # 'than almost any other power plant in Europe': a comparison, no facility
     at = m.end + 1
     if at + 2 < len(doc) and doc[m.end].lower_ in ("in", "at") and doc[at].lower_ == "the" \
-            and doc[at + 1].lower_ in SETTLEMENTS and doc[at + 2].lower_ == "of":
+            and doc[at + 1].lower_ in lexicon.facilities()["place_nouns"] and doc[at + 2].lower_ == "of":
         at += 3  # 'the transformer station in the village of Klečovce'
     towns = [p for p in places if p.start == at and p.kind == "place"]
     if towns:

@@ -18,7 +18,7 @@ class TriggerFinder(DataComponent):
     """Longest-match phrases, case-insensitive; triggers and cues of one type share a label."""
 
     def __init__(self, nlp: Language, types: dict, attribution: list[dict], police_verbs: list | None = None,
-                 fired_at: dict | None = None):
+                 fired_at: dict | None = None, statement_nouns: list | None = None):
         vocab, make_doc = nlp.vocab, nlp.make_doc
         self.events = PhraseMatcher(vocab, attr="LOWER")
         self.cues = PhraseMatcher(vocab, attr="LOWER")
@@ -26,7 +26,7 @@ class TriggerFinder(DataComponent):
         self.attr_info: dict[str, dict] = {}
         self.police_verbs = set(police_verbs or ())
         self.fired = fired_at or {}
-        self.statement_nouns = set(lexicon.cues()["statement_nouns"])
+        self.statement_nouns = set(statement_nouns or ())
         for typ, spec in types.items():
             self.events.add(f"T|{typ}", [make_doc(p) for p in spec.get("triggers", [])])
             if spec.get("cues"):
@@ -151,8 +151,8 @@ class TriggerFinder(DataComponent):
         clause whose subject is the claimant (a pronoun) and which tells an incident. With
         ``deed_verbs`` (after 'said'), the incident is the clause's verb or the object of one of
         them: 'its forces carried out a strike', not 'its forces repelled an attack'."""
-        if clause.dep_ not in ("ccomp", "acl"):  # an acl only as a statement's clause (_told_clauses)
-            return False
+        if clause.dep_ != "ccomp" and not (clause.dep_ == "acl" and clause.head.pos_ == "NOUN"):
+            return False  # (an acl: the clause of a statement noun, from _told_clauses)
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or not (subj.lower_ in ("it", "they", "we") or any(
                 c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children)):
@@ -178,12 +178,15 @@ for _ext in ("ig_triggers", "ig_cues"):
 
 
 @Language.factory("ig_triggers", assigns=["doc._.ig_triggers", "doc._.ig_cues"],
-                  default_config={"types": None, "attribution": None, "police_verbs": None, "fired_at": None})
+                  default_config={"types": None, "attribution": None, "police_verbs": None, "fired_at": None,
+                                  "statement_nouns": None})
 def make_trigger_finder(nlp: Language, name: str, types: dict | None, attribution: list | None,
-                        police_verbs: list | None = None, fired_at: dict | None = None) -> TriggerFinder:
+                        police_verbs: list | None = None, fired_at: dict | None = None,
+                        statement_nouns: list | None = None) -> TriggerFinder:
     """Phrases default to incidents.json and cues.json; tests pass inline ones."""
     config = {"types": types if types is not None else lexicon.incidents()["types"],
               "attribution": attribution if attribution is not None else lexicon.cues()["attribution"],
               "police_verbs": police_verbs if police_verbs is not None else lexicon.cues().get("police_verbs", []),
-              "fired_at": fired_at if fired_at is not None else lexicon.incidents().get("fired_at", {})}
+              "fired_at": fired_at if fired_at is not None else lexicon.incidents().get("fired_at", {}),
+              "statement_nouns": statement_nouns if statement_nouns is not None else lexicon.cues()["statement_nouns"]}
     return TriggerFinder(nlp, **config).remember(config, lambda cfg: make_trigger_finder(nlp, name, **cfg))
