@@ -294,7 +294,7 @@ def _valid(kind: str, g: dict) -> bool:
 
 # a capitalized place or structure word right after a date makes the date part of a name
 NAMED_AFTER = re.compile(r" (?:City|Bridge|Street|Square|Avenue|Road|Stadium|University|District|Governorate|Town|"
-                         r"Airport|Dam|Park|Station|Street|Boulevard|Corridor|Metro|Line)\b")
+                         r"Airport|Dam|Park|Station|Boulevard|Corridor|Metro|Line)\b")
 BUILT = re.compile(r",\s*[\d,.]+\s*(?:dwt|gt|grt|teu|tonnes|t)\b", re.I)
 HEADING_DASH = re.compile(r"\s*[-–—:]\s")
 EVENT_AFTER = re.compile(r" (?:attacks?|strikes?|bombings?|blasts?|raids?|explosions?|fires?|outages?|floods?)\b")
