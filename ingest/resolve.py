@@ -539,16 +539,29 @@ _ORGANS = {"government", "military", "army", "navy", "force", "troops", "officia
            "soldier", "strike", "attack", "operation", "agency", "department", "court", "prosecutor"}
 
 
+_BEING_VERBS = {"be", "have", "remain", "import", "export", "rely", "depend", "lose", "suffer", "run", "spend",
+                "separate", "need", "receive", "buy", "consume", "produce", "generate", "account", "lie", "border"}
+
+
+def _organ(noun) -> bool:
+    """'Russia's Defence Ministry', 'Iran's Revolutionary Guards', 'Russia's invasion': the owner acts;
+    'Venezuela's oil industry', 'one of Germany's busiest corridors': a place."""
+    return noun.lemma_ in _ORGANS or noun.lemma_ in _PARTY_NOUNS or noun.pos_ == "PROPN" or noun.lemma_ in (
+        "minister", "staff", "fleet", "leader", "force", "guard", "police", "service", "office", "council")
+
+
 def _country_acts(doc: Doc, m: Mention) -> bool:
     """A country named as a party, not only as a location: a clause's subject or agent, an owner, one
     blamed, accused or fought ('Kyiv blamed Russia', 'sanctions against Iran', 'Iran-backed')."""
     root = doc[m.start:m.end].root
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:
         root = root.head
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_ not in _BEING_VERBS:
         return True
     if root.dep_ == "pobj" and (root.head.dep_ == "agent" or root.head.lower_ in _ACTING_PREPS):
         return True
+    if root.dep_ == "poss":
+        return _organ(root.head)
     if root.dep_ in ("dobj", "pobj") and (root.head.lemma_ in _ACTING_VERBS or root.head.head.lemma_ in _ACTING_VERBS):
         return True
     if root.dep_ == "pobj" and root.head.lower_ in _PARTY_PREPS and (
