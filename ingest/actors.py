@@ -29,6 +29,9 @@ FROM_A_PLACE = {"come", "be", "hail", "resident", "villager", "people", "family"
                "drive", "return", "move", "commute"}
 SUPPLIED = {"power", "electricity", "supply", "supplies", "water", "gas", "service", "services", "access", "bound",
             "trains", "flights", "traffic", "route", "cut", "restore", "restored"}
+# words of going somewhere: 'sailed to Luganville', 'departures to Alat', 'left for Darwin'
+TRAVEL = {"sail", "depart", "departure", "crossing", "divert", "move", "travel", "head", "ferry", "voyage", "sailing",
+          "fly", "flight", "return", "evacuate", "redirect", "reroute", "leave", "drive", "walk", "commute", "deliver"}
 LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into", "towards",
             "toward"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
@@ -158,6 +161,20 @@ def _clean(doc: Doc, span: Span) -> Span | None:
 LEGAL_TAILS = {"limited", "ltd", "inc", "incorporated", "llc", "plc", "gmbh", "corporation", "pty", "ag", "asa"}
 COMPANY_SUFFIXES = {"inc", "ltd", "llc", "co", "corp", "plc", "sa", "ag", "as", "asa", "ab", "oy", "nv", "bv", "gmbh", "spa", "srl"}
 LINKING = {"and", "of", "for", "the", "on", "la", "le", "les", "y", "et", "&", "pour", "für"} | PARTICLES
+
+
+STORM_WORDS = {"hurricane", "cyclone", "typhoon", "storm"}
+
+
+def _storm_names(doc: Doc) -> frozenset:
+    """The names storms are given ('Hurricane Selene', 'Severe Tropical Cyclone Wirra', 'Storm
+    Ilse'), folded: told alone later ('Wirra's core'), they name no actor."""
+    toks = tokens(doc)
+    names = set()
+    for t in toks:
+        if t.lower_ in STORM_WORDS and t.text[:1].isupper() and t.i + 1 < len(doc) and toks[t.i + 1].is_title:
+            names.add(fold(toks[t.i + 1].text))
+    return frozenset(names)
 
 
 def _hyphen_linked(doc: Doc, span: Span) -> Span:
@@ -521,7 +538,7 @@ class ActorFinder(DataComponent):
             return True
         if prep.lower_ == "of" and (prep.head.lower_ in AREA_OF or prep.head.lemma_ in self.place_nouns):
             return True
-        if prep.lower_ in ("to", "for") and (prep.head.lemma_ in SUPPLIED or prep.head.lower_ in SUPPLIED):
+        if prep.lower_ in ("to", "for") and (prep.head.lemma_ in SUPPLIED | TRAVEL or prep.head.lower_ in SUPPLIED):
             return True  # 'cut power to Marjayoun', 'supplies drinking water to Rijeka', 'bound for Ust-Luga'
         if label == "PERSON" and prep.lower_ == "from":  # 'comes from Kaloleni', 'firefighters from María Elena'
             return prep.head.lemma_ in FROM_A_PLACE  # (not 'crews from Elettrodotti Sardi')
@@ -618,9 +635,13 @@ class ActorFinder(DataComponent):
         out: list[Mention] = []
         covered: set[int] = set()
 
+        storms = _storm_names(doc)
+
         def add(span: Span, kind: str, typ: str, name: str | None = None, **kw) -> None:
             if any(k in covered for k in range(span.start, span.end)):
                 return
+            if kind == "actor" and fold(span.text) in storms:
+                return  # 'the eye of Selene' after 'Hurricane Selene': the storm, no actor
             covered.update(range(span.start, span.end))
             name = re.sub(r"\s*\[.*$", "", name or span.text, flags=re.S).strip(" ,.;:\n")
             if not name or name.split()[0].lower() == "no" and (len(name.split()) == 1 or name.split()[1].islower()):
