@@ -538,6 +538,8 @@ class ActorFinder(DataComponent):
             return True
         if prep.lower_ == "of" and (prep.head.lower_ in AREA_OF or prep.head.lemma_ in self.place_nouns):
             return True
+        if prep.lower_ in ("to", "for") and any(c.dep_ == "dobj" and c.lemma_ in TRAVEL for c in prep.head.children):
+            return True  # 'suspending crossings to Barra'
         if prep.lower_ in ("to", "for") and (prep.head.lemma_ in SUPPLIED | TRAVEL or prep.head.lower_ in SUPPLIED):
             return True  # 'cut power to Marjayoun', 'supplies drinking water to Rijeka', 'bound for Ust-Luga'
         if label == "PERSON" and prep.lower_ == "from":  # 'comes from Kaloleni', 'firefighters from María Elena'

@@ -28,3 +28,19 @@ def test_a_country_owning_only_an_economy_or_being_something_is_a_place(extracto
 ])
 def test_a_country_owning_an_organ_or_doing_something_is_an_actor(extractor, text):  # a guard for the one above
     assert "Nicaragua" in names(extract(extractor, text), "actor")
+
+
+def test_a_storms_given_name_told_alone_is_no_actor(extractor):
+    out = extract(extractor, "Tropical Cyclone Tarni is nearing the coast. The weather service says Tarni's core is "
+                             "50km north of Exmouth.")
+    assert "Tarni" not in names(out, "actor")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("With the jetty closed, the tanker sailed on Sunday to Luganville, where she began a partial discharge.", "Luganville"),
+    ("Mangystau Ferry Terminals said two ferry departures to Alat were delayed by about 30 hours.", "Alat"),
+    ("A storm damaged the loading ramp, suspending crossings to Barra for the rest of the day.", "Barra"),
+])
+def test_a_name_one_goes_to_is_a_place(extractor, text, place):
+    out = extract(extractor, text, published=date(2025, 3, 4))
+    assert place not in names(out, "actor")
