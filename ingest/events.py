@@ -115,6 +115,7 @@ class Event:
     habitual: bool = False  # 'was attacked repeatedly': history, unless nothing else happened to the target
     recent: bool = False  # dated relative to a publication date the text lacks ('on Thursday'): the news, not history
     follows: bool = False  # 'a fire broke out in the switchyard after the strike': a consequence of an attack told before
+    stamped: bool = False  # dated only by the dateline or the live entry it stands in, not by words of its own
     words: list[str] = field(default_factory=list)  # the trigger words, one per entry of types
 
     def absorb(self, o: "Event") -> None:
@@ -125,9 +126,11 @@ class Event:
         for t in o.targets:
             if t not in self.targets:
                 self.targets.append(t)
-        if o.dates and (not self.dates or o.precision < self.precision):
-            # the date kept says whether it only bounds the event (a report's day)
+        if o.dates and (not self.dates or o.precision < self.precision and (self.stamped or not o.stamped)):
+            # the date kept says whether it only bounds the event (a report's day); a day the words tell
+            # ('overnight') beats the day of the live entry or dateline a later telling stands under
             self.dates, self.precision, self.date_text, self.bound = o.dates, o.precision, o.date_text, o.bound
+            self.stamped = o.stamped
         if not o.habitual or self.habitual:  # 'where X has repeatedly blown up pylons': not who did this one
             for p in o.perps:
                 if p not in self.perps:
@@ -141,7 +144,11 @@ class Event:
 
 WEEKDAY_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # a live page's entry: a clock time that opens a paragraph, before a dash or a colon ('09:15 - ', '14.02: ')
-CLOCK_ENTRY = re.compile(r"(?:^|\n\n)[ \t]*(\d{1,2}[:.]\d{2})(?:\s*(?:GMT|UTC|local time|local|[AP]M|a\.m\.|p\.m\.))?\s*[-–—:|]\s")
+# or a line of its own, a weekday before it when the day changes ('Wednesday 6.15pm', 'Thursday, 00:40', '7.20am')
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|local time|local|[AP]M|[ap]m|a\.m\.|p\.m\.))?"
+CLOCK_ENTRY = re.compile(r"(?:^|\n\n)[ \t]*(?P<entry>(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?"
+                         rf"({_CLOCK}))(?:\s*[-–—:|]\s|[ \t]*\n)")
+CLOCK_REST = re.compile(rf"[, \t]*{_CLOCK}[ \t]*")
 # capitals beyond ASCII too: "BOGOTÁ, Aug 26 -", "ŁÓDŹ, May 3 -"
 _UP = "A-ZÀ-ÖØ-Þ\u0100-\u017F"
 DATELINE = re.compile(rf"^[ \t]*[{_UP}][{_UP}.'\-/ ]+(?:, [{_UP}][A-Za-z{_UP}à-ÿ.'\- ]+)?,\s+[A-Z][a-z]{{2,8}}\.? \d{{1,2}}\b"
@@ -219,6 +226,7 @@ class EventBuilder:
         self.ongoing = set(data["ongoing_preps"])
         self.accusation = data["accusation"]
         self.object_bound = set(data["object_bound_words"])  # "hit" is an attack only when it hits a facility
+        self.ship_cues = set(data.get("ship_cues", {}).get("words", []))
         self.not_before = {w: set(after) for w, after in data.get("not_before", {}).items() if not w.startswith("_")}
         self.subject_bound = set(data["subject_bound_words"]["words"])  # "failed" only when a facility fails
         self.part_nouns = set(lexicon.facilities()["part_nouns"])
@@ -233,7 +241,7 @@ class EventBuilder:
         self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(self.text)]
         self.has_date_fields = DATE_FIELD_LINE.search(self.text) is not None
         stamps = list(CLOCK_ENTRY.finditer(self.text))
-        self.clock_entries = [(m.start(1), m.end(1)) for m in stamps] if len(stamps) >= 3 else []
+        self.clock_entries = [(m.start("entry"), m.end("entry")) for m in stamps] if len(stamps) >= 3 else []
         self._trig_tokens: Optional[tuple[set[int], set[int]]] = None
         self._doc_type: Optional[tuple] = None
         self._single = False  # the text tells one incident (set by build)
@@ -676,7 +684,8 @@ class EventBuilder:
         if not targets and self._rate(sent):
             return []  # 'theft and vandalism cost it R2 billion a year': how often, not what happened
         cues = [t.type for t in trigs if t.cue and not self._negated(self._head(t))
-                and not self._speculative(self._head(t)) and not self._open_question(self._head(t))]
+                and not self._speculative(self._head(t)) and not self._open_question(self._head(t))
+                and (t.text.lower() not in self.ship_cues or self._vessel_subject(self._verb_of(t)))]
         if any(t.type == "attack" and self._vessel_subject(self._head(t)) for t in real):
             cues += ["accident", "vessel"]  # 'a barge hit a pier of the bridge': a collision, even in a gale
         if any(t.type in ("damage", "disruption") and self._vessel_agent(self._head(t)) for t in real):
@@ -720,11 +729,11 @@ class EventBuilder:
             e = Event(list(ev.sents), list(ev.types), list(ev.cues), group, ev.dates, ev.precision,
                       list(ev.perps), set(ev.effects), list(ev.evidence), ev.location, ev.date_text,
                       anaphoric=ev.anaphoric, habitual=ev.habitual, bound=ev.bound, recent=ev.recent,
-                      follows=ev.follows, words=list(ev.words))
+                      follows=ev.follows, stamped=ev.stamped, words=list(ev.words))
             if own is not real:  # 'X bombed A on Wednesday, and a drone hit B on Thursday': each its own
                 e.types = [self._own_type(t, cyber) for t in own]
                 e.words = [t.text.lower() for t in own]
-                e.dates, e.precision, e.date_text, e.bound = None, 9, None, False
+                e.dates, e.precision, e.date_text, e.bound, e.stamped = None, 9, None, False, False
                 self._date(e, sent, own)
                 e.perps = self._agents(sent, own)
             out.append(e)
@@ -966,9 +975,10 @@ class EventBuilder:
         if stamp is None or self._indefinite_only(self._targets(sent, real)):
             return None
         # 'Monday 14 September' on a line of its own above the entry: a page that runs over several days
-        heading = max((x for s, e, x in self.doc._.ig_dates or [] if x.end <= stamp[0] and x.precision == 0
+        heading = max((x for s, e, x in self.doc._.ig_dates or [] if x.end <= stamp[1] and x.precision == 0
                        and not WEEKDAY_WORDS.sub("", self.text[self.text.rfind("\n", 0, x.start) + 1:x.start]).strip(" \t*#,")
-                       and not self.text[x.end:self.text.find("\n", x.end) % (len(self.text) + 1)].strip()),
+                       and (not self.text[x.end:self.text.find("\n", x.end) % (len(self.text) + 1)].strip()
+                            or CLOCK_REST.fullmatch(self.text, x.end, self.text.find("\n", x.end) % (len(self.text) + 1)))),
                       key=lambda x: x.start, default=None)
         day = heading.resolve(self.published) if heading is not None else None
         if day:
@@ -1053,6 +1063,7 @@ class EventBuilder:
         if filed is not None:
             # wire style names the day unless it is the day of filing: an undated lead happened that day
             best = (1, filed[1].precision, 0, filed[0], filed[1])
+            ev.stamped = True
         if best and best[3] is None and self.published is None:
             ev.recent = True
         if best and best[3]:
@@ -1455,8 +1466,9 @@ class EventBuilder:
                                  for a in e.targets for b in m.targets)), None)
             if home is None:
                 home = self._cause_of(m, events)
-            if home is None and m.anaphoric and not self._attacks(m):
-                # 'police said on Monday they had not established what caused the explosion': Sunday's, told again
+            if home is None and (m.anaphoric or m.stamped and self.clock_entries) and not self._attacks(m):
+                # 'police said on Monday they had not established what caused the explosion': Sunday's, told again;
+                # so is a live page's summary item ('- Fire at the X substation, cause unknown.') the next morning
                 home = next((e for e in events if e.dates and 0 <= (m.dates[0] - e.dates[1]).days <= 2
                              and set(e.types) & set(m.types)
                              and any(_related(a, b) for a in e.targets for b in m.targets)), None)

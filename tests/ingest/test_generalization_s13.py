@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.ingest.test_generalization import extract, names
+from tests.ingest.test_generalization import entity, extract, names
 
 
 @pytest.mark.parametrize("text", [
@@ -44,3 +44,51 @@ def test_a_storms_given_name_told_alone_is_no_actor(extractor):
 def test_a_name_one_goes_to_is_a_place(extractor, text, place):
     out = extract(extractor, text, published=date(2025, 3, 4))
     assert place not in names(out, "actor")
+
+
+LIVE = """Follow our live coverage of the storm below. All times local.
+
+Friday 7.10pm
+The weather service says the storm is 60km off the coast and strengthening.
+
+8.30pm
+Crews report that two towers on the Kavarna-Balchik line have collapsed in the wind.
+
+9.45pm
+We are getting reports of a fire at the Pomorie substation. The cause is unknown.
+
+Saturday 6.40am
+The port operator says a crane at the Burgas container terminal has collapsed.
+
+8.00am
+That's where we leave our overnight coverage. Key points:
+- Fire at the Pomorie substation, cause unknown.
+- Two towers down on the Kavarna-Balchik line.
+"""
+
+
+def test_live_entries_stamped_on_lines_of_their_own_are_dated_by_the_weekday_above_them(extractor):
+    out = extract(extractor, LIVE, published=date(2025, 3, 8))  # a Saturday
+    by_target = {entity(out, i["targets"][0])["name"]: (i["type"], i["start"], i["end"]) for i in out["incidents"]}
+    assert by_target["Pomorie substation"] == ("fire", "2025-03-07", "2025-03-07")
+    assert by_target["Burgas container terminal"][0] == "natural_hazard"
+    assert by_target["Burgas container terminal"][2] == "2025-03-08"
+
+
+def test_a_live_pages_summary_item_is_the_event_told_before(extractor):
+    out = extract(extractor, LIVE, published=date(2025, 3, 8))
+    assert [i["type"] for i in out["incidents"]].count("fire") == 1
+
+
+def test_a_tower_that_lost_power_tells_no_accident(extractor):  # 'lost power' is a ship's cue
+    out = extract(extractor, "A cyclone crossed the coast on Thursday. The mobile tower serving Pannaroo lost power "
+                             "and was damaged on Thursday.", published=date(2026, 1, 23))
+    assert [i["type"] for i in out["incidents"]] == ["natural_hazard"]
+
+
+def test_a_day_the_words_tell_beats_the_live_entry_a_later_telling_stands_under(extractor):
+    text = ("Iraq security live - Monday\n\n08.10\nRockets struck the Kavarna gas plant overnight, setting a tank on "
+            "fire.\n\n09.25\nThe operator says it has stopped intake at the plant.\n\n10.40\nA group has claimed the "
+            "attack on the Kavarna gas plant in a Telegram post.\n")
+    out = extract(extractor, text, published=date(2025, 6, 16))
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2025-06-15", "2025-06-16")]
