@@ -227,6 +227,7 @@ class EventBuilder:
         self.accusation = data["accusation"]
         self.object_bound = set(data["object_bound_words"])  # "hit" is an attack only when it hits a facility
         self.ship_cues = set(data.get("ship_cues", {}).get("words", []))
+        self.editor_notes = set(data.get("editor_notes", {}).get("words", []))
         self.not_before = {w: set(after) for w, after in data.get("not_before", {}).items() if not w.startswith("_")}
         self.subject_bound = set(data["subject_bound_words"]["words"])  # "failed" only when a facility fails
         self.part_nouns = set(lexicon.facilities()["part_nouns"])
@@ -276,6 +277,8 @@ class EventBuilder:
         if line[0].text in ("=", "==", "===") or (line[0].text == "-" and len(line) > 2 and line[1].lower_ == "title") \
                 or is_heading(line):
             return True  # a heading names the article, it does not report an event
+        if line[0].text == "(" and len(line) > 1 and line[1].lower_ in self.editor_notes:
+            return True  # '(Updates with ministry comments on substation fire)': an editor's note
         if trig.type == "natural_hazard" and tok.tag_ == "VBG" and trig.start > 0 and doc[trig.start - 1].text == "," \
                 and any(o.type != "natural_hazard" and not o.cue and line.start <= o.start < trig.start
                         for o in doc._.ig_triggers or []):
@@ -1660,8 +1663,8 @@ class EventBuilder:
     def _kinds_clash(self, a: Event, b: Event) -> bool:
         """Two mentions no single event tells: an intrusion and a physical event (fire, blast, strike,
         storm), or a natural hazard and an attack."""
-        def kinds(e: Event) -> set:
-            return {"cyberattack"} if "cyberattack" in e.cues else set(e.types) - {"attack"}
+        def kinds(e: Event) -> set:  # (what an event stopped tells nothing of its kind)
+            return {"cyberattack"} if "cyberattack" in e.cues else set(e.types) - {"attack", "disruption"}
         ta, tb = kinds(a), kinds(b)
         if not ta or not tb:
             return False

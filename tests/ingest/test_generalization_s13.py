@@ -92,3 +92,13 @@ def test_a_day_the_words_tell_beats_the_live_entry_a_later_telling_stands_under(
             "attack on the Kavarna gas plant in a Telegram post.\n")
     out = extract(extractor, text, published=date(2025, 6, 16))
     assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2025-06-15", "2025-06-16")]
+
+
+def test_an_editors_note_tells_no_incident_and_an_intrusion_that_stopped_trains_takes_no_fires_target(extractor):
+    text = ("(Updates with ministry comments on substation fire, paragraphs 5-6)\n\n"
+            "SOFIA, March 5 (Balkan Wire) - A cyberattack on the computer systems of the state rail manager halted "
+            "trains across the country for six hours on Wednesday, the transport ministry said.\n\n"
+            "A fire broke out overnight at the Kavarna-Sever 110 kV substation, cutting power to 38,000 customers.")
+    out = extract(extractor, text, published=date(2026, 3, 5))
+    fires = [i for i in out["incidents"] if i["type"] == "fire"]
+    assert len(fires) == 1 and not [i for i in out["incidents"] if i["type"] == "cyberattack" and i["targets"]]
