@@ -163,6 +163,7 @@ COMPANY_SUFFIXES = {"inc", "ltd", "llc", "co", "corp", "plc", "sa", "ag", "as", 
 LINKING = {"and", "of", "for", "the", "on", "la", "le", "les", "y", "et", "&", "pour", "für"} | PARTICLES
 
 
+ACTOR_NAME_TYPES = {"organisation", "company", "armed_group", "person", "government_agency"}
 STORM_WORDS = {"hurricane", "cyclone", "typhoon", "storm"}
 
 
@@ -644,6 +645,12 @@ class ActorFinder(DataComponent):
                 return
             if kind == "actor" and fold(span.text) in storms:
                 return  # 'the eye of Selene' after 'Hurricane Selene': the storm, no actor
+            if kind == "actor" and typ in ACTOR_NAME_TYPES:
+                whole = self._hyphen_joined(doc, span)  # "Z-Sokol", "Sotrab-BTP", not "Z", "BTP"
+                if whole is not span and (name is None or name == span.text):
+                    span, name = whole, None
+                    if any(k in covered for k in range(span.start, span.end)):
+                        return
             covered.update(range(span.start, span.end))
             name = re.sub(r"\s*\[.*$", "", name or span.text, flags=re.S).strip(" ,.;:\n")
             if not name or name.split()[0].lower() == "no" and (len(name.split()) == 1 or name.split()[1].islower()):
@@ -980,6 +987,23 @@ class ActorFinder(DataComponent):
         # 'the Defence Forces' in a text that names them 'the Defence Forces of Ukraine'
         full = re.search(re.escape(span.text) + r" of (?:the )?([A-Z]\w+(?: [A-Z]\w+)*)", doc_text(doc))
         return self.c.country(full.group(1)) if full else None
+
+    def _hyphen_joined(self, doc: Doc, span: Span) -> Span:
+        """A name the model cut at a hyphen with no spaces ('Z-|Sokol', 'Sotrab-|BTP'): the whole name,
+        unless the other part is a country or a demonym ('Russia-Ukraine', 'Sino-Russian')."""
+        toks = tokens(doc)
+        start, end = span.start, span.end
+
+        def joins(h: int, other: int) -> bool:
+            t = toks[other]
+            return toks[h].text == "-" and not toks[h].whitespace_ and not toks[h - 1].whitespace_ \
+                and (t.text[:1].isupper() or t.is_digit) and t.text.isalnum() and "\n" not in toks[h - 1].whitespace_ \
+                and not self.c.country(t.text) and not self.c.by_demonym.get(fold(t.text))
+        while start >= 2 and joins(start - 1, start - 2):
+            start -= 2
+        while end + 1 < len(doc) and joins(end, end + 1):
+            end += 2
+        return doc[start:end]
 
     def _from_ent(self, doc: Doc, ent: Span, add) -> None:
         toks = tokens(doc)

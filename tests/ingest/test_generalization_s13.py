@@ -102,3 +102,27 @@ def test_an_editors_note_tells_no_incident_and_an_intrusion_that_stopped_trains_
     out = extract(extractor, text, published=date(2026, 3, 5))
     fires = [i for i in out["incidents"] if i["type"] == "fire"]
     assert len(fires) == 1 and not [i for i in out["incidents"] if i["type"] == "cyberattack" and i["targets"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A pro-Russian hacktivist group calling itself Z-Sokol claimed the attack on the Kavarna plant on Telegram.",
+     "Z-Sokol"),
+    ("The water utility at the time blamed the firm, Sotrab-BTP, for digging without the network maps.",
+     "Sotrab-BTP"),
+])
+def test_a_name_joined_by_a_hyphen_stays_whole(extractor, text, name):
+    assert name in names(extract(extractor, text), "actor")
+
+
+def test_a_ships_size_class_is_no_actor(extractor):
+    out = extract(extractor, "Berth 4 of the Kavarna Mineral Terminal has been closed since Saturday after the Supramax "
+                             "bulk carrier Sahel Spirit struck the quay while berthing.", published=date(2026, 3, 9))
+    assert names(out, "actor") == ["Sahel Spirit"]
+    assert [entity(out, p)["name"] for i in out["incidents"] for p in i["perpetrators"]] == ["Sahel Spirit"]
+
+
+def test_a_headlines_bare_group_is_no_actor(extractor):
+    out = extract(extractor, "NIGERIA - Group claims blast on Uzere-Ughelli trunkline\n\nA little-known armed group, "
+                             "the Creek Liberation Front, said on Wednesday it had blown up the Uzere-Ughelli crude "
+                             "trunkline.", published=date(2026, 4, 24))
+    assert "Group" not in names(out, "actor")
