@@ -213,6 +213,24 @@ def _fold_into(a: Ent, b: Ent, named: list, ent_of: dict) -> None:
         ent_of[k] = [b if x is a else x for x in v]
 
 
+def _same_parts(described: list, part_heads: dict, ent_of: dict) -> None:
+    """'the switchyard of the Drinasi hydropower plant' ... 'the switchyard of the plant': one whole's
+    parts described by the same head word are one part."""
+    first: dict = {}
+    for e in list(described):
+        head = part_heads.get(id(e))
+        if head is None or e.part_of is None:
+            continue
+        same = first.setdefault((id(e.part_of), head), e)
+        if same is not e:
+            for n in [e.name, *e.aliases]:
+                same.alias(n)
+            same.spans += e.spans
+            described.remove(e)
+            for k, v in ent_of.items():
+                ent_of[k] = [same if x is e else x for x in v]
+
+
 def _contain_named_parts(facilities: list) -> None:
     """'Berth 3 was struck' in a story about one terminal: a named part whose whole the text does not
     say belongs to the only facility it names that can hold it, or to the innermost of a chain of them
@@ -383,12 +401,16 @@ def resolve(doc: Doc) -> Resolution:
         if m.parent is not None:
             e.alias(m.name)
         ent_of[k] = [e]
+    part_heads: dict[int, str] = {}
     for k, m in enumerate(fac):
         if m.parent is not None and k in ent_of and m.parent in ent_of:
             for e in ent_of[k]:
                 parent = ent_of[m.parent][0]
                 if parent is not e and e not in parent.ancestors():
                     e.part_of = parent
+                    part_heads.setdefault(id(e), doc[m.end - 1].lower_)
+    _same_parts(described, part_heads, ent_of)
+    for k, m in enumerate(fac):
         if k in ent_of:
             res.link(m.start, m.end, ent_of[k])
     _bridge_parts(doc, fac, ent_of, named)

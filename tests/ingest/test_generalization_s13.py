@@ -126,3 +126,13 @@ def test_a_headlines_bare_group_is_no_actor(extractor):
                              "the Creek Liberation Front, said on Wednesday it had blown up the Uzere-Ughelli crude "
                              "trunkline.", published=date(2026, 4, 24))
     assert "Group" not in names(out, "actor")
+
+
+def test_a_wholes_part_told_again_by_the_same_head_word_is_the_same_part(extractor):
+    out = extract(extractor, "Police arrested two men over the explosion that damaged the switchyard of the Kavarna "
+                             "hydropower plant on the night of 17 to 18 April.\n\nAt about 02:20 on Saturday, 18 April, "
+                             "the operator reported an explosion inside the fenced switchyard of the plant.",
+                  published=date(2026, 4, 22))
+    assert len(out["incidents"]) == 1
+    assert [n for n in names(out, "facility") if n.startswith("switchyard")] == [
+        "switchyard of the Kavarna hydropower plant"]
