@@ -8,7 +8,7 @@ definite references ("the dam") to the last facility of that kind.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -255,13 +255,22 @@ def _contain_named_parts(facilities: list) -> None:
             break
 
 
+def _without(fac: list[Mention], dropped: list[Mention]) -> list[Mention]:
+    """The facility mentions less some, their parents (positions in the list) moved to match; copies,
+    so the Doc's own mentions keep theirs. A part whose whole is dropped has none."""
+    gone = {id(m) for m in dropped}
+    kept = [m for m in fac if id(m) not in gone]
+    index = {id(m): k for k, m in enumerate(kept)}
+    return [replace(m, parent=index.get(id(fac[m.parent])) if m.parent is not None else None) for m in kept]
+
+
 def resolve(doc: Doc) -> Resolution:
     res = Resolution()
     fac: list[Mention] = list(doc._.ig_facilities or [])
     act: list[Mention] = list(doc._.ig_actors or [])
     headings = [(s.start, s.end) for s in sentences(doc) if is_heading(s)]
     if headings:  # 'RED SEA TANKER & PORT BRIEF': a label in capitals names nothing
-        fac = [m for m in fac if not any(a <= m.start < b for a, b in headings)]
+        fac = _without(fac, [m for m in fac if any(a <= m.start < b for a, b in headings)])
         act = [m for m in act if m.source == "dateline" or not any(a <= m.start < b for a, b in headings)]
     fac_tokens = {i for m in fac if m.named for i in range(m.start, m.end)}
     refs = lexicon.facilities()["references"]
@@ -379,7 +388,7 @@ def resolve(doc: Doc) -> Resolution:
             desc = re.sub(r"ies$", "y", m.name) if m.name.endswith("ies") else re.sub(r"s$", "", m.name)
             ent_of[k] = [_place_named(named, m, f"{place} {desc}", f"{desc} at {place}") for place in dist]
             continue
-        name = m.name if m.parent is None else doc[m.start:_chain_end(fac, m)].text
+        name = m.name if m.parent is None else doc[m.start:_chain_end(doc, fac, m)].text
         town = _in_town(doc, m, placed) if m.parent is None else None
         if town is not None:  # 'the main water pumping station in Nikopol': named by its town
             name, town_alias = _town_names(doc, m, town)
@@ -753,12 +762,19 @@ def _owner(doc: Doc, m: Mention, act: list[Mention]) -> Optional[str]:
     return cands[-1].name if cands else None
 
 
-def _chain_end(fac: list[Mention], m: Mention) -> int:
+def _chain_end(doc: Doc, fac: list[Mention], m: Mention) -> int:
+    """Where the chain of wholes after a part ends ('the platform at its Santiago control centre'):
+    only wholes that follow it in its own sentence name it."""
+    sent = doc[m.start].sent
     seen = set()
+    end = m.end
     while m.parent is not None and m.parent not in seen:
         seen.add(m.parent)
         m = fac[m.parent]
-    return m.end
+        if m.start < end or m.end > sent.end:
+            break
+        end = m.end
+    return end
 
 
 def _named_as(named: list, name: str, alias: str) -> Optional[Ent]:

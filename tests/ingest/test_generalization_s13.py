@@ -136,3 +136,16 @@ def test_a_wholes_part_told_again_by_the_same_head_word_is_the_same_part(extract
     assert len(out["incidents"]) == 1
     assert [n for n in names(out, "facility") if n.startswith("switchyard")] == [
         "switchyard of the Kavarna hydropower plant"]
+
+
+def test_a_capitals_heading_dropped_before_a_part_leaves_the_part_its_own_whole(extractor):
+    text = ("HAITI: GANG TAKES OVER KAVARNA PUMPING STATION\n\nThe Kavarna pumping station was attacked by gunmen "
+            "on 9 October.\n\nDOMINICAN REPUBLIC: RANSOMWARE AT THE DISTRIBUTOR\n\nThe distributor was hit by ransomware on 14 October. The outage management platform at its "
+            "Santiago control centre was encrypted.\n\nThe lack of segmentation that let the encryption reach the "
+            "outage management platform should concern regulators.")
+    out = extract(extractor, text, published=date(2025, 10, 30))
+    facilities = {e["name"]: e for e in out["entities"] if e["kind"] == "facility"}
+    assert all("\n" not in n and "." not in n for n in facilities)
+    cyber = next(i for i in out["incidents"] if i["type"] == "cyberattack")
+    assert "Santiago control centre" in [entity(out, t)["name"] for t in cyber["targets"]] + [
+        entity(out, entity(out, t)["part_of"])["name"] for t in cyber["targets"] if entity(out, t)["part_of"]]
