@@ -73,6 +73,7 @@ NAMED_ORGANS = {"army", "navy", "military"}  # "the Indian Army": capitalized, a
 MOVEMENT_WORDS = {"movement", "rebels", "militia", "militias", "insurgents"}
 # "a group calling itself X", "which calls itself X"
 SIGNED_TEXTS = {"letter", "statement", "message", "communique", "communiqué", "claim", "note", "post", "manifesto"}
+NAME_USING = {"using", "uses", "used", "going", "goes", "operating", "operates"}  # '... by/under the name X' too
 SELF_NAMING = {"calling", "calls", "called", "styling", "styles", "styled", "naming", "names", "named"}
 # "CyberAv3ngers": letters and digits mixed inside one capitalized word, ending in letters
 LEET = re.compile(r"^[A-Z][A-Za-z]*[a-z][A-Za-z]*\d+[A-Za-z\d]*$")
@@ -1455,9 +1456,15 @@ class ActorFinder(DataComponent):
         gives itself is an actor, quoted or capitalized, whatever NER made of it."""
         toks = tokens(doc)
         for t in toks:
-            if t.lower_ not in SELF_NAMING or t.i + 2 >= len(doc) or toks[t.i + 1].lower_ not in ("itself", "themselves"):
+            if t.lower_ in NAME_USING and t.i + 3 < len(doc) and toks[t.i + 1].lower_ == "the" \
+                    and toks[t.i + 2].lower_ in ("name", "names", "moniker", "alias") and t.i >= 2 \
+                    and any(c.lower_ in GROUP_KINDS for c in doc[max(t.i - 3, 0):t.i]):
+                at = t.i + 3  # 'a ransomware group using the name SteppeLock', 'going by the name X'
+            elif t.lower_ in SELF_NAMING and t.i + 2 < len(doc) and toks[t.i + 1].lower_ in ("itself", "themselves"):
+                at = t.i + 2
+            else:
                 continue
-            name = self._given_name(doc, t.i + 2)
+            name = self._given_name(doc, at)
             if name is not None:
                 add(name, "actor", "armed_group" if any(c.lower_ in GROUP_KINDS for c in doc[t.i - 3:t.i])
                     else "organisation", source="self-name")

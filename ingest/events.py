@@ -1836,8 +1836,11 @@ class EventBuilder:
                     a = self._np_actor(subj)
                     if a is not None:
                         return a
+            listed = {t.i for v in verbs[1:] for c in v.children if c.dep_ == "dobj" for t in c.subtree}
             for i in range(cue.start - 1, sent.start - 1, -1):
                 t = self.doc[i]
+                if i in listed:
+                    continue  # 'a group listed MFT on its leak site': MFT is the victim
                 if t.lemma_ in self.speech and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children) \
                         and self.toks[cue.start - 1].lower_ in SELF_PRONOUNS | {"we", "they"}:
                     # 'the agency said it was behind the attack': the speaker owns the deed

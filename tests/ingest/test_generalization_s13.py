@@ -149,3 +149,12 @@ def test_a_capitals_heading_dropped_before_a_part_leaves_the_part_its_own_whole(
     cyber = next(i for i in out["incidents"] if i["type"] == "cyberattack")
     assert "Santiago control centre" in [entity(out, t)["name"] for t in cyber["targets"]] + [
         entity(out, entity(out, t)["part_of"])["name"] for t in cyber["targets"] if entity(out, t)["part_of"]]
+
+
+def test_a_group_using_a_name_is_that_name_and_the_company_it_lists_is_its_victim(extractor):
+    out = extract(extractor, "On Tuesday 27 January, Kavarna Ferry Terminals (KFT), which operates the Varna ferry "
+                             "complex, took its booking platform offline after staff found files encrypted across the "
+                             "company network.\n\nA ransomware group using the name SteppeLock listed KFT on its leak "
+                             "site on Thursday and claimed to have taken 180 GB of data.", published=date(2026, 2, 6))
+    assert [(i["type"], [entity(out, t)["name"] for t in i["targets"]], [entity(out, p)["name"] for p in i["perpetrators"]])
+            for i in out["incidents"]] == [("cyberattack", ["Varna ferry complex"], ["SteppeLock"])]
