@@ -1061,12 +1061,12 @@ class EventBuilder:
             best = None  # 'two days after the collapse, a pamphlet was left claiming the attack': the claim's day
         if best is None:
             best = self._told_before(sent)  # 'That changed on 22 March 2024. ... missiles struck the DniproHES'
-        filed = (self._filed(sent) or self._entry_heading(sent) or self._date_field(sent)
-                 or self._clock_entry(sent, real)) if best is None else None
-        if filed is not None:
+        filed = (self._filed(sent) or self._entry_heading(sent) or self._date_field(sent)) if best is None else None
+        entry = self._clock_entry(sent, real) if best is None and filed is None else None
+        if filed or entry:
             # wire style names the day unless it is the day of filing: an undated lead happened that day
-            best = (1, filed[1].precision, 0, filed[0], filed[1])
-            ev.stamped = True
+            best = (1, (filed or entry)[1].precision, 0, (filed or entry)[0], (filed or entry)[1])
+            ev.stamped = entry is not None  # a live entry's day: when it was told
         if best and best[3] is None and self.published is None:
             ev.recent = True
         if best and best[3]:
