@@ -48,7 +48,11 @@ INTERMEDIARIES = {"source", "sources", "official", "officials", "spokesman", "sp
                   "member", "members", "officer", "statement", "commander", "head", "chief", "person", "people", "insider"}
 # law-enforcement and seizure verbs: an incident only when a facility is what was taken
 OBJECT_BOUND = {"armed_assault"}
+ARMED_VEHICLE_WORDS = {"bomb", "explosive", "explosives", "laden", "borne", "suicide", "rigged", "booby", "armoured",
+                       "armored", "military", "army", "police", "stolen", "hijacked"}
+VEHICLES = {"truck", "lorry", "excavator", "bulldozer", "tractor", "vehicle", "car", "bus", "digger", "van", "trailer"}
 PEOPLE = {"person", "people", "man", "men", "vandal", "thief", "saboteur", "attacker", "intruder", "militant", "gunman",
+          "someone", "somebody", "youth", "looter", "raider", "burglar",
           "assailant", "perpetrator", "unknown", "individual", "group", "activist", "worker", "insurgent", "rebel",
           "fighter", "arsonist", "protester", "criminal"}
 CUT_WORDS = {"cut", "cuts", "cutting", "toppled", "toppling", "felled"}  # damage only to what is cut itself: a facility, or a part
@@ -691,6 +695,8 @@ class EventBuilder:
                 and (t.text.lower() not in self.ship_cues or self._vessel_subject(self._verb_of(t)))]
         if any(t.type == "attack" and self._vessel_subject(self._head(t)) for t in real):
             cues += ["accident", "vessel"]  # 'a barge hit a pier of the bridge': a collision, even in a gale
+        if any(t.type == "attack" and self._vehicle(self._verb_of(t)) is not None for t in real):
+            cues.append("accident")  # 'a heavy truck struck and broke a pole of the line': a collision
         if any(t.type in ("damage", "disruption") and self._vessel_agent(self._head(t)) for t in real):
             cues.append("accident")  # 'both severed, the first by a fishing boat': a ship did it
         if any("anchor" in t.text.lower() for t in trigs):
@@ -1008,6 +1014,7 @@ class EventBuilder:
             # (but 'on Monday, firefighters were called to a burning cable shaft': the fire of that day)
         best = None
         absolute: list[tuple] = []  # candidates that name their day, month or year
+        told: list[tuple] = []  # every candidate
         offset = None  # 'three days after the explosion': counted from an event told before
         for s, e, expr in self.doc._.ig_dates or []:
             if s < sent.start or e > sent.end:
@@ -1041,6 +1048,7 @@ class EventBuilder:
             cand = (rank, expr.precision, dist + near, interval, expr)
             if expr.kind not in DEICTIC:
                 absolute.append(cand)
+            told.append(cand)
             if best is None or cand[:3] < best[:3]:
                 best = cand
         if best and best[4].kind in DEICTIC and best[3]:
@@ -1049,6 +1057,11 @@ class EventBuilder:
             other = [c for c in absolute if c[0] <= best[0] and not overlap(c[3], best[3])]
             if other and not any(overlap(c[3], best[3]) for c in absolute):  # ('on Sunday 26 October': agreed)
                 best = min(other, key=lambda c: c[:3])
+            wider = [c for c in told if c[3][0] < best[3][0] and c[3][1] >= best[3][1]]
+            if wider and best[4].kind in ("overnight", "overnight_into"):
+                # 'Earlier this month, someone cut a pipe at the tank, draining it overnight': that night of the
+                # month, not the night before publication
+                best = min(wider, key=lambda c: c[:3])
         counted = False
         if offset is not None and (best is None or best[3] is None or best[0] == 2):
             best, counted = self._counted_from(offset[1], offset[2], real) or best, True
@@ -1194,12 +1207,39 @@ class EventBuilder:
                 return a
         return None
 
+    def _vehicle(self, verb):
+        """The vehicle that struck: the verb's subject, or, when the parser left the verb without one, a
+        vehicle told before it in its sentence ('On 12 March, a heavy truck ..., while ..., struck a pole')."""
+        if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            subj = next((t for t in reversed(list(verb.sent)) if t.i < verb.i and t.lemma_ in VEHICLES and t.pos_ == "NOUN"),
+                        None)
+        if subj is None or subj.lemma_ not in VEHICLES:
+            return None
+        words = [t.lower_ for t in subj.subtree] + [t.lower_ for t in subj.children]
+        if any(w in ARMED_VEHICLE_WORDS or w.endswith(("-laden", "-borne")) for w in words):
+            return None  # 'an explosive-laden truck', 'armoured vehicles': a weapon, no collision
+        return subj
+
+    def _vehicle_owner(self, verb) -> Optional[Ent]:
+        """'a heavy truck belonging to the construction company X ... struck a pole': the truck's owner."""
+        vehicle = self._vehicle(verb)
+        if vehicle is None:
+            return None
+        return next((a for a in (self._actor(t.i) for t in vehicle.subtree if t.i != vehicle.i) if a is not None), None)
+
     def _agents(self, sent: Span, real) -> list[Ent]:
         """Who did it: 'by X' on an attack verb, the subject of an attack verb, or of 'caused'. Not who
         destroyed the weapons ('the Black Sea Fleet had destroyed five uncrewed surface vessels')."""
         out: list[Ent] = []
         for r in real:
             tok = self._head(r)
+            owner = self._vehicle_owner(self._verb_of(r)) if r.type == "attack" else None
+            if owner is not None and owner not in out:
+                out.append(owner)  # the company whose truck struck the pole
+                continue
             if tok.lemma_ in DEFENDING and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DEFENDED
                                                for c in tok.children):
                 continue

@@ -42,6 +42,7 @@ CODE = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?")
 BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
             "north-west", "south-east", "south-west"}
 UNITS = {"kv", "mw", "gw", "kw", "mva", "mwe", "kilovolt", "megawatt", "gigawatt"}  # ratings: "161-kV", "120-MW"
+VOLTAGES = re.compile(r"\d+(?:/\d+){2,}")  # a substation's three voltages "110/35/10" (two are a number already)
 FUSED_RATING = re.compile(r"\d+(?:\.\d+)?(?:" + "|".join(sorted(UNITS)) + r")")  # "400kV", "1.2GW"
 
 
@@ -303,9 +304,9 @@ class FacilityFinder(DataComponent):
                         start, j = j - 2, j - 3  # "the Tema–Achimota 161-kV line": a rating inside the name
                         continue
                     break  # "its 120-MW Malinao plant": a rating before the name
-                if tok.lower_ in UNITS and j >= 1 and doc[j - 1].like_num:
+                if tok.lower_ in UNITS and j >= 1 and (doc[j - 1].like_num or VOLTAGES.fullmatch(doc[j - 1].text)):
                     if not named and j >= 2 and _cap(doc[j - 2]) and not _stop_left(doc, j - 2):
-                        start, j = j - 1, j - 2  # "the Kalurghat-Hathazari 132 kV line"
+                        start, j = j - 1, j - 2  # "the Kalurghat-Hathazari 132 kV line", "the Jomboy 110/35/10 kV substation"
                         continue
                     break
                 if _fused_rating(tok):

@@ -574,6 +574,12 @@ _BEING_VERBS = {"be", "have", "remain", "import", "export", "rely", "depend", "l
                 "separate", "need", "receive", "buy", "consume", "produce", "generate", "account", "lie", "border"}
 
 
+def _party_predicate(verb) -> bool:
+    """'Russia was behind the sabotage', 'Iran is responsible for it': being that makes a party."""
+    return any(c.dep_ == "prep" and c.lower_ in ("behind", "against") or c.dep_ in ("acomp", "attr") and c.lemma_ in (
+        "responsible", "involved", "guilty", "complicit", "culprit", "perpetrator", "aggressor") for c in verb.children)
+
+
 def _organ(noun) -> bool:
     """'Russia's Defence Ministry', 'Iran's Revolutionary Guards', 'Russia's invasion': the owner acts;
     'Venezuela's oil industry', 'one of Germany's busiest corridors': a place."""
@@ -587,7 +593,8 @@ def _country_acts(doc: Doc, m: Mention) -> bool:
     root = doc[m.start:m.end].root
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:
         root = root.head
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_ not in _BEING_VERBS:
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") and (
+            root.head.lemma_ not in _BEING_VERBS or _party_predicate(root.head)):
         return True
     if root.dep_ == "pobj" and (root.head.dep_ == "agent" or root.head.lower_ in _ACTING_PREPS):
         return True

@@ -158,3 +158,29 @@ def test_a_group_using_a_name_is_that_name_and_the_company_it_lists_is_its_victi
                              "site on Thursday and claimed to have taken 180 GB of data.", published=date(2026, 2, 6))
     assert [(i["type"], [entity(out, t)["name"] for t in i["targets"]], [entity(out, p)["name"] for p in i["perpetrators"]])
             for i in out["incidents"]] == [("cyberattack", ["Varna ferry complex"], ["SteppeLock"])]
+
+
+def test_a_night_told_inside_an_earlier_period_is_a_night_of_that_period(extractor):
+    out = extract(extractor, "Earlier this month, someone removed four brass gate valves and cut a section of pipe at "
+                             "the Kavarna storage tank, draining the tank overnight.", published=date(2025, 8, 21))
+    assert [(i["type"], i["start"], i["end"]) for i in out["incidents"]] == [("sabotage", "2025-08-01", "2025-08-21")]
+
+
+def test_a_substation_named_with_three_voltages_is_named(extractor):
+    out = extract(extractor, "On 14 March 2026 at 03:10, a fire occurred on power transformer T-1 at the Jomboy "
+                             "110/35/10 kV substation.", published=date(2026, 3, 20))
+    assert "Jomboy 110/35/10 kV substation" in names(out, "facility")
+
+
+def test_a_truck_that_struck_a_pole_is_an_accident_of_its_owner(extractor):
+    out = extract(extractor, "On 12 March 2026 at 10:20, a heavy truck belonging to the construction company Kavarna "
+                             "Servis LLC, while carrying out earthworks without a permit, struck and broke a concrete "
+                             "pole of the 35 kV Chelak-Payariq line.", published=date(2026, 3, 20))
+    assert [(i["type"], [entity(out, p)["name"] for p in i["perpetrators"]]) for i in out["incidents"]] == [
+        ("accident", ["Kavarna Servis LLC"])]
+
+
+def test_an_explosive_laden_truck_is_no_collision(extractor):  # a guard for the one above
+    out = extract(extractor, "On 12 March 2026, an explosive-laden truck struck the gate of the Kavarna power plant.",
+                  published=date(2026, 3, 20))
+    assert [i["type"] for i in out["incidents"]] != ["accident"]
