@@ -672,6 +672,11 @@ class ActorFinder(DataComponent):
                 if k < len(doc) and toks[k].is_digit and len(toks[k].text) <= 3 and not toks[k].is_sent_start \
                         and "\n" not in toks[k - 1].whitespace_:
                     k += 1  # "Yi Peng 3", "Hong Tai 58"
+                elif k > first and toks[k - 1].text == "No" and k + 1 < len(doc) and toks[k].text == "." \
+                        and toks[k + 1].is_digit:
+                    k += 2  # "Daikichi Maru No. 3"
+                elif k > first and toks[k - 1].text == "No." and k < len(doc) and toks[k].is_digit:
+                    k += 1
                 if quoted and not (k < len(doc) and toks[k].text in QUOTES):
                     continue  # a quotation, not a quoted name
                 name_span = doc[first:k]
@@ -691,8 +696,9 @@ class ActorFinder(DataComponent):
                 j += 1
             if j < len(doc) and toks[j].is_digit and len(toks[j].text) <= 3:
                 j += 1
-            if j < len(doc) and toks[j].lower_ in self.vessel_prefixes:
-                continue  # "the Marshall Islands-flagged LR1 tanker Amber Solace": a class, the name follows
+            if j < len(doc) and toks[j].lower_ in self.vessel_prefixes or fold(doc[k:j].text) in self.stop:
+                continue  # "the Marshall Islands-flagged LR1 tanker Amber Solace", "... Capesize bulk carrier X":
+                # a class, the name follows
             if j > k:
                 add(doc[k:j], "actor", "vessel", source="flag")
         # demonym + authority noun: a state acting

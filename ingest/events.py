@@ -89,7 +89,7 @@ SAME_TIME = {"night", "day", "wave", "morning", "evening", "afternoon", "attack"
 ATTACK_VERBS = {"attack", "strike", "hit", "shell", "sabotage", "bomb", "blow", "collide", "damage", "destroy",
                 "target", "occupy", "seize", "capture", "storm", "raid", "hack", "breach", "cut", "ram", "set", "torch",
                 "burn", "mine", "plant", "detonate", "bombard", "shoot", "loot", "vandalise", "vandalize", "steal",
-                "ransack", "overrun", "infiltrate", "encrypt"}
+                "ransack", "overrun", "infiltrate", "encrypt", "block", "blockade"}
 
 
 MODALS = {"could", "would", "might", "may", "can", "should", "will", "must"}
@@ -1864,7 +1864,9 @@ class EventBuilder:
         if cue.role == "subject":
             verbs = list(self.doc[cue.start:cue.end])
             if self.doc[cue.start].pos_ == "ADP":  # 'X listed the company on its leak site': the verb's subject
-                verbs.append(self.doc[cue.start].head)
+                above = [a for a in self.doc[cue.start].ancestors if a.pos_ in ("VERB", "AUX")]
+                verbs.append(next((a for a in above if any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in a.children)),
+                                  above[0] if above else self.doc[cue.start].head))  # (not 'what it said were')
             for v in verbs:  # 'X was behind ...': the subject of the cue's own verb
                 subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None and (subj.lower_ in NOBODY or any(

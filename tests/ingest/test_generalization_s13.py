@@ -184,3 +184,50 @@ def test_an_explosive_laden_truck_is_no_collision(extractor):  # a guard for the
     out = extract(extractor, "On 12 March 2026, an explosive-laden truck struck the gate of the Kavarna power plant.",
                   published=date(2026, 3, 20))
     assert [i["type"] for i in out["incidents"]] != ["accident"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Shares have fallen since Jan. 27, when a squall line brought down six towers on its Kavarna-Acarau 500 kV line.",
+     "natural_hazard"),
+    ("In August 2023, vandals removed bolts from two towers on the Kavarna-Quixada 230 kV line, causing one to fall.",
+     "sabotage"),
+])
+def test_a_squall_and_removed_bolts_tell_their_incidents(extractor, text, kind):
+    out = extract(extractor, text, published=date(2026, 2, 10))
+    assert [i["type"] for i in out["incidents"]] == [kind]
+
+
+def test_a_group_posting_on_its_leak_site_claims_the_intrusion(extractor):
+    out = extract(extractor, "Then, earlier this month, Kavarna Energia disclosed in a filing that a ransomware attack "
+                             "had encrypted servers at its Varna operations centre, the control room from which it "
+                             "supervises its lines. A group calling itself Lockvane posted a sample of what it "
+                             "said were engineering drawings on its leak site and demanded payment.",
+                  published=date(2026, 2, 10))
+    assert [[entity(out, p)["name"] for p in i["perpetrators"]] for i in out["incidents"]] == [["Lockvane"]]
+
+
+def test_a_union_blocking_access_to_a_terminal_disrupts_it(extractor):
+    out = extract(extractor, "Members of the oil workers' union SIPETROL blocked access to the Kavarna oil terminal on "
+                             "Wednesday, halting the loading of two tankers.", published=date(2025, 7, 14))
+    assert [(i["type"], [entity(out, p)["name"] for p in i["perpetrators"]]) for i in out["incidents"]] == [
+        ("disruption", ["SIPETROL"])]
+
+
+def test_residents_blocking_an_access_road_tell_no_incident(extractor):  # a guard for the one above
+    out = extract(extractor, "Residents blocked the access road to the town hall for two hours on Thursday.",
+                  published=date(2025, 9, 26))
+    assert out["incidents"] == []
+
+
+def test_a_submarine_cables_route_name_and_a_ships_number_stay_in_their_names(extractor):
+    out = extract(extractor, "Services were degraded after the Khasab-Kavarna submarine fibre cable was damaged on "
+                             "Monday. The coast guard is questioning the master of the fishing vessel Kavarna Maru No. "
+                             "3.", published=date(2026, 6, 16))
+    assert "Khasab-Kavarna submarine fibre cable" in names(out, "facility")
+    assert "Kavarna Maru No. 3" in names(out, "actor")
+
+
+def test_a_flagged_ships_size_class_is_no_name(extractor):
+    out = extract(extractor, "The Marshall Islands-flagged Capesize bulk carrier Kamari Spirit struck the loading wharf "
+                             "at Berth 2 of the Kavarna Coal Terminal on Tuesday.", published=date(2026, 3, 19))
+    assert names(out, "actor") == ["Kamari Spirit"]
