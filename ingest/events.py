@@ -74,7 +74,8 @@ COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "nine": 9, "ten": 10}
 DELIBERATE = {"deliberately", "intentionally", "purposely", "purposefully", "wilfully", "willfully"}
 VESSELS = {"ship", "tanker", "barge", "vessel", "freighter", "boat", "dredger", "carrier", "trawler", "tug", "ferry",
-           "convoy", "containership", "bulker"}
+           "convoy", "containership", "bulker", "vlcc", "ulcc", "supramax", "panamax", "aframax", "suezmax", "capesize",
+           "handysize", "handymax", "kamsarmax", "ultramax", "collier", "coaster", "dhow"}
 # a date on these verbs dates the police work or the recovery, not the incident ("boarded the tanker on
 # Thursday", "resumed operations on Friday")
 LAW_VERBS = {"board", "seize", "detain", "arrest", "charge", "escort", "impound", "inspect", "investigate", "search",
@@ -561,10 +562,12 @@ class EventBuilder:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None and verb.dep_ == "conj":  # 'the carrier broke free ... and struck the quay'
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "VERB":  # 'a VLCC discharging crude at SPM-2 parted its hawser'
+            subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
         if subj is None:
             return False
         a = self._actor(subj.i)
-        return subj.lemma_ in VESSELS or (a is not None and a.type == "vessel")
+        return subj.lemma_.lower() in VESSELS or (a is not None and a.type == "vessel")
 
     def _cut_in(self, noun) -> bool:
         """'a cut in the upper part of the pipe', 'the cut made on the Norperuano Pipeline': a cut noun
@@ -695,6 +698,8 @@ class EventBuilder:
                 and (t.text.lower() not in self.ship_cues or self._vessel_subject(self._verb_of(t)))]
         if any(t.type == "attack" and self._vessel_subject(self._head(t)) for t in real):
             cues += ["accident", "vessel"]  # 'a barge hit a pier of the bridge': a collision, even in a gale
+        elif any(t.type == "accident" and self._vessel_subject(self._verb_of(t)) for t in real):
+            cues.append("vessel")  # 'a VLCC parted its mooring hawser in a squall': the ship's accident
         if any(t.type == "attack" and self._vehicle(self._verb_of(t)) is not None for t in real):
             cues.append("accident")  # 'a heavy truck struck and broke a pole of the line': a collision
         if any(t.type in ("damage", "disruption") and self._vessel_agent(self._head(t)) for t in real):
