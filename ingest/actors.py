@@ -179,6 +179,14 @@ def _storm_names(doc: Doc) -> frozenset:
     return frozenset(names)
 
 
+def _joined_particle(doc: Doc, j: int) -> bool:
+    """'al-Haqq', 'el-Sisi', 'bin-Laden' at token j: a particle hyphened onto a capitalized word."""
+    toks = tokens(doc)
+    return j + 2 < len(doc) and toks[j].lower_ in ("al", "el", "ul", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "ibn")\
+        and toks[j + 1].text == "-" and not toks[j].whitespace_ and not toks[j + 1].whitespace_ \
+        and toks[j + 2].text[:1].isupper()
+
+
 def _hyphen_linked(doc: Doc, span: Span) -> Span:
     """A name joined on by a hyphenated particle ('Tehreek-e-Taliban Pakistan', 'Jaish-e-Mohammed'):
     the whole name, with the capitalized words after the particle."""
@@ -1449,9 +1457,10 @@ class ActorFinder(DataComponent):
         k += quoted
         j = k
         while j < len(doc) and j < k + 6 and (toks[j].text[:1].isupper() or toks[j].like_num
-                                              or (quoted and not toks[j].is_quote and toks[j].is_alpha)) \
+                                              or (quoted and not toks[j].is_quote and toks[j].is_alpha)
+                                              or j > k and _joined_particle(doc, j)) \
                 and "\n" not in toks[j].text and not (j > k and toks[j].is_sent_start):
-            j += 1
+            j += 1 + 2 * (j > k and _joined_particle(doc, j))
         if j == k or (quoted and (j >= len(doc) or not toks[j].is_quote)) or self.c.country(doc[k:j].text) \
                 or fold(doc[k:j].text) in self.stop:
             return None

@@ -291,6 +291,9 @@ class EventBuilder:
         if trig.type == "natural_hazard" and tok.pos_ == "VERB" and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() == "water" for c in tok.children):
             return True  # 'a joint gave way ... The water flooded a field': what the leak did, no hazard
+        if trig.type == "natural_hazard" and tok.pos_ == "VERB" and tok.dep_ == "relcl" and any(
+                t.lemma_.lower() == "water" for t in doc[max(tok.i - 12, tok.sent.start):tok.i]):
+            return True  # 'a column of water "as high as a tree" that flooded the road': what the burst did
         window = [t.lower_ for t in doc[max(trig.start - 4, tok.sent.start):trig.start]]
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
         if tok.dep_ == "pobj" and tok.head.lower_ in self.ref_preps and not indefinite:

@@ -231,3 +231,16 @@ def test_a_flagged_ships_size_class_is_no_name(extractor):
     out = extract(extractor, "The Marshall Islands-flagged Capesize bulk carrier Kamari Spirit struck the loading wharf "
                              "at Berth 2 of the Kavarna Coal Terminal on Tuesday.", published=date(2026, 3, 19))
     assert names(out, "actor") == ["Kamari Spirit"]
+
+
+def test_a_name_given_with_a_hyphened_particle_keeps_it(extractor):
+    out = extract(extractor, "A little-known armed faction calling itself Kataib Kavarna al-Haqq claimed that attack in "
+                             "a Telegram post.", published=date(2025, 9, 17))
+    assert "Kataib Kavarna al-Haqq" in names(out, "actor")
+
+
+def test_a_column_of_water_that_flooded_a_road_is_the_bursts_doing(extractor):
+    out = extract(extractor, "On Tuesday a section of the Kavarna trunk main burst beside the junction. Residents "
+                             "described a column of water \"as high as a mango tree\" that flooded the road and two shops.",
+                  published=date(2025, 3, 14))
+    assert "natural_hazard" not in [i["type"] for i in out["incidents"]]
