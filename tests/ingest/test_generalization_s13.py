@@ -244,3 +244,9 @@ def test_a_column_of_water_that_flooded_a_road_is_the_bursts_doing(extractor):
                              "described a column of water \"as high as a mango tree\" that flooded the road and two shops.",
                   published=date(2025, 3, 14))
     assert "natural_hazard" not in [i["type"] for i in out["incidents"]]
+
+
+def test_a_named_intake_is_a_facility(extractor):
+    out = extract(extractor, "On Tuesday 12 August, a slope above the Pont Kavarna intake gave way after heavy rain, "
+                             "burying the intake weir under several metres of debris.", published=date(2025, 8, 21))
+    assert "Pont Kavarna intake" in names(out, "facility")
