@@ -286,7 +286,7 @@ class ActorFinder(DataComponent):
         self.legal_forms = set(data.get("legal_forms", []))
         self.stop_first = set(data.get("stop_first_words", []))
         self.commodities = set(data.get("commodities", []))
-        self.stop = set(data["stop_orgs"]) | set(data.get("weapons", {}).get("names", ()))
+        self.stop = set(data["stop_orgs"]) | set(data.get("weapons", {}).get("names", ())) | set(data.get("vessel_classes", ()))
         self.place_nouns = set(place_nouns)
         self.event_words = set(data["event_words"])
         self.state_forces = set(data["state_forces"]["names"])
@@ -1456,11 +1456,13 @@ class ActorFinder(DataComponent):
         quoted = k < len(doc) and toks[k].is_quote
         k += quoted
         j = k
-        while j < len(doc) and j < k + 6 and (toks[j].text[:1].isupper() or toks[j].like_num
-                                              or (quoted and not toks[j].is_quote and toks[j].is_alpha)
-                                              or j > k and _joined_particle(doc, j)) \
-                and "\n" not in toks[j].text and not (j > k and toks[j].is_sent_start):
-            j += 1 + 2 * (j > k and _joined_particle(doc, j))
+        while j < len(doc) and j < k + 6 and "\n" not in toks[j].text and not (j > k and toks[j].is_sent_start):
+            if j > k and _joined_particle(doc, j):
+                j += 3  # 'Kataib Sayf al-Haqq'
+            elif toks[j].text[:1].isupper() or toks[j].like_num or (quoted and not toks[j].is_quote and toks[j].is_alpha):
+                j += 1
+            else:
+                break
         if j == k or (quoted and (j >= len(doc) or not toks[j].is_quote)) or self.c.country(doc[k:j].text) \
                 or fold(doc[k:j].text) in self.stop:
             return None

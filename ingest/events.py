@@ -74,8 +74,7 @@ COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "nine": 9, "ten": 10}
 DELIBERATE = {"deliberately", "intentionally", "purposely", "purposefully", "wilfully", "willfully"}
 VESSELS = {"ship", "tanker", "barge", "vessel", "freighter", "boat", "dredger", "carrier", "trawler", "tug", "ferry",
-           "convoy", "containership", "bulker", "vlcc", "ulcc", "supramax", "panamax", "aframax", "suezmax", "capesize",
-           "handysize", "handymax", "kamsarmax", "ultramax", "collier", "coaster", "dhow"}
+           "convoy", "containership", "bulker", "collier", "coaster", "dhow"} | set(lexicon.actors()["vessel_classes"])
 # a date on these verbs dates the police work or the recovery, not the incident ("boarded the tanker on
 # Thursday", "resumed operations on Friday")
 LAW_VERBS = {"board", "seize", "detain", "arrest", "charge", "escort", "impound", "inspect", "investigate", "search",
@@ -1086,7 +1085,8 @@ class EventBuilder:
         entry = self._clock_entry(sent, real) if best is None and filed is None else None
         if filed or entry:
             # wire style names the day unless it is the day of filing: an undated lead happened that day
-            best = (1, (filed or entry)[1].precision, 0, (filed or entry)[0], (filed or entry)[1])
+            day, expr = filed or entry
+            best = (1, expr.precision, 0, day, expr)
             ev.stamped = entry is not None  # a live entry's day: when it was told
         if best and best[3] is None and self.published is None:
             ev.recent = True
@@ -1226,8 +1226,7 @@ class EventBuilder:
                         None)
         if subj is None or subj.lemma_ not in VEHICLES:
             return None
-        words = [t.lower_ for t in subj.subtree] + [t.lower_ for t in subj.children]
-        if any(w in ARMED_VEHICLE_WORDS or w.endswith(("-laden", "-borne")) for w in words):
+        if any(t.lower_ in ARMED_VEHICLE_WORDS or t.lower_.endswith(("-laden", "-borne")) for t in subj.subtree):
             return None  # 'an explosive-laden truck', 'armoured vehicles': a weapon, no collision
         return subj
 
@@ -1517,7 +1516,7 @@ class EventBuilder:
                                  for a in e.targets for b in m.targets)), None)
             if home is None:
                 home = self._cause_of(m, events)
-            if home is None and (m.anaphoric or m.stamped and self.clock_entries) and not self._attacks(m):
+            if home is None and (m.anaphoric or m.stamped) and not self._attacks(m):
                 # 'police said on Monday they had not established what caused the explosion': Sunday's, told again;
                 # so is a live page's summary item ('- Fire at the X substation, cause unknown.') the next morning
                 home = next((e for e in events if e.dates and 0 <= (m.dates[0] - e.dates[1]).days <= 2

@@ -202,13 +202,13 @@ def _bridge_parts(doc: Doc, fac: list, ent_of: dict, named: list) -> None:
                 e.part_of = whole
 
 
-def _fold_into(a: Ent, b: Ent, named: list, ent_of: dict) -> None:
-    """Entity a is another name of b: its names and mentions move to b."""
+def _fold_into(a: Ent, b: Ent, pool: list, ent_of: dict) -> None:
+    """Entity a is another name of b: its names and mentions move to b, and a leaves the pool."""
     for n in [a.name, *a.aliases]:
         b.alias(n)
     b.spans += a.spans
     b.first = min(a.first, b.first)
-    named.remove(a)
+    pool.remove(a)
     for k, v in ent_of.items():
         ent_of[k] = [b if x is a else x for x in v]
 
@@ -223,12 +223,7 @@ def _same_parts(described: list, part_heads: dict, ent_of: dict) -> None:
             continue
         same = first.setdefault((id(e.part_of), head), e)
         if same is not e:
-            for n in [e.name, *e.aliases]:
-                same.alias(n)
-            same.spans += e.spans
-            described.remove(e)
-            for k, v in ent_of.items():
-                ent_of[k] = [same if x is e else x for x in v]
+            _fold_into(e, same, described, ent_of)
 
 
 def _contain_named_parts(facilities: list) -> None:
