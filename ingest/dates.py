@@ -54,6 +54,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("dmy", r"\b{day:d} {mon:m},? {year:y}\b"),
     ("mdy", r"\b{mon:m} {day:d},? {year:y}\b"),
     ("my", r"\b(?:(?P<part>early|mid|late)[- ])?{mon:m},? {year:y}\b"),
+    # "on 9 December last year", "in January of last year", "March this year": the year told in words
+    ("dm_rel_year", r"\b{day:d} (?:of )?{mon:m},? (?:of )?(?P<rel>last|this) year\b"),
+    ("md_rel_year", r"\b{mon:m} {day:d},? (?:of )?(?P<rel>last|this) year\b"),
+    ("mon_rel_year", r"\b(?:(?P<part>early|mid|late)[- ])?{mon:m},? (?:of )?(?P<rel>last|this) year\b"),
     # "on the night of 3 to 4 May", "3-4 May": two days of one month in the publication year
     ("dd_m", r"\b{day:d1}(?: and | to |\s?[-–]\s?){day:d2} {mon:m}\b(?!,? (?:1[89]|20)\d\d)"),
     ("dm", r"\b{day:d} (?:of )?{mon:m}\b(?!,? (?:1[89]|20)\d\d)"),
@@ -102,8 +106,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
 ]]
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}
-RELATIVE = {"rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year",
-            "days_ago", "weeks_ago", "weekday", "yesterday", "today", "overnight", "dm", "md", "mon", "holiday", "dom",
+RELATIVE = {"dm_rel_year", "md_rel_year", "mon_rel_year", "rel_week", "last_week", "last_weekend", "this_month",
+            "last_month", "this_year", "last_year", "days_ago", "weeks_ago", "weekday", "yesterday", "today", "overnight", "dm", "md", "mon", "holiday", "dom",
             "offset", "dd_m", "overnight_into", "week_of", "weekday_span"}
 # of those, the ones that only count from the publication date ('overnight', 'on Tuesday', 'last month')
 DEICTIC = {"overnight", "overnight_into", "today", "yesterday", "weekday", "weekday_span", "days_ago", "weeks_ago",
@@ -131,13 +135,13 @@ class DateExpr:
     @property
     def precision(self) -> int:
         """Smaller is more precise: day 0, week 1, month 2, year 3."""
-        if self.kind in ("iso", "dmy", "mdy", "dm", "md", "dom", "days_ago", "weeks_ago", "offset", "weekday", "yesterday",
+        if self.kind in ("iso", "dmy", "mdy", "dm", "md", "dom", "dm_rel_year", "md_rel_year", "days_ago", "weeks_ago", "offset", "weekday", "yesterday",
                          "today", "holiday",
                          "dmy_list", "dd_my", "mdy_list", "dd_m"):
             return 0
         if self.kind in ("rel_week", "last_week", "last_weekend", "overnight", "overnight_into", "week_of", "weekday_span"):
             return 1
-        if self.kind in ("my", "this_month", "last_month", "mon"):
+        if self.kind in ("my", "this_month", "last_month", "mon", "mon_rel_year"):
             return 2
         return 3
 
@@ -176,7 +180,8 @@ _PARTS = {"early", "mid", "late"}
 _THIS = {"earlier", "later", "this"}
 STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "iso": {DIGIT}, "week_of": {"the"}, "dmy_list": {DIGIT}, "dd_my": {DIGIT}, "mdy_list": _MONTH_WORDS, "dmy": {DIGIT},
-    "mdy": _MONTH_WORDS, "my": _MONTH_WORDS | _PARTS, "dd_m": {DIGIT}, "dm": {DIGIT}, "md": _MONTH_WORDS,
+    "mdy": _MONTH_WORDS, "my": _MONTH_WORDS | _PARTS, "dm_rel_year": {DIGIT}, "md_rel_year": _MONTH_WORDS,
+    "mon_rel_year": _MONTH_WORDS | _PARTS, "dd_m": {DIGIT}, "dm": {DIGIT}, "md": _MONTH_WORDS,
     "dom": {"on", "of"},
     "mon": _MONTH_WORDS | _PARTS | {"in", "during", "since", "until", "by", "from", "through", "throughout",
                                     "between", "of", "last"},
@@ -270,7 +275,7 @@ def expression(kind: str, m: re.Match, text: str, offset: int = 0) -> Optional[D
         g = dict(groups)
         g["d"] = str(ORDINALS[g.pop("dw").lower()])
         kind, groups = ("dmy" if "y" in g else "dm"), tuple(g.items())
-    if kind in ("dm", "md", "dmy", "mdy", "my") and not _valid(kind, dict(groups)):
+    if kind in ("dm", "md", "dmy", "mdy", "my", "dm_rel_year", "md_rel_year") and not _valid(kind, dict(groups)):
         return None
     if kind == "mon" and not _bare_month(m):
         return None
@@ -420,6 +425,13 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
     if published is None:
         return None
     p = published
+    if k in ("dm_rel_year", "md_rel_year", "mon_rel_year"):  # the year told in words, the month or day in it
+        year = p.year - (g["rel"].lower() == "last")
+        if k == "mon_rel_year":
+            first, last = month_part(month_interval(year, MONTHS[g["m"].lower().rstrip(".")]), g.get("part"))
+        else:
+            first = last = _mk(str(year), g["m"], g["d"])
+        return (first, min(last, p)) if first and first <= p else None
     if k in ("dm", "md"):
         d = day_without_year(MONTHS[g["m"].lower().rstrip(".")], int(g["d"]), p)
         return (d, d) if d else None

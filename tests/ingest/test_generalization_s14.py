@@ -1,0 +1,44 @@
+"""Session 14's generalizing rules, one behaviour per test, on short invented sentences (none taken
+from the corpora). The helpers are those of test_generalization.py."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.dates import find_dates
+from tests.ingest.test_generalization import extract
+
+PUB = date(2026, 5, 20)
+
+
+@pytest.mark.parametrize("text, interval", [
+    ("In January last year one of the turbines caught fire.", (date(2025, 1, 1), date(2025, 1, 31))),
+    ("in February of last year drones hit the station", (date(2025, 2, 1), date(2025, 2, 28))),
+    ("late June last year", (date(2025, 6, 21), date(2025, 6, 30))),
+    ("on 9 December last year", (date(2025, 12, 9), date(2025, 12, 9))),
+    ("on March 3 this year", (date(2026, 3, 3), date(2026, 3, 3))),
+    ("in April this year", (date(2026, 4, 1), date(2026, 4, 30))),
+])
+def test_a_month_or_day_of_a_year_told_in_words(text, interval):
+    (expr,) = find_dates(text)
+    assert expr.resolve(PUB) == interval
+
+
+def test_a_month_of_this_year_still_to_come_is_no_date():
+    (expr,) = find_dates("The line is due back in November this year.")
+    assert expr.resolve(PUB) is None
+
+
+def test_an_older_fire_told_with_month_and_last_year_is_dated_in_that_year(extractor):
+    out = extract(extractor, "Mortar rounds hit the Kessa power station on Monday. In January last year a fire "
+                             "broke out at the Brava substation during a restart.", published=PUB)
+    dates = sorted((i["start"], i["end"]) for i in out["incidents"])
+    assert ("2025-01-01", "2025-01-31") in dates
+
+
+def test_a_day_of_last_year_beats_a_month_of_this_one_in_the_same_sentence(extractor):
+    out = extract(extractor, "At the trial in March, prosecutors said the defendants set fire to the Dravo "
+                             "substation on 15 November last year.", published=PUB)
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2025-11-15", "2025-11-15")]
+
