@@ -194,6 +194,16 @@ FLOORS = {
     # entity_f1=0.767 incident_f1=0.704 type_acc=0.760 date_acc=0.880 perp_acc=0.880, with the session-12 rules:
     # 0.785 / 0.704 / 0.720 / 0.880 / 0.880, with the session-13 rules: 0.785 / 0.704 / 0.760 / 0.880 / 0.880
     "check38": {"entity_f1": 0.77, "incident_f1": 0.69, "type_acc": 0.75, "date_acc": 0.87, "perp_acc": 0.87},
+    # written blind in session 14 (h533-h588); first looks with the session-13 rules (fd93d92), then with
+    # session 14's first rule (a month or day of 'last year'):
+    # 0.799 / 0.703 / 0.885 / 0.654 / 0.731 (studied afterwards)
+    "check39": {"entity_f1": 0.78, "incident_f1": 0.68, "type_acc": 0.86, "date_acc": 0.63, "perp_acc": 0.71},
+    # 0.801 / 0.800 / 0.735 / 0.765 / 0.882 (studied afterwards)
+    "check40": {"entity_f1": 0.78, "incident_f1": 0.78, "type_acc": 0.71, "date_acc": 0.74, "perp_acc": 0.86},
+    # never studied: 0.726 / 0.718 / 0.679 / 0.536 / 0.643
+    "check41": {"entity_f1": 0.71, "incident_f1": 0.70, "type_acc": 0.66, "date_acc": 0.52, "perp_acc": 0.62},
+    # never studied: 0.817 / 0.734 / 0.793 / 0.793 / 0.759, then 0.817 / 0.750 / 0.800 / 0.800 / 0.767
+    "check42": {"entity_f1": 0.80, "incident_f1": 0.73, "type_acc": 0.78, "date_acc": 0.78, "perp_acc": 0.74},
 }
 
 
@@ -205,7 +215,8 @@ PART_ENDS = [(14, "develop"), (21, "check"), (28, "check2"), (42, "check3"), (56
              (266, "check19"), (280, "check20"), (294, "check21"), (308, "check22"), (322, "check23"),
              (336, "check24"), (350, "check25"), (364, "check26"), (378, "check27"),
              (392, "check28"), (406, "check29"), (420, "check30"), (434, "check31"), (448, "check32"),
-             (462, "check33"), (476, "check34"), (490, "check35"), (504, "check36"), (518, "check37"), (532, "check38")]
+             (462, "check33"), (476, "check34"), (490, "check35"), (504, "check36"), (518, "check37"), (532, "check38"),
+             (546, "check39"), (560, "check40"), (574, "check41"), (588, "check42")]
 
 
 def _part(path: Path) -> str:
