@@ -202,6 +202,39 @@ def _hyphen_linked(doc: Doc, span: Span) -> Span:
     return doc[span.start:j] if j > span.end else span
 
 
+def _and_joined(doc: Doc) -> list[Span]:
+    """The model's entities, with one name it cut at 'and' made whole again: 'the Danish Security and |
+    Intelligence Service' (the second part ends in an institution's word the first lacks), 'the National
+    Office of Electricity and | Drinking Water' (the first part names an institution 'of' something and the
+    second is no institution itself). 'Shell and BP' stays two."""
+    toks, ents, out = tokens(doc), list(doc.ents), []
+    k = 0
+    while k < len(ents):
+        a = ents[k]
+        b = ents[k + 1] if k + 1 < len(ents) else None
+        if b is not None and a.label_ == "ORG" and b.label_ == "ORG" and _one_name(toks, a, b):
+            out.append(Span(doc, a.start, b.end, label="ORG"))
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def _one_name(toks, a: Span, b: Span) -> bool:
+    gap = [t.lower_ for t in toks[a.end:b.start]]
+    inner = [t for t in a if t.lower_ != "and"]
+    if not (gap == ["and"] or not gap and a[-1].lower_ == "and") or not inner or len(b) > 3:
+        return False
+    if not all(t.text[:1].isupper() for t in b) or any("\n" in t.whitespace_ for t in toks[a.start:b.end - 1]):
+        return False
+    words = [t.lower_ for t in inner if t.lower_ != "the"]
+    if b[-1].lower_ in ORG_TAILS:  # 'Security and Intelligence Service', not 'Shell and the Energy Agency'
+        return len(words) >= 2 and not set(words) & ORG_TAILS
+    # 'Office of Electricity and Drinking Water', 'Ministry of Energy and Mines'
+    return "of" in words[1:-1] and any(w in ORG_TAILS | {"ministry"} for w in words[:words.index("of")])
+
+
 # lower-case words inside a name of another language: "Coalition pour la Renaissance du Centrafrique"
 INNER_PARTICLES = PARTICLES | {"pour", "la", "le", "les", "et", "y", "e", "van", "von", "der", "den"}
 
@@ -747,7 +780,7 @@ class ActorFinder(DataComponent):
         self.from_kind_named(doc, add)
         self.from_acronyms(doc, add)
         self.from_digit_names(doc, add)
-        for ent in doc.ents:
+        for ent in _and_joined(doc):
             self._from_ent(doc, ent, add)
         self.from_legal_names(doc, add)
         self.from_appositions(doc, add)
