@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.model import Claim, Document, Entity, Extraction, Incident
-from ingest import pipeline
+from ingest import lexicon, pipeline
 from ingest.claims import find_claims
 from ingest.events import EventBuilder
 from ingest.resolve import Ent, resolve
@@ -49,7 +49,7 @@ class Extractor:
 
         used: set[int] = set()
         for ev in events:
-            for t in ev.targets + ev.perps:
+            for t in [_site(x) for x in ev.targets] + ev.perps:
                 used.add(id(t))
                 for a in t.ancestors():
                     used.add(id(a))
@@ -65,7 +65,7 @@ class Extractor:
                 country=e.canonical,
                 mentions=sorted({(sdoc[s].idx + base, sdoc[x - 1].idx + len(sdoc[x - 1].text) + base) for s, x in e.spans})))
         for n, ev in enumerate(events, 1):
-            targets = [ids[id(t)] for t in _with_wholes(ev.targets) if id(t) in ids]
+            targets = list(dict.fromkeys(ids[id(_site(t))] for t in _with_wholes(ev.targets) if id(_site(t)) in ids))
             if not targets:
                 continue
             start, end = ev.dates if ev.dates else (None, None)
@@ -107,6 +107,14 @@ def _with_wholes(targets: list) -> list:
         if t.weak and t.part_of is not None and not t.part_of.weak and t.part_of not in out:
             out.append(t.part_of)
     return out
+
+
+def _site(t):
+    """An unnamed piece of equipment of a named whole ('a transformer at the X substation') is told as
+    that whole: readers (and annotators) name the substation; the evidence keeps the transformer."""
+    if t.kind != "facility" or not t.weak or t.type not in lexicon.facilities()["told_as_whole"]:
+        return t
+    return next((a for a in t.ancestors() if not a.weak), t)
 
 
 def _confidence(ev) -> float:

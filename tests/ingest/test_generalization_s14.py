@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from ingest.dates import find_dates
-from tests.ingest.test_generalization import extract
+from tests.ingest.test_generalization import extract, names
 
 PUB = date(2026, 5, 20)
 
@@ -42,3 +42,31 @@ def test_a_day_of_last_year_beats_a_month_of_this_one_in_the_same_sentence(extra
                              "substation on 15 November last year.", published=PUB)
     assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2025-11-15", "2025-11-15")]
 
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Kestonian Security and Intelligence Service is assisting the police.",
+     "Kestonian Security and Intelligence Service"),
+    ("Power was cut, according to the National Office of Electricity and Drinking Water.",
+     "National Office of Electricity and Drinking Water"),
+])
+def test_an_institutions_name_the_model_cut_at_and_is_one_actor(extractor, text, name):
+    assert names(extract(extractor, text), "actor") == [name]
+
+
+def test_two_companies_joined_by_and_stay_two(extractor):  # a guard for the one above
+    out = extract(extractor, "Shell and BP said the Ministry of Energy and Mines had approved the plan.")
+    assert sorted(names(out, "actor")) == ["BP", "Ministry of Energy and Mines", "Shell"]
+
+
+def test_an_unnamed_transformer_is_told_as_the_substation_it_stands_in(extractor):
+    out = extract(extractor, "A transformer at the Kessa 110 kV substation caught fire on Monday.", published=PUB)
+    assert [e["name"] for e in out["entities"] if e["kind"] == "facility"] == ["Kessa 110 kV substation"]
+    (incident,) = out["incidents"]
+    assert incident["targets"] == [out["entities"][0]["id"]] and incident["type"] == "fire"
+
+
+def test_an_unnamed_berth_stays_a_part_of_its_port(extractor):  # a guard: a berth is no equipment
+    out = extract(extractor, "A drone hit a berth at the Kessa oil terminal on Monday.", published=PUB)
+    assert sorted(e["name"] for e in out["entities"] if e["kind"] == "facility") == [
+        "Kessa oil terminal", "berth at the Kessa oil terminal"]
