@@ -79,6 +79,7 @@ VESSELS = {"ship", "tanker", "barge", "vessel", "freighter", "boat", "dredger", 
 # Thursday", "resumed operations on Friday")
 LAW_VERBS = {"board", "seize", "detain", "arrest", "charge", "escort", "impound", "inspect", "investigate", "search",
              "question", "interrogate", "sentence", "convict", "tow", "release", "resume", "restore", "reopen",
+             "restart", "reconnect", "repair", "recommission",
              # a court's acts: "the court on Wednesday ordered detention for men accused of blowing up ..."
              "order", "remand", "jail", "indict", "acquit", "prosecute", "extradite", "imprison",
              # ... or its history: "the bridge, built in 1962, suffered damage"
@@ -1676,8 +1677,10 @@ class EventBuilder:
                 prior = [o for o in out if o.targets and max(o.sents) < k and self._attacks(o)
                          and (not o.dates or not m.dates or overlap(o.dates, m.dates))]
             elif m.anaphoric and m.dates and m.dates[0] == m.dates[1]:
-                # 'Repairs on Monday's damage ...': the event told before on that very day
-                prior = [o for o in out if o.targets and max(o.sents) < k and o.dates == m.dates]
+                # 'Repairs on Monday's damage ...': the event told before on that very day; 'firefighters
+                # brought the fire under control on Thursday' after Wednesday night's fire: the same fire
+                prior = [o for o in out if o.targets and max(o.sents) < k and (o.dates == m.dates or o.dates and set(
+                    o.types) & set(m.types) and 0 < (m.dates[0] - o.dates[1]).days <= 1)]
             elif m.anaphoric and not m.dates:  # 'killed in the cyclone': the cyclone told before, not the next event
                 prior = [o for o in out if o.targets and max(o.sents) < k and set(o.types) & set(m.types)]
             else:

@@ -70,3 +70,18 @@ def test_an_unnamed_berth_stays_a_part_of_its_port(extractor):  # a guard: a ber
     out = extract(extractor, "A drone hit a berth at the Kessa oil terminal on Monday.", published=PUB)
     assert sorted(e["name"] for e in out["entities"] if e["kind"] == "facility") == [
         "Kessa oil terminal", "berth at the Kessa oil terminal"]
+
+
+def test_the_fire_brought_under_control_the_next_day_is_the_same_fire(extractor):
+    out = extract(extractor, "A fire broke out late on Monday at a loading berth of the Kessa Oil Terminal, the operator "
+                             "said. The blaze started at around 22:40 at Berth 2 while a tanker was loading. Firefighters "
+                             "brought the fire under control by about 03:00 on Tuesday. \"The fire was confined to the "
+                             "loading platform of Berth 2,\" the operator said.", published=PUB)
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("fire", "2026-05-18")]
+
+
+def test_a_restart_days_later_does_not_date_the_blast(extractor):
+    out = extract(extractor, "An explosion tore through the amine unit of the Kessa gas plant early on 2 May. The "
+                             "operator said the blast was followed by a short fire, and that the plant's other trains "
+                             "had been shut and restarted six days later.", published=PUB)
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("explosion", "2026-05-02")]
