@@ -85,3 +85,9 @@ def test_a_restart_days_later_does_not_date_the_blast(extractor):
                              "operator said the blast was followed by a short fire, and that the plant's other trains "
                              "had been shut and restarted six days later.", published=PUB)
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("explosion", "2026-05-02")]
+
+
+def test_a_transformer_centre_is_a_facility(extractor):
+    out = extract(extractor, "The distributor confirmed an explosion at its Kessa 3 transformer centre on Monday.",
+                  published=PUB)
+    assert names(out, "facility") == ["Kessa 3 transformer centre"] and len(out["incidents"]) == 1
