@@ -208,6 +208,12 @@ FLOORS = {
     "check41": {"entity_f1": 0.71, "incident_f1": 0.70, "type_acc": 0.66, "date_acc": 0.52, "perp_acc": 0.62},
     # never studied: 0.817 / 0.734 / 0.793 / 0.793 / 0.759, then 0.817 / 0.750 / 0.800 / 0.800 / 0.767
     "check42": {"entity_f1": 0.80, "incident_f1": 0.73, "type_acc": 0.78, "date_acc": 0.78, "perp_acc": 0.74},
+    # written blind at the end of session 14, after its rules, and never studied; first looks with the
+    # session-12 / session-13 / session-14 rules:
+    # 0.777 / 0.656 / 0.700 / 0.700 / 0.650, 0.790 / 0.667 / 0.700 / 0.700 / 0.700, 0.801 / 0.667 / 0.700 / 0.700 / 0.700
+    "check43": {"entity_f1": 0.78, "incident_f1": 0.64, "type_acc": 0.68, "date_acc": 0.68, "perp_acc": 0.68},
+    # 0.866 / 0.648 / 0.739 / 0.783 / 0.826, 0.869 / 0.648 / 0.739 / 0.783 / 0.826, 0.869 / 0.676 / 0.708 / 0.792 / 0.833
+    "check44": {"entity_f1": 0.85, "incident_f1": 0.65, "type_acc": 0.69, "date_acc": 0.77, "perp_acc": 0.81},
 }
 
 
@@ -220,7 +226,8 @@ PART_ENDS = [(14, "develop"), (21, "check"), (28, "check2"), (42, "check3"), (56
              (336, "check24"), (350, "check25"), (364, "check26"), (378, "check27"),
              (392, "check28"), (406, "check29"), (420, "check30"), (434, "check31"), (448, "check32"),
              (462, "check33"), (476, "check34"), (490, "check35"), (504, "check36"), (518, "check37"), (532, "check38"),
-             (546, "check39"), (560, "check40"), (574, "check41"), (588, "check42")]
+             (546, "check39"), (560, "check40"), (574, "check41"), (588, "check42"),
+             (602, "check43"), (616, "check44")]
 
 
 def _part(path: Path) -> str:
