@@ -222,6 +222,7 @@ def _and_joined(doc: Doc) -> list[Span]:
 
 
 def _one_name(toks, a: Span, b: Span) -> bool:
+    """Two organisations the model found side by side, 'and' between them, are one name cut in two."""
     gap = [t.lower_ for t in toks[a.end:b.start]]
     inner = [t for t in a if t.lower_ != "and"]
     if not (gap == ["and"] or not gap and a[-1].lower_ == "and") or not inner or len(b) > 3:

@@ -107,8 +107,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}
 RELATIVE = {"dm_rel_year", "md_rel_year", "mon_rel_year", "rel_week", "last_week", "last_weekend", "this_month",
-            "last_month", "this_year", "last_year", "days_ago", "weeks_ago", "weekday", "yesterday", "today", "overnight", "dm", "md", "mon", "holiday", "dom",
-            "offset", "dd_m", "overnight_into", "week_of", "weekday_span"}
+            "last_month", "this_year", "last_year", "days_ago", "weeks_ago", "weekday", "yesterday", "today",
+            "overnight", "dm", "md", "mon", "holiday", "dom", "offset", "dd_m", "overnight_into", "week_of",
+            "weekday_span"}
 # of those, the ones that only count from the publication date ('overnight', 'on Tuesday', 'last month')
 DEICTIC = {"overnight", "overnight_into", "today", "yesterday", "weekday", "weekday_span", "days_ago", "weeks_ago",
            "rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year"}
@@ -135,8 +136,8 @@ class DateExpr:
     @property
     def precision(self) -> int:
         """Smaller is more precise: day 0, week 1, month 2, year 3."""
-        if self.kind in ("iso", "dmy", "mdy", "dm", "md", "dom", "dm_rel_year", "md_rel_year", "days_ago", "weeks_ago", "offset", "weekday", "yesterday",
-                         "today", "holiday",
+        if self.kind in ("iso", "dmy", "mdy", "dm", "md", "dom", "dm_rel_year", "md_rel_year", "days_ago", "weeks_ago",
+                         "offset", "weekday", "yesterday", "today", "holiday",
                          "dmy_list", "dd_my", "mdy_list", "dd_m"):
             return 0
         if self.kind in ("rel_week", "last_week", "last_weekend", "overnight", "overnight_into", "week_of", "weekday_span"):
