@@ -65,7 +65,8 @@ class Extractor:
                 country=e.canonical,
                 mentions=sorted({(sdoc[s].idx + base, sdoc[x - 1].idx + len(sdoc[x - 1].text) + base) for s, x in e.spans})))
         for n, ev in enumerate(events, 1):
-            targets = list(dict.fromkeys(ids[id(_site(t))] for t in _with_wholes(ev.targets) if id(_site(t)) in ids))
+            sites = (_site(t) for t in _with_wholes(ev.targets))
+            targets = list(dict.fromkeys(ids[id(t)] for t in sites if id(t) in ids))
             if not targets:
                 continue
             start, end = ev.dates if ev.dates else (None, None)
