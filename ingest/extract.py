@@ -99,14 +99,16 @@ def _vague(ev) -> bool:
 
 
 def _with_wholes(targets: list) -> list:
-    """An unnamed part ('a transformer at the X substation') and the named whole it belongs to:
-    a reader searching for the substation finds the incident, and the part keeps the detail."""
+    """Each target and the named wholes it belongs to ('a transformer at the X substation', 'berth 2
+    of the Y terminal'): the whole was hit too, a reader searching for it finds the incident, and the
+    part keeps the detail."""
     out = []
     for t in targets:
         if t not in out:
             out.append(t)
-        if t.weak and t.part_of is not None and not t.part_of.weak and t.part_of not in out:
-            out.append(t.part_of)
+        for a in t.ancestors():
+            if not a.weak and a not in out:
+                out.append(a)
     return out
 
 

@@ -197,8 +197,8 @@ def _bridge_parts(doc: Doc, fac: list, ent_of: dict, named: list) -> None:
             whole = ent_of[after[0]][0]
         else:
             continue
-        for e in ent_of[k]:
-            if e.part_of is None and e is not whole and e not in whole.ancestors():
+        for e in ent_of[k]:  # not a named whole an owned description refers to ("Hodeidah's port")
+            if (e.weak or m.type in part_types) and e.part_of is None and e is not whole and e not in whole.ancestors():
                 e.part_of = whole
 
 
