@@ -59,7 +59,8 @@ GROUP_WORDS = {"group", "gang", "collective", "faction", "cell"}
 INSTITUTION_TAILS = {"court", "tribunal", "police", "prosecutor", "prosecutors", "municipality", "utility", "university"}
 # a capitalized title the model takes into a person's name: "Engineer K. Sivaruban", "Inspector Ana Ruiz"
 PERSON_TITLES = {"engineer", "inspector", "superintendent", "commissioner", "officer", "constable", "detective",
-                 "sergeant", "judge", "justice", "professor", "doctor", "councillor", "councilor", "senator", "deputy"}
+                 "sergeant", "judge", "justice", "professor", "doctor", "councillor", "councilor", "senator", "deputy",
+                 "newsreader", "reader", "presenter", "reporter", "correspondent", "listener", "caller"}
 INITIALLED = re.compile(r"(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")  # "S. Paramanathan", "K.R. Perera"
 PARTICLES = {"de", "del", "della", "do", "da", "dos", "das", "di", "du", "des"}  # inside Romance names
 
@@ -188,8 +189,9 @@ def _joined_particle(doc: Doc, j: int) -> bool:
 
 
 def _hyphen_linked(doc: Doc, span: Span) -> Span:
-    """A name joined on by a hyphenated particle ('Tehreek-e-Taliban Pakistan', 'Jaish-e-Mohammed'):
-    the whole name, with the capitalized words after the particle."""
+    """A name joined on by a hyphenated particle ('Tehreek-e-Taliban Pakistan', 'Jaish-e-Mohammed') or
+    an Arabic 'and the' ('... al-Islam wal-Muslimin', '... wa al-Jihad'): the whole name, with the
+    capitalized words after the particle."""
     toks = tokens(doc)
     j = span.end
     while j + 2 < len(doc) and toks[j].text == "-" and not toks[j - 1].whitespace_ and not toks[j].whitespace_ \
@@ -199,6 +201,15 @@ def _hyphen_linked(doc: Doc, span: Span) -> Span:
         j += 4
         while j < len(doc) and toks[j].text[:1].isupper() and toks[j].is_alpha and "\n" not in toks[j - 1].whitespace_:
             j += 1
+    while j < len(doc) and toks[j - 1].whitespace_ == " ":  # "Jama'at Nusrat al-Islam wal-Muslimin": 'and the ...'
+        k = j + 1 if toks[j].lower_ == "wa" and j + 1 < len(doc) and toks[j + 1].lower_ in ("al", "el") \
+            and toks[j].whitespace_ == " " else j
+        if toks[k].lower_ in ("wal", "al", "el") and (k > j or toks[k].lower_ == "wal") and not toks[k].whitespace_ \
+                and k + 2 < len(doc) and toks[k + 1].text == "-" and not toks[k + 1].whitespace_ \
+                and toks[k + 2].text[:1].isupper() and toks[k + 2].is_alpha:
+            j = k + 3
+        else:
+            break
     return doc[span.start:j] if j > span.end else span
 
 
@@ -1102,8 +1113,9 @@ class ActorFinder(DataComponent):
             return
         if label in ("GPE", "LOC", "ORG") and INITIALLED.fullmatch(span.text):
             label = "PERSON"  # "S. Paramanathan": initials and a surname name a person
-        if label == "PERSON" and len(span) >= 3 and toks[span.start].lower_ in PERSON_TITLES and toks[span.start].is_title:
-            span = doc[span.start + 1:span.end]  # "Engineer K. Sivaruban": the title is not the name
+        if label == "PERSON" and len(span) >= 2 and toks[span.start].lower_ in PERSON_TITLES and toks[span.start].is_title \
+                and (len(span) >= 3 or toks[span.start + 1].pos_ == "PROPN"):
+            span = doc[span.start + 1:span.end]  # "Engineer K. Sivaruban", "Reader Shanice": the title is not the name
         country = self._forces_of(doc, span) if label in ("ORG", "PERSON", "FAC") else None
         if country:
             add(span, "actor", "state", name=country, canonical=country, aliases=[span.text], source="state-forces")

@@ -40,3 +40,19 @@ def test_a_ship_making_heavy_contact_with_a_quay_is_an_accident(extractor):
     out = extract(extractor, "The cargo vessel Sava Star made heavy contact with Quay 5 at the Port of Dravik on Monday.",
                   published=PUB)
     assert [i["type"] for i in out["incidents"]] == ["accident"]
+
+
+def test_an_arabic_name_joined_by_and_the_is_one_actor_with_its_acronym(extractor):
+    out = extract(extractor, "Gunmen attacked the Kessa substation on Monday. Jama'at Nusrat al-Islam wal-Muslimin "
+                             "(JNIM), the al-Qaeda affiliate, claimed the attack.", published=PUB)
+    group = next(e for e in out["entities"] if e["name"].startswith("Jama'at"))
+    assert (group["name"], group["aliases"]) == ("Jama'at Nusrat al-Islam wal-Muslimin", ["JNIM"])
+    assert [entity(out, p)["name"] for i in out["incidents"] for p in i["perpetrators"]] == [group["name"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Reader Dylan in Karratha says the water is off again.", "Dylan"),
+    ("Newsreader Mere Tapsell said the bridge at Kessa was closed.", "Mere Tapsell"),
+])
+def test_a_broadcast_role_before_a_name_is_no_part_of_it(extractor, text, name):
+    assert name in names(extract(extractor, text, published=PUB), "actor")
