@@ -86,6 +86,11 @@ def _designation_end(doc: Doc, j: int) -> int | None:
     return j + 1
 
 
+LEGAL_FORMS = {"s.a", "sa", "s.a.s", "sas", "ltd", "limited", "inc", "llc", "plc", "gmbh", "ag", "s.p.a", "spa", "b.v", "bv",
+               "n.v", "nv", "s.r.l", "srl", "ltda", "s.l", "sl", "as", "asa", "ab", "oy", "pte", "bhd"}
+PREFIX_STOP = {"manager", "operator", "operators", "director", "chief", "head", "staff", "workers", "security", "company"}
+
+
 def _cap(t: Token) -> bool:
     return t.text[:1].isupper() and any(c.isalpha() for c in t.text)
 
@@ -489,9 +494,12 @@ class FacilityFinder(DataComponent):
             typ = prefixes.get(t.text)
             if typ is None or t.i in taken:
                 continue
+            if (t.lower_,) in self.heads and not self._foreign_name_after(doc, t.i):
+                continue  # 'Terminal Manager Ana Ruiz', a headline's 'Fire Hits Terminal At Port'
             end = t.i + 1
             while end < len(doc) and not toks[end].is_sent_start and end not in taken \
-                    and "\n" not in toks[end - 1].whitespace_ and toks[end].text not in prefixes:
+                    and "\n" not in toks[end - 1].whitespace_ and toks[end].text not in prefixes \
+                    and toks[end].text.rstrip(".").lower() not in LEGAL_FORMS:  # 'Terminal Rambla Oeste S.A.': the company
                 if _cap(toks[end]):
                     end += 1
                 elif toks[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and _cap(toks[end + 1]) \
@@ -506,6 +514,17 @@ class FacilityFinder(DataComponent):
                 if t.i in bare:
                     found.remove(bare[t.i])
         return out
+
+    def _foreign_name_after(self, doc: Doc, i: int) -> bool:
+        """An English head word written first ('Terminal Puerto Arrecifes', 'Terminal Varreux') heads a
+        name only in running text (not a title-case headline), when the next word is a proper noun that
+        is no common word and no title."""
+        toks = tokens(doc)
+        if i + 1 >= len(doc) or toks[i + 1].pos_ != "PROPN" or toks[i + 1].is_stop or not toks[i + 1].is_alpha \
+                or toks[i + 1].lower_ in PREFIX_STOP or (i > 0 and _cap(toks[i - 1]) and not toks[i].is_sent_start):
+            return False
+        sent = toks[i].sent
+        return any(w.is_alpha and w.is_lower and not w.is_stop for w in sent)
 
     def _shared_heads(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """'the Covas and Soutelo pumping stations': two facilities sharing one plural head, each

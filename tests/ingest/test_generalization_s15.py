@@ -56,3 +56,18 @@ def test_an_arabic_name_joined_by_and_the_is_one_actor_with_its_acronym(extracto
 ])
 def test_a_broadcast_role_before_a_name_is_no_part_of_it(extractor, text, name):
     assert name in names(extract(extractor, text, published=PUB), "actor")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ransomware hit Terminal Rambla Norte S.A. on Monday.", "Terminal Rambla Norte"),
+])
+def test_a_terminal_named_with_its_head_first_is_a_facility(extractor, text, name):
+    assert name in names(extract(extractor, text, published=PUB), "facility")
+
+
+@pytest.mark.parametrize("text", [
+    "Terminal Manager Ana Ruiz said the fire was out by Monday.",
+    "Fire Hits Terminal At Kessa Port",
+])
+def test_a_title_or_a_headline_is_no_terminal_named_with_its_head_first(extractor, text):
+    assert not any(n.startswith("Terminal") for n in names(extract(extractor, text, published=PUB), "facility"))
