@@ -40,7 +40,8 @@ TOWN_BEFORE_OF = {"north", "south", "east", "west", "northeast", "northwest", "s
 TOWN_AFTER = {"mayor", "residents", "municipality"}
 NEAR_WORDS = {"near", "towards", "toward", "outside"}
 GEO_WORDS = {"delta", "valley", "coast", "basin", "peninsula", "river", "lake", "sea", "gulf", "bay", "mountains",
-             "highlands", "desert", "plain", "plains", "steppe", "hills", "islands", "island", "strait"}
+             "highlands", "desert", "plain", "plains", "steppe", "hills", "islands", "island", "strait", "lagoon",
+             "estuary", "gorge", "fjord", "plateau"}
 # the first word of a lake's, a river's or a mountain's name in other languages: "Lac de Guiers", "Río Indio"
 FEATURE_FIRST = {"lake", "lac", "lago", "rio", "mount", "monte", "mont"}
 # "Straits of Johor", "Gulf of Guinea", "Bay of Biscay", "Sea of Azov": a feature named "X of Y"
@@ -1116,6 +1117,12 @@ class ActorFinder(DataComponent):
         if label == "PERSON" and len(span) >= 2 and toks[span.start].lower_ in PERSON_TITLES and toks[span.start].is_title \
                 and (len(span) >= 3 or toks[span.start + 1].pos_ == "PROPN"):
             span = doc[span.start + 1:span.end]  # "Engineer K. Sivaruban", "Reader Shanice": the title is not the name
+        if label in ("GPE", "LOC", "ORG", "PERSON", "NORP") and span.end < len(doc) and toks[span.end].lower_ == "government" \
+                and not self.c.country(span.text) and not self.c.by_demonym.get(fold(span.text)) \
+                and not any(t.lower_ in self.organ_heads or t.lower_ in ORG_TAILS for t in span):
+            gov = doc[span.start:span.end + 1]  # "the Punjab government", "the Lagos State government": a region's
+            add(gov, "actor", "government_agency", name=gov.text, source="region-government")
+            return
         country = self._forces_of(doc, span) if label in ("ORG", "PERSON", "FAC") else None
         if country:
             add(span, "actor", "state", name=country, canonical=country, aliases=[span.text], source="state-forces")

@@ -71,3 +71,26 @@ def test_a_terminal_named_with_its_head_first_is_a_facility(extractor, text, nam
 ])
 def test_a_title_or_a_headline_is_no_terminal_named_with_its_head_first(extractor, text):
     assert not any(n.startswith("Terminal") for n in names(extract(extractor, text, published=PUB), "facility"))
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("A cloudburst damaged the intake of the Kessa small hydro project overnight.", "Kessa small hydro project",
+     "power_plant"),
+    ("A fire broke out at the Dravik mobile phone tower on Tuesday.", "Dravik mobile phone tower", "telecom_site"),
+])
+def test_small_hydro_projects_and_phone_towers_are_facilities(extractor, text, name, typ):
+    out = extract(extractor, text, published=PUB)
+    assert (typ, name) in [(e["type"], e["name"]) for e in out["entities"] if e["kind"] == "facility"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Punjab government ordered an inquiry into the blast on Monday.", "Punjab government"),
+    ("The Lagos State government said the pipeline would be repaired.", "Lagos State government"),
+])
+def test_a_regions_government_is_an_actor(extractor, text, name):
+    assert name in names(extract(extractor, text, published=PUB), "actor")
+
+
+def test_a_lagoon_is_no_actor(extractor):
+    out = extract(extractor, "Oil from the ruptured pipeline reached the Kessa Lagoon on Monday.", published=PUB)
+    assert "Kessa Lagoon" not in names(out, "actor")
