@@ -296,6 +296,8 @@ class EventBuilder:
             return True  # 'a column of water "as high as a tree" that flooded the road': what the burst did
         window = [t.lower_ for t in doc[max(trig.start - 4, tok.sent.start):trig.start]]
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        if tok.pos_ == "NOUN" and self._dated_phrase(tok) and self._is_facility(tok):
+            indefinite = True  # 'since the ransomware attack of 22 April on the X data centre': told in full
         if tok.dep_ == "pobj" and tok.head.lower_ in self.ref_preps and not indefinite:
             return True
         if any(w in self.ref_preps for w in window[-3:]) and not indefinite \

@@ -94,3 +94,15 @@ def test_a_regions_government_is_an_actor(extractor, text, name):
 def test_a_lagoon_is_no_actor(extractor):
     out = extract(extractor, "Oil from the ruptured pipeline reached the Kessa Lagoon on Monday.", published=PUB)
     assert "Kessa Lagoon" not in names(out, "actor")
+
+
+def test_an_event_told_in_full_after_since_is_an_incident(extractor):
+    out = extract(extractor, "Since the ransomware attack of 22 April on the Kessa data centre, billing has been "
+                             "running on paper.", published=PUB)
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("cyberattack", "2026-04-22")]
+
+
+def test_an_event_referred_to_after_since_is_no_new_incident(extractor):
+    out = extract(extractor, "Ransomware hit the Kessa data centre on 22 April. Since the attack, billing has been "
+                             "running on paper.", published=PUB)
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("cyberattack", "2026-04-22")]
