@@ -59,6 +59,9 @@ GROUP_WORDS = {"group", "gang", "collective", "faction", "cell"}
 # the last word of an institution named with its seat: "the Preliminary Investigation Court of Nauta"
 INSTITUTION_TAILS = {"court", "tribunal", "police", "prosecutor", "prosecutors", "municipality", "utility", "university"}
 # a capitalized title the model takes into a person's name: "Engineer K. Sivaruban", "Inspector Ana Ruiz"
+TONNAGE = {"dwt", "gt", "grt", "teu", "tonne", "ton"}  # "the 37,000 dwt Coral Meridian"
+SHIP_NOUNS = {"tanker", "ship", "vessel", "freighter", "carrier", "bulker", "containership", "trawler", "tug", "dredger",
+              "barge", "ferry", "coaster", "collier"}
 PERSON_TITLES = {"engineer", "inspector", "superintendent", "commissioner", "officer", "constable", "detective",
                  "sergeant", "judge", "justice", "professor", "doctor", "councillor", "councilor", "senator", "deputy",
                  "newsreader", "reader", "presenter", "reporter", "correspondent", "listener", "caller"}
@@ -738,6 +741,23 @@ class ActorFinder(DataComponent):
                     add(doc[t.i:k], "actor", "vessel", aliases=[name_span.text], source="vessel")
                 else:
                     add(name_span, "actor", "vessel", source="vessel")
+        # "the 37,000 dwt Coral Meridian": a tonnage names a ship; "Coral Meridian, a Singapore-flagged MR
+        # tanker": so does an apposition that is a ship
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART") or not ent.text[:1].isupper():
+                continue
+            tonnage = ent.start >= 2 and toks[ent.start - 1].lower_ in TONNAGE and toks[ent.start - 2].like_num
+            appos = any(c.dep_ == "appos" and c.lemma_.lower() in SHIP_NOUNS and c.i > ent.end - 1
+                        for c in ent.root.children)
+            if tonnage or appos:
+                add(ent, "actor", "vessel", source="tonnage" if tonnage else "ship-apposition")
+        for t in toks:  # the same when the model saw no name there
+            if t.lower_ in TONNAGE and t.i >= 1 and toks[t.i - 1].like_num and t.i + 1 < len(doc) \
+                    and _titled(toks[t.i + 1]) and not toks[t.i + 1].ent_type_:
+                k = t.i + 1
+                while k < len(doc) and _titled(toks[k]) and "\n" not in toks[k - 1].whitespace_ and not toks[k].is_sent_start:
+                    k += 1
+                add(doc[t.i + 1:k], "actor", "vessel", source="tonnage")
         # "the Togo-flagged Hong Tai 58": a flag names a ship
         for t in (toks[i] for i in positions(doc, FLAGGED_IDS)):
             if t.lower_ != "flagged" or t.i < 2 or toks[t.i - 1].text not in ("-", "–") or t.i + 1 >= len(doc):

@@ -570,9 +570,25 @@ class EventBuilder:
         if subj is not None and subj.pos_ == "VERB":  # 'a VLCC discharging crude at SPM-2 parted its hawser'
             subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
         if subj is None:
-            return False
+            return self._misparsed_ship(verb) is not None
         a = self._actor(subj.i)
         return subj.lemma_.lower() in VESSELS or (a is not None and a.type == "vessel")
+
+    def _misparsed_ship(self, verb):
+        """'On 9 September the tanker X, arriving in ballast, struck the jetty': a verb the parser left
+        without a subject (it read the ship as the date's object), and a ship before it in its own
+        clause (no other verb between them in the tree): that ship."""
+        if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            return None
+        for t in reversed(self.doc[verb.sent.start:verb.i]):
+            a = self._actor(t.i)
+            if not (t.lemma_.lower() in VESSELS or (a is not None and a.type == "vessel")):
+                continue
+            h = t
+            while h.i != verb.i and h.head.i != h.i and h.pos_ not in ("VERB", "AUX"):
+                h = h.head
+            return t if h.i == verb.i else None
+        return None
 
     def _cut_in(self, noun) -> bool:
         """'a cut in the upper part of the pipe', 'the cut made on the Norperuano Pipeline': a cut noun
@@ -1256,6 +1272,10 @@ class EventBuilder:
             verbs = [tok] if tok.pos_ == "VERB" else []
             if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in CAUSATIVE:
                 verbs.append(tok.head)
+            contact = r.type == "accident" and tok.dep_ == "dobj" and tok.head.lemma_ == "make" \
+                and self._vessel_subject(tok.head)  # 'the tanker X made heavy contact with the jetty': the ship did it
+            if contact:
+                verbs.append(tok.head)
             for v in list(verbs):
                 verbs += [c for c in v.children if c.dep_ == "conj"]
                 if v.dep_ == "conj":
@@ -1271,13 +1291,19 @@ class EventBuilder:
                                 out.append(a)
                     takeover = v.lemma_ == "take" and self.doc[r.start:r.end].text.lower() in TAKEOVERS \
                         or v.lemma_ in ("fire", "launch", "drop") and r.type == "attack"  # 'rebels fired missiles at X'
-                    if c.dep_ == "nsubj" and (v.lemma_ in ATTACK_VERBS or v.lemma_ in CAUSATIVE or takeover):
+                    if c.dep_ == "nsubj" and (v.lemma_ in ATTACK_VERBS or v.lemma_ in CAUSATIVE or takeover
+                                              or contact and v.i == tok.head.i):
                         a = self._actor_of(c) or self._speaker_of(v, c) or next(
                             (x for x in (self._actor_of(p) for p in c.children if p.dep_ == "appos") if x), None) \
                             or self._pronoun_perp(c, sent)
                         # the last: 'CITY, Country - Turkish warplanes bombed': a dateline parsed as the subject
                         if a and a not in out:
                             out.append(a)
+                ship = self._misparsed_ship(v) if v.i == tok.i and r.type == "attack" else None
+                if ship is not None:
+                    a = self._actor_of(ship)
+                    if a and a not in out:
+                        out.append(a)
                 launched = v.i == tok.i and v.lemma_ in ("fire", "launch", "drop") and r.type == "attack"
                 if v.dep_ == "conj" and (v.lemma_ in ATTACK_VERBS or launched) and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass")
                                                                              for c in v.children):

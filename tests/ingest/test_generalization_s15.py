@@ -106,3 +106,19 @@ def test_an_event_referred_to_after_since_is_no_new_incident(extractor):
     out = extract(extractor, "Ransomware hit the Kessa data centre on 22 April. Since the attack, billing has been "
                              "running on paper.", published=PUB)
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("cyberattack", "2026-04-22")]
+
+
+def test_a_ship_named_by_its_tonnage_that_made_heavy_contact_is_the_perpetrator(extractor):
+    out = extract(extractor, "The 37,000 dwt Coral Kessa, a Singapore-flagged tanker, made heavy contact with the "
+                             "loading platform of the Dravik fuel jetty on Thursday.", published=PUB)
+    ship = next(e for e in out["entities"] if e["name"] == "Coral Kessa")
+    assert ship["type"] == "vessel"
+    assert [(i["type"], i["perpetrators"]) for i in out["incidents"]] == [("accident", [ship["id"]])]
+
+
+def test_a_ship_the_parser_reads_as_the_dates_object_is_still_the_subject(extractor):
+    out = extract(extractor, "On 9 September the product tanker Garadagh Kessa, arriving in ballast, struck the head "
+                             "of the Zira Oil Jetty while berthing in a strong northerly wind.", published=PUB)
+    (incident,) = out["incidents"]
+    assert incident["type"] == "accident"
+    assert [entity(out, p)["name"] for p in incident["perpetrators"]] == ["Garadagh Kessa"]
