@@ -223,6 +223,17 @@ FLOORS = {
     "check43": {"entity_f1": 0.78, "incident_f1": 0.64, "type_acc": 0.68, "date_acc": 0.68, "perp_acc": 0.68},
     # 0.866 / 0.648 / 0.739 / 0.783 / 0.826, 0.869 / 0.648 / 0.739 / 0.783 / 0.826, 0.869 / 0.676 / 0.708 / 0.792 / 0.833
     "check44": {"entity_f1": 0.85, "incident_f1": 0.65, "type_acc": 0.69, "date_acc": 0.77, "perp_acc": 0.81},
+    # written blind at the start of session 15 (h617-h644); first looks with the session-14 rules (d3cfa8b), then
+    # with the session's rules (3b21dae):
+    # 0.819 / 0.701 / 0.889 / 0.704 / 0.741, then 0.846 / 0.805 / 0.909 / 0.788 / 0.848 (studied)
+    "check45": {"entity_f1": 0.83, "incident_f1": 0.79, "type_acc": 0.89, "date_acc": 0.77, "perp_acc": 0.83},
+    # never studied: 0.846 / 0.757 / 0.929 / 0.714 / 0.821, then 0.852 / 0.800 / 0.900 / 0.700 / 0.833
+    "check46": {"entity_f1": 0.84, "incident_f1": 0.78, "type_acc": 0.88, "date_acc": 0.68, "perp_acc": 0.81},
+    # written blind in session 15 after its first rules (h645-h672) and never studied; the same two looks:
+    # 0.780 / 0.640 / 0.958 / 0.625 / 0.667, then the same
+    "check47": {"entity_f1": 0.76, "incident_f1": 0.62, "type_acc": 0.94, "date_acc": 0.61, "perp_acc": 0.65},
+    # 0.815 / 0.627 / 0.808 / 0.885 / 0.615, then 0.815 / 0.627 / 0.769 / 0.923 / 0.615
+    "check48": {"entity_f1": 0.80, "incident_f1": 0.61, "type_acc": 0.75, "date_acc": 0.90, "perp_acc": 0.60},
 }
 
 
@@ -236,7 +247,7 @@ PART_ENDS = [(14, "develop"), (21, "check"), (28, "check2"), (42, "check3"), (56
              (392, "check28"), (406, "check29"), (420, "check30"), (434, "check31"), (448, "check32"),
              (462, "check33"), (476, "check34"), (490, "check35"), (504, "check36"), (518, "check37"), (532, "check38"),
              (546, "check39"), (560, "check40"), (574, "check41"), (588, "check42"),
-             (602, "check43"), (616, "check44")]
+             (602, "check43"), (616, "check44"), (630, "check45"), (644, "check46"), (658, "check47"), (672, "check48")]
 
 
 def _part(path: Path) -> str:
