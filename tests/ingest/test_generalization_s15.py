@@ -122,3 +122,9 @@ def test_a_ship_the_parser_reads_as_the_dates_object_is_still_the_subject(extrac
     (incident,) = out["incidents"]
     assert incident["type"] == "accident"
     assert [entity(out, p)["name"] for p in incident["perpetrators"]] == ["Garadagh Kessa"]
+
+
+def test_a_voltage_in_a_name_is_no_designation(extractor):
+    out = extract(extractor, "A drone hit the Kessa-2 330 kV substation on Monday. Repairs at the Kessa-2 substation "
+                             "began on Tuesday.", published=PUB)
+    assert names(out, "facility") == ["Kessa-2 330 kV substation"]
