@@ -59,6 +59,9 @@ GROUP_WORDS = {"group", "gang", "collective", "faction", "cell"}
 # the last word of an institution named with its seat: "the Preliminary Investigation Court of Nauta"
 INSTITUTION_TAILS = {"court", "tribunal", "police", "prosecutor", "prosecutors", "municipality", "utility", "university"}
 # a capitalized title the model takes into a person's name: "Engineer K. Sivaruban", "Inspector Ana Ruiz"
+PLACE_PREFIXES = {"port", "upper", "lower", "greater", "new", "old", "mount", "cape", "lake"}  # 'Port Sudan', 'New Zealand'
+MONTH_OR_DAY = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 TONNAGE = {"dwt", "gt", "grt", "teu", "tonne", "ton"}  # "the 37,000 dwt Coral Meridian"
 SHIP_NOUNS = {"tanker", "ship", "vessel", "freighter", "carrier", "bulker", "containership", "trawler", "tug", "dredger",
               "barge", "ferry", "coaster", "collier"}
@@ -689,6 +692,30 @@ class ActorFinder(DataComponent):
                 return country, j + n
         return None
 
+    def _country_branch(self, doc: Doc, i: int) -> bool:
+        """Token i and the country named right after it are one company's name ('MTN Cameroon',
+        'Interconnect Malta said'): an acronym, or a proper noun that is no place, no date word and no
+        common word, on the same line, before a country that ends the name (a verb, "'s" or a
+        punctuation mark follows) and is not itself after 'in', 'to', 'from' or 'between'."""
+        toks = tokens(doc)
+        t, c = toks[i], toks[i + 1]
+        if not self.c.country(c.text) or t.whitespace_ != " " or not t.text[:1].isupper() or not t.is_alpha:
+            return False
+        if self.c.country(t.text) or self.c.by_demonym.get(fold(t.text)) or t.is_stop or t.lower_ in MONTH_OR_DAY:
+            return False
+        pair = f"{t.text} {c.text}"
+        if fold(t.text) in DIRECTIONS or fold(t.text) in PLACE_PREFIXES or self.c.country(pair) or fold(pair) in self.towns:
+            return False  # 'North Macedonia', 'Western Kazakhstan', 'Port Sudan': one place
+        if i > 0 and (toks[i - 1].text[:1].isupper() and toks[i - 1].is_alpha and "\n" not in toks[i - 1].whitespace_):
+            return False  # 'the Republic of Djibouti', a title-case headline: no two-word name here
+        if i > 0 and toks[i - 1].lower_ in ("in", "to", "from", "across", "near", "and", "between"):
+            return False
+        acronym = t.is_upper and len(t.text) >= 2
+        if not acronym and (t.pos_ != "PROPN" or fold(t.text) in self.towns or self.c.by_capital.get(fold(t.text))):
+            return False  # 'Kyiv Ukraine', 'Quetta Pakistan': a place and its country
+        nxt = toks[i + 2] if i + 2 < len(doc) else None
+        return nxt is None or nxt.text in ("'s", "’s", ",", ".", ";", ")") or nxt.pos_ in ("VERB", "AUX")
+
     # ---- matching ------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[Mention]:
         toks = tokens(doc)
@@ -741,6 +768,11 @@ class ActorFinder(DataComponent):
                     add(doc[t.i:k], "actor", "vessel", aliases=[name_span.text], source="vessel")
                 else:
                     add(name_span, "actor", "vessel", source="vessel")
+        # "MTN Cameroon", "OCP Ecuador", "Telecom Egypt": a company's name with its country after it
+        for t in toks:
+            if t.i + 1 >= len(doc) or t.i in covered or not self._country_branch(doc, t.i):
+                continue
+            add(doc[t.i:t.i + 2], "actor", "company", source="country-branch")
         # "the 37,000 dwt Coral Meridian": a tonnage names a ship; "Coral Meridian, a Singapore-flagged MR
         # tanker": so does an apposition that is a ship
         for ent in doc.ents:

@@ -128,3 +128,22 @@ def test_a_voltage_in_a_name_is_no_designation(extractor):
     out = extract(extractor, "A drone hit the Kessa-2 330 kV substation on Monday. Repairs at the Kessa-2 substation "
                              "began on Tuesday.", published=PUB)
     assert names(out, "facility") == ["Kessa-2 330 kV substation"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Vodafone Egypt said the cable to the Kessa exchange was cut on Monday.", "Vodafone Egypt"),
+    ("OCP Ecuador halted pumping on Sunday after the landslide.", "OCP Ecuador"),
+])
+def test_a_company_named_with_its_country_after_it_is_one_actor(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert name in names(out, "actor")
+    assert name.split()[-1] not in names(out, "actor")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Drones hit a depot near Port Sudan on Monday.", "Port Sudan"),
+    ("The grid operator of North Macedonia said the line tripped.", "North Macedonia"),
+    ("Storms hit Western Kazakhstan on Monday.", "Western Kazakhstan"),
+])
+def test_a_place_named_with_its_country_is_no_company(extractor, text, place):
+    assert place not in names(extract(extractor, text, published=PUB), "actor")
