@@ -147,3 +147,11 @@ def test_a_company_named_with_its_country_after_it_is_one_actor(extractor, text,
 ])
 def test_a_place_named_with_its_country_is_no_company(extractor, text, place):
     assert place not in names(extract(extractor, text, published=PUB), "actor")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A blast hit the Kessa gas regulating station on Wednesday.", "Kessa gas regulating station"),
+    ("A fire broke out at the Dravik pressure-reduction station on Wednesday.", "Dravik pressure-reduction station"),
+])
+def test_gas_regulating_and_pressure_reduction_stations_are_facilities(extractor, text, name):
+    assert name in names(extract(extractor, text, published=PUB), "facility")
