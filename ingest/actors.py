@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest import lexicon
+from ingest.dates import MONTHS, WEEKDAYS
 from ingest.facilities import CODE, DESIGNATION
 from ingest.lexicon import fold
 from ingest.mention import Mention
@@ -60,11 +61,7 @@ GROUP_WORDS = {"group", "gang", "collective", "faction", "cell"}
 INSTITUTION_TAILS = {"court", "tribunal", "police", "prosecutor", "prosecutors", "municipality", "utility", "university"}
 # a capitalized title the model takes into a person's name: "Engineer K. Sivaruban", "Inspector Ana Ruiz"
 PLACE_PREFIXES = {"port", "upper", "lower", "greater", "new", "old", "mount", "cape", "lake"}  # 'Port Sudan', 'New Zealand'
-MONTH_OR_DAY = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 TONNAGE = {"dwt", "gt", "grt", "teu", "tonne", "ton"}  # "the 37,000 dwt Coral Meridian"
-SHIP_NOUNS = {"tanker", "ship", "vessel", "freighter", "carrier", "bulker", "containership", "trawler", "tug", "dredger",
-              "barge", "ferry", "coaster", "collier"}
 PERSON_TITLES = {"engineer", "inspector", "superintendent", "commissioner", "officer", "constable", "detective",
                  "sergeant", "judge", "justice", "professor", "doctor", "councillor", "councilor", "senator", "deputy",
                  "newsreader", "reader", "presenter", "reporter", "correspondent", "listener", "caller"}
@@ -208,15 +205,12 @@ def _hyphen_linked(doc: Doc, span: Span) -> Span:
         j += 4
         while j < len(doc) and toks[j].text[:1].isupper() and toks[j].is_alpha and "\n" not in toks[j - 1].whitespace_:
             j += 1
-    while j < len(doc) and toks[j - 1].whitespace_ == " ":  # "Jama'at Nusrat al-Islam wal-Muslimin": 'and the ...'
-        k = j + 1 if toks[j].lower_ == "wa" and j + 1 < len(doc) and toks[j + 1].lower_ in ("al", "el") \
-            and toks[j].whitespace_ == " " else j
-        if toks[k].lower_ in ("wal", "al", "el") and (k > j or toks[k].lower_ == "wal") and not toks[k].whitespace_ \
-                and k + 2 < len(doc) and toks[k + 1].text == "-" and not toks[k + 1].whitespace_ \
-                and toks[k + 2].text[:1].isupper() and toks[k + 2].is_alpha:
-            j = k + 3
-        else:
+    while j < len(doc) and toks[j - 1].whitespace_ == " ":  # "... al-Islam wal-Muslimin", "... wa al-Jihad": 'and the'
+        k = j + 1 if toks[j].lower_ == "wa" and toks[j].whitespace_ == " " else j  # the article after "wa"
+        if k + 2 >= len(doc) or toks[k].lower_ not in (("al", "el") if k > j else ("wal",)) or toks[k].whitespace_ \
+                or toks[k + 1].text != "-" or toks[k + 1].whitespace_ or not _titled(toks[k + 2]):
             break
+        j = k + 3
     return doc[span.start:j] if j > span.end else span
 
 
@@ -334,6 +328,7 @@ class ActorFinder(DataComponent):
         self.org_types = [tuple(x) for x in data["org_types"]]
         self.extenders = set(data["org_extenders"])
         self.vessel_prefixes = set(data["vessel_prefixes"])
+        self.ship_nouns = set(data["ship_nouns"])
         self.vessel_ids = word_ids(self.vessel_prefixes)
         self.legal_forms = set(data.get("legal_forms", []))
         self.stop_first = set(data.get("stop_first_words", []))
@@ -701,7 +696,7 @@ class ActorFinder(DataComponent):
         t, c = toks[i], toks[i + 1]
         if not self.c.country(c.text) or t.whitespace_ != " " or not t.text[:1].isupper() or not t.is_alpha:
             return False
-        if self.c.country(t.text) or self.c.by_demonym.get(fold(t.text)) or t.is_stop or t.lower_ in MONTH_OR_DAY:
+        if self.c.country(t.text) or self.c.by_demonym.get(fold(t.text)) or t.is_stop or t.lower_ in MONTHS or t.lower_ in WEEKDAYS:
             return False
         pair = f"{t.text} {c.text}"
         if fold(t.text) in DIRECTIONS or fold(t.text) in PLACE_PREFIXES or self.c.country(pair) or fold(pair) in self.towns:
@@ -773,23 +768,19 @@ class ActorFinder(DataComponent):
             if t.i + 1 >= len(doc) or t.i in covered or not self._country_branch(doc, t.i):
                 continue
             add(doc[t.i:t.i + 2], "actor", "company", source="country-branch")
-        # "the 37,000 dwt Coral Meridian": a tonnage names a ship; "Coral Meridian, a Singapore-flagged MR
-        # tanker": so does an apposition that is a ship
-        for ent in doc.ents:
-            if ent.label_ not in ("ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART") or not ent.text[:1].isupper():
-                continue
-            tonnage = ent.start >= 2 and toks[ent.start - 1].lower_ in TONNAGE and toks[ent.start - 2].like_num
-            appos = any(c.dep_ == "appos" and c.lemma_.lower() in SHIP_NOUNS and c.i > ent.end - 1
-                        for c in ent.root.children)
-            if tonnage or appos:
-                add(ent, "actor", "vessel", source="tonnage" if tonnage else "ship-apposition")
-        for t in toks:  # the same when the model saw no name there
-            if t.lower_ in TONNAGE and t.i >= 1 and toks[t.i - 1].like_num and t.i + 1 < len(doc) \
-                    and _titled(toks[t.i + 1]) and not toks[t.i + 1].ent_type_:
-                k = t.i + 1
-                while k < len(doc) and _titled(toks[k]) and "\n" not in toks[k - 1].whitespace_ and not toks[k].is_sent_start:
+        # "the 37,000 dwt Coral Meridian": a tonnage names a ship (the model's name there, or the capitalized
+        # words); "Coral Meridian, a Singapore-flagged MR tanker": so does an apposition that is a ship
+        starts = {ent.start: ent for ent in doc.ents}
+        for t in toks:
+            if t.lower_ in TONNAGE and t.i >= 1 and toks[t.i - 1].like_num and t.i + 1 < len(doc) and _titled(toks[t.i + 1]):
+                k = starts[t.i + 1].end if t.i + 1 in starts else t.i + 1
+                while k < len(doc) and _titled(toks[k]) and "\n" not in toks[k - 1].whitespace_:
                     k += 1
                 add(doc[t.i + 1:k], "actor", "vessel", source="tonnage")
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART") and ent.text[:1].isupper() and any(
+                    c.dep_ == "appos" and c.lemma_.lower() in self.ship_nouns and c.i >= ent.end for c in ent.root.children):
+                add(ent, "actor", "vessel", source="ship-apposition")
         # "the Togo-flagged Hong Tai 58": a flag names a ship
         for t in (toks[i] for i in positions(doc, FLAGGED_IDS)):
             if t.lower_ != "flagged" or t.i < 2 or toks[t.i - 1].text not in ("-", "–") or t.i + 1 >= len(doc):

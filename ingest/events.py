@@ -73,8 +73,7 @@ NOBODY = {"nobody", "none", "noone"}
 COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10}
 DELIBERATE = {"deliberately", "intentionally", "purposely", "purposefully", "wilfully", "willfully"}
-VESSELS = {"ship", "tanker", "barge", "vessel", "freighter", "boat", "dredger", "carrier", "trawler", "tug", "ferry",
-           "convoy", "containership", "bulker", "collier", "coaster", "dhow"} | set(lexicon.actors()["vessel_classes"])
+VESSELS = set(lexicon.actors()["ship_nouns"]) | {"convoy"} | set(lexicon.actors()["vessel_classes"])
 # a date on these verbs dates the police work or the recovery, not the incident ("boarded the tanker on
 # Thursday", "resumed operations on Friday")
 LAW_VERBS = {"board", "seize", "detain", "arrest", "charge", "escort", "impound", "inspect", "investigate", "search",

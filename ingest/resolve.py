@@ -16,6 +16,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from ingest import lexicon
+from ingest.facilities import UNITS
 from ingest.lexicon import fold
 from ingest.mention import Mention
 from ingest.toks import is_heading, sentences
@@ -114,17 +115,17 @@ def _caps(name: str) -> list[str]:
     return [w for w in re.split(r"[\s\-–]+", name) if w[:1].isupper()]
 
 
-MEASURES = {"kv", "kilovolt", "kilovolts", "mw", "megawatt", "megawatts", "gw", "mva", "km", "kilometre", "kilometer",
-            "mm", "millimetre", "millimeter", "inch", "bar", "m3", "dwt"}
+# ratings and sizes: "330 kV", "40-MW", "600 mm"
+MEASURES = UNITS | {"kilovolts", "megawatts", "km", "kilometre", "kilometer", "mm", "millimetre", "millimeter", "inch", "bar",
+                    "m3", "dwt"}
 
 
 def _numbers(name: str) -> list[str]:
     """The designations in a name ("Berth 12" → ["12"], "Tower T-47" → ["T-47"]); a measure is none
     ("the X 330 kV substation" is the X substation)."""
-    words = name.split()
-    return [w for k, w in enumerate(words) if any(c.isdigit() for c in w)
-            and not (k + 1 < len(words) and words[k + 1].lower().strip(".,") in MEASURES)
-            and not re.fullmatch(r"[\d.,]+-?(?:kv|mw|gw|km|mm|mva)", w.lower())]
+    words = [w.lower().strip(".,") for w in name.split()] + [""]
+    return [w for k, w in enumerate(name.split()) if any(c.isdigit() for c in w)
+            and words[k + 1] not in MEASURES and re.sub(r"^[\d.,]+-?", "", words[k]) not in MEASURES]
 
 
 def _type_in_context(doc: Doc, m: Mention) -> str:
