@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -95,6 +96,9 @@ CITATION = re.compile(r"\[\d*\]?|\[\d+$")
 DATELINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?:[ /-][A-ZÀ-Þ][A-ZÀ-Þ'’.]*)*)"
                            r"(?=(?P<rest>(?:,[^\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\)\s*)?[-–—]\s))", re.M)
 # "CHAIBASA: Train services ...": a dateline with a colon, taken only for a town the gazetteer knows
+# a turn in a broadcast transcript: "GARIK SARGSYAN, deputy chairman, Water Committee:", "REPORTER (Jo Lee):"
+SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.-]*){0,3})"
+                           r"(?: \([^)\n]{0,60}\))?(?:, [^:\n]{1,120})?:[ \t]", re.M)
 DATELINE_COLON = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.]*)*)(?=(?P<rest>:)\s+[A-Z])", re.M)
 # "the Houthi-run health ministry", "Hamas-led interior ministry": a ministry named by who runs it
 RUN_BY = {"run", "led", "controlled", "backed"}
@@ -338,6 +342,7 @@ class ActorFinder(DataComponent):
         self.event_words = set(data["event_words"])
         self.state_forces = set(data["state_forces"]["names"])
         self.dateline_labels = set(data["dateline_labels"]["names"])
+        self.transcript_roles = set(data.get("transcript_roles", {}).get("names", ()))
         self.facility_heads = set(lexicon.facilities()["heads"])
         self.facility_last = {h.split()[-1] for h in self.facility_heads}
         self.facility_prefixes = {k for k in lexicon.facilities().get("prefix_heads", {}) if not k.startswith("_")}
@@ -826,6 +831,7 @@ class ActorFinder(DataComponent):
                         add(doc[t.i:t.i + 2 + n], "actor", "state", canonical=country, source="government-of")
                         break
         self.from_dateline(doc, add)
+        self.from_speaker_labels(doc, add)
         self.from_lowercase_ministries(doc, add)
         self.from_lowercase_organs(doc, add)
         self.from_run_by_ministries(doc, add)
@@ -1459,6 +1465,29 @@ class ActorFinder(DataComponent):
                 if span is not None and len(span):
                     self._dateline_end = max(self._dateline_end, m.end("rest"))
                     add(span, "place", "city", name=span.text.title(), source="dateline")
+
+    def from_speaker_labels(self, doc: Doc, add) -> None:
+        """In a broadcast transcript (a turn opened by 'ANCHOR:' or 'REPORTER:'), a turn opened by a
+        name in capitals names who speaks: 'ALMAZ GIRMA, Ethiopian Electric Utility:' is a person
+        (the model misses names in capitals), 'OROMIA POLICE COMMISSION:' an organisation."""
+        whole = doc_text(doc)
+        labels = [(m, [fold(w).strip(".") for w in m.group("label").split()]) for m in SPEAKER_LABEL.finditer(whole)]
+        if not any(len(words) == 1 and words[0] in self.transcript_roles for _, words in labels):
+            return
+        for m, words in labels:
+            if len(words) < 2 or any(w in self.transcript_roles or w in self.dateline_labels or w in STOP_WORDS
+                                     for w in words) \
+                    or fold(m.group("label")) in self.towns or self.c.country(m.group("label")):
+                continue
+            start = m.start("label")
+            if words[0] in lexicon.honorifics():
+                start = whole.index(" ", start) + 1  # 'DR. ...': the name after the title
+            span = doc.char_span(start, m.end("label"), alignment_mode="contract")
+            if span is None or len(span) < 1:
+                continue
+            typ = self.org_type(span.text)
+            add(span, "actor", "person" if typ == "organisation" and len(span) <= 4 else typ,
+                name=span.text.title(), source="speaker-label")
 
     def from_run_by_ministries(self, doc: Doc, add) -> None:
         """'the Houthi-run health ministry': the ministry of whoever runs it, named as written."""

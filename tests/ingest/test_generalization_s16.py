@@ -23,3 +23,23 @@ def test_a_line_named_by_its_ends_and_its_product_is_a_facility(extractor, text,
     (incident,) = out["incidents"]
     (target,) = incident["targets"]
     assert entity(out, target)["name"] == name and entity(out, target)["type"] == kind
+
+
+TRANSCRIPT = """ANCHOR: Good evening. A fire at the Verenko substation last night cut power to the east of the city.
+
+MIRA KOSTANEVA (reporting): Behind this fence you can still smell the smoke.
+
+ARVID LEMMERT, Verenko Grid Company: We know what burned. We do not yet know why it burned.
+
+DR. OSKAR BRENNE, Dalmark Fire Service: The fire was out by dawn."""
+
+
+def test_a_name_in_capitals_opening_a_transcript_turn_is_a_person(extractor):
+    people = set(names(extract(extractor, TRANSCRIPT, published=PUB), "actor"))
+    assert {"Mira Kostaneva", "Arvid Lemmert", "Oskar Brenne"} <= people
+    assert not any(n.isupper() for n in people)
+
+
+def test_capitals_before_a_colon_outside_a_transcript_name_nobody(extractor):
+    text = "KEY POINTS: A fire at the Verenko substation cut power on Monday.\n\nLATEST DETAILS: Crews are at work."
+    assert not {"Key Points", "Latest Details"} & set(names(extract(extractor, text, published=PUB), "actor"))
