@@ -367,8 +367,7 @@ def evidence(store: Store, subject: str, limit: Optional[int] = None) -> list[di
     if store.ask(PREFIXES + f"ASK WHERE {{ GRAPH {M} {{ ?s a ig:Incident }} }}", {"s": s}):
         rows = _evidence_rows(store, f"GRAPH {M} {{ ?s ig:report ?r }} ?r ig:evidence ?m .", {"s": s})
     else:
-        members = [s] + [r["x"] for r in store.select(
-            PREFIXES + f"SELECT ?x WHERE {{ GRAPH {M} {{ ?x ig:canonical ?s }} }}", {"s": s})]
+        members = _members(store, s)
         if limit is None:
             rows = _evidence_rows(store, "?x ig:mention|ig:evidence ?m .", {"x": members})
         else:
@@ -405,20 +404,20 @@ def claims(store: Store, *, incident: Optional[str] = None, entity: Optional[str
     """Claims concerning a merged incident, or made by or about an entity (or its members);
     at most ``limit``, by document."""
     if incident:
-        pattern, bindings = f"GRAPH {M} {{ ?x ig:report ?r }} ?c ig:concerns ?r .", {"x": URIRef(incident)}
+        rows = _claim_rows(store, [(f"GRAPH {M} {{ ?x ig:report ?r }} ?c ig:concerns ?r .", {"x": URIRef(incident)})],
+                           limit)
     elif entity:
-        pattern, bindings = "?y ig:canonical? ?x . { ?c ig:speaker ?y } UNION { ?c ig:about ?y }", {"x": URIRef(entity)}
-    else:
-        pattern, bindings = "", {}
-    if pattern:
-        rows = _claim_rows(store, pattern, bindings, limit)
+        # the members looked up first and the two roles asked apart: Virtuoso, given the path and the
+        # UNION in one pattern, now and then left out claims, depending on the plan it chose
+        members = {"y": _members(store, URIRef(entity))}
+        rows = _claim_rows(store, [("?c ig:speaker ?y .", members), ("?c ig:about ?y .", members)], limit)
     else:
         rows = store.select(PREFIXES + f"""
 SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?doc WHERE {{
   ?c a ig:Claim ; ig:cue ?cue ; ig:stance ?stance ; rdfs:label ?quote ; ig:sourceDocument ?doc .
   OPTIONAL {{ ?c ig:speaker ?s0 . ?s0 ig:canonical? ?speaker . GRAPH {M} {{ ?speaker rdfs:label ?speakerLabel }} }}
   OPTIONAL {{ ?c ig:speakerText ?speakerText }}
-}} ORDER BY ?doc ?c LIMIT {int(limit)}""", bindings)
+}} ORDER BY ?doc ?c LIMIT {int(limit)}""")
     out, seen = [], set()
     for r in rows:
         if r["c"] in seen:
@@ -430,13 +429,19 @@ SELECT DISTINCT ?c ?cue ?stance ?quote ?speaker ?speakerLabel ?speakerText ?doc 
     return out
 
 
-def _claim_rows(store: Store, pattern: str, bindings: dict, limit: int = 500) -> list[dict]:
-    """The rows of the claims query for the claims a pattern selects, in three lookups joined
-    here: in one query the engine evaluated the speaker OPTIONAL for every claim of the store
-    (close to a second per entity page at 50k incidents). Only the first ``limit`` claims
+def _members(store: Store, entity: URIRef) -> list:
+    """An entity and the document entities resolved to it."""
+    return [entity] + [r["x"] for r in store.select(
+        PREFIXES + f"SELECT ?x WHERE {{ GRAPH {M} {{ ?x ig:canonical ?s }} }}", {"s": entity})]
+
+
+def _claim_rows(store: Store, selections: list[tuple[str, dict]], limit: int = 500) -> list[dict]:
+    """The rows of the claims query for the claims the patterns select (together), in lookups
+    joined here: in one query the engine evaluated the speaker OPTIONAL for every claim of the
+    store (close to a second per entity page at 50k incidents). Only the first ``limit`` claims
     (by document) are read in full."""
-    found = store.select(PREFIXES + f"SELECT DISTINCT ?c ?doc WHERE {{ {pattern} ?c a ig:Claim ; ig:sourceDocument ?doc . }}",
-                         bindings)
+    found = [r for pattern, bindings in selections for r in store.select(
+        PREFIXES + f"SELECT DISTINCT ?c ?doc WHERE {{ {pattern} ?c a ig:Claim ; ig:sourceDocument ?doc . }}", bindings)]
     found.sort(key=lambda r: (str(r["doc"]), str(r["c"])))
     found = list(dict.fromkeys(r["c"] for r in found))[:limit]
     if not found:
