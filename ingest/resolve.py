@@ -818,14 +818,14 @@ def _crosses(doc: Doc, m: Mention) -> bool:
 
 def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
     """'the oil refinery in Varna': the town (a place, not a country) right after a singular
-    description and 'in', 'at' or 'near'."""
+    description and 'in', 'at', 'near', 'outside', 'on' (an island) or 'off' (a coast)."""
     if m.end + 2 < len(doc) and doc[m.end].lower_ in ("over", "across") and doc[m.end - 1].lower_ in CROSSINGS:
         j = m.end + 2 if doc[m.end + 1].lower_ == "the" else m.end + 1
         k = j
         while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
             k += 1
         return doc[j:k].text if k > j and not lexicon.countries().country(doc[j:k].text) else None
-    if m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("in", "at", "near") or doc[m.end - 1].tag_ in ("NNS", "NNPS"):
+    if m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("in", "at", "near", "outside", "on", "off") or doc[m.end - 1].tag_ in ("NNS", "NNPS"):
         return None
     if m.start > 0 and doc[m.start - 1].lower_ in ("any", "other", "every", "each", "no"):
         return None  # 'than almost any other power plant in Europe': a comparison, no facility

@@ -43,3 +43,18 @@ def test_a_name_in_capitals_opening_a_transcript_turn_is_a_person(extractor):
 def test_capitals_before_a_colon_outside_a_transcript_name_nobody(extractor):
     text = "KEY POINTS: A fire at the Verenko substation cut power on Monday.\n\nLATEST DETAILS: Crews are at work."
     assert not {"Key Points", "Latest Details"} & set(names(extract(extractor, text, published=PUB), "actor"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("An explosion damaged the gas distribution station outside Varenna on Monday.",
+     "gas distribution station outside Varenna"),
+    ("A fire broke out on Monday at the desalination plant on Malvenu Island.", "desalination plant on Malvenu Island"),
+])
+def test_a_description_is_named_by_the_town_it_stands_outside_or_on(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert name in names(out, "facility")
+
+
+def test_biomass_is_part_of_a_facility_name(extractor):
+    out = extract(extractor, "A fire broke out at the Tarvo biomass boiler house on Monday.", published=PUB)
+    assert "Tarvo biomass boiler house" in names(out, "facility")
