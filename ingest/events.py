@@ -1087,6 +1087,12 @@ class EventBuilder:
                 # 'Earlier this month, someone cut a pipe at the tank, draining it overnight': that night of the
                 # month, not the night before publication
                 best = min(wider, key=lambda c: c[:3])
+        if best and best[4].kind == "today" and best[3] and self._framing(best[4], real):
+            # 'And finally tonight, an explosion at X yesterday afternoon injured one worker': tonight is
+            # when it is told; the earlier day the sentence names is the event's
+            earlier = [c for c in told if c[0] == best[0] and c[1] == 0 and c[3][1] < best[3][0]]
+            if earlier:
+                best = min(earlier, key=lambda c: c[:3])
         counted = False
         if offset is not None and (best is None or best[3] is None or best[0] == 2):
             best, counted = self._counted_from(offset[1], offset[2], real) or best, True
@@ -1113,6 +1119,13 @@ class EventBuilder:
             if best[0] == 2 or best[0] == 1 and all(self._after(r) for r in real):
                 # 'said on Tuesday', 'supply fell on Thursday after a drone attack': the event was on or before
                 ev.bound, ev.precision = True, best[1] + 5
+
+    def _framing(self, expr, real) -> bool:
+        """A time set off by a comma before the event is told ('And finally tonight, an explosion ...'):
+        when the teller speaks, not the event's day (not "Today's blast")."""
+        end = next((e for s, e, x in self.doc._.ig_dates or [] if x is expr), None)
+        return end is not None and end < len(self.doc) and self.toks[end].text == "," \
+            and end < min(r.start for r in real)
 
     def _in_since_clause(self, i: int, real) -> bool:
         """Token i sits in a 'since ...' clause below the triggers ('since a truce took hold in 2022')."""

@@ -808,6 +808,7 @@ def _place_named(named: list, m: Mention, name: str, alias: str) -> Ent:
 
 CROSSINGS = {"bridge", "viaduct", "crossing", "footbridge", "aqueduct"}
 WATERS = {"river", "canal", "creek", "stream", "channel", "strait", "gorge", "valley", "estuary"}
+EDGES = {"outskirts", "edge", "edges", "fringes", "outskirt"}  # "on the outskirts of Abovyan"
 
 
 def _crosses(doc: Doc, m: Mention) -> bool:
@@ -829,23 +830,31 @@ def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
         return None
     if m.start > 0 and doc[m.start - 1].lower_ in ("any", "other", "every", "each", "no"):
         return None  # 'than almost any other power plant in Europe': a comparison, no facility
-    at = m.end + 1
+    at = m.end + 1 + _edge_words(doc, m.end)
     if at + 2 < len(doc) and doc[m.end].lower_ in ("in", "at") and doc[at].lower_ == "the" \
             and doc[at + 1].lower_ in lexicon.facilities()["place_nouns"] and doc[at + 2].lower_ == "of":
         at += 3  # 'the transformer station in the village of Klečovce'
     towns = [p for p in places if p.start == at and p.kind == "place"]
     if towns:
         return max(towns, key=lambda p: p.end).name  # 'Port Sudan', not 'Port'
-    if doc[m.end].lower_ != "in":
+    if doc[m.end].lower_ != "in" and at == m.end + 1:
         return None
-    # 'the main water pumping station in Nikopol': a name NER missed or took for an organisation
-    j = k = m.end + 1
+    # 'the main water pumping station in Nikopol', '... on the outskirts of Abovyan': a name NER missed or
+    # took for an organisation
+    j = k = at
     while k < len(doc) and k < j + 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].is_alpha:
         k += 1
     name = doc[j:k].text
-    if k == j or (k < len(doc) and doc[k].pos_ in ("PROPN", "NOUN")) or lexicon.countries().country(name):
-        return None
+    if k == j or (k < len(doc) and doc[k].pos_ in ("PROPN", "NOUN") and doc[k].ent_type_ not in ("DATE", "TIME")) \
+            or lexicon.countries().country(name):
+        return None  # ('in Kherson region': a name inside a longer one; but 'in Abovyan yesterday')
     return name
+
+
+def _edge_words(doc: Doc, i: int) -> int:
+    """How many words after the preposition at i say the edge of a town ('on the outskirts of')."""
+    words = [t.lower_ for t in doc[i + 1:i + 4]]
+    return 3 if len(words) == 3 and words[0] == "the" and words[1] in EDGES and words[2] == "of" else 0
 
 
 def _town_names(doc: Doc, m: Mention, town: str) -> tuple[str, str]:
@@ -858,7 +867,7 @@ def _town_names(doc: Doc, m: Mention, town: str) -> tuple[str, str]:
         if k < len(doc) and doc[k].lower_ in WATERS:
             k += 1
         return f"{m.name} {doc[m.end:k].text}", f"{town} {m.name}"
-    return f"{m.name} {doc[m.end].text} {town}", f"{town} {m.name}"
+    return f"{m.name} {doc[m.end:m.end + 1 + _edge_words(doc, m.end)].text} {town}", f"{town} {m.name}"
 
 
 def _told_with(doc: Doc, e, town: str) -> bool:

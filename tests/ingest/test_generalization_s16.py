@@ -58,3 +58,28 @@ def test_a_description_is_named_by_the_town_it_stands_outside_or_on(extractor, t
 def test_biomass_is_part_of_a_facility_name(extractor):
     out = extract(extractor, "A fire broke out at the Tarvo biomass boiler house on Monday.", published=PUB)
     assert "Tarvo biomass boiler house" in names(out, "facility")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("An explosion at a gas distribution station on the outskirts of Abovar yesterday afternoon injured a worker.",
+     "gas distribution station on the outskirts of Abovar"),
+    ("A fire broke out at the water pumping station in Drevnik yesterday, the utility said.",
+     "water pumping station in Drevnik"),
+])
+def test_a_town_the_model_does_not_know_names_a_description_before_a_date(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert name in names(out, "facility")
+    (incident,) = out["incidents"]
+    assert incident["start"] == incident["end"] == "2026-05-19"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("And finally tonight, an explosion at the Tarvo gas distribution station yesterday afternoon injured a worker.",
+     "2026-05-19"),
+    ("Today's blast at the Tarvo gas distribution station came a day after Sunday's strike on the Dorn substation.",
+     "2026-05-20"),
+])
+def test_tonight_set_off_before_the_story_is_when_it_is_told(extractor, text, day):
+    out = extract(extractor, text, published=PUB)
+    blast = next(i for i in out["incidents"] if entity(out, i["targets"][0])["name"] == "Tarvo gas distribution station")
+    assert blast["start"] == blast["end"] == day
