@@ -47,6 +47,7 @@ CONSEQUENCE_DAYS = 2  # a fire or outage up to two days after an attack on the s
 INTERMEDIARIES = {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "representative",
                   "member", "members", "officer", "statement", "commander", "head", "chief", "person", "people", "insider"}
 # law-enforcement and seizure verbs: an incident only when a facility is what was taken
+CONTACTS = {"made contact with", "came into contact with"}  # accidents only when what was touched is a facility
 OBJECT_BOUND = {"armed_assault"}
 ARMED_VEHICLE_WORDS = {"bomb", "explosive", "explosives", "laden", "borne", "suicide", "rigged", "booby", "armoured",
                        "armored", "military", "army", "police", "stolen", "hijacked"}
@@ -325,6 +326,11 @@ class EventBuilder:
         if word in CUT_WORDS and not any(c.dep_ in ("dobj", "nsubjpass") and self._breakable(c) for c in tok.children) \
                 and not (tok.pos_ == "NOUN" and self._cut_in(tok)):
             return True  # 'cut the cable' but not 'cut flows into the pipeline', 'cut power to the plant'
+        if word in CONTACTS and not any(
+                any(e.kind == "facility" for e in self.res.at.get(x.i, [])) or x.lemma_ in self.part_nouns
+                or x.lower_ in self.head_words for w in doc[trig.start:trig.end] if w.lower_ == "with"
+                for o in w.children if o.dep_ == "pobj" for x in [o, *(c for c in o.children if c.dep_ == "compound")]):
+            return True  # 'made contact with the berth' is a ship's accident; 'made contact with the pilot' is not
         if (trig.type in OBJECT_BOUND or word in self.object_bound) \
                 and not self._takes_facility(tok):
             return True  # "seized the tanker", "captured the suspects": not an attack on a facility
@@ -1284,10 +1290,13 @@ class EventBuilder:
             verbs = [tok] if tok.pos_ == "VERB" else []
             if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in CAUSATIVE:
                 verbs.append(tok.head)
-            contact = r.type == "accident" and tok.dep_ == "dobj" and tok.head.lemma_ == "make" \
-                and self._vessel_subject(tok.head)  # 'the tanker X made heavy contact with the jetty': the ship did it
-            if contact:
+            # 'the tanker X made heavy contact with the jetty', 'X made contact with the berth': the ship did it
+            contact = None
+            if r.type == "accident" and tok.dep_ == "dobj" and tok.head.lemma_ == "make" and self._vessel_subject(tok.head):
+                contact = tok.head.i
                 verbs.append(tok.head)
+            elif r.type == "accident" and self.doc[r.start:r.end].text.lower() in CONTACTS and self._vessel_subject(tok):
+                contact = tok.i
             for v in list(verbs):
                 verbs += [c for c in v.children if c.dep_ == "conj"]
                 if v.dep_ == "conj":
@@ -1304,7 +1313,7 @@ class EventBuilder:
                     takeover = v.lemma_ == "take" and self.doc[r.start:r.end].text.lower() in TAKEOVERS \
                         or v.lemma_ in ("fire", "launch", "drop") and r.type == "attack"  # 'rebels fired missiles at X'
                     if c.dep_ == "nsubj" and (v.lemma_ in ATTACK_VERBS or v.lemma_ in CAUSATIVE or takeover
-                                              or contact and v.i == tok.head.i):
+                                              or v.i == contact):
                         a = self._actor_of(c) or self._speaker_of(v, c) or next(
                             (x for x in (self._actor_of(p) for p in c.children if p.dep_ == "appos") if x), None) \
                             or self._pronoun_perp(c, sent)

