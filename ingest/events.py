@@ -189,6 +189,12 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or any(a in x and b in x for x in COMPAT)
 
 
+def _by_method(cues: list[str]) -> list[str]:
+    """Attack cues with a ground assault left out when another tells how it was done: 'armed men packed
+    explosives around the legs of two towers' is sabotage (the assault cues are the people: gunmen, troops)."""
+    return [c for c in cues if c != "armed_assault"] if set(cues) - {"armed_assault"} else cues
+
+
 def _related(a: Ent, b: Ent) -> bool:
     return a is b or a in b.ancestors() or b in a.ancestors()
 
@@ -2033,7 +2039,7 @@ class EventBuilder:
         if hazard and best not in self.attack_family and not any(c in self.attack_family for c in ev.cues):
             return "natural_hazard"  # 'Storm X struck ...; the dam burst': the storm is the cause
         if best == "attack":
-            cues = [c for c in ev.cues if c in self.attack_family]
+            cues = _by_method([c for c in ev.cues if c in self.attack_family])
             if cues:
                 return max(dict.fromkeys(cues), key=cues.count)  # ties: the first told, whatever the hash seed
             if "accident" in ev.cues or "accident" in votes:
@@ -2047,7 +2053,7 @@ class EventBuilder:
             if self._single and best != "disruption" and not any(c in self.attack_family for c in ev.cues) \
                     and self._cause_found():
                 return "accident"  # the one incident's cause, told in a sentence of its own
-            attack = [c for c in ev.cues if c in self.attack_family]
+            attack = _by_method([c for c in ev.cues if c in self.attack_family])
             if attack and best != "disruption":
                 return max(dict.fromkeys(attack), key=attack.count)
         return best

@@ -107,3 +107,21 @@ def test_a_numbered_crane_belongs_to_the_one_terminal_named(extractor):
                              "stands at the Dravik Container Terminal.", published=PUB)
     crane = next(e for e in out["entities"] if e["name"] == "ship-to-shore crane No. 4")
     assert entity(out, crane["part_of"])["name"] == "Dravik Container Terminal"
+
+
+def test_armed_men_destroying_a_facility_is_an_armed_assault(extractor):
+    out = extract(extractor, "Armed men destroyed the solar pumping system at the Kessa borehole on 6 May, cutting "
+                             "water to 14,000 people.", published=PUB)
+    assert [i["type"] for i in out["incidents"]] == ["armed_assault"]
+
+
+def test_armed_men_who_planted_explosives_committed_sabotage(extractor):
+    out = extract(extractor, "Armed men reached two towers of the Kessa-Dorn line at night, packed explosives around "
+                             "their legs and detonated them on 6 May.", published=PUB)
+    assert [i["type"] for i in out["incidents"]] == ["sabotage"]
+
+
+def test_a_culvert_bridge_is_named_with_its_place(extractor):
+    out = extract(extractor, "An explosive device damaged the Kessa culvert bridge on the main road on 6 May.",
+                  published=PUB)
+    assert "Kessa culvert bridge" in names(out, "facility")
