@@ -582,8 +582,12 @@ class EventBuilder:
             subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
         if subj is None:
             return self._misparsed_ship(verb) is not None
-        a = self._actor(subj.i)
-        return subj.lemma_.lower() in VESSELS or (a is not None and a.type == "vessel")
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        return self._is_vessel(subj) or owner is not None and self._is_vessel(owner)  # 'the dredger's cutter head'
+
+    def _is_vessel(self, tok) -> bool:
+        a = self._actor(tok.i)
+        return tok.lemma_.lower() in VESSELS or (a is not None and a.type == "vessel")
 
     def _misparsed_ship(self, verb):
         """'On 9 September the tanker X, arriving in ballast, struck the jetty': a verb the parser left
@@ -734,8 +738,11 @@ class EventBuilder:
             cues.append("vessel")  # 'a VLCC parted its mooring hawser in a squall': the ship's accident
         if any(t.type == "attack" and self._vehicle(self._verb_of(t)) is not None for t in real):
             cues.append("accident")  # 'a heavy truck struck and broke a pole of the line': a collision
-        if any(t.type in ("damage", "disruption") and self._vessel_agent(self._head(t)) for t in real):
-            cues.append("accident")  # 'both severed, the first by a fishing boat': a ship did it
+        if any(t.type in ("damage", "disruption") and self._vessel_agent(self._head(t))
+               or t.type == "damage" and self._head(t).pos_ == "VERB" and self._vessel_subject(self._head(t))
+               and not any(o.type in ("explosion", "fire") for o in real) for t in real):
+            cues.append("accident")  # 'both severed, the first by a fishing boat', 'the dredger X severed the cable':
+            # a ship did it
         if any("anchor" in t.text.lower() for t in trigs):
             cues.append("vessel")  # a ship's anchor: an accident even in a storm
         if any(t.type in ("accident", "damage") and self._deliberate(self._head(t)) for t in real):
@@ -1301,8 +1308,9 @@ class EventBuilder:
             if r.type == "accident" and tok.dep_ == "dobj" and tok.head.lemma_ == "make" and self._vessel_subject(tok.head):
                 contact = tok.head.i
                 verbs.append(tok.head)
-            elif r.type == "accident" and self.doc[r.start:r.end].text.lower() in CONTACTS and self._vessel_subject(tok):
-                contact = tok.i
+            elif (r.type == "accident" and self.doc[r.start:r.end].text.lower() in CONTACTS
+                  or r.type == "damage" and tok.pos_ == "VERB") and self._vessel_subject(tok):
+                contact = tok.i  # (and 'the dredger X severed the cable')
             for v in list(verbs):
                 verbs += [c for c in v.children if c.dep_ == "conj"]
                 if v.dep_ == "conj":

@@ -125,3 +125,24 @@ def test_a_culvert_bridge_is_named_with_its_place(extractor):
     out = extract(extractor, "An explosive device damaged the Kessa culvert bridge on the main road on 6 May.",
                   published=PUB)
     assert "Kessa culvert bridge" in names(out, "facility")
+
+
+def test_petrol_poured_before_a_fire_makes_it_sabotage(extractor):
+    out = extract(extractor, "On the night of 6 May, someone broke into the Kessa 110 kV substation, poured petrol "
+                             "over a control cabinet and set it on fire.", published=PUB)
+    assert [i["type"] for i in out["incidents"]] == ["sabotage"]
+
+
+@pytest.mark.parametrize("text", [
+    "The dredger Sava Star severed the Kessa Domestic Cable on 6 May.",
+    "On 6 May the dredger's cutter head struck the Kessa Domestic Cable, the operator said.",
+])
+def test_a_ship_that_severs_a_cable_had_an_accident(extractor, text):
+    (incident,) = extract(extractor, text, published=PUB)["incidents"]
+    assert incident["type"] == "accident"
+
+
+def test_the_ship_that_severed_a_cable_caused_the_accident(extractor):
+    out = extract(extractor, "The dredger Sava Star severed the Kessa Domestic Cable on 6 May.", published=PUB)
+    (incident,) = out["incidents"]
+    assert [entity(out, p)["name"] for p in incident["perpetrators"]] == ["Sava Star"]
