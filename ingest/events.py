@@ -930,6 +930,11 @@ class EventBuilder:
             if t.i in self.muted and not any(self._head(r).i in self.muted for r in real):
                 continue
             ents = [e for e in self.res.at.get(t.i, []) if e.kind == "facility"]
+            h = t
+            while h.dep_ in ("compound", "amod", "nmod", "punct", "nummod") and h.head.i != h.i:
+                h = h.head
+            if h.dep_ == "pobj" and h.head.lower_ in ("on", "along") and not any(r.type == "natural_hazard" for r in real):
+                ents = [e for e in ents if e.type != "road"]  # 'ambushed a convoy on the X-Y road': where, not what
             for e in ents:
                 d = min(_tree_distance(t, self._head(r)) for r in real)
                 cands.append((d, e, t.dep_ == "conj"))

@@ -71,6 +71,9 @@ class Extractor:
                 continue
             start, end = ev.dates if ev.dates else (None, None)
             typ = builder.type_of(ev)
+            if typ not in ROAD_EVENTS and all(t.type == "road" and t.part_of is None for t in ev.targets):
+                continue  # 'a bomb went off on the X-Y road', 'buses did not run on the highway': where, no
+                # facility hit (but a dam's crest road is part of the dam)
             out.incidents.append(Incident(
                 id=f"i{len(out.incidents) + 1}", type=typ, start=start, end=end, targets=targets,
                 # a storm or a flood has causes, never a perpetrator: a ship or a river beside it is none
@@ -89,6 +92,10 @@ class Extractor:
                 incident=incident, stance=c.stance,
                 speaker_text=c.speaker.name if isinstance(c.speaker, Ent) else None))
         return out
+
+
+# what a road alone suffers as an incident: a landslide or flood that cuts it, a crash that damages it
+ROAD_EVENTS = {"natural_hazard", "accident"}
 
 
 def _vague(ev) -> bool:

@@ -143,6 +143,8 @@ class FacilityFinder(DataComponent):
                  numbered_heads_capitalized: dict[str, str] | None = None):
         self.heads = {_words(k): v for k, v in heads.items()}
         self.after_name = {k: v for k, v in (after_name_heads or {}).items() if not k.startswith("_")}
+        # heads that name a facility only after two places joined by a dash ('the Ambo-Nekemte road')
+        self.route_only = set(lexicon.facilities().get("route_heads", {}).get("words", ()))
         self.name_heads = {_words(k): v for k, v in name_heads.items()}
         self.modifiers = set(modifiers)
         self.org_words = set(org_words)
@@ -210,6 +212,10 @@ class FacilityFinder(DataComponent):
         elif n >= 1 and _fused_rating(doc[n]):
             n -= 1  # "the Sibi-Quetta 220kV line"
         dashed = n > 1 and doc[n - 1].text in DASHES and _cap(doc[n - 2])
+        if typ and doc[i].lower_ in self.route_only and not any(
+                doc[k].text in DASHES and _cap(doc[k - 1]) and all(_cap(t) for t in doc[k + 1:n + 1])
+                for k in range(max(n - 3, 1), n)):
+            return None  # ('the Baidoa–Bur Hakaba road': the second place may have two words)
         if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start and not doc[n].is_stop \
                 and (doc[n].pos_ == "PROPN" or dashed or _cap(doc[i]) and doc[n].pos_ == "ADJ") \
                 and doc[n].ent_type_ not in ("NORP", "DATE") \
