@@ -98,7 +98,7 @@ DATELINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?:[ /-][
 # "CHAIBASA: Train services ...": a dateline with a colon, taken only for a town the gazetteer knows
 # a turn in a broadcast transcript: "GARIK SARGSYAN, deputy chairman, Water Committee:", "REPORTER (Jo Lee):"
 SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.-]*){0,3})"
-                           r"(?: \([^)\n]{0,60}\))?(?:, [^:\n]{1,120})?:[ \t]", re.M)
+                           r"(?: \((?P<paren>[^)\n]{0,60})\))?(?:, [^:\n]{1,120})?:[ \t]", re.M)
 DATELINE_COLON = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.]*)*)(?=(?P<rest>:)\s+[A-Z])", re.M)
 # "the Houthi-run health ministry", "Hamas-led interior ministry": a ministry named by who runs it
 RUN_BY = {"run", "led", "controlled", "backed"}
@@ -1475,6 +1475,13 @@ class ActorFinder(DataComponent):
         if not any(len(words) == 1 and words[0] in self.transcript_roles for _, words in labels):
             return
         for m, words in labels:
+            paren = m.group("paren") or ""
+            if len(words) == 1 and words[0] in self.transcript_roles and paren.isupper() and 2 <= len(paren.split()) <= 4:
+                # 'PRESENTER (MEKDES ALEMU):': the presenter's name
+                span = doc.char_span(m.start("paren"), m.end("paren"), alignment_mode="contract")
+                if span is not None and len(span):
+                    add(span, "actor", "person", name=span.text.title(), source="speaker-label")
+                continue
             if len(words) < 2 or any(w in self.transcript_roles or w in self.dateline_labels or w in STOP_WORDS
                                      for w in words) \
                     or fold(m.group("label")) in self.towns or self.c.country(m.group("label")):

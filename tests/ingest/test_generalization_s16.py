@@ -185,3 +185,17 @@ def test_a_bridge_on_a_road_is_part_of_it(extractor):
 ])
 def test_cable_systems_segments_and_sheds_are_facilities(extractor, text, name):
     assert name in names(extract(extractor, text, published=PUB), "facility")
+
+
+def test_a_presenter_named_in_capitals_in_brackets_is_a_person(extractor):
+    out = extract(extractor, "PRESENTER (MIRA KOSTANEVA): Good afternoon. A fire broke out at the Verenko substation "
+                             "on Tuesday.\n\nREPORTER: Mira, the smoke is still rising.", published=PUB)
+    assert "Mira Kostaneva" in names(out, "actor")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Masters should call the harbour master on VHF channel 16 before arrival at the Dravik terminal.", "VHF"),
+    ("BACKGROUND\n\nThe Dravik terminal was attacked twice in 2024.", "BACKGROUND"),
+])
+def test_radio_bands_and_section_headings_are_no_actors(extractor, text, word):
+    assert word not in names(extract(extractor, text, published=PUB), "actor")
