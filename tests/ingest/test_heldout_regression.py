@@ -245,6 +245,13 @@ FLOORS = {
     "check47": {"entity_f1": 0.76, "incident_f1": 0.60, "type_acc": 0.94, "date_acc": 0.59, "perp_acc": 0.64},
     # 0.815 / 0.627 / 0.808 / 0.885 / 0.615, then 0.815 / 0.627 / 0.769 / 0.923 / 0.615
     "check48": {"entity_f1": 0.80, "incident_f1": 0.61, "type_acc": 0.75, "date_acc": 0.90, "perp_acc": 0.60},
+    # written blind at the start of session 16 (h673-h714); first look with the session-15 rules (d48a372):
+    # blind 49 0.811 / 0.649 / 0.680 / 0.640 / 0.680, then studied: 0.869 / 0.750 / 0.900 / 0.700 / 0.700
+    "check49": {"entity_f1": 0.85, "incident_f1": 0.73, "type_acc": 0.88, "date_acc": 0.68, "perp_acc": 0.68},
+    # never studied: 0.803 / 0.689 / 0.903 / 0.677 / 0.871 with both trees
+    "check50": {"entity_f1": 0.79, "incident_f1": 0.67, "type_acc": 0.88, "date_acc": 0.66, "perp_acc": 0.85},
+    # never studied: 0.822 / 0.675 / 0.667 / 0.778 / 0.889 with both trees
+    "check51": {"entity_f1": 0.81, "incident_f1": 0.66, "type_acc": 0.65, "date_acc": 0.76, "perp_acc": 0.87},
 }
 
 
@@ -258,7 +265,8 @@ PART_ENDS = [(14, "develop"), (21, "check"), (28, "check2"), (42, "check3"), (56
              (392, "check28"), (406, "check29"), (420, "check30"), (434, "check31"), (448, "check32"),
              (462, "check33"), (476, "check34"), (490, "check35"), (504, "check36"), (518, "check37"), (532, "check38"),
              (546, "check39"), (560, "check40"), (574, "check41"), (588, "check42"),
-             (602, "check43"), (616, "check44"), (630, "check45"), (644, "check46"), (658, "check47"), (672, "check48")]
+             (602, "check43"), (616, "check44"), (630, "check45"), (644, "check46"), (658, "check47"), (672, "check48"),
+             (686, "check49"), (700, "check50"), (714, "check51")]
 
 
 def _part(path: Path) -> str:
