@@ -1510,16 +1510,24 @@ class EventBuilder:
         out: list[Ent] = []
         trig = {i for t in self.doc._.ig_triggers or [] for i in range(t.start, t.end)}
         for t in sent:
-            if t.lemma_ not in spec["verbs"] or t.pos_ != "VERB":
+            if t.pos_ != "VERB":
                 continue
-            acts = [p for c in t.children if c.dep_ == "prep" and c.lower_ in spec["preps"] for p in c.subtree]
+            if t.lemma_ in spec["verbs"]:
+                heads = [t]
+            elif t.lemma_ in spec["verdict_verbs"]:  # 'the court found X and Y guilty of arson'
+                heads = [g for g in t.subtree if g.lower_ == "guilty"
+                         and all(a.pos_ != "VERB" for a in g.ancestors if a.i != t.i and t in a.ancestors)]
+            else:
+                continue
+            acts = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in spec["preps"] for p in c.subtree]
             if not any(p.i in trig or p.lemma_ in ATTACK_VERBS for p in acts):
                 continue
-            for c in t.children:
-                if c.dep_ in ("dobj", "nsubjpass"):
-                    a = self._named_later(c) if c.lower_ in spec["person_nouns"] else self._actor_of(c)
-                    if a is not None and a.kind == "actor" and a not in out:
-                        out.append(a)
+            accused = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+            accused += [c for h in heads if h is not t for c in h.children if c.dep_ == "nsubj"]  # 'found [X guilty]'
+            for x in (x for c in accused for x in [c, *(k for k in c.children if k.dep_ == "conj")]):  # 'X and Y'
+                a = self._named_later(x) if x.lower_ in spec["person_nouns"] else self._actor_of(x)
+                if a is not None and a.kind == "actor" and a not in out:
+                    out.append(a)
         return out
 
     def _named_later(self, np) -> Optional[Ent]:

@@ -199,3 +199,14 @@ def test_a_presenter_named_in_capitals_in_brackets_is_a_person(extractor):
 ])
 def test_radio_bands_and_section_headings_are_no_actors(extractor, text, word):
     assert word not in names(extract(extractor, text, published=PUB), "actor")
+
+
+@pytest.mark.parametrize("text, people", [
+    ("The court found Juan Perez guilty of sabotage at the Kessa substation on 14 May.", ["Juan Perez"]),
+    ("The court found Tomas Ruiz Mamani, 38, and Edgar Colque Flores, 29, guilty of arson at the Chaqui Alto base "
+     "station on 14 May.", ["Tomas Ruiz Mamani", "Edgar Colque Flores"]),
+])
+def test_those_found_guilty_of_the_act_are_its_perpetrators(extractor, text, people):
+    out = extract(extractor, text, published=PUB)
+    (incident,) = out["incidents"]
+    assert [entity(out, p)["name"] for p in incident["perpetrators"]] == people
