@@ -95,10 +95,10 @@ CITATION = re.compile(r"\[\d*\]?|\[\d+$")
 # "YENAGOA - ...", "HASSI R'MEL, Algeria, Sept 9 (Reuters) - ...": the city of a dateline is a place; "SANAA/JERUSALEM, Oct 2 -" names two
 DATELINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?:[ /-][A-ZÀ-Þ][A-ZÀ-Þ'’.]*)*)"
                            r"(?=(?P<rest>(?:,[^\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\)\s*)?[-–—]\s))", re.M)
-# "CHAIBASA: Train services ...": a dateline with a colon, taken only for a town the gazetteer knows
 # a turn in a broadcast transcript: "GARIK SARGSYAN, deputy chairman, Water Committee:", "REPORTER (Jo Lee):"
 SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.-]*){0,3})"
                            r"(?: \((?P<paren>[^)\n]{0,60})\))?(?:, [^:\n]{1,120})?:[ \t]", re.M)
+# "CHAIBASA: Train services ...": a dateline with a colon, taken only for a town the gazetteer knows
 DATELINE_COLON = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.]*)*)(?=(?P<rest>:)\s+[A-Z])", re.M)
 # "the Houthi-run health ministry", "Hamas-led interior ministry": a ministry named by who runs it
 RUN_BY = {"run", "led", "controlled", "backed"}

@@ -46,8 +46,8 @@ CONSEQUENCE_DAYS = 2  # a fire or outage up to two days after an attack on the s
 # 'a source in X said': the speaker is X
 INTERMEDIARIES = {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "representative",
                   "member", "members", "officer", "statement", "commander", "head", "chief", "person", "people", "insider"}
-# law-enforcement and seizure verbs: an incident only when a facility is what was taken
 CONTACTS = {"made contact with", "came into contact with"}  # accidents only when what was touched is a facility
+# law-enforcement and seizure verbs: an incident only when a facility is what was taken
 OBJECT_BOUND = {"armed_assault"}
 ARMED_VEHICLE_WORDS = {"bomb", "explosive", "explosives", "laden", "borne", "suicide", "rigged", "booby", "armoured",
                        "armored", "military", "army", "police", "stolen", "hijacked"}
@@ -332,10 +332,7 @@ class EventBuilder:
         if word in CUT_WORDS and not any(c.dep_ in ("dobj", "nsubjpass") and self._breakable(c) for c in tok.children) \
                 and not (tok.pos_ == "NOUN" and self._cut_in(tok)):
             return True  # 'cut the cable' but not 'cut flows into the pipeline', 'cut power to the plant'
-        if word in CONTACTS and not any(
-                any(e.kind == "facility" for e in self.res.at.get(x.i, [])) or x.lemma_ in self.part_nouns
-                or x.lower_ in self.head_words for w in doc[trig.start:trig.end] if w.lower_ == "with"
-                for o in w.children if o.dep_ == "pobj" for x in [o, *(c for c in o.children if c.dep_ == "compound")]):
+        if word in CONTACTS and not self._touches_facility(doc[trig.start:trig.end]):
             return True  # 'made contact with the berth' is a ship's accident; 'made contact with the pilot' is not
         if (trig.type in OBJECT_BOUND or word in self.object_bound) \
                 and not self._takes_facility(tok):
@@ -585,6 +582,14 @@ class EventBuilder:
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)
         return self._is_vessel(subj) or owner is not None and self._is_vessel(owner)  # 'the dredger's cutter head'
 
+    def _touches_facility(self, phrase) -> bool:
+        """What follows the phrase's 'with' is a facility or a part of one ('the berth face', 'the jetty
+        head'); not whatever its 'of' names ('the owner of the jetty')."""
+        touched = [x for w in phrase if w.lower_ == "with" for o in w.children if o.dep_ == "pobj"
+                   for x in [o, *(c for c in o.children if c.dep_ == "compound")]]
+        return any(any(e.kind == "facility" for e in self.res.at.get(x.i, [])) or x.lemma_ in self.part_nouns
+                   or x.lower_ in self.head_words for x in touched)
+
     def _is_vessel(self, tok) -> bool:
         a = self._actor(tok.i)
         return tok.lemma_.lower() in VESSELS or (a is not None and a.type == "vessel")
@@ -596,8 +601,7 @@ class EventBuilder:
         if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
             return None
         for t in reversed(self.doc[verb.sent.start:verb.i]):
-            a = self._actor(t.i)
-            if not (t.lemma_.lower() in VESSELS or (a is not None and a.type == "vessel")):
+            if not self._is_vessel(t):
                 continue
             h = t
             while h.i != verb.i and h.head.i != h.i and h.pos_ not in ("VERB", "AUX"):

@@ -140,11 +140,11 @@ class FacilityFinder(DataComponent):
                  org_words: list[str], generic_words: list[str],
                  event_nouns: list[str], after_name_heads: dict[str, str] | None = None,
                  part_types: list[str] | None = None, numbered_heads: dict[str, str] | None = None,
-                 numbered_heads_capitalized: dict[str, str] | None = None):
+                 numbered_heads_capitalized: dict[str, str] | None = None, route_heads: dict | None = None):
         self.heads = {_words(k): v for k, v in heads.items()}
         self.after_name = {k: v for k, v in (after_name_heads or {}).items() if not k.startswith("_")}
         # heads that name a facility only after two places joined by a dash ('the Ambo-Nekemte road')
-        self.route_only = set(lexicon.facilities().get("route_heads", {}).get("words", ()))
+        self.route_only = set((route_heads or {}).get("words", ()))
         self.name_heads = {_words(k): v for k, v in name_heads.items()}
         self.modifiers = set(modifiers)
         self.org_words = set(org_words)
@@ -697,12 +697,14 @@ if not Doc.has_extension("ig_facilities"):
 @Language.factory("ig_facilities", assigns=["doc._.ig_facilities"],
                   default_config={"heads": None, "name_heads": None, "modifiers": None, "org_words": None,
                                   "generic_words": None, "event_nouns": None, "after_name_heads": None,
-                                  "part_types": None, "numbered_heads": None, "numbered_heads_capitalized": None})
+                                  "part_types": None, "numbered_heads": None, "numbered_heads_capitalized": None,
+                                  "route_heads": None})
 def make_facility_finder(nlp: Language, name: str, heads: dict | None, name_heads: dict | None,
                          modifiers: list | None, org_words: list | None, generic_words: list | None,
                          event_nouns: list | None, after_name_heads: dict | None = None,
                          part_types: list | None = None, numbered_heads: dict | None = None,
-                         numbered_heads_capitalized: dict | None = None) -> FacilityFinder:
+                         numbered_heads_capitalized: dict | None = None,
+                         route_heads: dict | None = None) -> FacilityFinder:
     """Patterns default to ingest/data/facilities.json; tests pass small inline ones."""
     data = lexicon.facilities()
 
@@ -713,5 +715,5 @@ def make_facility_finder(nlp: Language, name: str, heads: dict | None, name_head
         ("heads", heads), ("name_heads", name_heads), ("modifiers", modifiers), ("org_words", org_words),
         ("generic_words", generic_words), ("event_nouns", event_nouns), ("after_name_heads", after_name_heads),
         ("part_types", part_types), ("numbered_heads", numbered_heads),
-        ("numbered_heads_capitalized", numbered_heads_capitalized))}
+        ("numbered_heads_capitalized", numbered_heads_capitalized), ("route_heads", route_heads))}
     return FacilityFinder(**config).remember(config, lambda cfg: make_facility_finder(nlp, name, **cfg))
