@@ -68,6 +68,8 @@ EVENT_SUBJECTS = {"explosion", "blast", "fire", "blaze", "storm", "quake", "eart
                   "hurricane", "lightning", "flood", "wave", "surge", "tornado", "wildfire", "mudslide"}
 STOLEN_PARTS = {"cable", "copper", "wire", "wiring", "conductor", "transformer", "oil"}
 WEAPONS = {"drone", "uav", "missile", "rocket", "shell", "projectile", "shahed", "bomb"}
+# 'two rockets landed inside the station': the weapon's own words name its side ('Israeli artillery shells fell on')
+LANDING = set(lexicon.incidents()["fired_at"].get("landing_verbs", ()))
 TAKEOVERS = {"took control of", "take control of", "taken control of", "taking control of"}
 CYBER_WORDS = ("system", "network", "computer", "software", "scada", "server", "remote", "online", "digital", "hacker")
 NOBODY = {"nobody", "none", "noone"}
@@ -1335,8 +1337,9 @@ class EventBuilder:
                                 out.append(a)
                     takeover = v.lemma_ == "take" and self.doc[r.start:r.end].text.lower() in TAKEOVERS \
                         or v.lemma_ in ("fire", "launch", "drop") and r.type == "attack"  # 'rebels fired missiles at X'
+                    landed = v.i == tok.i and v.lemma_ in LANDING and r.type == "attack"
                     if c.dep_ == "nsubj" and (v.lemma_ in ATTACK_VERBS or v.lemma_ in CAUSATIVE or takeover
-                                              or v.i == contact):
+                                              or v.i == contact or landed):
                         a = self._actor_of(c) or self._speaker_of(v, c) or next(
                             (x for x in (self._actor_of(p) for p in c.children if p.dep_ == "appos") if x), None) \
                             or self._pronoun_perp(c, sent)
@@ -1645,6 +1648,12 @@ class EventBuilder:
                 pool = [e for e in current if e in shared] or current
             else:
                 pool = shared or related or same_type
+            if pool and all(self._background(e) for e in pool):
+                # 'a drone struck an oil metering station on Thursday' ... 'the drone hit a skid at the X metering
+                # station' ... 'last June, rockets landed inside the station': the news, at the station not yet named
+                news = [e for e in candidates if e.dates and not self._background(e) and min(e.sents) < min(m.sents)
+                        and any(a.weak and a.type == b.type for a in e.targets for b in m.targets)]
+                pool = news or pool
             if not pool and m.anaphoric:  # 'the damage dates back to ...' told before the event itself
                 after = [e for e in events if min(e.sents) > min(m.sents)]
                 if after:

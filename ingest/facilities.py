@@ -25,6 +25,11 @@ ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "c
 
 # heads that are a facility only in lower case ("the field"; "Ronnie Fields" is a person)
 LOWER_ONLY = {"field", "fields"}
+# what befalls a line or a site told again ('a blaze damaged the line', 'the pylons of the same line',
+# 'gunmen stormed the site')
+DAMAGE_VERBS = {"damage", "hit", "strike", "cut", "sever", "destroy", "attack", "bomb", "blow", "topple", "down", "bring",
+                "storm", "occupy", "raid", "overrun", "loot", "ransack", "shell", "target"}
+LINE_PARTS = {"pylon", "tower", "section", "stretch", "segment", "span", "conductor", "insulator", "track", "pole"}
 TIME_WORDS = {"yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "night", "weekend"}
 MATERIALS = {"copper", "aluminium", "aluminum", "grounding", "earthing", "scrap"}
 SEAS = {"sea", "ocean", "coast"}
@@ -244,16 +249,34 @@ class FacilityFinder(DataComponent):
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         return nxt is None or nxt.pos_ not in ("DET", "PRON", "NOUN", "PROPN", "NUM", "ADJ")
 
+    @staticmethod
+    def _told_again(doc: Doc, t) -> bool:
+        """'the line tripped', 'a blaze damaged the line', 'the pylons of the same line', 'gunmen stormed
+        the site': a bare 'line' or 'site' that suffers something (not 'closed the line', 'on the line',
+        'the front line', 'reached the site')."""
+        i = t.i
+        if i < 1 or not (doc[i - 1].lower_ in ("the", "this", "that")
+                         or i > 1 and doc[i - 1].lower_ == "same" and doc[i - 2].lower_ == "the"):
+            return False
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ == "dobj":
+            return t.head.lemma_ in DAMAGE_VERBS
+        return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_ in LINE_PARTS
+
     def match(self, doc: Doc) -> list[Mention]:
         found: list[Mention] = []
         toks = tokens(doc)
         for i in positions(doc, self.last_ids):  # only tokens that can end a head phrase
             t = toks[i]
             hit = self._head_at(doc, i)
-            if not hit and t.lower_ == "line" and i > 0 and doc[i - 1].lower_ in ("the", "this", "that") \
-                    and t.dep_ in ("nsubj", "nsubjpass") and any(m.named and m.type == "line" for m in found):
+            if not hit and t.lower_ == "line" and self._told_again(doc, t) and any(
+                    m.named and m.type == "line" for m in found):
                 hit = (i, "line")  # 'the line tripped' after a named line: that line, told again (not 'closing
                 # the line', a consequence)
+            if not hit and t.lower_ == "site" and t.dep_ != "nsubj" and self._told_again(doc, t) and any(
+                    m.named for m in found):
+                hit = (i, "facility")  # 'armed men stormed the site' after a named plant: that plant
             if not hit:
                 continue
             h0, ftype = hit

@@ -86,6 +86,29 @@ class TriggerFinder(DataComponent):
                 c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ in preps for g in c.children) for c in kids)
             if armed and aimed:
                 out.append(Trigger(tok.i, tok.i + 1, "attack", False, tok.text))
+        out += self._landed(doc, taken, weapons)
+        return out
+
+    def _landed(self, doc: Doc, taken: set[int], weapons: set[str]) -> list[Trigger]:
+        """'two rockets landed inside the station's perimeter', 'debris from a downed drone fell on
+        the refinery': a weapon, or what is left of one, lands somewhere (landing_verbs)."""
+        verbs, preps = set(self.fired.get("landing_verbs", ())), set(self.fired.get("landing_preps", ()))
+        fragments = set(self.fired.get("fragments", ()))
+
+        def weapon(noun) -> bool:
+            if noun.lemma_.lower() in weapons or noun.lower_ in weapons:
+                return True
+            return noun.lower_ in fragments and any(  # 'debris from a downed drone'
+                p.dep_ == "prep" and p.lower_ in ("from", "of") and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in weapons for g in p.children) for p in noun.children)
+
+        out = []
+        for tok in tokens(doc):
+            if tok.lemma_ not in verbs or tok.pos_ != "VERB" or tok.i in taken:
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and weapon(subj) and any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
+                out.append(Trigger(tok.i, tok.i + 1, "attack", False, tok.text))
         return out
 
     def _tells_deed(self, doc: Doc, i: int, triggers: list[Trigger]) -> bool:
