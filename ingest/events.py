@@ -68,8 +68,6 @@ EVENT_SUBJECTS = {"explosion", "blast", "fire", "blaze", "storm", "quake", "eart
                   "hurricane", "lightning", "flood", "wave", "surge", "tornado", "wildfire", "mudslide"}
 STOLEN_PARTS = {"cable", "copper", "wire", "wiring", "conductor", "transformer", "oil"}
 WEAPONS = {"drone", "uav", "missile", "rocket", "shell", "projectile", "shahed", "bomb"}
-# 'two rockets landed inside the station': the weapon's own words name its side ('Israeli artillery shells fell on')
-LANDING = set(lexicon.incidents()["fired_at"].get("landing_verbs", ()))
 TAKEOVERS = {"took control of", "take control of", "taken control of", "taking control of"}
 CYBER_WORDS = ("system", "network", "computer", "software", "scada", "server", "remote", "online", "digital", "hacker")
 NOBODY = {"nobody", "none", "noone"}
@@ -243,6 +241,8 @@ class EventBuilder:
         self.editor_notes = set(data.get("editor_notes", {}).get("words", []))
         self.not_before = {w: set(after) for w, after in data.get("not_before", {}).items() if not w.startswith("_")}
         self.subject_bound = set(data["subject_bound_words"]["words"])  # "failed" only when a facility fails
+        # 'Israeli artillery shells fell on the station': the landed weapon's own words name its side
+        self.landing = set(data.get("fired_at", {}).get("landing_verbs", ()))
         self.part_nouns = set(lexicon.facilities()["part_nouns"])
         self.head_words = {h for h in lexicon.facilities()["heads"] if " " not in h}
         self.effects = {k: ["\x00" + "\x00".join(p.split()) + "\x00" for p in v] for k, v in data["effects"].items()}
@@ -1337,7 +1337,7 @@ class EventBuilder:
                                 out.append(a)
                     takeover = v.lemma_ == "take" and self.doc[r.start:r.end].text.lower() in TAKEOVERS \
                         or v.lemma_ in ("fire", "launch", "drop") and r.type == "attack"  # 'rebels fired missiles at X'
-                    landed = v.i == tok.i and v.lemma_ in LANDING and r.type == "attack"
+                    landed = v.i == tok.i and v.lemma_ in self.landing and r.type == "attack"
                     if c.dep_ == "nsubj" and (v.lemma_ in ATTACK_VERBS or v.lemma_ in CAUSATIVE or takeover
                                               or v.i == contact or landed):
                         a = self._actor_of(c) or self._speaker_of(v, c) or next(

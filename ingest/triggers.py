@@ -25,7 +25,11 @@ class TriggerFinder(DataComponent):
         self.attr = PhraseMatcher(vocab, attr="LOWER")
         self.attr_info: dict[str, dict] = {}
         self.police_verbs = set(police_verbs or ())
-        self.fired = fired_at or {}
+        fired = fired_at or {}  # 'fired rockets at X' (verbs, weapons, preps); 'rockets landed inside X' (landing_*)
+        self.launch_verbs, self.weapons = set(fired.get("verbs", ())), set(fired.get("weapons", ()))
+        self.aim_preps = set(fired.get("preps", ()))
+        self.landing_verbs, self.landing_preps = set(fired.get("landing_verbs", ())), set(fired.get("landing_preps", ()))
+        self.fragments = set(fired.get("fragments", ()))
         self.statement_nouns = set(statement_nouns or ())
         for typ, spec in types.items():
             self.events.add(f"T|{typ}", [make_doc(p) for p in spec.get("triggers", [])])
@@ -71,45 +75,36 @@ class TriggerFinder(DataComponent):
 
     def _fired_at(self, doc: Doc, taken: set[int]) -> list[Trigger]:
         """'militias fired rockets at the oil field': a launch verb with a weapon as its object and a
-        target preposition (fired_at in incidents.json), found on the parse."""
-        spec = self.fired
-        if not spec:
-            return []
-        verbs, weapons, preps = set(spec["verbs"]), set(spec["weapons"]), set(spec["preps"])
+        target preposition; 'two rockets landed inside the station's perimeter', 'debris from a downed
+        drone fell on the refinery': a weapon, or what is left of one, as the subject of a landing verb
+        with a place preposition (fired_at in incidents.json), found on the parse."""
         out = []
         for tok in tokens(doc):  # the list the other rule components made for this Doc
-            if tok.lemma_ not in verbs or tok.pos_ != "VERB" or tok.i in taken:
+            if tok.pos_ != "VERB" or tok.i in taken:
                 continue
             kids = list(tok.children)
-            armed = any(c.dep_ == "dobj" and c.lemma_.lower() in weapons for c in kids)
-            aimed = any(c.dep_ == "prep" and c.lower_ in preps for c in kids) or any(
-                c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ in preps for g in c.children) for c in kids)
+            if tok.lemma_ in self.launch_verbs:
+                armed = any(c.dep_ == "dobj" and c.lemma_.lower() in self.weapons for c in kids)
+                aimed = any(c.dep_ == "prep" and c.lower_ in self.aim_preps for c in kids) or any(
+                    c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ in self.aim_preps for g in c.children)
+                    for c in kids)
+            elif tok.lemma_ in self.landing_verbs:
+                subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+                armed = subj is not None and self._weapon(subj)
+                aimed = any(c.dep_ == "prep" and c.lower_ in self.landing_preps for c in kids)
+            else:
+                continue
             if armed and aimed:
                 out.append(Trigger(tok.i, tok.i + 1, "attack", False, tok.text))
-        out += self._landed(doc, taken, weapons)
         return out
 
-    def _landed(self, doc: Doc, taken: set[int], weapons: set[str]) -> list[Trigger]:
-        """'two rockets landed inside the station's perimeter', 'debris from a downed drone fell on
-        the refinery': a weapon, or what is left of one, lands somewhere (landing_verbs)."""
-        verbs, preps = set(self.fired.get("landing_verbs", ())), set(self.fired.get("landing_preps", ()))
-        fragments = set(self.fired.get("fragments", ()))
-
-        def weapon(noun) -> bool:
-            if noun.lemma_.lower() in weapons or noun.lower_ in weapons:
-                return True
-            return noun.lower_ in fragments and any(  # 'debris from a downed drone'
-                p.dep_ == "prep" and p.lower_ in ("from", "of") and any(
-                    g.dep_ == "pobj" and g.lemma_.lower() in weapons for g in p.children) for p in noun.children)
-
-        out = []
-        for tok in tokens(doc):
-            if tok.lemma_ not in verbs or tok.pos_ != "VERB" or tok.i in taken:
-                continue
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is not None and weapon(subj) and any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
-                out.append(Trigger(tok.i, tok.i + 1, "attack", False, tok.text))
-        return out
+    def _weapon(self, noun) -> bool:
+        """'rockets', 'a drone', or what is left of one ('debris from a downed drone')."""
+        if noun.lemma_.lower() in self.weapons or noun.lower_ in self.weapons:
+            return True
+        return noun.lower_ in self.fragments and any(
+            p.dep_ == "prep" and p.lower_ in ("from", "of") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in self.weapons for g in p.children) for p in noun.children)
 
     def _tells_deed(self, doc: Doc, i: int, triggers: list[Trigger]) -> bool:
         """'saboteurs acting on behalf of X', 'the attack was carried out on behalf of X': a cue of
