@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Optional
 
@@ -128,6 +128,9 @@ class DateExpr:
     kind: str
     text: str
     groups: tuple[tuple[str, str], ...] = ()
+    # the year the text last named before this expression ('On 14 September 2019 ... On 20 September'):
+    # a day or month told without one is in it when there is no publication date to count from
+    story_year: Optional[int] = None
 
     @property
     def relative(self) -> bool:
@@ -268,6 +271,23 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
     return found
 
 
+# kinds that name their year, and the year-less calendar kinds that take the story's year from them
+NAMES_YEAR = {"iso", "dmy", "mdy", "my", "dmy_list", "dd_my", "mdy_list"}
+YEARLESS = {"dm", "md", "dd_m", "mon", "holiday", "week_of"}
+
+
+def with_story_years(found: list[DateExpr]) -> list[DateExpr]:
+    """``found`` (in text order) with each year-less calendar date given the year last named before it."""
+    out, year = [], None
+    for expr in found:
+        if expr.kind in YEARLESS and year is not None:
+            expr = replace(expr, story_year=year)
+        elif expr.kind in NAMES_YEAR:
+            year = int(dict(expr.groups)["y"])
+        out.append(expr)
+    return out
+
+
 def expression(kind: str, m: re.Match, text: str, offset: int = 0) -> Optional[DateExpr]:
     """The date expression a pattern's match makes, or None when the words around say it is none."""
     s, e = m.span()
@@ -382,6 +402,8 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
     """The interval an expression denotes, or None when it cannot be known."""
     g = dict(expr.groups)
     k = expr.kind
+    if published is None and expr.story_year and k in YEARLESS:
+        published = date(expr.story_year, 12, 31)  # no publication day: a reader takes the story's year
     if k == "iso":
         try:
             d = date(int(g["y"]), int(g["m"]), int(g["d"]))
