@@ -49,6 +49,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("dmy_list", r"\b{day:d1} {mon:m1}(?:,? and | to |\s?[-–]\s?| through ){day:d2} {mon:m2},? {year:y}\b"),
     ("dd_my", r"\b{day:d1}(?: and | to |\s?[-–]\s?){day:d2} {mon:m},? {year:y}\b"),
     ("mdy_list", r"\b{mon:m1} {day:d1}(?: and | to |\s?[-–]\s?| through ){mon:m2} {day:d2},? {year:y}\b"),
+    # "on the first Friday of April", "the last Sunday of May 2024": that day of the month
+    ("nth_weekday", r"\bthe (?P<ord>first|second|third|fourth|last) {wd:wd} (?:of|in) {mon:m}(?:,? {year:y})?\b"),
+    # "in the first week of February 2026", "the last days of July", "the second half of March": a slice of a month
+    ("month_slice", r"\bthe (?P<ord>first|second|third|fourth|last|final) (?P<unit>week|(?:few )?days|half) of "
+                    r"{mon:m}(?:,? {year:y})?\b"),
     # "on the second of December", "the twenty-first of March 2025": a day spelled out
     ("dm_word", r"\bthe (?P<dw>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r") of {mon:m}(?:,? {year:y})?\b"),
     ("dmy", r"\b{day:d} {mon:m},? {year:y}\b"),
@@ -109,7 +114,7 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 RELATIVE = {"dm_rel_year", "md_rel_year", "mon_rel_year", "rel_week", "last_week", "last_weekend", "this_month",
             "last_month", "this_year", "last_year", "days_ago", "weeks_ago", "weekday", "yesterday", "today",
             "overnight", "dm", "md", "mon", "holiday", "dom", "offset", "dd_m", "overnight_into", "week_of",
-            "weekday_span"}
+            "weekday_span", "slice_m", "nth_wd_m"}
 # of those, the ones that only count from the publication date ('overnight', 'on Tuesday', 'last month')
 DEICTIC = {"overnight", "overnight_into", "today", "yesterday", "weekday", "weekday_span", "days_ago", "weeks_ago",
            "rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year"}
@@ -141,9 +146,10 @@ class DateExpr:
         """Smaller is more precise: day 0, week 1, month 2, year 3."""
         if self.kind in ("iso", "dmy", "mdy", "dm", "md", "dom", "dm_rel_year", "md_rel_year", "days_ago", "weeks_ago",
                          "offset", "weekday", "yesterday", "today", "holiday",
-                         "dmy_list", "dd_my", "mdy_list", "dd_m"):
+                         "dmy_list", "dd_my", "mdy_list", "dd_m", "nth_wd_my", "nth_wd_m"):
             return 0
-        if self.kind in ("rel_week", "last_week", "last_weekend", "overnight", "overnight_into", "week_of", "weekday_span"):
+        if self.kind in ("rel_week", "last_week", "last_weekend", "overnight", "overnight_into", "week_of", "weekday_span",
+                         "slice_my", "slice_m"):
             return 1
         if self.kind in ("my", "this_month", "last_month", "mon", "mon_rel_year"):
             return 2
@@ -199,7 +205,7 @@ STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "offset": {DIGIT, "the", "shortly", "soon", "moments", "minutes", "hours", "immediately"} | set(_NUMBERS),
     "weekday": {"last", "this", "on", "early", "late"} | {d.lower() for d in calendar.day_name},
     "yesterday": {"yesterday", "last"}, "overnight": {"overnight", "the"},
-    "today": {"today", "tonight", "this"}, "year": {DIGIT}, "dm_word": {"the"},
+    "today": {"today", "tonight", "this"}, "year": {DIGIT}, "dm_word": {"the"}, "month_slice": {"the"}, "nth_weekday": {"the"},
 }.items()}
 _START_WORDS = frozenset().union(*STARTS.values())
 _WORD = re.compile(r"\w+")
@@ -272,8 +278,8 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
 
 
 # kinds that name their year, and the year-less calendar kinds that take the story's year from them
-NAMES_YEAR = {"iso", "dmy", "mdy", "my", "dmy_list", "dd_my", "mdy_list"}
-YEARLESS = {"dm", "md", "dd_m", "mon", "holiday", "week_of"}
+NAMES_YEAR = {"iso", "dmy", "mdy", "my", "dmy_list", "dd_my", "mdy_list", "slice_my", "nth_wd_my"}
+YEARLESS = {"dm", "md", "dd_m", "mon", "holiday", "week_of", "slice_m", "nth_wd_m"}
 
 
 def with_story_years(found: list[DateExpr]) -> list[DateExpr]:
@@ -292,6 +298,10 @@ def expression(kind: str, m: re.Match, text: str, offset: int = 0) -> Optional[D
     """The date expression a pattern's match makes, or None when the words around say it is none."""
     s, e = m.span()
     groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+    if kind == "month_slice":
+        kind = "slice_my" if m.group("y") else "slice_m"
+    if kind == "nth_weekday":
+        kind = "nth_wd_my" if m.group("y") else "nth_wd_m"
     if kind == "dm_word":  # spelled out: the same as its figures
         g = dict(groups)
         g["d"] = str(ORDINALS[g.pop("dw").lower()])
@@ -352,6 +362,29 @@ def month_part(interval: Interval, part: Optional[str]) -> Interval:
     lo, hi = MONTH_PARTS[part.lower()]
     first, last = interval
     return first.replace(day=lo), last.replace(day=min(hi, last.day))
+
+
+def nth_weekday(year: int, month: int, weekday: int, ordinal: str) -> date:
+    """'the first Friday of April 2026' (ordinal first to fourth, or last)."""
+    first, last = month_interval(year, month)
+    if ordinal.lower() == "last":
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    n = {"first": 0, "second": 1, "third": 2, "fourth": 3}[ordinal.lower()]
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * n)
+
+
+def month_slice(year: int, month: int, ordinal: str, unit: str) -> Interval:
+    """'the first week', 'the last days', 'the second half' of a month: its days 1-7, its last five, 16 to the end."""
+    first, last = month_interval(year, month)
+    n = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(ordinal.lower())
+    unit = unit.lower()
+    if unit == "half":
+        return (first, first + timedelta(days=14)) if n == 0 else (first + timedelta(days=15), last)
+    if unit.endswith("days"):
+        return (first, first + timedelta(days=4)) if n == 0 else (last - timedelta(days=4), last)
+    if n is None:  # 'the last week of May'
+        return last - timedelta(days=6), last
+    return first + timedelta(days=7 * n), first + timedelta(days=7 * n + 6)
 
 
 def month_interval(year: int, month: int) -> Interval:
@@ -428,6 +461,11 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
             return month_part(month_interval(int(g["y"]), MONTHS[g["m"].lower().rstrip(".")]), g.get("part"))
         except (ValueError, KeyError):
             return None
+    if k == "nth_wd_my":
+        d = nth_weekday(int(g["y"]), MONTHS[g["m"].lower().rstrip(".")], WEEKDAYS[g["wd"].lower()], g["ord"])
+        return d, d
+    if k == "slice_my":
+        return month_slice(int(g["y"]), MONTHS[g["m"].lower().rstrip(".")], g["ord"], g["unit"])
     if k == "year":
         return year_interval(int(g["y"]))
     if k == "year_part":  # "late 2023": its last four months, as "late last year"
@@ -472,6 +510,19 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
             if d <= p:
                 return d, d
         return None
+    if k == "nth_wd_m":  # the latest such day by the publication day
+        month, wd = MONTHS[g["m"].lower().rstrip(".")], WEEKDAYS[g["wd"].lower()]
+        year = p.year if month <= p.month else p.year - 1
+        d = nth_weekday(year, month, wd, g["ord"])
+        d = d if d <= p else nth_weekday(year - 1, month, wd, g["ord"])
+        return d, d
+    if k == "slice_m":  # as 'mon': the latest such month begun by the publication day
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        year = p.year if month <= p.month else p.year - 1
+        first, last = month_slice(year, month, g["ord"], g["unit"])
+        if first > p:  # 'the last week of May' written on 20 May: last year's
+            first, last = month_slice(year - 1, month, g["ord"], g["unit"])
+        return first, min(last, p)
     if k == "holiday":
         month, day = HOLIDAYS[g["h"].lower().replace("’", "'")]
         d = day_without_year(month, day, p)

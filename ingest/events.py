@@ -949,7 +949,8 @@ class EventBuilder:
         best = min(d for d, _, _ in cands)
         # 'Wednesday's strike came a day after ... exports through the X pipeline': a trigger that refers
         # back takes only a facility near it
-        if best > (4 if all(self._definite(r) or self._day_owned(r) for r in real) else 6):
+        if best > (4 if all(self._definite(r) or self._day_owned(r) for r in real)
+                   and not all(self._where_it_happened(r) for r in real) else 6):
             return []
         out = []
         for d, e, conj in sorted(cands, key=lambda x: x[0]):
@@ -957,6 +958,14 @@ class EventBuilder:
                 out.append(e)
         # prefer the specific part over the whole it belongs to
         return [e for e in out if not any(e in o.ancestors() for o in out)]
+
+    def _where_it_happened(self, trig) -> bool:
+        """'The explosion happened at about 7 p.m. on Monday at a petrol tank at the X depot': the event told
+        again as the subject of 'happened', 'occurred' or 'took place', with where it was."""
+        tok = self._head(trig)
+        verb = tok.head
+        return tok.dep_ == "nsubj" and (verb.lemma_ in ("happen", "occur") or verb.lemma_ == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
 
     def _entry_heading(self, sent: Span):
         """'9 January – Pylons felled on the line' over a timeline entry: (interval, expression) of
@@ -1123,6 +1132,9 @@ class EventBuilder:
             earlier = [c for c in told if c[0] == best[0] and c[1] == 0 and c[3][1] < best[3][0]]
             if earlier:
                 best = min(earlier, key=lambda c: c[:3])
+            elif self.toks[self._date_end(best[4])].text == ":":
+                best = (2,) + best[1:]  # 'Tonight: the city enters a second day with dry taps after the river
+                # flooded the pumping station': a bulletin's headline, told on that day, not the day it happened
         counted = False
         if offset is not None and (best is None or best[3] is None or best[0] == 2):
             best, counted = self._counted_from(offset[1], offset[2], real) or best, True
@@ -1150,11 +1162,16 @@ class EventBuilder:
                 # 'said on Tuesday', 'supply fell on Thursday after a drone attack': the event was on or before
                 ev.bound, ev.precision = True, best[1] + 5
 
+    def _date_end(self, expr) -> Optional[int]:
+        """The token after a date expression of this document."""
+        return next((e for s, e, x in self.doc._.ig_dates or [] if x is expr), None)
+
     def _framing(self, expr, real) -> bool:
-        """A time set off by a comma before the event is told ('And finally tonight, an explosion ...'):
-        when the teller speaks, not the event's day (not "Today's blast")."""
-        end = next((e for s, e, x in self.doc._.ig_dates or [] if x is expr), None)
-        return end is not None and end < len(self.doc) and self.toks[end].text == "," \
+        """A time set off by a comma or a colon before the event is told ('And finally tonight, an explosion
+        ...', 'Tonight: the city enters a second day ...'): when the teller speaks, not the event's day (not
+        "Today's blast")."""
+        end = self._date_end(expr)
+        return end is not None and end < len(self.doc) and self.toks[end].text in (",", ":") \
             and end < min(r.start for r in real)
 
     def _in_since_clause(self, i: int, real) -> bool:
@@ -1223,6 +1240,9 @@ class EventBuilder:
         heads = {self._head(r).i: (0 if self.rank.get(r.type, 0) == top else 0.5) for r in real}
         if i > 0 and self.toks[i - 1].lower_ in UNTIL:
             return 3  # 'traffic was suspended until 18 November': when an effect ended, not the event's day
+        for h in heads:  # 'investigating an explosion late on Monday': the blast's day, wherever 'late' hangs
+            if self.toks[h].pos_ == "NOUN" and i - h == 2 and self.toks[h + 1].lower_ in ("late", "early"):
+                return heads[h]
         for a in self.doc[i].ancestors:
             if a.i in heads:
                 if a.i < i and a.dep_ == "dobj" and a.head.lemma_ in self.speech and any(

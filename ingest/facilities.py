@@ -221,6 +221,8 @@ class FacilityFinder(DataComponent):
                 doc[k].text in DASHES and _cap(doc[k - 1]) and all(_cap(t) for t in doc[k + 1:n + 1])
                 for k in range(max(n - 3, 1), n)):
             return None  # ('the Baidoa–Bur Hakaba road': the second place may have two words)
+        if typ and i + 1 < len(doc) and not doc[i].is_lower and (doc[i + 1].like_num or doc[i + 1].lower_ in ("no", "no.", "#")):
+            return None  # 'On Sunday Tower No. 88 fell': a numbered head, not one after a name
         if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start and not doc[n].is_stop \
                 and (doc[n].pos_ == "PROPN" or dashed or _cap(doc[i]) and doc[n].pos_ == "ADJ") \
                 and doc[n].ent_type_ not in ("NORP", "DATE") \
@@ -550,7 +552,8 @@ class FacilityFinder(DataComponent):
         is no common word and no title."""
         toks = tokens(doc)
         if i + 1 >= len(doc) or toks[i + 1].pos_ != "PROPN" or toks[i + 1].is_stop or not toks[i + 1].is_alpha \
-                or toks[i + 1].lower_ in PREFIX_STOP or (i > 0 and _cap(toks[i - 1]) and not toks[i].is_sent_start):
+                or toks[i + 1].lower_ in PREFIX_STOP \
+                or (i > 0 and _cap(toks[i - 1]) and not toks[i - 1].is_stop and not toks[i].is_sent_start):
             return False
         sent = toks[i].sent
         return any(w.is_alpha and w.is_lower and not w.is_stop for w in sent)

@@ -32,10 +32,21 @@ def split_citations(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
+# abbreviations the model's tokenizer splits from their full stop, which then ends a sentence
+# ('Tower Nos. 87 and 88 collapsed'); 'No.' it already keeps whole
+ABBREVIATIONS = ("Nos.", "nos.", "NOS.")
+
+
+def keep_abbreviations(nlp: Language) -> None:
+    for word in ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
+
+
 def build(nlp: Language | None = None) -> Language:
     """Model + line breaker before the parser + rule components at the end."""
     nlp = nlp or load_model()
     split_citations(nlp)
+    keep_abbreviations(nlp)
     ingest.attrs.compile_in_place(nlp)  # the model's attribute rules, same output, a tenth of the time
     if "ig_lines" not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:

@@ -373,6 +373,8 @@ def resolve(doc: Doc) -> Resolution:
                 ent_of[k] = [max(strong, key=lambda e: max(s for s, _ in e.spans if s < m.start))]
             else:
                 after = [e for e in named if "*" in allowed or e.type in allowed]
+                exact = [e for e in after if e.type == m.type] if m.end - m.start > 1 else []
+                after = exact or after  # 'a water pumping station': the pumping station named, not a substation
                 if after and not m.generic:
                     ent_of[k] = [min(after, key=lambda e: e.first)]
                 elif after and len(after) == 1:

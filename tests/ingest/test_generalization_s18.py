@@ -47,3 +47,88 @@ def test_an_undated_article_dates_a_later_incident_by_the_year_it_told(extractor
                              "a fire broke out at the Marrin refinery.", published=None)
     assert _incidents(out) == [("drone_strike", "2019-09-14", "2019-09-14", ["Tavelo gas plant"], []),
                                ("fire", "2019-09-20", "2019-09-20", ["Marrin refinery"], [])]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Last night's wildfire burned through the Orlovac transmitter above the valley.", "Orlovac transmitter"),
+    ("A fire broke out on Tuesday in the Stulang Laut cable tunnel, which carries three 132 kV circuits.",
+     "Stulang Laut cable tunnel"),
+    ("A flash flood tore away the Mukwadzi pipe bridge on Saturday.", "Mukwadzi pipe bridge"),
+    ("Armed men stormed the compound of the Bilogai tower on Tuesday morning.", "Bilogai tower"),
+])
+def test_transmitters_cable_tunnels_pipe_bridges_and_named_towers_are_facilities(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    ((_, _, _, targets, _),) = _incidents(out)
+    assert targets == [name]
+
+
+def test_a_capitalized_tower_before_its_number_is_the_numbered_tower(extractor):
+    out = extract(extractor, "On Sunday Tower No. 88 on the Techiman line collapsed.", published=PUB)
+    assert "Tower No. 88" in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
+
+
+def test_a_terminal_named_in_the_foreign_order_speaks_as_a_facility(extractor):
+    out = extract(extractor, "The Terminal Ribera Oriental at Nueva Palmira says it is working normally after a "
+                             "ransomware attack late last month encrypted its systems.", published=PUB)
+    assert [i["type"] for i in out["incidents"]] == ["cyberattack"]
+    assert entity(out, out["incidents"][0]["targets"][0])["name"] == "Terminal Ribera Oriental"
+
+
+@pytest.mark.parametrize("verb", ["happened", "occurred", "took place"])
+def test_the_event_told_again_as_happening_somewhere_targets_that_place(extractor, verb):
+    out = extract(extractor, f"The explosion {verb} at about 7 p.m. on Monday at a petrol tank at the Gulistan "
+                             "oil depot.", published=PUB)
+    assert _incidents(out) == [("explosion", "2026-05-18", "2026-05-18", ["Gulistan oil depot"], [])]
+
+
+def test_numbers_after_nos_do_not_start_a_sentence(extractor):
+    out = extract(extractor, "In the early hours of Sunday, 17 May, Tower Nos. 87 and 88 on the Techiman-Kintampo "
+                             "line collapsed.", published=PUB)
+    ((_, start, _, targets, _),) = _incidents(out)
+    assert start == "2026-05-17" and "Techiman-Kintampo line" in targets
+
+
+@pytest.mark.parametrize("text, published, interval", [
+    ("in the first week of February 2026", PUB, (date(2026, 2, 1), date(2026, 2, 7))),
+    ("during the second week of March", PUB, (date(2026, 3, 8), date(2026, 3, 14))),
+    ("in the last week of April", PUB, (date(2026, 4, 24), date(2026, 4, 30))),
+    ("in the last week of May", PUB, (date(2025, 5, 25), date(2025, 5, 31))),  # not begun by 20 May: last year's
+    ("in the last days of July", PUB, (date(2025, 7, 27), date(2025, 7, 31))),
+    ("in the second half of June, 2024", None, (date(2024, 6, 16), date(2024, 6, 30))),
+])
+def test_a_slice_of_a_month_is_its_days_not_last_week(text, published, interval):
+    ((_, got),) = _story(text, published)
+    assert got == interval
+
+
+def test_an_indefinite_kind_of_facility_is_the_one_of_that_kind_named_next(extractor):
+    out = extract(extractor, "Armed men stormed a water pumping station in the Bekaa valley on Monday, forcing out "
+                             "its staff. The utility said gunmen arrived at the Ain el-Jawz pumping station near "
+                             "Hermel. Separately, EDL said it was investigating an explosion on Sunday at its Baalbek "
+                             "South substation.", published=PUB)
+    assert _incidents(out) == [("armed_assault", "2026-05-18", "2026-05-18", ["Ain el-Jawz pumping station"], []),
+                               ("explosion", "2026-05-17", "2026-05-17", ["Baalbek South substation"], [])]
+
+
+def test_late_on_a_day_after_an_event_noun_dates_the_event(extractor):
+    out = extract(extractor, "EDL said it was still investigating an explosion late on Monday at its Baalbek South "
+                             "substation.", published=PUB)
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("explosion", "2026-05-18")]
+
+
+@pytest.mark.parametrize("text, published, day", [
+    ("On the first Friday of April, a fire destroyed cables.", PUB, date(2026, 4, 3)),
+    ("the second Tuesday in March", PUB, date(2026, 3, 10)),
+    ("the third Monday of June", PUB, date(2025, 6, 16)),  # June not yet come by 20 May: last year's
+    ("the last Sunday of May 2024", None, date(2024, 5, 26)),
+])
+def test_the_nth_weekday_of_a_month_is_that_day(text, published, day):
+    ((_, got),) = _story(text, published)
+    assert got == (day, day)
+
+
+def test_a_bulletins_tonight_colon_headline_is_not_the_day_of_what_it_tells(extractor):
+    out = extract(extractor, "Tonight: the city enters a second day with dry taps after the river flooded the "
+                             "Placitas pumping station. In the early hours of Monday the river burst its banks and "
+                             "flooded the Placitas pumping station.", published=PUB)
+    assert _incidents(out) == [("natural_hazard", "2026-05-18", "2026-05-18", ["Placitas pumping station"], [])]
