@@ -340,7 +340,8 @@ class EventBuilder:
                 and not self._takes_facility(tok):
             return True  # "seized the tanker", "captured the suspects": not an attack on a facility
         before = self.toks[max(trig.start - 3, tok.sent.start):trig.start]
-        if doc[trig.start:trig.end].text.lower() in self.subject_bound and not self._facility_fails(tok):
+        if doc[trig.start:trig.end].text.lower() in self.subject_bound and not self._facility_fails(tok) \
+                and not self._facility_lost(trig):
             return True  # "talks failed", "failed to stop the fire": nothing broke
         if any(self._hypothetical(t) for t in before) or self._hypothetical(tok.head):
             return True
@@ -376,7 +377,8 @@ class EventBuilder:
 
     @staticmethod
     def _open_question(tok) -> bool:
-        """'examining whether a fault set off the blast or whether it was vandalism': neither is told as fact."""
+        """'examining whether a fault set off the blast or whether it was vandalism': neither is told as fact
+        (but in 'whether the gang was behind the theft of cables from X', only who did it is asked)."""
         return any(c.lower_ == "whether" and c.dep_ in ("mark", "det") or c.lower_ == "if" and c.dep_ == "mark"
                    for a in [tok, *tok.ancestors][:4] for c in a.children)
 
@@ -557,6 +559,17 @@ class EventBuilder:
         return any(c.dep_ == "compound" and self._breakable(c) for c in tok.children) or any(
             c.dep_ == "prep" and c.lower_ in ("of", "at", "on", "in") and any(self._breakable(o) for o in c.children)
             for c in tok.children)
+
+    def _facility_lost(self, trig) -> bool:
+        """'the substation lost power', 'Port Substation No. 2, which supplies the cranes, lost supply': a
+        facility is what lost it (its verb's subject, or the facility told right before)."""
+        verb = self.doc[trig.start]
+        if verb.lower_ != "lost":
+            return False
+        if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children):
+            return any(c.dep_ == "nsubj" and self._breakable(c) for c in verb.children)
+        before = self.toks[trig.start - 1] if trig.start > 0 else None
+        return before is not None and any(e.kind == "facility" for e in self.res.at.get(before.i, []))
 
     def _vessel_agent(self, tok) -> bool:
         """'severed by a fishing boat', 'the first by a cargo ship': a ship is the agent."""

@@ -132,3 +132,16 @@ def test_a_bulletins_tonight_colon_headline_is_not_the_day_of_what_it_tells(extr
                              "Placitas pumping station. In the early hours of Monday the river burst its banks and "
                              "flooded the Placitas pumping station.", published=PUB)
     assert _incidents(out) == [("natural_hazard", "2026-05-18", "2026-05-18", ["Placitas pumping station"], [])]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("On Monday the Tarvo water plant lost power for six hours.", "Tarvo water plant"),
+    ("Protesters closed a valve at the Tarvo pumping station on Monday, halting exports.", "Tarvo pumping station"),
+])
+def test_a_facility_that_lost_power_or_had_its_valve_closed_is_disrupted(extractor, text, target):
+    out = extract(extractor, text, published=PUB)
+    assert _incidents(out) == [("disruption", "2026-05-18", "2026-05-18", [target], [])]
+
+
+def test_people_who_lost_power_tell_no_incident_of_their_own(extractor):
+    assert extract(extractor, "Residents lost power on Monday after the storm.", published=PUB)["incidents"] == []
