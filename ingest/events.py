@@ -1718,11 +1718,27 @@ class EventBuilder:
         # 'the pipeline was attacked repeatedly between 2011 and 2013': history of a target with a reported incident
         events = [e for e in events if not e.habitual or not any(
             o is not e and not o.habitual and any(_related(a, b) for a in e.targets for b in o.targets) for o in events)]
+        events = self._one_hazard_a_day(events)
         self._attributions(events)
         self._anchoring_vessels(events)
         events.sort(key=lambda e: min(e.sents))
         self._single = len(events) == 1
         return events
+
+    def _one_hazard_a_day(self, events: list[Event]) -> list[Event]:
+        """'The quake cracked the Gjoçaj dam and brought down a pier of the Shkumbin rail bridge': one storm,
+        flood or quake told to the day is one incident, whatever it struck that day."""
+        out: list[Event] = []
+        for e in sorted(events, key=lambda e: min(e.sents)):
+            day = e.dates and e.dates[0] == e.dates[1] and e.precision == 0 and not e.bound
+            if day and self.type_of(e) == "natural_hazard":
+                home = next((o for o in out if o.dates == e.dates and o.precision == 0 and not o.bound
+                             and set(o.sents) & set(e.sents) and self.type_of(o) == "natural_hazard"), None)
+                if home is not None:
+                    home.absorb(e)
+                    continue
+            out.append(e)
+        return out
 
     @staticmethod
     def _last_weekday(ms: list[Event]) -> None:

@@ -145,3 +145,17 @@ def test_a_facility_that_lost_power_or_had_its_valve_closed_is_disrupted(extract
 
 def test_people_who_lost_power_tell_no_incident_of_their_own(extractor):
     assert extract(extractor, "Residents lost power on Monday after the storm.", published=PUB)["incidents"] == []
+
+
+def test_what_one_hazard_struck_in_one_sentence_is_one_incident(extractor):
+    out = extract(extractor, "On Monday the earthquake cracked the Gjoçaj dam and brought down a pier of the "
+                             "Shkumbin rail bridge.", published=PUB)
+    ((typ, start, _, targets, _),) = _incidents(out)
+    assert (typ, start) == ("natural_hazard", "2026-05-18")
+    assert "Gjoçaj dam" in targets and "Shkumbin rail bridge" in targets
+
+
+def test_hazards_told_in_different_sentences_stay_apart(extractor):
+    out = extract(extractor, "On Monday a flood inundated the Tarvo pumping station. On Monday a landslide buried "
+                             "the Marrin railway line.", published=PUB)
+    assert len(out["incidents"]) == 2
