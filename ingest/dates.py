@@ -205,7 +205,8 @@ STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "offset": {DIGIT, "the", "shortly", "soon", "moments", "minutes", "hours", "immediately"} | set(_NUMBERS),
     "weekday": {"last", "this", "on", "early", "late"} | {d.lower() for d in calendar.day_name},
     "yesterday": {"yesterday", "last"}, "overnight": {"overnight", "the"},
-    "today": {"today", "tonight", "this"}, "year": {DIGIT}, "dm_word": {"the"}, "month_slice": {"the"}, "nth_weekday": {"the"},
+    "today": {"today", "tonight", "this"}, "year": {DIGIT}, "dm_word": {"the"}, "month_slice": {"the"},
+    "nth_weekday": {"the"},
 }.items()}
 _START_WORDS = frozenset().union(*STARTS.values())
 _WORD = re.compile(r"\w+")

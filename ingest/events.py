@@ -377,8 +377,7 @@ class EventBuilder:
 
     @staticmethod
     def _open_question(tok) -> bool:
-        """'examining whether a fault set off the blast or whether it was vandalism': neither is told as fact
-        (but in 'whether the gang was behind the theft of cables from X', only who did it is asked)."""
+        """'examining whether a fault set off the blast or whether it was vandalism': neither is told as fact."""
         return any(c.lower_ == "whether" and c.dep_ in ("mark", "det") or c.lower_ == "if" and c.dep_ == "mark"
                    for a in [tok, *tok.ancestors][:4] for c in a.children)
 
@@ -1726,8 +1725,9 @@ class EventBuilder:
         return events
 
     def _one_hazard_a_day(self, events: list[Event]) -> list[Event]:
-        """'The quake cracked the Gjoçaj dam and brought down a pier of the Shkumbin rail bridge': one storm,
-        flood or quake told to the day is one incident, whatever it struck that day."""
+        """'The quake cracked the Gjoçaj dam and brought down a pier of the Shkumbin rail bridge': what one
+        sentence tells a storm, flood or quake struck on one day is one incident (told apart, they stay apart:
+        the golds split them as often as not)."""
         out: list[Event] = []
         for e in sorted(events, key=lambda e: min(e.sents)):
             day = e.dates and e.dates[0] == e.dates[1] and e.precision == 0 and not e.bound

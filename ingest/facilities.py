@@ -221,7 +221,8 @@ class FacilityFinder(DataComponent):
                 doc[k].text in DASHES and _cap(doc[k - 1]) and all(_cap(t) for t in doc[k + 1:n + 1])
                 for k in range(max(n - 3, 1), n)):
             return None  # ('the Baidoa–Bur Hakaba road': the second place may have two words)
-        if typ and i + 1 < len(doc) and not doc[i].is_lower and (doc[i + 1].like_num or doc[i + 1].lower_ in ("no", "no.", "#")):
+        if typ and i + 1 < len(doc) and not doc[i].is_lower \
+                and (doc[i + 1].like_num or doc[i + 1].lower_ in ("no", "no.", "#")):
             return None  # 'On Sunday Tower No. 88 fell': a numbered head, not one after a name
         if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start and not doc[n].is_stop \
                 and (doc[n].pos_ == "PROPN" or dashed or _cap(doc[i]) and doc[n].pos_ == "ADJ") \
