@@ -51,6 +51,8 @@ CONTACTS = {"made contact with", "came into contact with"}  # accidents only whe
 OBJECT_BOUND = {"armed_assault"}
 ARMED_VEHICLE_WORDS = {"bomb", "explosive", "explosives", "laden", "borne", "suicide", "rigged", "booby", "armoured",
                        "armored", "military", "army", "police", "stolen", "hijacked"}
+# 'That changed on 22 March 2024.': a sentence that gives the next one's day
+TOLD_BEFORE_VERBS = {"change", "happen", "come", "occur", "begin", "start", "end", "be"}
 VEHICLES = {"truck", "lorry", "excavator", "bulldozer", "tractor", "vehicle", "car", "bus", "digger", "van", "trailer"}
 PEOPLE = {"person", "people", "man", "men", "vandal", "thief", "saboteur", "attacker", "intruder", "militant", "gunman",
           "someone", "somebody", "youth", "looter", "raider", "burglar",
@@ -1024,22 +1026,26 @@ class EventBuilder:
 
     def _told_before(self, sent: Span):
         """The day that the sentence before, in the same paragraph, gives and nothing else ('That changed
-        on 22 March 2024.'), as this sentence's (rank, precision, distance, interval, expression)."""
+        on 22 March 2024.', a digest's 'Finland, 19 September.'), as this sentence's (rank, precision,
+        distance, interval, expression)."""
         k = self.sent_of.get(sent.start)
         if not k:
             return None
         prev = self.sents[k - 1]
-        if "\n" in self.text[prev.end_char:sent.start_char] or len(prev) > 12 \
-                or prev.root.lemma_ not in ("change", "happen", "come", "occur", "begin", "start", "end", "be"):
+        verbless = len(prev) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in prev)
+        if "\n" in self.text[prev.start_char:sent.start_char] or not verbless and (len(prev) > 12 or prev.root.lemma_
+                                                                               not in TOLD_BEFORE_VERBS):
             return None  # (not 'The hearing was held on 14 May.': a day of its own)
         if any(prev.start <= t.start < prev.end for t in self.doc._.ig_triggers or []) \
                 or any(e.kind == "facility" for i in range(prev.start, prev.end) for e in self.res.at.get(i, [])):
             return None
-        days = [x for s, e, x in self.doc._.ig_dates or [] if prev.start <= s < prev.end and not x.relative
-                and x.precision == 0]
+        days = [x for s, e, x in self.doc._.ig_dates or [] if prev.start <= s < prev.end
+                and (not x.relative or verbless and x.kind not in DEICTIC) and x.precision == 0]
         if len(days) != 1:
             return None
         interval = days[0].resolve(self.published)
+        if verbless and interval and self.published and interval[0] == self.published:
+            return None  # 'Trujillo, 14 May 2026. The court on Wednesday ...': the day it was filed
         return (1, 0, 0, interval, days[0]) if interval else None
 
     def _indefinite_only(self, targets: list[Ent]) -> bool:

@@ -159,3 +159,15 @@ def test_hazards_told_in_different_sentences_stay_apart(extractor):
     out = extract(extractor, "On Monday a flood inundated the Tarvo pumping station. On Monday a landslide buried "
                              "the Marrin railway line.", published=PUB)
     assert len(out["incidents"]) == 2
+
+
+def test_a_digests_place_and_day_fragment_dates_the_sentence_after_it(extractor):
+    out = extract(extractor, "Round-up. Finland, 12 May. Eleven tank wagons derailed at the Lahnajärvi marshalling "
+                             "yard, spilling diesel.", published=PUB)
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("accident", "2026-05-12")]
+
+
+def test_a_dateline_fragment_of_the_publication_day_does_not_date_the_lead(extractor):
+    out = extract(extractor, "Trujillo, 20 May 2026. The court on Wednesday ordered detention for four men accused "
+                             "of blowing up Tower T-47 of the Vijus line on 4 May.", published=PUB)
+    assert [i["start"] for i in out["incidents"]] == ["2026-05-04"]
