@@ -34,6 +34,10 @@ SUPPLIED = {"power", "electricity", "supply", "supplies", "water", "gas", "servi
 # words of going somewhere: 'sailed to Luganville', 'departures to Alat', 'left for Darwin'
 TRAVEL = {"sail", "depart", "departure", "crossing", "divert", "move", "travel", "head", "ferry", "voyage", "sailing",
           "fly", "flight", "return", "evacuate", "redirect", "reroute", "leave", "drive", "walk", "commute", "deliver"}
+# prepositions that put what follows on the map ('households in Sơn Đông', 'towers near Jema')
+IN_PLACE = {"in", "near", "outside", "around", "across", "throughout"}
+# nouns whose 'in' takes a company ('a stake in Eni', 'shares in X'), not a place
+STAKE_NOUNS = {"stake", "share", "interest", "investment", "holding", "position", "role", "part"}
 LOCATIVE = {"in", "at", "near", "off", "across", "throughout", "inside", "within", "outside", "around", "into", "towards",
             "toward"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
@@ -1195,6 +1199,10 @@ class ActorFinder(DataComponent):
             return  # "Evidently," is an adverb
         if any(key.startswith(g.lower()) and len(key) > len(g) and text[len(g):len(g) + 1].isupper() for g in self.glued):
             return  # "TypeAdvanced": an infobox key glued to its value
+        if label == "NORP" and not self.c.by_demonym.get(key) and not self.c.country(text) \
+                and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE | {"from"}:
+            add(span, "place", "city", source="norp-place")  # "the tank farm in Iqaluit": a town the model took
+            return  # for a nationality
         if label == "NORP":
             end = span.end
             while end < len(doc) and toks[end].lower_ in self.extenders and "\n" not in toks[end].text:
@@ -1222,6 +1230,11 @@ class ActorFinder(DataComponent):
                 and not any(t.lower_ in self.organ_heads or t.lower_ in ORG_TAILS for t in span) \
                 and self._conj_of_place(doc, span):
             add(span, "place", "city", source="conj-place")  # "between Parma and La Spezia"
+            return
+        if label == "ORG" and len(span) <= 3 and root.dep_ == "pobj" and root.head.lower_ in IN_PLACE \
+                and root.head.head.lemma_ not in STAKE_NOUNS and not self.c.country(text) \
+                and not any(t.lower_ in self.organ_heads or t.lower_ in ORG_TAILS or t.lower_ in ORG_NOUNS for t in span):
+            add(span, "place", "city", source="in-place")  # "towers near Jema": a town the model took for a firm
             return
         if label in ("ORG", "PERSON") and root.dep_ == "pobj" and root.head.lower_ == "in" and any(
                 fold(w) in DIRECTIONS or fold(w) in GEO_WORDS or fold(w) in ("northwest", "northeast", "southwest", "southeast")

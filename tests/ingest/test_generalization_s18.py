@@ -171,3 +171,18 @@ def test_a_dateline_fragment_of_the_publication_day_does_not_date_the_lead(extra
     out = extract(extractor, "Trujillo, 20 May 2026. The court on Wednesday ordered detention for four men accused "
                              "of blowing up Tower T-47 of the Vijus line on 4 May.", published=PUB)
     assert [i["start"] for i in out["incidents"]] == ["2026-05-04"]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Deliveries from the Apex Road tank farm in Iqaluit stopped.", "Iqaluit"),  # the model says a nationality
+    ("The plant supplies about 18,000 households in Sơn Đông.", "Sơn Đông"),  # the model says a firm
+    ("The line runs near Choele Choel.", "Choele Choel"),
+])
+def test_a_name_put_on_the_map_by_its_preposition_is_a_place(extractor, text, town):
+    out = extract(extractor, text, published=PUB)
+    assert [(e["kind"], e["name"]) for e in out["entities"] if e["name"] == town] == [("place", town)]
+
+
+def test_a_stake_in_a_company_keeps_the_company(extractor):
+    out = extract(extractor, "Eni bought a stake in Nordlys Offshore.", published=PUB)
+    assert ("actor", "Nordlys Offshore") in [(e["kind"], e["name"]) for e in out["entities"]]
