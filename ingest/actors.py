@@ -241,6 +241,18 @@ def _and_joined(doc: Doc) -> list[Span]:
     return out
 
 
+# lower-case words after a place's name that a text names it with ("the Daule river", "the Kursk region")
+FEATURE_WORDS = (GEO_WORDS | AREA_WORDS) - {"sea", "island", "islands", "coast"}
+
+
+def _with_feature_word(doc: Doc, span: Span) -> Span:
+    """The place's span with the lower-case feature word after it ('the Niger river'), or the span itself."""
+    nxt = tokens(doc)[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.lower_ in FEATURE_WORDS and "\n" not in tokens(doc)[span.end - 1].whitespace_:
+        return doc[span.start:span.end + 1]
+    return span
+
+
 def _one_name(toks, a: Span, b: Span) -> bool:
     """Two organisations the model found side by side, 'and' between them, are one name cut in two."""
     gap = [t.lower_ for t in toks[a.end:b.start]]
@@ -740,6 +752,11 @@ class ActorFinder(DataComponent):
                     span, name = whole, None
                     if any(k in covered for k in range(span.start, span.end)):
                         return
+            if kind == "place" and (name is None or name == span.text) and not kw.get("aliases"):
+                whole = _with_feature_word(doc, span)
+                if whole is not span and whole.end - 1 not in covered:
+                    # "the Daule river", "Russia's Kursk region": named with the word, and without it
+                    span, name, kw = whole, None, {**kw, "aliases": [span.text]}
             covered.update(range(span.start, span.end))
             name = re.sub(r"\s*\[.*$", "", name or span.text, flags=re.S).strip(" ,.;:\n")
             if not name or name.split()[0].lower() == "no" and (len(name.split()) == 1 or name.split()[1].islower()):

@@ -186,3 +186,9 @@ def test_a_name_put_on_the_map_by_its_preposition_is_a_place(extractor, text, to
 def test_a_stake_in_a_company_keeps_the_company(extractor):
     out = extract(extractor, "Eni bought a stake in Nordlys Offshore.", published=PUB)
     assert ("actor", "Nordlys Offshore") in [(e["kind"], e["name"]) for e in out["entities"]]
+
+
+def test_a_place_is_named_with_its_lower_case_feature_word_and_without_it(extractor):
+    out = extract(extractor, "The dam spans the Dnipro river at Zaporizhzhia.", published=PUB)
+    place = next(e for e in out["entities"] if e["kind"] == "place" and e["name"].startswith("Dnipro"))
+    assert (place["name"], place["aliases"]) == ("Dnipro river", ["Dnipro"])
