@@ -99,6 +99,11 @@ CITATION = re.compile(r"\[\d*\]?|\[\d+$")
 # "YENAGOA - ...", "HASSI R'MEL, Algeria, Sept 9 (Reuters) - ...": the city of a dateline is a place; "SANAA/JERUSALEM, Oct 2 -" names two
 DATELINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?:[ /-][A-ZÀ-Þ][A-ZÀ-Þ'’.]*)*)"
                            r"(?=(?P<rest>(?:,[^\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\)\s*)?[-–—]\s))", re.M)
+# "Bishkek, 11 December 2025", "Timaru, 30 September 2025 - ...": a title-case town and the day, opening a line
+_MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+DATELINE_DATED = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][\w'’.\-]+(?: [A-ZÀ-Þ][\w'’.\-]+){0,2})"
+                            rf"(?=(?P<rest>,\s+(?:\d{{1,2}}(?:st|nd|rd|th)? (?i:{_MONTH_NAMES})|(?i:{_MONTH_NAMES}) \d{{1,2}})"
+                            r"(?:,? \d{4})?)\s*(?:$|[-–—.]))", re.M)
 # a turn in a broadcast transcript: "GARIK SARGSYAN, deputy chairman, Water Committee:", "REPORTER (Jo Lee):"
 SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.-]*){0,3})"
                            r"(?: \((?P<paren>[^)\n]{0,60})\))?(?:, [^:\n]{1,120})?:[ \t]", re.M)
@@ -1488,6 +1493,11 @@ class ActorFinder(DataComponent):
                 if span is not None and len(span) and sum(c.isalpha() for c in span.text) >= 3 \
                         and fold(span.text) not in self.dateline_labels:
                     add(span, "place", "city", name=span.text.title(), source="dateline")
+        for m in DATELINE_DATED.finditer(whole[:400]):
+            span = doc.char_span(m.start("city"), m.end("city"), alignment_mode="contract")
+            if span is not None and len(span) and not self.c.country(span.text) and not span.text[:1].islower():
+                self._dateline_end = max(self._dateline_end, m.end("rest"))
+                add(span, "place", "city", source="dateline")
         for m in DATELINE_COLON.finditer(whole[:200]):
             key = fold(m.group("city"))
             if key in self.towns or key in self.c.by_capital:

@@ -192,3 +192,13 @@ def test_a_place_is_named_with_its_lower_case_feature_word_and_without_it(extrac
     out = extract(extractor, "The dam spans the Dnipro river at Zaporizhzhia.", published=PUB)
     place = next(e for e in out["entities"] if e["kind"] == "place" and e["name"].startswith("Dnipro"))
     assert (place["name"], place["aliases"]) == ("Dnipro river", ["Dnipro"])
+
+
+@pytest.mark.parametrize("text", [
+    "Bishkek, 11 December 2025\n\nA fire broke out at the Chong-Tash data centre on Monday.",
+    "Timaru, 30 September 2025 - The Rangitata bridge was closed after a flood.",
+])
+def test_a_title_case_town_and_day_opening_the_text_is_where_it_was_filed(extractor, text):
+    out = extract(extractor, text, published=PUB)
+    town = text.split(",")[0]
+    assert [(e["kind"], e["name"]) for e in out["entities"] if e["name"] == town] == [("place", town)]
