@@ -90,6 +90,9 @@ LEET = re.compile(r"^[A-Z][A-Za-z]*[a-z][A-Za-z]*\d+[A-Za-z\d]*$")
 WEAPON_NOUNS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "jet", "jets", "warplane", "warplanes",
                 "helicopter", "helicopters", "shell", "shells", "bomb", "bombs", "uav", "uavs"}
 LEAD_WORDS = {"the", "a", "an", "suspected", "alleged", "unidentified"}  # before a name: 'Suspected ELN rebels'
+# a role written before a company's name, capitalized when it opens a sentence: 'Owner X Corp. reports ...'
+ROLE_WORDS = {"owner", "operator", "contractor", "client", "insured", "charterer", "shipowner", "supplier", "vendor",
+              "concessionaire", "licensee", "developer", "builder", "manager"}
 NOT_NAMES = LEAD_WORDS | {"unknown", "armed", "local", "rival", "former"}
 GROUP_KINDS = {"guerrilla", "guerrillas", "ransomware", "hacker", "hacking", "hacktivist", "cybercrime", "cybercriminal", "criminal", "extortion",
                "militant", "armed", "rebel", "insurgent", "separatist", "threat", "apt", "espionage"}
@@ -159,6 +162,9 @@ def _clean(doc: Doc, span: Span) -> Span | None:
                            or toks[start].lower_.rstrip(".") in lexicon.honorifics() and (
                                toks[start].text.endswith(".") or start + 1 < len(doc) and toks[start + 1].text == ".")):
         start += 1  # also symbols and spaces: "§\f I00" names "I00"
+    if end - start >= 3 and (toks[start].lower_ in ROLE_WORDS or toks[start].lower_ in lexicon.honorifics()) \
+            and toks[start].is_title and toks[start + 1].text[:1].isupper():
+        start += 1  # 'Owner Pasuquin Hills Wind Power Corp.', 'Mr Bounmy Phommachanh': the name after the role
     if start < end and toks[start].lower_ == "no" and (end - start == 1 or toks[start + 1].is_lower):
         return None  # "No group has claimed responsibility": nobody
     for k in range(start, end):

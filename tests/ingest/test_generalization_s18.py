@@ -202,3 +202,8 @@ def test_a_title_case_town_and_day_opening_the_text_is_where_it_was_filed(extrac
     out = extract(extractor, text, published=PUB)
     town = text.split(",")[0]
     assert [(e["kind"], e["name"]) for e in out["entities"] if e["name"] == town] == [("place", town)]
+
+
+def test_an_honorific_before_a_persons_two_names_is_not_part_of_the_name(extractor):
+    out = extract(extractor, "Ir Ahmad Zaki said the plant was shut.", published=PUB)
+    assert [(e["kind"], e["name"]) for e in out["entities"]] == [("actor", "Ahmad Zaki")]
