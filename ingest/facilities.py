@@ -444,6 +444,10 @@ class FacilityFinder(DataComponent):
                 continue  # 'stole copper grounding cables': wire, not an undersea or power cable
             if named and start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in ORG_NOUNS:
                 continue  # "the operator, Gaz-System,": a company
+            dash = next((k for k in range(start + 1, h0) if doc[k].text in DASHES and doc[k - 1].whitespace_
+                         and doc[k].whitespace_), None)
+            if dash is not None and lexicon.countries().country(doc[start:dash].text):
+                start = dash + 1  # 'Thailand - Bang Saray Container Terminal': a bulletin's heading, the country first
             span = doc[start:end]
             generic = not named and all(x.lower_ in self.generic for x in span)
             modifier = end < len(doc) and doc[end].lower_ in self.event_nouns

@@ -207,3 +207,9 @@ def test_a_title_case_town_and_day_opening_the_text_is_where_it_was_filed(extrac
 def test_an_honorific_before_a_persons_two_names_is_not_part_of_the_name(extractor):
     out = extract(extractor, "Ir Ahmad Zaki said the plant was shut.", published=PUB)
     assert [(e["kind"], e["name"]) for e in out["entities"]] == [("actor", "Ahmad Zaki")]
+
+
+def test_a_headings_country_before_a_spaced_dash_is_not_part_of_the_facility(extractor):
+    out = extract(extractor, "Thailand - Bang Saray Container Terminal, Sattahip\n\nOn Monday the ship Sirius "
+                             "Harmony struck a crane at the terminal.", published=PUB)
+    assert "Bang Saray Container Terminal" in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
