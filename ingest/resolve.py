@@ -22,7 +22,8 @@ from ingest.mention import Mention
 from ingest.toks import is_heading, sentences
 from ingest.toks import text as doc_text
 
-COMPAT = [{"plant", "power_plant", "facility"}, {"port", "terminal"}, {"facility", "storage"}, {"facility", "refinery"},
+COMPAT = [{"plant", "power_plant", "facility"}, {"plant", "water_plant"},
+          {"port", "terminal"}, {"facility", "storage"}, {"facility", "refinery"},
           {"dam", "reservoir"},
           # "the X-Y line" (a line of some kind) is "the X-Y 220 kV transmission line"
           {"line", "power_line"}, {"line", "railway"}, {"line", "pipeline"}, {"line", "cable"}]

@@ -213,3 +213,9 @@ def test_a_headings_country_before_a_spaced_dash_is_not_part_of_the_facility(ext
     out = extract(extractor, "Thailand - Bang Saray Container Terminal, Sattahip\n\nOn Monday the ship Sirius "
                              "Harmony struck a crane at the terminal.", published=PUB)
     assert "Bang Saray Container Terminal" in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
+
+
+def test_the_short_name_of_a_water_plant_is_that_plant(extractor):
+    out = extract(extractor, "The Konarevo water treatment plant was hacked on Monday. Engineers at the Konarevo "
+                             "plant restored control.", published=PUB)
+    assert [e["name"] for e in out["entities"] if e["kind"] == "facility"] == ["Konarevo water treatment plant"]
