@@ -282,15 +282,14 @@ FLOORS = {
     # never studied: 0.825 / 0.585 / 0.789 / 0.789 / 0.737 with both trees
     "check55": {"entity_f1": 0.81, "incident_f1": 0.57, "type_acc": 0.77, "date_acc": 0.77, "perp_acc": 0.72},
     # written blind at the start of session 18 (h771-h826); first look with the session-17 rules (6cbe291):
-    # blind 56 0.752 / 0.557 / 0.824 / 0.765 / 0.824, then studied: 0.763 / 0.677 / 0.818 / 0.773 / 0.773
+    # blind 56 0.752 / 0.557 / 0.824 / 0.765 / 0.824, then studied: 0.787 / 0.677 / 0.818 / 0.773 / 0.773
     "check56": {"entity_f1": 0.75, "incident_f1": 0.66, "type_acc": 0.80, "date_acc": 0.76, "perp_acc": 0.76},
     # blind 57 0.800 / 0.740 / 0.667 / 0.852 / 0.778, then studied: 0.812 / 0.865 / 0.688 / 0.875 / 0.750
     "check57": {"entity_f1": 0.80, "incident_f1": 0.85, "type_acc": 0.67, "date_acc": 0.86, "perp_acc": 0.74},
     # never studied: 0.788 / 0.737 / 0.786 / 0.679 / 0.821, with the session-18 rules 0.788 / 0.753 / 0.759 / 0.655
     # / 0.828
     "check58": {"entity_f1": 0.77, "incident_f1": 0.74, "type_acc": 0.74, "date_acc": 0.64, "perp_acc": 0.81},
-    # never studied: 0.793 / 0.600 / 0.833 / 0.708 / 0.875, with the session-18 rules 0.793 / 0.608 / 0.833 / 0.708
-    # / 0.875
+    # never studied: 0.793 / 0.600 / 0.833 / 0.708 / 0.875 with both trees
     "check59": {"entity_f1": 0.78, "incident_f1": 0.59, "type_acc": 0.82, "date_acc": 0.69, "perp_acc": 0.86},
 }
 
