@@ -49,7 +49,7 @@ GEO_WORDS = {"delta", "valley", "coast", "basin", "peninsula", "river", "lake", 
              "highlands", "desert", "plain", "plains", "steppe", "hills", "islands", "island", "strait", "lagoon",
              "estuary", "gorge", "fjord", "plateau"}
 # the first word of a lake's, a river's or a mountain's name in other languages: "Lac de Guiers", "Río Indio"
-FEATURE_FIRST = {"lake", "lac", "lago", "rio", "mount", "monte", "mont"}
+FEATURE_FIRST = {"lake", "lac", "lago", "rio", "mount", "monte", "mont", "sungai", "wadi", "oued"}
 # "Straits of Johor", "Gulf of Guinea", "Bay of Biscay", "Sea of Azov": a feature named "X of Y"
 FEATURE_OF = {"strait", "straits", "gulf", "bay", "sea", "cape", "isle", "isles", "mouth", "delta", "valley"}
 DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
@@ -1361,7 +1361,8 @@ class ActorFinder(DataComponent):
                     and toks[span.start - 2].text in (",", "(", "and") and toks[span.start - 1].ent_type_ in ("", "PERSON"):
                 span = doc[span.start - 1:span.end]
             initialled = bool(INITIALLED.fullmatch(span.text))  # "S. Paramanathan": a person wherever he stands
-            if not initialled and (self.near_place_noun(span) or (nxt is not None and nxt.lower_ in self.place_nouns)):
+            if not initialled and (self.near_place_noun(span) or (nxt is not None and (
+                    nxt.lower_ in self.place_nouns or nxt.is_lower and nxt.lower_ in FEATURE_WORDS))):
                 add(span, "place", "region", source="person-as-place")
                 return
             if not initialled and span.start > 0 and (toks[span.start - 1].lower_ in LOCATIVE or

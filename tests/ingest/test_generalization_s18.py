@@ -219,3 +219,13 @@ def test_the_short_name_of_a_water_plant_is_that_plant(extractor):
     out = extract(extractor, "The Konarevo water treatment plant was hacked on Monday. Engineers at the Konarevo "
                              "plant restored control.", published=PUB)
     assert [e["name"] for e in out["entities"] if e["kind"] == "facility"] == ["Konarevo water treatment plant"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Avalanches in the Khibiny mountains blocked the line.", "Khibiny mountains"),  # the model says a person
+    ("The intake on the Sungai Linggi was closed.", "Sungai Linggi"),  # 'sungai': a river, in Malay
+])
+def test_a_feature_word_makes_a_persons_or_firms_name_a_place(extractor, text, place):
+    out = extract(extractor, text, published=PUB)
+    assert (("place", place) in [(e["kind"], e["name"]) for e in out["entities"]]
+            and not [e for e in out["entities"] if e["kind"] == "actor"])
