@@ -258,8 +258,9 @@ FEATURE_WORDS = (GEO_WORDS | AREA_WORDS) - {"sea", "island", "islands", "coast"}
 
 def _with_feature_word(doc: Doc, span: Span) -> Span:
     """The place's span with the lower-case feature word after it ('the Niger river'), or the span itself."""
-    nxt = tokens(doc)[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.is_lower and nxt.lower_ in FEATURE_WORDS and "\n" not in tokens(doc)[span.end - 1].whitespace_:
+    toks = tokens(doc)
+    nxt = toks[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.lower_ in FEATURE_WORDS and "\n" not in toks[span.end - 1].whitespace_:
         return doc[span.start:span.end + 1]
     return span
 

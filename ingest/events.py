@@ -1735,14 +1735,15 @@ class EventBuilder:
         sentence tells a storm, flood or quake struck on one day is one incident (told apart, they stay apart:
         the golds split them as often as not)."""
         out: list[Event] = []
+        hazards: list[Event] = []  # the ones of out told to the day, typed once
         for e in sorted(events, key=lambda e: min(e.sents)):
-            day = e.dates and e.dates[0] == e.dates[1] and e.precision == 0 and not e.bound
-            if day and self.type_of(e) == "natural_hazard":
-                home = next((o for o in out if o.dates == e.dates and o.precision == 0 and not o.bound
-                             and set(o.sents) & set(e.sents) and self.type_of(o) == "natural_hazard"), None)
+            if e.dates and e.dates[0] == e.dates[1] and e.precision == 0 and not e.bound \
+                    and self.type_of(e) == "natural_hazard":
+                home = next((o for o in hazards if o.dates == e.dates and set(o.sents) & set(e.sents)), None)
                 if home is not None:
                     home.absorb(e)
                     continue
+                hazards.append(e)
             out.append(e)
         return out
 
