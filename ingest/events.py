@@ -943,7 +943,7 @@ class EventBuilder:
         return [(toks, days) for toks, days in own if heads & toks and heads - toks]
 
     def _targets(self, sent: Span, real, only: Optional[set] = None) -> list[Ent]:
-        cands: list[tuple[int, Ent, bool]] = []
+        cands: list[tuple[int, Ent, bool, int]] = []
         for t in sent:
             if only is not None and t.i not in only:
                 continue
@@ -957,21 +957,38 @@ class EventBuilder:
                 ents = [e for e in ents if e.type != "road"]  # 'ambushed a convoy on the X-Y road': where, not what
             for e in ents:
                 d = min(_tree_distance(t, self._head(r)) for r in real)
-                cands.append((d, e, t.dep_ == "conj"))
+                cands.append((d, e, t.dep_ == "conj", t.i))
         if not cands:
             return []
-        best = min(d for d, _, _ in cands)
+        cands = self._no_stray_parts(cands, sent)
+        best = min(d for d, _, _, _ in cands)
         # 'Wednesday's strike came a day after ... exports through the X pipeline': a trigger that refers
         # back takes only a facility near it
         if best > (4 if all(self._definite(r) or self._day_owned(r) for r in real)
                    and not all(self._where_it_happened(r) for r in real) else 6):
             return []
         out = []
-        for d, e, conj in sorted(cands, key=lambda x: x[0]):
+        for d, e, conj, _ in sorted(cands, key=lambda x: x[0]):
             if (d <= best or (conj and d <= best + 1)) and e not in out:
                 out.append(e)
         # prefer the specific part over the whole it belongs to
         return [e for e in out if not any(e in o.ancestors() for o in out)]
+
+    def _no_stray_parts(self, cands: list, sent: Span) -> list:
+        """'In June 2021, a transformer fire at the Nasr City substation': an unnamed part told with 'a' that
+        resolution tied to a facility not named in the sentence gives way to the facility named there."""
+        named = {id(e) for _, e, _, _ in cands if not e.weak}
+
+        def stray(e: Ent, i: int) -> bool:
+            k = i
+            while k > sent.start and self.toks[k - 1].dep_ in ("compound", "amod") and self.toks[k - 1].head.i >= i:
+                k -= 1
+            return (e.weak and e.part_of is not None and k > sent.start and self.toks[k - 1].lower_ in ("a", "an")
+                    and not any(id(a) in named for a in e.ancestors()))
+        if not named:
+            return cands
+        kept = [c for c in cands if not stray(c[1], c[3])]
+        return kept or cands
 
     def _where_it_happened(self, trig) -> bool:
         """'The explosion happened at about 7 p.m. on Monday at a petrol tank at the X depot': the event told

@@ -1,0 +1,22 @@
+"""Session 19's generalizing rules, one behaviour per test, on short invented sentences (none taken
+from the corpora). The helpers are those of test_generalization.py."""
+from __future__ import annotations
+
+from datetime import date
+
+from tests.ingest.test_generalization import entity, extract
+
+PUB = date(2026, 5, 20)
+
+
+def _incidents(out):
+    return sorted((i["type"], i["start"], i["end"], sorted(entity(out, t)["name"] for t in i["targets"]),
+                   sorted(entity(out, p)["name"] for p in i["perpetrators"])) for i in out["incidents"])
+
+
+def test_an_indefinite_part_belongs_to_the_facility_its_sentence_names(extractor):
+    out = extract(extractor, "On Monday a fire broke out in a transformer bay at the Kelvara substation, cutting power "
+                             "to the north. Engineers said the transformer was damaged beyond repair. In May 2022, a "
+                             "transformer fire at the Dostana substation left the town dark for a day.", published=PUB)
+    assert _incidents(out) == [("fire", "2022-05-01", "2022-05-31", ["Dostana substation"], []),
+                               ("fire", "2026-05-18", "2026-05-18", ["Kelvara substation"], [])]
