@@ -121,7 +121,10 @@ FORCE_HEADS = {"force", "forces", "army", "front", "brigade", "brigades", "milit
 LINK_WORDS = {"cable", "pipeline", "link", "interlink", "interconnector", "connector", "line", "border", "bridge", "road",
               "railway", "corridor", "route", "frontier", "strait", "sea", "waters"}
 FROM_WORDS = {"fire", "launch", "ship", "truck", "fly", "import", "export", "come", "originate", "pump", "transport",
-              "smuggle", "cross", "crude", "oil", "gas", "imports", "exports", "flight", "train", "supply"}
+              "smuggle", "cross", "crude", "oil", "gas", "imports", "exports", "flight", "train", "supply", "arrive", "bring",
+              "power", "electricity", "copper", "transit"}
+# heads whose 'to' names where a thing goes: 'gas transit to Armenia', 'shipped to Germany', 'the route to Greece'
+TO_WORDS = {"transit", "ship", "route", "export", "exports", "link", "links", "flow", "pipe", "pump", "train", "trains", "deliver"}
 # links that run somewhere ("the line to Brazil"; not "no link to the gang")
 RUNNING_LINKS = {"cable", "pipeline", "interconnector", "line", "railway", "road", "bridge", "corridor", "highway"}
 # heads of 'from X to Y' that say where a thing runs or goes ('carries gas from X to Y'; not 'sold from X to Y')
@@ -589,6 +592,8 @@ class ActorFinder(DataComponent):
             return on.lemma_ in LINK_WORDS or on.lower_ in LINK_WORDS
         if word == "from":
             return on.lemma_ in FROM_WORDS
+        if word == "to":
+            return on.lemma_ in TO_WORDS or on.lower_ in TO_WORDS
         if word == "with":
             return on.lemma_ in ("border", "link", "connection", "interconnection", "frontier")
         if word == "of":

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.ingest.test_generalization import entity, extract
 
 PUB = date(2026, 5, 20)
@@ -20,3 +22,14 @@ def test_an_indefinite_part_belongs_to_the_facility_its_sentence_names(extractor
                              "transformer fire at the Dostana substation left the town dark for a day.", published=PUB)
     assert _incidents(out) == [("fire", "2022-05-01", "2022-05-31", ["Dostana substation"], []),
                                ("fire", "2026-05-18", "2026-05-18", ["Kelvara substation"], [])]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("A replacement transformer arrived from Ghana last week, after the fire at the Ravelo substation.", "Ghana"),
+    ("Mongolia buys much of its electricity from Russia, and the fire at the Erdenet substation made it worse.",
+     "Russia"),
+    ("Copper from Zambia reaches the coast on the Benguela Railway, where a bridge collapsed on Monday.", "Zambia"),
+])
+def test_a_country_goods_or_power_come_from_is_a_place(extractor, text, country):
+    out = extract(extractor, text, published=PUB)
+    assert [e["kind"] for e in out["entities"] if e["name"] == country] == ["place"]
