@@ -1355,6 +1355,10 @@ class ActorFinder(DataComponent):
         demonym = self.c.by_demonym.get(key)
         if demonym and len(span) == 1:
             return  # a bare demonym names nobody
+        if label == "GPE" and len(span) == 1 and span.root.dep_ == "nsubj" and self._speaks(span.root) \
+                and not self.known_town(doc, span):
+            add(span, "actor", self.org_type(text), source="speaking-gpe")  # "..., Moldelectrica said": who speaks
+            return
         if label in ("GPE", "LOC"):
             add(span, "place", self.place_type(text), source="ner")
             return

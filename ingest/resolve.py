@@ -444,6 +444,9 @@ def resolve(doc: Doc) -> Resolution:
     others: list[Ent] = []
     by_bare = _bare_names(facilities)
     acting = {key(m.name) for m in act if m.kind == "actor" and _acts(doc, m)}
+    # 'Moldelectrica said', 'the operator Nordvik Energi': a name that speaks or acts once is no place
+    # for a misreading elsewhere ('across Moldelectrica's grid')
+    speaking = {key(m.name) for m in act if m.kind == "actor" and _speaks_or_acts(doc, m)}
     place_names = {key(m.name) for m in act if m.kind == "place"}
     place_words = {fold(w) for m in act if m.kind == "place" for w in m.name.split()}
     place_first = {fold(m.name).split()[0] for m in act if m.kind == "place" and len(m.name.split()) > 1}
@@ -473,13 +476,15 @@ def resolve(doc: Doc) -> Resolution:
             res.link(m.start, m.end, [e])
             continue
         kind = m.kind
+        if kind == "place" and m.source == "ner" and key(m.name) in speaking:
+            kind = "actor"  # "Moldelectrica said ... Moldelectrica customers": one company, however the model read it
         if kind == "actor" and m.source == "ner" and m.type in ("person", "organisation") and (
-                key(m.name) in place_names or (len(m.name.split()) == 1 and fold(m.name) in place_first)
+                key(m.name) in place_names and key(m.name) not in speaking or (len(m.name.split()) == 1 and fold(m.name) in place_first)
                 or (" and " in m.name and fold(m.name.split()[0]) in place_words)):
             kind = "place"
         e = _find_actor(others, m, kind)
         if e is None:
-            e = Ent(kind, m.type if kind == m.kind else "city", m.name)
+            e = Ent(kind, m.type if kind == m.kind else ("city" if kind == "place" else "organisation"), m.name)
             others.append(e)
         elif m.type == "vessel":
             e.type = "vessel"
@@ -558,6 +563,17 @@ def _acts(doc: Doc, m: Mention) -> bool:
         return True
     if root.dep_ == "compound" and root.head.tag_ == "NNS" and root.head.lemma_ in _facility_words():
         return True  # "two Safaricom telecommunications masts": an owner before the facilities it owns
+    return m.start > 0 and doc[m.start - 1].lower_ in ("operator", "company", "firm", "utility", "owner")
+
+
+def _speaks_or_acts(doc: Doc, m: Mention) -> bool:
+    """A clause's subject or agent, or a name after 'operator', 'company' and the like: an actor whatever
+    another telling of the name looks like."""
+    root = doc[m.start:m.end].root
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
     return m.start > 0 and doc[m.start - 1].lower_ in ("operator", "company", "firm", "utility", "owner")
 
 

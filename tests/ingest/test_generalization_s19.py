@@ -33,3 +33,11 @@ def test_an_indefinite_part_belongs_to_the_facility_its_sentence_names(extractor
 def test_a_country_goods_or_power_come_from_is_a_place(extractor, text, country):
     out = extract(extractor, text, published=PUB)
     assert [e["kind"] for e in out["entities"] if e["name"] == country] == ["place"]
+
+
+def test_a_name_that_speaks_is_one_actor_however_the_model_reads_its_other_mentions(extractor):
+    out = extract(extractor, "Supply in Chisinau was restored within three hours after the Vulcanesti line tripped, "
+                             "Moldelectrica said. Power came back to Moldelectrica customers in Soroca and Balti by evening. "
+                             "Moldelectrica said it had not yet identified the cause of the fire at the Straseni substation.",
+                  published=PUB)
+    assert [(e["kind"], e["type"]) for e in out["entities"] if e["name"] == "Moldelectrica"] == [("actor", "organisation")]
