@@ -291,6 +291,13 @@ FLOORS = {
     "check58": {"entity_f1": 0.77, "incident_f1": 0.74, "type_acc": 0.74, "date_acc": 0.64, "perp_acc": 0.81},
     # never studied: 0.793 / 0.600 / 0.833 / 0.708 / 0.875 with both trees
     "check59": {"entity_f1": 0.78, "incident_f1": 0.59, "type_acc": 0.82, "date_acc": 0.69, "perp_acc": 0.86},
+    # h827-h882, written blind at the start of session 19; first looks with the session-18 rules (61896ce):
+    # blind 60 0.803 / 0.790 / 0.830 / 0.830 / 0.809, blind 61 0.725 / 0.812 / 0.829 / 0.829 / 0.707 (both then studied);
+    # blind 62 0.733 / 0.688 / 0.841 / 0.795 / 0.886, blind 63 0.737 / 0.688 / 0.758 / 0.879 / 0.697 (never studied)
+    "check60": {"entity_f1": 0.79, "incident_f1": 0.78, "type_acc": 0.82, "date_acc": 0.82, "perp_acc": 0.82},
+    "check61": {"entity_f1": 0.72, "incident_f1": 0.82, "type_acc": 0.82, "date_acc": 0.82, "perp_acc": 0.68},
+    "check62": {"entity_f1": 0.72, "incident_f1": 0.67, "type_acc": 0.83, "date_acc": 0.78, "perp_acc": 0.87},
+    "check63": {"entity_f1": 0.72, "incident_f1": 0.67, "type_acc": 0.74, "date_acc": 0.86, "perp_acc": 0.68},
 }
 
 
@@ -307,7 +314,8 @@ PART_ENDS = [(14, "develop"), (21, "check"), (28, "check2"), (42, "check3"), (56
              (602, "check43"), (616, "check44"), (630, "check45"), (644, "check46"), (658, "check47"), (672, "check48"),
              (686, "check49"), (700, "check50"), (714, "check51"),
              (728, "check52"), (742, "check53"), (756, "check54"), (770, "check55"),
-             (784, "check56"), (798, "check57"), (812, "check58"), (826, "check59")]
+             (784, "check56"), (798, "check57"), (812, "check58"), (826, "check59"),
+             (840, "check60"), (854, "check61"), (868, "check62"), (882, "check63")]
 
 
 def _part(path: Path) -> str:
