@@ -788,9 +788,10 @@ class EventBuilder:
         ev.location = self._location(sent, real)
         ev.anaphoric = any(self._definite(t) or self._day_owned_noun(t) for t in real)
         ev.follows = self._after_the_attack(sent, real)
-        if self._counted(real) and ev.dates and self.published and ev.dates[0] < ev.dates[1] \
+        if self._counted(real) and ev.dates and self.published and (ev.dates[1] - ev.dates[0]).days > 2 \
                 and ev.dates[0] <= self.published <= ev.dates[1]:
-            # 'it was the 14th attack on the line this year': the count's window, not a new incident
+            # 'it was the 14th attack on the line this year': the count's window, not a new incident (but
+            # 'overnight, ... in the latest attack on the grid' is that night's)
             ev.dates, ev.date_text, ev.precision, ev.anaphoric = None, None, 9, True
         # 'was attacked repeatedly', 'bombings have been rare since 2016': how often, not one event
         ev.habitual = all(self._habitual(t) for t in real)

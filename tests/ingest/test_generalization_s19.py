@@ -41,3 +41,9 @@ def test_a_name_that_speaks_is_one_actor_however_the_model_reads_its_other_menti
                              "Moldelectrica said it had not yet identified the cause of the fire at the Straseni substation.",
                   published=PUB)
     assert [(e["kind"], e["type"]) for e in out["entities"] if e["name"] == "Moldelectrica"] == [("actor", "organisation")]
+
+
+def test_the_latest_attack_told_overnight_is_that_nights(extractor):
+    out = extract(extractor, "Russia struck the Orlov thermal power plant with missiles overnight, its operator said on "
+                             "Saturday, in the latest attack on the country's power system.", published=date(2025, 2, 8))
+    assert _incidents(out) == [("missile_strike", "2025-02-07", "2025-02-08", ["Orlov thermal power plant"], ["Russia"])]
