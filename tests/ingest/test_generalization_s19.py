@@ -47,3 +47,15 @@ def test_the_latest_attack_told_overnight_is_that_nights(extractor):
     out = extract(extractor, "Russia struck the Orlov thermal power plant with missiles overnight, its operator said on "
                              "Saturday, in the latest attack on the country's power system.", published=date(2025, 2, 8))
     assert _incidents(out) == [("missile_strike", "2025-02-07", "2025-02-08", ["Orlov thermal power plant"], ["Russia"])]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On Tuesday the cooperative found that the valve chamber of the Tricao water tank had been broken open.",
+     "Tricao water tank"),
+    ("Roper used bolt cutters to open cabinet PX-17 on Monday and cut the cables inside.", "cabinet PX-17"),
+    ("Screens at the Ponce regional control centre went black on Monday and displayed a ransom note.",
+     "Ponce regional control centre"),
+])
+def test_water_tanks_numbered_cabinets_and_regional_control_centres_are_facilities(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert [e["kind"] for e in out["entities"] if e["name"] == name] == ["facility"]
