@@ -677,6 +677,13 @@ class EventBuilder:
                     return True
                 if c.dep_ in ("dobj", "nsubjpass") and v.lower_ in CUT_WORDS and self._breakable(c):
                     return True  # 'saboteurs cut fibre-optic cables at four sites': unnamed, but cables
+                if c.dep_ in ("dobj", "nsubjpass") and any(
+                        p.dep_ == "prep" and p.lower_ in ("on", "at", "of") and any(self._is_facility(o) for o in p.children)
+                        for p in c.children):
+                    return True  # 'flames burned 14 wooden poles of the X line': things of a facility
+                if c.dep_ == "prep" and c.lower_ in ("on", "at") and v.pos_ == "VERB" and self._is_facility(c) \
+                        and any(o.dep_ == "dobj" for o in v.children):
+                    return True  # 'flames burned 14 wooden poles on the X line' (the parser: burned ... on)
                 if c.dep_ == "prep" and c.lower_ in ("of", "at", "on") and v.pos_ == "NOUN" and self._is_facility(c):
                     return True
                 if c.dep_ == "prep" and c.lower_ in ("into", "past", "onto") and v.pos_ == "VERB" and self._is_facility(c):

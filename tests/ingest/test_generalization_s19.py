@@ -59,3 +59,19 @@ def test_the_latest_attack_told_overnight_is_that_nights(extractor):
 def test_water_tanks_numbered_cabinets_and_regional_control_centres_are_facilities(extractor, text, name):
     out = extract(extractor, text, published=PUB)
     assert [e["kind"] for e in out["entities"] if e["name"] == name] == ["facility"]
+
+
+def test_a_trestle_after_a_name_is_a_bridge(extractor):
+    out = extract(extractor, "A fire on Tuesday night badly damaged the Tumalo Creek trestle, a century-old railroad "
+                             "bridge. A ship struck the conveyor trestle at the Rinko terminal on Monday.", published=PUB)
+    assert _incidents(out) == [("accident", "2026-05-18", "2026-05-18", ["Rinko terminal"], []),
+                               ("fire", "2026-05-19", "2026-05-19", ["Tumalo Creek trestle"], [])]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday night, flames burned 14 wooden poles on the Pine Ridge 115-kV line.",
+    "On Monday night, flames burned 14 wooden poles of the Pine Ridge 115-kV line.",
+])
+def test_what_burned_on_a_facility_is_its_fire(extractor, text):
+    out = extract(extractor, text, published=PUB)
+    assert _incidents(out) == [("fire", "2026-05-18", "2026-05-18", ["Pine Ridge 115-kV line"], [])]
