@@ -1139,6 +1139,8 @@ class EventBuilder:
                 continue  # 'the first attack ... since a truce took hold in 2022': when the count starts
             if self._in_other_relative(s, real):
                 continue  # 'according to the SHLA, which has controlled the area since late December'
+            if self._dates_other_noun(s, e, real):
+                continue  # 'according to the NUG, the administration formed after the 2021 coup': the coup's year
             interval = expr.resolve(self.published)
             if interval is None:
                 if expr.relative and best is None:
@@ -1226,6 +1228,21 @@ class EventBuilder:
             if any(c.dep_ == "mark" and c.lower_ == "since" for c in a.children):
                 return True
         return False
+
+    def _dates_other_noun(self, s: int, e: int, real) -> bool:
+        """A year or a month written before a noun that is no event told ('the 2021 coup', 'its 2019
+        annual report') dates that noun; ('the 2021 attack on X', 'the December outage' are triggers)."""
+        root = self.doc[s:e].root
+        head = root.head
+        if root.dep_ not in ("nummod", "compound", "amod", "nmod") or head.pos_ != "NOUN" or head.i < e:
+            return False
+        if head.ent_type_ in ("DATE", "TIME") or s == 0 or not (
+                self.toks[s - 1].lower_ in ("the", "its", "their", "his", "her", "a", "an", "this", "that")
+                or self.toks[s - 1].text in ("'s", "’s")):
+            return False  # 'yesterday afternoon' is a day; '2 April - A ... engineer' a timeline's entry
+        if head.i in self._trigger_tokens() or any(self._head(r).i == head.i for r in real):
+            return False
+        return not any(x.kind == "facility" for x in self.res.at.get(head.i, []))
 
     def _in_other_relative(self, i: int, real) -> bool:
         """Token i sits in a relative clause on an actor, which tells about it and not about the

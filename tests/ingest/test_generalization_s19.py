@@ -75,3 +75,16 @@ def test_a_trestle_after_a_name_is_a_bridge(extractor):
 def test_what_burned_on_a_facility_is_its_fire(extractor, text):
     out = extract(extractor, text, published=PUB)
     assert _incidents(out) == [("fire", "2026-05-18", "2026-05-18", ["Pine Ridge 115-kV line"], [])]
+
+
+def test_a_year_written_before_another_noun_dates_that_noun(extractor):
+    out = extract(extractor, "On Wednesday, two military jets bombed the Kyunhla hydropower station, according to the "
+                             "National Unity Government, the opposition administration formed after the 2021 coup.",
+                  published=date(2024, 11, 4))
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2024-10-30", "2024-10-30")]
+
+
+def test_a_day_before_a_time_of_day_still_dates_the_event(extractor):
+    out = extract(extractor, "Households are on a boil-water notice this morning after a contractor's digger punctured "
+                             "the Heads trunk water main yesterday afternoon.", published=PUB)
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2026-05-19", "2026-05-19")]
