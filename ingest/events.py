@@ -1311,6 +1311,9 @@ class EventBuilder:
                 return heads[a.i]
             if a.pos_ in ("VERB", "AUX"):
                 if a.lemma_ in LAW_VERBS:
+                    told = [h for h in heads if self.toks[h].head.i == a.i and self.toks[h].dep_ == "dobj" and h < i]
+                    if told and a.lemma_ in ("investigate", "probe", "examine"):
+                        return heads[told[0]]  # 'investigating a fire at the X mast on the night of 18 April'
                     return 0 if self._in_the_act(real, a) else 3
                 if a.lemma_ in self.speech:
                     if a.i > max(r.start for r in real) > i:

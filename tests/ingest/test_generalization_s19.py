@@ -88,3 +88,9 @@ def test_a_day_before_a_time_of_day_still_dates_the_event(extractor):
     out = extract(extractor, "Households are on a boil-water notice this morning after a contractor's digger punctured "
                              "the Heads trunk water main yesterday afternoon.", published=PUB)
     assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2026-05-19", "2026-05-19")]
+
+
+def test_a_day_after_an_investigated_event_is_the_events(extractor):
+    out = extract(extractor, "Officers were still investigating a fire at the Ecclesfield mast on the night of 18 April "
+                             "2020, which caused less serious damage.", published=PUB)
+    assert _incidents(out) == [("fire", "2020-04-18", "2020-04-18", ["Ecclesfield mast"], [])]
