@@ -78,6 +78,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     # fixed-date holidays: "on Christmas Day" is December 25 of the publication year or the one before
     ("holiday", r"\b(?P<h>Christmas Eve|Christmas Day|Boxing Day|New Year's Eve|New Year’s Eve|New Year's Day|"
                 r"New Year’s Day)\b"),
+    # "on Monday last week", "Tuesday of last week", "on Friday this week": that day of that week
+    ("weekday_of_week", r"\b(?:on )?{wd:wd}(?: (?:night|morning|evening|afternoon))?,? (?:of )?(?P<rel>last|this) week\b"),
     ("rel_week", r"\b(?:earlier|later) this week\b|\bthis week\b"),
     ("last_week", r"\blast week\b"),
     ("last_weekend", r"\b(?:last|this past|over the) weekend\b"),
@@ -114,9 +116,10 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 RELATIVE = {"dm_rel_year", "md_rel_year", "mon_rel_year", "rel_week", "last_week", "last_weekend", "this_month",
             "last_month", "this_year", "last_year", "days_ago", "weeks_ago", "weekday", "yesterday", "today",
             "overnight", "dm", "md", "mon", "holiday", "dom", "offset", "dd_m", "overnight_into", "week_of",
-            "weekday_span", "slice_m", "nth_wd_m"}
+            "weekday_span", "slice_m", "nth_wd_m", "weekday_of_week"}
 # of those, the ones that only count from the publication date ('overnight', 'on Tuesday', 'last month')
 DEICTIC = {"overnight", "overnight_into", "today", "yesterday", "weekday", "weekday_span", "days_ago", "weeks_ago",
+           "weekday_of_week",
            "rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year"}
 HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
             "new year's day": (1, 1)}
@@ -145,7 +148,7 @@ class DateExpr:
     def precision(self) -> int:
         """Smaller is more precise: day 0, week 1, month 2, year 3."""
         if self.kind in ("iso", "dmy", "mdy", "dm", "md", "dom", "dm_rel_year", "md_rel_year", "days_ago", "weeks_ago",
-                         "offset", "weekday", "yesterday", "today", "holiday",
+                         "offset", "weekday", "weekday_of_week", "yesterday", "today", "holiday",
                          "dmy_list", "dd_my", "mdy_list", "dd_m", "nth_wd_my", "nth_wd_m"):
             return 0
         if self.kind in ("rel_week", "last_week", "last_weekend", "overnight", "overnight_into", "week_of", "weekday_span",
@@ -207,6 +210,7 @@ STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "yesterday": {"yesterday", "last"}, "overnight": {"overnight", "the"},
     "today": {"today", "tonight", "this"}, "year": {DIGIT}, "dm_word": {"the"}, "month_slice": {"the"},
     "nth_weekday": {"the"},
+    "weekday_of_week": {"on"} | {d.lower() for d in calendar.day_name},
 }.items()}
 _START_WORDS = frozenset().union(*STARTS.values())
 _WORD = re.compile(r"\w+")
@@ -535,6 +539,10 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
         return (first, min(last, p)) if first <= p else None
     if k == "rel_week":  # on a Monday "this week" is the week just told (a round-up), or today
         return (monday(p), p) if p.weekday() else (p - timedelta(days=7), p)
+    if k == "weekday_of_week":  # "Monday last week": the Monday of the week before the publication's
+        start = monday(p) - timedelta(days=7 if g["rel"].lower() == "last" else 0)
+        d = start + timedelta(days=WEEKDAYS[g["wd"].lower()])
+        return (d, d) if d <= p else None
     if k == "last_week":
         start = monday(p) - timedelta(days=7)
         return start, start + timedelta(days=6)

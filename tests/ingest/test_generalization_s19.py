@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from ingest.dates import find_dates
 from tests.ingest.test_generalization import entity, extract
 
 PUB = date(2026, 5, 20)
@@ -94,3 +95,17 @@ def test_a_day_after_an_investigated_event_is_the_events(extractor):
     out = extract(extractor, "Officers were still investigating a fire at the Ecclesfield mast on the night of 18 April "
                              "2020, which caused less serious damage.", published=PUB)
     assert _incidents(out) == [("fire", "2020-04-18", "2020-04-18", ["Ecclesfield mast"], [])]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("the carrier struck Berth 4 on Monday last week while berthing", date(2022, 10, 3)),
+    ("a fire broke out on Tuesday of last week", date(2022, 10, 4)),
+    ("the line tripped on Monday this week", date(2022, 10, 10)),
+])
+def test_a_weekday_of_last_or_this_week_is_that_day_of_that_week(text, day):
+    found = find_dates(text)
+    assert [x.resolve(date(2022, 10, 10)) for x in found] == [(day, day)]
+
+
+def test_a_weekday_of_this_week_still_to_come_dates_nothing():
+    assert [x.resolve(date(2022, 10, 10)) for x in find_dates("on Friday this week")] == [None]
