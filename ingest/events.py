@@ -49,6 +49,12 @@ INTERMEDIARIES = {"source", "sources", "official", "officials", "spokesman", "sp
 CONTACTS = {"made contact with", "came into contact with"}  # accidents only when what was touched is a facility
 # law-enforcement and seizure verbs: an incident only when a facility is what was taken
 OBJECT_BOUND = {"armed_assault"}
+# 'about 20 armed men entered the X substation', 'a group of people carrying dynamite entered the station': a going in
+# that is an assault only when the ones going in bear arms
+ARMED_ENTRY = {"entered"}
+ARMED_PEOPLE = {"gunmen", "gunman", "militants", "militant", "fighters", "insurgents", "rebels", "raiders", "assailants",
+                "attackers", "bandits", "guerrillas", "jihadists", "soldiers", "troops", "militiamen", "commandos"}
+ARMED_WORDS = {"armed", "masked", "hooded", "dynamite", "rifles", "guns", "weapons", "explosives", "machetes", "firearms"}
 ARMED_VEHICLE_WORDS = {"bomb", "explosive", "explosives", "laden", "borne", "suicide", "rigged", "booby", "armoured",
                        "armored", "military", "army", "police", "stolen", "hijacked"}
 # 'That changed on 22 March 2024.': a sentence that gives the next one's day
@@ -338,6 +344,8 @@ class EventBuilder:
             return True  # 'cut the cable' but not 'cut flows into the pipeline', 'cut power to the plant'
         if word in CONTACTS and not self._touches_facility(doc[trig.start:trig.end]):
             return True  # 'made contact with the berth' is a ship's accident; 'made contact with the pilot' is not
+        if word in ARMED_ENTRY and not self._armed_subject(tok):
+            return True  # 'the tanker entered the port', 'water entered the hall': no assault
         if (trig.type in OBJECT_BOUND or word in self.object_bound) \
                 and not self._takes_facility(tok):
             return True  # "seized the tanker", "captured the suspects": not an attack on a facility
@@ -375,6 +383,17 @@ class EventBuilder:
         if since and not (trig.type == "disruption" and all(self._since_a_day(c) for c in since)):
             return True  # "who have attacked shipping since late 2023": a campaign, not one event
             # (but "the field has been shut since Saturday": an outage that began that day)
+        return False
+
+    @staticmethod
+    def _armed_subject(verb) -> bool:
+        """The verb's subject bears arms: 'armed men', 'gunmen', 'a group ... carrying dynamite'."""
+        for c in verb.children:
+            if c.dep_ != "nsubj":
+                continue
+            words = {t.lower_ for t in c.subtree}
+            if c.lower_ in ARMED_PEOPLE or words & ARMED_WORDS:
+                return True
         return False
 
     @staticmethod

@@ -109,3 +109,14 @@ def test_a_weekday_of_last_or_this_week_is_that_day_of_that_week(text, day):
 
 def test_a_weekday_of_this_week_still_to_come_dates_nothing():
     assert [x.resolve(date(2022, 10, 10)) for x in find_dates("on Friday this week")] == [None]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("On Saturday about 20 armed men entered the Coban substation, forced staff to leave and held the site for six "
+     "hours.", [("armed_assault", "2026-05-16", "2026-05-16", ["Coban substation"], [])]),
+    ("On Saturday a group of fifteen people, some of them carrying dynamite, entered the Palos compressor station and "
+     "held its staff.", [("armed_assault", "2026-05-16", "2026-05-16", ["Palos compressor station"], [])]),
+    ("The tanker Orla entered the port of Kavala on Monday.", []),
+])
+def test_armed_people_entering_a_facility_assault_it(extractor, text, found):
+    assert _incidents(extract(extractor, text, published=PUB)) == found
