@@ -19,6 +19,9 @@ from ingest.toks import positions, tokens, word_ids
 STOP_LEFT = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "and", "or",
              "of", "at", "in", "on", "to", "for", "by", "with", "from", "all", "both", "each", "one", "two", "three"}
 DASHES = {"-", "–", "—"}
+# words of a loss bulletin's heading before its facility ('Drone strike - X terminal', 'Allision - Berth 4')
+HEADING_EVENTS = {"drone", "missile", "strike", "allision", "collision", "flood", "flooding", "storm", "landslide", "earthquake",
+                  "cyberattack", "ransomware", "derailment", "outage", "arson", "theft", "shelling", "airstrike", "grounding"}
 COMPANY_PLURALS = {"Terminals", "Railways", "Ports", "Pipelines", "Airports", "Refineries", "Harbours", "Harbors"}
 ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
 
@@ -446,8 +449,10 @@ class FacilityFinder(DataComponent):
                 continue  # "the operator, Gaz-System,": a company
             dash = next((k for k in range(start + 1, h0) if doc[k].text in DASHES and doc[k - 1].whitespace_
                          and doc[k].whitespace_), None)
-            if dash is not None and lexicon.countries().country(doc[start:dash].text):
-                start = dash + 1  # 'Thailand - Bang Saray Container Terminal': a bulletin's heading, the country first
+            if dash is not None and (lexicon.countries().country(doc[start:dash].text)
+                                     or all(x.lower_ in self.event_nouns or x.lower_ in HEADING_EVENTS for x in doc[start:dash])):
+                start = dash + 1  # 'Thailand - Bang Saray Container Terminal', 'Explosion - Mnazi Kusini gas processing
+                # plant': a bulletin's heading, the country or the kind of event first
             span = doc[start:end]
             generic = not named and all(x.lower_ in self.generic for x in span)
             modifier = end < len(doc) and doc[end].lower_ in self.event_nouns

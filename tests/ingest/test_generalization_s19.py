@@ -120,3 +120,9 @@ def test_a_weekday_of_this_week_still_to_come_dates_nothing():
 ])
 def test_armed_people_entering_a_facility_assault_it(extractor, text, found):
     assert _incidents(extract(extractor, text, published=PUB)) == found
+
+
+def test_a_bulletin_headings_kind_of_event_before_a_dash_is_not_part_of_the_facility(extractor):
+    out = extract(extractor, "Explosion - Mnazi Kusini gas processing plant\n\nAn explosion at the Mnazi Kusini gas "
+                             "processing plant on 4 July injured two workers.", published=date(2023, 9, 25))
+    assert [e["name"] for e in out["entities"] if e["kind"] == "facility"] == ["Mnazi Kusini gas processing plant"]
