@@ -69,7 +69,8 @@ PLACE_PREFIXES = {"port", "upper", "lower", "greater", "new", "old", "mount", "c
 TONNAGE = {"dwt", "gt", "grt", "teu", "tonne", "ton"}  # "the 37,000 dwt Coral Meridian"
 PERSON_TITLES = {"engineer", "inspector", "superintendent", "commissioner", "officer", "constable", "detective",
                  "sergeant", "judge", "justice", "professor", "doctor", "councillor", "councilor", "senator", "deputy",
-                 "newsreader", "reader", "presenter", "reporter", "correspondent", "listener", "caller"}
+                 "newsreader", "reader", "presenter", "reporter", "correspondent", "listener", "caller", "lawyer",
+                 "attorney", "advocate", "spokesman", "spokeswoman", "spokesperson"}
 INITIALLED = re.compile(r"(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")  # "S. Paramanathan", "K.R. Perera"
 PARTICLES = {"de", "del", "della", "do", "da", "dos", "das", "di", "du", "des"}  # inside Romance names
 
@@ -1204,6 +1205,12 @@ class ActorFinder(DataComponent):
         if label == "PERSON" and len(span) >= 2 and toks[span.start].lower_ in PERSON_TITLES and toks[span.start].is_title \
                 and (len(span) >= 3 or toks[span.start + 1].pos_ == "PROPN"):
             span = doc[span.start + 1:span.end]  # "Engineer K. Sivaruban", "Reader Shanice": the title is not the name
+        if label == "PERSON" and len(span) >= 3 and toks[span.start].lower_.rstrip(".") in lexicon.honorifics() \
+                and all(t.is_title for t in span[1:]):
+            span = doc[span.start + 1:span.end]  # "Mr Bounmy Phommachanh"
+        if label == "PERSON" and len(span) >= 3 and span.start > 0 and toks[span.start - 1].lower_ in ("and", "of") \
+                and self._common_word(toks[span.start].lower_) and toks[span.start + 1].is_title:
+            span = doc[span.start + 1:span.end]  # "Minister of Infrastructure and Energy Mirela Dervishi": the remit's last word
         if label in ("GPE", "LOC", "ORG", "PERSON", "NORP") and span.end < len(doc) and toks[span.end].lower_ == "government" \
                 and not self.c.country(span.text) and not self.c.by_demonym.get(fold(span.text)) \
                 and not any(t.lower_ in self.organ_heads or t.lower_ in ORG_TAILS for t in span):
@@ -1368,7 +1375,9 @@ class ActorFinder(DataComponent):
             if nxt_ent is not None and "\n" not in toks[span.end - 1].whitespace_:
                 span = doc[span.start:nxt_ent.end]  # "Ramiro Otálora" + "Quintero": one name cut in two
             while span.start > 1 and toks[span.start - 1].pos_ == "PROPN" and toks[span.start - 1].is_title \
-                    and toks[span.start - 2].text in (",", "(", "and") and toks[span.start - 1].ent_type_ in ("", "PERSON"):
+                    and toks[span.start - 2].text in (",", "(", "and") and toks[span.start - 1].ent_type_ in ("", "PERSON") \
+                    and toks[span.start - 1].lower_.rstrip(".") not in lexicon.honorifics() \
+                    and not self._common_word(toks[span.start - 1].lower_):  # not 'Mr', not '... and Energy'
                 span = doc[span.start - 1:span.end]
             initialled = bool(INITIALLED.fullmatch(span.text))  # "S. Paramanathan": a person wherever he stands
             if not initialled and (self.near_place_noun(span) or (nxt is not None and (

@@ -126,3 +126,14 @@ def test_a_bulletin_headings_kind_of_event_before_a_dash_is_not_part_of_the_faci
     out = extract(extractor, "Explosion - Mnazi Kusini gas processing plant\n\nAn explosion at the Mnazi Kusini gas "
                              "processing plant on 4 July injured two workers.", published=date(2023, 9, 25))
     assert [e["name"] for e in out["entities"] if e["kind"] == "facility"] == ["Mnazi Kusini gas processing plant"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Minister of Infrastructure and Energy Mirela Dervishi visited the Gjocaj dam on Monday.", "Mirela Dervishi"),
+    ("Lawyer Clovis Andrade, who represents the accused, said the towers fell.", "Clovis Andrade"),
+    ("Call the plant duty manager, Mr Bounmy Phommachanh, on the hotline.", "Bounmy Phommachanh"),
+    ("The group and its spokesman, Mr. Ruben Vaca Arce, were responsible for the occupation.", "Ruben Vaca Arce"),
+])
+def test_a_persons_name_leaves_out_honorifics_roles_and_the_remit_before_it(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert [e["name"] for e in out["entities"] if e["type"] == "person"] == [name]
