@@ -286,6 +286,10 @@ def _one_name(toks, a: Span, b: Span) -> bool:
 
 # lower-case words inside a name of another language: "Coalition pour la Renaissance du Centrafrique"
 INNER_PARTICLES = PARTICLES | {"pour", "la", "le", "les", "et", "y", "e", "van", "von", "der", "den"}
+# after an organisation's name, what carries it on: 'Calea Ferată din Moldova', 'Servicio de Agua Potable y
+# Alcantarillado de Arequipa', 'Société Malienne de Transport d'Électricité'
+ELIDED = re.compile(r"^(?:d|l|dell)['’][A-ZÀ-Þ]")
+ORG_PARTICLES = PARTICLES | {"din", "y", "e", "d'", "d’", "dell'", "dell’"}
 
 
 def _particle_linked(doc: Doc, span: Span) -> Span:
@@ -1401,11 +1405,13 @@ class ActorFinder(DataComponent):
                 while start >= 1 and _titled(toks[start - 1]) and not toks[start].is_sent_start:
                     start -= 1
             end = span.end
-            while end + 1 < len(doc) and toks[end].lower_ in PARTICLES and _titled(toks[end + 1]) \
+            while end + 1 < len(doc) and toks[end].lower_ in ORG_PARTICLES and _titled(toks[end + 1]) \
                     and "\n" not in toks[end - 1].whitespace_ + toks[end].whitespace_:
                 end += 2
                 while end < len(doc) and _titled(toks[end]) and "\n" not in toks[end - 1].whitespace_:
                     end += 1
+            if end < len(doc) and ELIDED.match(toks[end].text) and "\n" not in toks[end - 1].whitespace_:
+                end += 1  # "... de Transport" + "d'Électricité": the particle glued to the word it elides into
             # "United Nations Office" + "for the Coordination of Humanitarian Affairs": an office's remit;
             # "the Preliminary Investigation Court" + "of Nauta": an institution's seat
             if toks[end - 1].lower_ in ORG_TAILS | INSTITUTION_TAILS and end + 1 < len(doc) and toks[end].lower_ in ("for", "of"):

@@ -137,3 +137,15 @@ def test_a_bulletin_headings_kind_of_event_before_a_dash_is_not_part_of_the_faci
 def test_a_persons_name_leaves_out_honorifics_roles_and_the_remit_before_it(extractor, text, name):
     out = extract(extractor, text, published=PUB)
     assert [e["name"] for e in out["entities"] if e["type"] == "person"] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Repairs are under way, the state railway company Calea Ferata din Moldova said.", "Calea Ferata din Moldova"),
+    ("According to the Servicio de Agua Potable y Alcantarillado de Arequipa, the plant stopped.",
+     "Servicio de Agua Potable y Alcantarillado de Arequipa"),
+    ("The Société Malienne de Transport d'Électricité, which runs the Kita line, said the tower fell on Monday.",
+     "Société Malienne de Transport d'Électricité"),
+])
+def test_an_organisations_name_runs_on_over_din_y_and_an_elided_de(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert [e["name"] for e in out["entities"] if e["kind"] == "actor"] == [name]
