@@ -1099,6 +1099,13 @@ class ActorFinder(DataComponent):
             qualified = end - len(head.split()) > t.i  # 'energy' in 'the energy ministry'
             if any(x.lower_ in self.not_qualifiers for x in doc[t.i:end]):
                 continue  # 'the news agency'
+            if prev.lower_ in OWNER_WORDS and end < len(doc) and toks[end].pos_ == "PROPN" and toks[end].text[:1].isupper() \
+                    and "\n" not in toks[end - 1].whitespace_:
+                stop = end
+                while stop < len(doc) and toks[stop].text[:1].isupper() and toks[stop].pos_ == "PROPN":
+                    stop += 1
+                add(doc[end:stop], "actor", typ, source="organ-named")  # 'the national water agency DINEPA': its name
+                continue
             if prev.lower_ in OWNER_WORDS:
                 if head not in self.bare_organs or not qualified:
                     continue

@@ -149,3 +149,12 @@ def test_a_persons_name_leaves_out_honorifics_roles_and_the_remit_before_it(extr
 def test_an_organisations_name_runs_on_over_din_y_and_an_elided_de(extractor, text, name):
     out = extract(extractor, text, published=PUB)
     assert [e["name"] for e in out["entities"] if e["kind"] == "actor"] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The state road agency Ukravtodor said the bridge deck was damaged on Monday.", "Ukravtodor"),
+    ("The securities regulator CVM received a filing about the ransomware attack.", "CVM"),
+])
+def test_a_lower_case_organ_followed_by_its_name_is_known_by_the_name(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert [e["name"] for e in out["entities"] if e["kind"] == "actor"] == [name]
