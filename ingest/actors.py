@@ -1388,7 +1388,9 @@ class ActorFinder(DataComponent):
             while span.start > 1 and toks[span.start - 1].pos_ == "PROPN" and toks[span.start - 1].is_title \
                     and toks[span.start - 2].text in (",", "(", "and") and toks[span.start - 1].ent_type_ in ("", "PERSON") \
                     and toks[span.start - 1].lower_.rstrip(".") not in lexicon.honorifics() \
-                    and not self._common_word(toks[span.start - 1].lower_):  # not 'Mr', not '... and Energy'
+                    and not (self._common_word(toks[span.start - 1].lower_) and toks[span.start - 2].lower_ == "and"
+                             and any(t.lower_ in ("of", "for") for t in toks[max(span.start - 7, 0):span.start - 2])):
+                # not 'Mr', not 'Minister of Infrastructure and Energy' (but 'and Rosa Quispe')
                 span = doc[span.start - 1:span.end]
             initialled = bool(INITIALLED.fullmatch(span.text))  # "S. Paramanathan": a person wherever he stands
             if not initialled and (self.near_place_noun(span) or (nxt is not None and (

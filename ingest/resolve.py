@@ -710,10 +710,11 @@ def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
             if core == mcore:
                 return e
             continue
-        if m.type == "person" and e.type == "person" and len(words) == 1 and ew[-1:] == words:
+        if m.type in ("person", "organisation") and e.type == "person" and 0 < len(words) < len(ew) and (
+                ew[-len(words):] == words or len(words) == 1 and len(ew) >= 3 and words[0] in ew[1:-1]):
+            # 'Dhillon said' after 'Priya Dhillon' (a surname the model may take for an organisation); 'Portillo
+            # Aguilar' after 'Mario Portillo Aguilar'; 'Quispe' after 'Rosa Quispe Mamani' (the first of two surnames)
             return e
-        if m.type == "organisation" and e.type == "person" and len(words) == 1 and len(ew) >= 2 and ew[-1:] == words:
-            return e  # 'Dhillon said' after 'Priya Dhillon': a surname the model took for an organisation
         if m.type in NAMED_TYPES and e.type in NAMED_TYPES and 0 < len(words) < len(ew) and ew[:len(words)] == words:
             return e  # 'Hup Seng' after 'Hup Seng Civil Engineering', 'Meridian' after 'Meridian DataHub'
         if titled and e.type in ("person", "organisation") and len(ew) >= 2 and ew[-1:] == words:

@@ -158,3 +158,11 @@ def test_an_organisations_name_runs_on_over_din_y_and_an_elided_de(extractor, te
 def test_a_lower_case_organ_followed_by_its_name_is_known_by_the_name(extractor, text, name):
     out = extract(extractor, text, published=PUB)
     assert [e["name"] for e in out["entities"] if e["kind"] == "actor"] == [name]
+
+
+def test_a_persons_surnames_told_alone_are_that_person(extractor):
+    out = extract(extractor, "Prosecutors charged Mario Portillo Aguilar and Rosa Quispe Mamani on Monday with setting "
+                             "fire to the Apopa tower. Portillo Aguilar denied the charge, and Quispe said she was at "
+                             "home.", published=PUB)
+    assert sorted(e["name"] for e in out["entities"] if e["kind"] == "actor") == ["Mario Portillo Aguilar",
+                                                                                   "Rosa Quispe Mamani"]
