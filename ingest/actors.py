@@ -138,6 +138,11 @@ GOVERNMENT_IDS = word_ids(["government"])
 AREA_WORDS = {"regency", "county", "province", "district", "governorate", "oblast", "region", "prefecture",
               "municipality", "krai", "okrug", "raion", "canton", "parish", "borough", "township", "emirate"}
 # the last word of a street's name: "Comercio Street", "Commercial Avenue" (a place, whatever NER says)
+# public buildings named as where people went ('taken to Nishtar Hospital', 'water at the Thames Civic Centre'):
+# facilities, no actors
+BUILDING_TAILS = {"hospital", "school", "arena", "stadium", "clinic"}
+BUILDING_PAIRS = {("community", "centre"), ("community", "center"), ("civic", "centre"), ("civic", "center"),
+                  ("community", "hall"), ("town", "hall"), ("health", "centre"), ("health", "center")}
 STREET_WORDS = {"street", "avenue", "boulevard", "lane", "square", "highway", "expressway", "motorway"}
 # what a country's possessive may own without acting: its land and its infrastructure
 OWNED_PLACES = {"grid", "grids", "network", "networks", "system", "systems", "economy", "exports", "imports", "rice",
@@ -1349,6 +1354,11 @@ class ActorFinder(DataComponent):
         if label in ("ORG", "PERSON", "FAC") and len(span) >= 2 and toks[span.end - 1].lower_ in STREET_WORDS \
                 and root.dep_ not in ("nsubj", "nsubjpass") and not (span.end < len(doc) and toks[span.end].lower_ in self.facility_last):
             add(span, "place", "street", source="street")  # "shopkeepers on Comercio Street"
+            return
+        if label in ("ORG", "FAC", "PERSON") and len(span) >= 2 and (
+                toks[span.end - 1].lower_ in BUILDING_TAILS
+                or (toks[span.end - 2].lower_, toks[span.end - 1].lower_) in BUILDING_PAIRS):
+            add(span, "facility", "building", source="public-building")  # 'the Kintampo Municipal Hospital'
             return
         if label == "FAC":
             label = "ORG"

@@ -166,3 +166,11 @@ def test_a_persons_surnames_told_alone_are_that_person(extractor):
                              "home.", published=PUB)
     assert sorted(e["name"] for e in out["entities"] if e["kind"] == "actor") == ["Mario Portillo Aguilar",
                                                                                    "Rosa Quispe Mamani"]
+
+
+def test_hospitals_schools_and_community_centres_are_buildings_not_actors(extractor):
+    out = extract(extractor, "One worker was treated at the Kintampo Municipal Hospital. Water is handed out at the "
+                             "Thames Civic Centre and the Mountjoy Community Centre.", published=PUB)
+    assert sorted((e["kind"], e["type"], e["name"]) for e in out["entities"]) == [
+        ("facility", "building", "Kintampo Municipal Hospital"), ("facility", "building", "Mountjoy Community Centre"),
+        ("facility", "building", "Thames Civic Centre")]
