@@ -444,6 +444,8 @@ def resolve(doc: Doc) -> Resolution:
     others: list[Ent] = []
     by_bare = _bare_names(facilities)
     acting = {key(m.name) for m in act if m.kind == "actor" and _acts(doc, m)}
+    # 'Salif reports normal operations', 'Transgaz said': a bare facility name that speaks is its operator
+    talking = {key(m.name) for m in act if m.kind == "actor" and _talks(doc, m)}
     # 'Moldelectrica said', 'the operator Nordvik Energi': a name that speaks or acts once is no place
     # for a misreading elsewhere ('across Moldelectrica's grid')
     speaking = {key(m.name) for m in act if m.kind == "actor" and _speaks_or_acts(doc, m)}
@@ -461,7 +463,8 @@ def resolve(doc: Doc) -> Resolution:
             res.link(m.start, m.end, [e])
             continue
         if m.kind == "actor" and m.source == "ner" and m.type in ("organisation", "person") \
-                and key(m.name) in by_bare and key(m.name) not in acting and not _located_at(doc, m):
+                and key(m.name) in by_bare and (key(m.name) not in acting or _facility_like(doc, m) and key(m.name) not in talking) \
+                and not _located_at(doc, m):
             e = by_bare[key(m.name)]  # "drones hit Druzhba again" after "the Druzhba pipeline": the pipeline
             e.add(m)
             res.link(m.start, m.end, [e])
@@ -549,6 +552,26 @@ def _located_at(doc: Doc, m: Mention) -> bool:
     if prev in ("in", "near", "outside", "around", "from", "towards", "toward"):
         return True
     return prev == "of" and m.start >= 2 and doc[m.start - 2].lower_ in WHERE_OF
+
+
+def _talks(doc: Doc, m: Mention) -> bool:
+    """The subject of a speech verb ('Salif reports', 'Moldelectrica said')."""
+    root = doc[m.start:m.end].root
+    return root.dep_ == "nsubj" and root.head.lemma_ in _speech_verbs()
+
+
+def _facility_like(doc: Doc, m: Mention) -> bool:
+    """A bare facility name told as the facility: 'Umm Hujul's LPG exports', 'Nyhamna processes gas',
+    'Lawpita, commissioned in 1960': a possessive or a subject, not a speaker."""
+    root = doc[m.start:m.end].root
+    if m.end < len(doc) and doc[m.end].text in ("-", "–", "—"):
+        return False  # 'the Godomey–Calavi main has failed': the name of one end of a link
+    return root.dep_ in ("nsubj", "nsubjpass", "poss") or m.end < len(doc) and doc[m.end].text in ("'s", "’s")
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset:
+    return frozenset(lexicon.cues()["speech_verbs"]) | {"report", "announce", "confirm", "deny", "claim", "warn"}
 
 
 def _acts(doc: Doc, m: Mention) -> bool:

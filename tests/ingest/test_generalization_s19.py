@@ -174,3 +174,10 @@ def test_hospitals_schools_and_community_centres_are_buildings_not_actors(extrac
     assert sorted((e["kind"], e["type"], e["name"]) for e in out["entities"]) == [
         ("facility", "building", "Kintampo Municipal Hospital"), ("facility", "building", "Mountjoy Community Centre"),
         ("facility", "building", "Thames Civic Centre")]
+
+
+def test_a_facilitys_bare_name_owning_or_doing_is_the_facility_and_speaking_its_operator(extractor):
+    out = extract(extractor, "A drone struck the Umm Hujul export terminal on Monday. Umm Hujul's LPG exports fell by "
+                             "half. Salif reports normal operations.", published=PUB)
+    assert sorted((e["kind"], e["name"]) for e in out["entities"]) == [("actor", "Salif"),
+                                                                       ("facility", "Umm Hujul export terminal")]
