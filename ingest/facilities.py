@@ -71,7 +71,7 @@ def _number_sign(doc: Doc, j: int) -> int | None:
 
 NUMBER_SIGNS = {"no.", "no", "number", "nos."}
 # what a number after a part word may be: "86", "T-47", "3A", "B2"
-DESIGNATION = re.compile(r"(?:[A-Z]{1,2}-?)?\d{1,4}[A-Z]?")
+DESIGNATION = re.compile(r"(?:[A-Z]{1,2}-?|[A-Z]{3,4}-)?\d{1,4}[A-Z]?")
 # a number that measures rather than names: "a tower 57 metres high"
 MEASURES = {"m", "metres", "meters", "metre", "meter", "km", "kilometres", "kilometers", "feet", "ft", "miles", "tonnes",
             "tons", "percent", "per", "%", "hours", "days", "minutes", "years", "times", "mw", "kv", "people"}
@@ -494,7 +494,9 @@ class FacilityFinder(DataComponent):
             if t.i in taken:
                 continue
             span = doc[t.i:end]
+            code = doc[end - 1].text  # 'unit AVT-3', 'Tower T-47': a lettered code names the part alone too
             out.append(Mention(t.i, end, "facility", typ, span.text, named=True, source="numbered",
+                               aliases=[code] if CODE.fullmatch(code) and not code[:1].isdigit() else [],
                                char_start=span.start_char, char_end=span.end_char))
         return out
 

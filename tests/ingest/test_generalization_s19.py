@@ -181,3 +181,15 @@ def test_a_facilitys_bare_name_owning_or_doing_is_the_facility_and_speaking_its_
                              "half. Salif reports normal operations.", published=PUB)
     assert sorted((e["kind"], e["name"]) for e in out["entities"]) == [("actor", "Salif"),
                                                                        ("facility", "Umm Hujul export terminal")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("On Monday a fire broke out at the primary oil-refining unit AVT-3 of the Kuban refinery.",
+     ["unit AVT-3", "AVT-3"]),
+    ("A leak occurred in the high-pressure section of hydrocracker unit HCU-2 at the Ban Chang refinery on Tuesday.",
+     ["unit HCU-2", "HCU-2"]),
+])
+def test_a_unit_named_by_a_lettered_code_is_a_part_known_by_the_code_too(extractor, text, names):
+    out = extract(extractor, text, published=PUB)
+    unit = [e for e in out["entities"] if e["type"] == "unit"]
+    assert [[u["name"], *u["aliases"]] for u in unit] == [names] and unit[0]["part_of"]
