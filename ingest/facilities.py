@@ -329,6 +329,10 @@ class FacilityFinder(DataComponent):
                         and not _stop_left(doc, j - 1):
                     start, named, j = j, True, j - 1  # "Hornsea One offshore wind farm": a number word in the name
                     continue
+                if tok.like_num and tok.is_alpha and _cap(tok) and not tok.is_sent_start and start == j + 1 \
+                        and _cap(doc[j + 1]) and tok.lower_.endswith(("th", "st", "nd", "rd")):
+                    start, named, j = j, True, j - 1  # "the Seventh Container Terminal", "the Third Mainland Bridge"
+                    continue
                 if tok.like_num and j > 0:
                     k = _number_sign(doc, j)
                     if k is not None:

@@ -193,3 +193,9 @@ def test_a_unit_named_by_a_lettered_code_is_a_part_known_by_the_code_too(extract
     out = extract(extractor, text, published=PUB)
     unit = [e for e in out["entities"] if e["type"] == "unit"]
     assert [[u["name"], *u["aliases"]] for u in unit] == [names] and unit[0]["part_of"]
+
+
+def test_a_capitalized_ordinal_opens_a_facilitys_name(extractor):
+    out = extract(extractor, "A fire broke out at the Seventh Container Terminal on Monday. Traffic on the Third "
+                             "Mainland Bridge was halted on Tuesday.", published=PUB)
+    assert sorted(e["name"] for e in out["entities"]) == ["Seventh Container Terminal", "Third Mainland Bridge"]
