@@ -131,7 +131,9 @@ FLOORS = {
     # session 11's cut-noun rule found one more of its incidents (0.598 -> 0.614), of another type (0.692 -> 0.667)
     # Session 13: date accuracy floor 0.78 -> 0.77 (never studied: one of 27 dates moved by the rule that a day the
     # words tell beats a live entry's day, found by reading only its summary line at each commit)
-    "check22": {"entity_f1": 0.72, "incident_f1": 0.59, "type_acc": 0.65, "date_acc": 0.77, "perp_acc": 0.75},
+    # session 19: two more incidents matched (29 -> 31 of 50) with the same counts of right types and perpetrators:
+    # 0.785 / 0.652 / 0.690 / 0.793 / 0.793 -> 0.799 / 0.689 / 0.645 / 0.806 / 0.742
+    "check22": {"entity_f1": 0.72, "incident_f1": 0.59, "type_acc": 0.64, "date_acc": 0.77, "perp_acc": 0.74},
     # h309-h322, written blind in session 10; first look, with the session-9 rules: entity_f1=0.730
     # incident_f1=0.568 type_acc=0.870 date_acc=0.609 perp_acc=0.826; then studied (session 10)
     "check23": {"entity_f1": 0.74, "incident_f1": 0.73, "type_acc": 0.86, "date_acc": 0.62, "perp_acc": 0.80},
@@ -211,7 +213,9 @@ FLOORS = {
     # 0.836 / 0.658 / 0.875 / 0.792 / 0.750
     # session 15: one more incident matched (a session-15 lexicon addition) with its perpetrator missed
     # (incident_f1 0.685 -> 0.703, perp_acc 0.760 -> 0.731)
-    "check36": {"entity_f1": 0.82, "incident_f1": 0.64, "type_acc": 0.86, "date_acc": 0.78, "perp_acc": 0.72},
+    # session 19: one more incident matched (26 -> 27) and one pairing changed with lettered unit codes ('unit AVT-3'):
+    # 0.838 / 0.703 / 0.885 / 0.808 / 0.769 -> 0.845 / 0.730 / 0.815 / 0.815 / 0.778
+    "check36": {"entity_f1": 0.82, "incident_f1": 0.64, "type_acc": 0.81, "date_acc": 0.78, "perp_acc": 0.72},
     # h505-h518, written blind at the end of session 13 (after its rules) and never studied; first look, with the
     # session-11 rules: entity_f1=0.806 incident_f1=0.674 type_acc=0.867 date_acc=0.800 perp_acc=0.800, with the
     # session-12 rules: 0.806 / 0.674 / 0.833 / 0.800 / 0.700, with the session-13 rules: 0.803 / 0.689 / 0.871 /
@@ -268,7 +272,8 @@ FLOORS = {
     # never studied: 0.822 / 0.675 / 0.667 / 0.778 / 0.889 with both trees; session 17's floodwater as a hazard word
     # cost one incident here (27 -> 26 matched, 9 -> 10 false) while it found four more in the unstudied pool:
     # 0.822 / 0.650 / 0.654 / 0.769 / 0.885
-    "check51": {"entity_f1": 0.81, "incident_f1": 0.64, "type_acc": 0.65, "date_acc": 0.76, "perp_acc": 0.87},
+    # session 19: one more incident matched (27 -> 28) of another type than the gold's: type accuracy 0.667 -> 0.643
+    "check51": {"entity_f1": 0.81, "incident_f1": 0.64, "type_acc": 0.64, "date_acc": 0.76, "perp_acc": 0.87},
     # written blind at the start of session 17 (h715-h770); first look with the session-16 rules (3d4e632):
     # blind 52 0.815 / 0.775 / 0.677 / 0.871 / 0.774, then studied: 0.815 / 0.800 / 0.688 / 0.875 / 0.781; session 18's
     # story year matched one more incident (its 'late January' dated in the year the undated text told before,
@@ -288,7 +293,9 @@ FLOORS = {
     "check57": {"entity_f1": 0.80, "incident_f1": 0.85, "type_acc": 0.67, "date_acc": 0.86, "perp_acc": 0.74},
     # never studied: 0.788 / 0.737 / 0.786 / 0.679 / 0.821, with the session-18 rules 0.788 / 0.753 / 0.759 / 0.655
     # / 0.828
-    "check58": {"entity_f1": 0.77, "incident_f1": 0.74, "type_acc": 0.74, "date_acc": 0.64, "perp_acc": 0.81},
+    # session 19: a year before another noun ('the 2021 coup') no longer dates the sentence's event: one date here lost
+    # (19 -> 18 of 29), as many gained elsewhere in the never-studied pool, with one incident more and three false fewer
+    "check58": {"entity_f1": 0.77, "incident_f1": 0.74, "type_acc": 0.74, "date_acc": 0.62, "perp_acc": 0.81},
     # never studied: 0.793 / 0.600 / 0.833 / 0.708 / 0.875 with both trees
     "check59": {"entity_f1": 0.78, "incident_f1": 0.59, "type_acc": 0.82, "date_acc": 0.69, "perp_acc": 0.86},
     # h827-h882, written blind at the start of session 19; first looks with the session-18 rules (61896ce):
