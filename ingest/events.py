@@ -752,7 +752,13 @@ class EventBuilder:
             day = next((m.dates[1] for m in main if m.dates and (m.dates[1] - m.dates[0]).days <= 1 and not m.bound), None)
             for toks, days in clauses:
                 own = [t for t in real if self._head(t).i in toks]
+                # '... two days after an explosion at X on Monday evening knocked out power': the clause's own day
+                dated = any(s in toks and x.offset_days is None and x.precision == 0
+                            for s, e, x in self.doc._.ig_dates or [])
                 for m in self._mentions_in(k, trigs, own, toks):
+                    if dated and m.dates and m.precision == 0:
+                        events.append(m)
+                        continue
                     m.dates, m.precision, m.date_text, m.bound = None, 9, None, False
                     if day is not None:
                         when = day - timedelta(days=days)

@@ -199,3 +199,11 @@ def test_a_capitalized_ordinal_opens_a_facilitys_name(extractor):
     out = extract(extractor, "A fire broke out at the Seventh Container Terminal on Monday. Traffic on the Third "
                              "Mainland Bridge was halted on Tuesday.", published=PUB)
     assert sorted(e["name"] for e in out["entities"]) == ["Seventh Container Terminal", "Third Mainland Bridge"]
+
+
+def test_a_clause_counted_back_keeps_the_day_it_tells(extractor):
+    out = extract(extractor, "A fire broke out at the Sutiava substation on Wednesday. The fire came less than two days "
+                             "after an explosion at the El Tololar substation on Monday evening knocked out power to "
+                             "around 60,000 customers.", published=date(2025, 9, 19))
+    assert _incidents(out) == [("explosion", "2025-09-15", "2025-09-15", ["El Tololar substation"], []),
+                               ("fire", "2025-09-17", "2025-09-17", ["Sutiava substation"], [])]
