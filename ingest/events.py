@@ -604,7 +604,8 @@ class EventBuilder:
     def _vessel_subject(self, verb) -> bool:
         """The verb's subject is a ship ('a barge', 'the tanker', a named vessel)."""
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is None and verb.dep_ == "conj":  # 'the carrier broke free ... and struck the quay'
+        if subj is None and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+            # 'the carrier broke free ... and struck the quay', 'the vessel approached too fast, hitting the quay'
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ == "VERB":  # 'a VLCC discharging crude at SPM-2 parted its hawser'
             subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)

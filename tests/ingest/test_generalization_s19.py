@@ -207,3 +207,10 @@ def test_a_clause_counted_back_keeps_the_day_it_tells(extractor):
                              "around 60,000 customers.", published=date(2025, 9, 19))
     assert _incidents(out) == [("explosion", "2025-09-15", "2025-09-15", ["El Tololar substation"], []),
                                ("fire", "2025-09-17", "2025-09-17", ["Sutiava substation"], [])]
+
+
+def test_a_ship_hitting_a_quay_in_a_participle_is_an_accident_not_the_documents_attack(extractor):
+    out = extract(extractor, "Hackers encrypted the servers of the Axios terminal on Friday. On Tuesday the vessel "
+                             "approached at an excessive angle in strong wind, hitting the quay wall at the Marmara Gate "
+                             "Terminal.", published=PUB)
+    assert [i["type"] for i in out["incidents"]] == ["cyberattack", "accident"]
