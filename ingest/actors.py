@@ -602,8 +602,8 @@ class ActorFinder(DataComponent):
             return on.lemma_ in LINK_WORDS or on.lower_ in LINK_WORDS
         if word == "from":
             return on.lemma_ in FROM_WORDS
-        if word == "to":
-            return on.lemma_ in TO_WORDS or on.lower_ in TO_WORDS
+        if word == "to":  # ('officials linked to Iran': a tie, not a route)
+            return (on.lemma_ in TO_WORDS or on.lower_ in TO_WORDS) and not (on.lemma_ == "link" and on.pos_ != "NOUN")
         if word == "with":
             return on.lemma_ in ("border", "link", "connection", "interconnection", "frontier")
         if word == "of":
@@ -1245,6 +1245,9 @@ class ActorFinder(DataComponent):
             return
         if key in self.commodities and not (span.start > 0 and _titled(toks[span.start - 1])):
             return  # 'six million tonnes of LNG a year', 'Brent rose 3%': a commodity
+        if toks[span.end - 1].text in ("No", "NO", "Nos") and span.end < len(doc) and (
+                toks[span.end].text == "." or toks[span.end].like_num):
+            return  # 'replaces Notice No. 2/2026', 'Bulletin No. 3': a document's number, no body
         if key in self.dateline_labels or (len(span) == 1 and key in UNIT_WORDS):
             return  # "Explainer: Who is ...", "160 MVA units": a label or a unit, not a name
         if len(span) == 1 and (key in self.facility_heads or text in self.facility_prefixes):

@@ -49,6 +49,7 @@ INTERMEDIARIES = {"source", "sources", "official", "officials", "spokesman", "sp
 CONTACTS = {"made contact with", "came into contact with"}  # accidents only when what was touched is a facility
 # law-enforcement and seizure verbs: an incident only when a facility is what was taken
 OBJECT_BOUND = {"armed_assault"}
+FUELS = {"gas", "oil", "fuel", "coal", "diesel", "crude", "wood", "waste", "biomass", "flare", "methane"}
 # 'about 20 armed men entered the X substation', 'a group of people carrying dynamite entered the station': a going in
 # that is an assault only when the ones going in bear arms
 ARMED_ENTRY = {"entered"}
@@ -693,13 +694,14 @@ class EventBuilder:
                     return True
                 if c.dep_ in ("dobj", "nsubjpass") and v.lower_ in CUT_WORDS and self._breakable(c):
                     return True  # 'saboteurs cut fibre-optic cables at four sites': unnamed, but cables
-                if c.dep_ in ("dobj", "nsubjpass") and any(
+                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ not in FUELS and any(
                         p.dep_ == "prep" and p.lower_ in ("on", "at", "of") and any(self._is_facility(o) for o in p.children)
                         for p in c.children):
                     return True  # 'flames burned 14 wooden poles of the X line': things of a facility
                 if c.dep_ == "prep" and c.lower_ in ("on", "at") and v.pos_ == "VERB" and self._is_facility(c) \
-                        and any(o.dep_ == "dobj" for o in v.children):
-                    return True  # 'flames burned 14 wooden poles on the X line' (the parser: burned ... on)
+                        and any(o.dep_ == "dobj" and o.lemma_ not in FUELS for o in v.children):
+                    return True  # 'flames burned 14 wooden poles on the X line' (the parser: burned ... on); not
+                    # 'the company burned gas at the plant'
                 if c.dep_ == "prep" and c.lower_ in ("of", "at", "on") and v.pos_ == "NOUN" and self._is_facility(c):
                     return True
                 if c.dep_ == "prep" and c.lower_ in ("into", "past", "onto") and v.pos_ == "VERB" and self._is_facility(c):

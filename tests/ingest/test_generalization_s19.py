@@ -214,3 +214,9 @@ def test_a_ship_hitting_a_quay_in_a_participle_is_an_accident_not_the_documents_
                              "approached at an excessive angle in strong wind, hitting the quay wall at the Marmara Gate "
                              "Terminal.", published=PUB)
     assert [i["type"] for i in out["incidents"]] == ["cyberattack", "accident"]
+
+
+def test_a_documents_number_is_no_organisation(extractor):
+    out = extract(extractor, "This notice replaces Notice No. 5/2026 and remains in force until the Berth 9 crane is "
+                             "repaired.", published=PUB)
+    assert [e["name"] for e in out["entities"] if e["kind"] == "actor"] == []
