@@ -144,6 +144,9 @@ BUILDING_TAILS = {"hospital", "school", "arena", "stadium", "clinic"}
 BUILDING_PAIRS = {("community", "centre"), ("community", "center"), ("civic", "centre"), ("civic", "center"),
                   ("community", "hall"), ("town", "hall"), ("health", "centre"), ("health", "center")}
 STREET_WORDS = {"street", "avenue", "boulevard", "lane", "square", "highway", "expressway", "motorway"}
+# streets named the other way round ('Rua Padre Libério', 'Avenida Mitre') or with the word glued on ('Kyrkvägen')
+STREET_FIRST = {"rua", "avenida", "calle", "rue", "jalan", "carrera", "calzada", "rodovia", "ulitsa", "ulica"}
+STREET_ENDINGS = ("vägen", "gatan", "straße", "strasse", "veien", "gata", "gade", "katu")
 # what a country's possessive may own without acting: its land and its infrastructure
 OWNED_PLACES = {"grid", "grids", "network", "networks", "system", "systems", "economy", "exports", "imports", "rice",
                 "coast", "coastline", "border", "borders", "territory", "waters", "airspace", "infrastructure",
@@ -1353,6 +1356,12 @@ class ActorFinder(DataComponent):
                 or toks[span.start].lower_ in FEATURE_OF and toks[span.start + 1].lower_ == "of") \
                 and not (span.end < len(doc) and toks[span.end].lower_ in self.facility_last):
             add(span, "place", "region", source="feature")  # "Gatun Lake", "Lac de Guiers": water and land, no actor
+            return
+        if label in ("ORG", "PERSON", "FAC") and not organ and root.dep_ not in ("nsubj", "nsubjpass") and (
+                len(span) >= 2 and toks[span.start].lower_ in STREET_FIRST and not toks[span.start].is_sent_start
+                or len(span) == 1 and toks[span.start].lower_.endswith(STREET_ENDINGS)) \
+                and not (span.end < len(doc) and toks[span.end].lower_ in self.facility_last):
+            add(span, "place", "street", source="street")  # 'a telecom tower on Rua Padre Libério', 'on Kyrkvägen'
             return
         if label in ("ORG", "PERSON", "FAC") and len(span) >= 2 and toks[span.end - 1].lower_ in STREET_WORDS \
                 and root.dep_ not in ("nsubj", "nsubjpass") and not (span.end < len(doc) and toks[span.end].lower_ in self.facility_last):

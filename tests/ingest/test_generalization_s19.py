@@ -220,3 +220,12 @@ def test_a_documents_number_is_no_organisation(extractor):
     out = extract(extractor, "This notice replaces Notice No. 5/2026 and remains in force until the Berth 9 crane is "
                              "repaired.", published=PUB)
     assert [e["name"] for e in out["entities"] if e["kind"] == "actor"] == []
+
+
+@pytest.mark.parametrize("text, street", [
+    ("Firefighters were called to a telecom tower on Rua Padre Liberio on Monday.", "Rua Padre Liberio"),
+    ("Lena Forsberg, who lives on Kyrkvägen, said the fire at the Stensjo heating plant was frightening.", "Kyrkvägen"),
+])
+def test_streets_named_first_or_with_the_word_glued_on_are_places(extractor, text, street):
+    out = extract(extractor, text, published=PUB)
+    assert [(e["kind"], e["type"]) for e in out["entities"] if e["name"] == street] == [("place", "street")]
