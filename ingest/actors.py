@@ -29,6 +29,9 @@ AREA_OF = {"outskirts", "residents", "forests", "slopes", "centre", "center", "c
 FROM_A_PLACE = {"come", "be", "hail", "resident", "villager", "people", "family", "firefighter", "farmer", "man",
                "woman", "brigade", "refugee", "migrant", "native", "cross", "travel", "flee", "arrive", "evacuate",
                "drive", "return", "move", "commute"}
+# people who come from a town, never from a company ('firefighters from Choele Choel')
+PEOPLE_FROM = {"firefighter", "resident", "villager", "people", "family", "farmer", "refugee", "migrant", "native",
+               "inhabitant", "fisherman", "herder"}
 SUPPLIED = {"power", "electricity", "supply", "supplies", "water", "gas", "service", "services", "access", "bound",
             "trains", "flights", "traffic", "route", "cut", "restore", "restored"}
 # words of going somewhere: 'sailed to Luganville', 'departures to Alat', 'left for Darwin'
@@ -652,6 +655,8 @@ class ActorFinder(DataComponent):
             return True  # 'cut power to Marjayoun', 'supplies drinking water to Rijeka', 'bound for Ust-Luga'
         if label == "PERSON" and prep.lower_ == "from":  # 'comes from Kaloleni', 'firefighters from María Elena'
             return prep.head.lemma_ in FROM_A_PLACE  # (not 'crews from Elettrodotti Sardi')
+        if label == "ORG" and prep.lower_ == "from" and prep.head.lemma_ in PEOPLE_FROM:
+            return True  # 'firefighters from Choele Choel', 'residents from Tudun Bako
         return label == "PERSON" and prep.lower_ in ("in", "at")
 
     @staticmethod
@@ -682,8 +687,6 @@ class ActorFinder(DataComponent):
         in a list with places, after a place preposition or before a plural place noun, is a place too.
         Read on the surface: the parser often breaks such lists."""
         toks = tokens(doc)
-        if span.root.dep_ in ("nsubj", "nsubjpass") or (span.start > 0 and toks[span.start - 1].text in ("'s", "’s")):
-            return False  # "..., and Chunghwa Telecom has ordered": a clause's subject; "Finland's Fingrid": an owned name
 
         def listed(t) -> bool:
             return t.text in (",", "and", "or") or (t.text[:1].isupper() and not t.is_sent_start)
@@ -691,6 +694,11 @@ class ActorFinder(DataComponent):
         i = span.start - 1
         while i >= 0 and listed(toks[i]) and "\n" not in toks[i].whitespace_:
             i -= 1
+        # 'supply to Outjo, Kamanjab and Khorixas was restored': a list the places it goes to
+        supplied = i > 0 and toks[i].lower_ == "to" and (toks[i - 1].lower_ in SUPPLIED or toks[i - 1].lemma_ in SUPPLIED)
+        if not supplied and (span.root.dep_ in ("nsubj", "nsubjpass")
+                             or (span.start > 0 and toks[span.start - 1].text in ("'s", "’s"))):
+            return False  # "..., and Chunghwa Telecom has ordered": a clause's subject; "Finland's Fingrid": an owned name
         j = span.end
         while j < len(doc) and listed(toks[j]) and "\n" not in toks[j - 1].whitespace_:
             j += 1
@@ -705,7 +713,7 @@ class ActorFinder(DataComponent):
         own = next((x for x in items if x[0].i <= span.start < x[-1].i + 1), None)
         if len(items) < 2 or own is None or (own[0].i, own[-1].i + 1) != (span.start, span.end):
             return False  # "Moore County Sheriff Ronnie Fields, a ...": no list the name is an item of
-        if i >= 0 and toks[i].lower_ in LOCATIVE | {"between", "across"}:
+        if i >= 0 and toks[i].lower_ in LOCATIVE | {"between", "across"} or supplied:
             return True
         if j < len(doc) and toks[j].tag_ == "NNS" and (toks[j].lemma_ in self.place_nouns or toks[j].lower_ in self.place_nouns):
             return True

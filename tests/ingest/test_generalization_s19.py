@@ -229,3 +229,12 @@ def test_a_documents_number_is_no_organisation(extractor):
 def test_streets_named_first_or_with_the_word_glued_on_are_places(extractor, text, street):
     out = extract(extractor, text, published=PUB)
     assert [(e["kind"], e["type"]) for e in out["entities"] if e["name"] == street] == [("place", "street")]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Supply to Outjo, Kamanjab and Khorixas was restored at 14:10 on Monday.", "Khorixas"),
+    ("Firefighters from Choele Choel said they were not asked for help.", "Choele Choel"),
+])
+def test_towns_that_supply_goes_to_or_firefighters_come_from_are_places(extractor, text, town):
+    out = extract(extractor, text, published=PUB)
+    assert [e["kind"] for e in out["entities"] if e["name"] == town] == ["place"]
