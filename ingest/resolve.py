@@ -714,6 +714,13 @@ def _acronym_of(name: str) -> str:
 NAMED_TYPES = ("person", "organisation", "company")
 
 
+# words of a body's name, never of a person's ('Cordova Ridge Energy', 'Port Authority')
+_ORGISH = {"energy", "power", "gas", "oil", "group", "company", "corporation", "authority", "ministry", "agency", "council",
+           "bank", "port", "ports", "rail", "railway", "railways", "water", "telecom", "networks", "network", "systems",
+           "services", "holdings", "international", "ltd", "inc", "plc", "sa", "llc", "front", "army", "forces", "police",
+           "brigade", "movement", "party", "union", "office", "court", "institute", "university", "news", "press"}
+
+
 def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
     k = key(m.name)
     words = fold(m.name).split()
@@ -733,6 +740,10 @@ def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
             if core == mcore:
                 return e
             continue
+        if m.type == "person" and e.type == "organisation" and len(words) == 1 and 2 <= len(ew) <= 3 \
+                and ew[-1] == words[0] and not set(ew) & _ORGISH:
+            e.type = "person"  # 'Mirskov said' after 'governor Anatoly Mirskov', which the model took for a body
+            return e
         if m.type in ("person", "organisation") and e.type == "person" and 0 < len(words) < len(ew) and (
                 ew[-len(words):] == words or len(words) == 1 and len(ew) >= 3 and words[0] in ew[1:-1]):
             # 'Dhillon said' after 'Priya Dhillon' (a surname the model may take for an organisation); 'Portillo

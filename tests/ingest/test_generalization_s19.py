@@ -238,3 +238,9 @@ def test_streets_named_first_or_with_the_word_glued_on_are_places(extractor, tex
 def test_towns_that_supply_goes_to_or_firefighters_come_from_are_places(extractor, text, town):
     out = extract(extractor, text, published=PUB)
     assert [e["kind"] for e in out["entities"] if e["name"] == town] == ["place"]
+
+
+def test_a_surname_told_alone_makes_the_full_name_the_model_took_for_a_body_a_person(extractor):
+    out = extract(extractor, "Debris fell on the Ryazan refinery, regional governor Anatoly Mirskov said on Wednesday. "
+                             "Mirskov said on Telegram that debris caused a fire.", published=PUB)
+    assert [(e["type"], e["name"]) for e in out["entities"] if e["kind"] == "actor"] == [("person", "Anatoly Mirskov")]
