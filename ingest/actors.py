@@ -1232,9 +1232,6 @@ class ActorFinder(DataComponent):
         if label == "PERSON" and len(span) >= 2 and toks[span.start].lower_ in PERSON_TITLES and toks[span.start].is_title \
                 and (len(span) >= 3 or toks[span.start + 1].pos_ == "PROPN"):
             span = doc[span.start + 1:span.end]  # "Engineer K. Sivaruban", "Reader Shanice": the title is not the name
-        if label == "PERSON" and len(span) >= 3 and toks[span.start].lower_.rstrip(".") in lexicon.honorifics() \
-                and all(t.is_title for t in span[1:]):
-            span = doc[span.start + 1:span.end]  # "Mr Bounmy Phommachanh"
         if label == "PERSON" and len(span) >= 3 and span.start > 0 and toks[span.start - 1].lower_ in ("and", "of") \
                 and self._common_word(toks[span.start].lower_) and toks[span.start + 1].is_title:
             span = doc[span.start + 1:span.end]  # "Minister of Infrastructure and Energy Mirela Dervishi": the remit's last word

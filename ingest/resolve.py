@@ -571,27 +571,24 @@ def _facility_like(doc: Doc, m: Mention) -> bool:
 
 @lru_cache(maxsize=1)
 def _speech_verbs() -> frozenset:
-    return frozenset(lexicon.cues()["speech_verbs"]) | {"report", "announce", "confirm", "deny", "claim", "warn"}
+    return frozenset(lexicon.cues()["speech_verbs"])
 
 
 def _acts(doc: Doc, m: Mention) -> bool:
-    """A mention that acts or owns: a clause's subject or agent ('Transgaz closed the section'), an
-    owner ('Transgaz's engineers', 'two Safaricom masts'), or a company's ('the operator Transgaz')."""
-    root = doc[m.start:m.end].root
-    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
-        return True
-    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+    """A mention that acts or owns: one that speaks or acts (_speaks_or_acts), or an owner ('Transgaz's
+    engineers', 'two Safaricom masts')."""
+    if _speaks_or_acts(doc, m):
         return True
     if m.end < len(doc) and doc[m.end].text in ("'s", "’s"):
         return True
-    if root.dep_ == "compound" and root.head.tag_ == "NNS" and root.head.lemma_ in _facility_words():
-        return True  # "two Safaricom telecommunications masts": an owner before the facilities it owns
-    return m.start > 0 and doc[m.start - 1].lower_ in ("operator", "company", "firm", "utility", "owner")
+    root = doc[m.start:m.end].root
+    # "two Safaricom telecommunications masts": an owner before the facilities it owns
+    return root.dep_ == "compound" and root.head.tag_ == "NNS" and root.head.lemma_ in _facility_words()
 
 
 def _speaks_or_acts(doc: Doc, m: Mention) -> bool:
-    """A clause's subject or agent, or a name after 'operator', 'company' and the like: an actor whatever
-    another telling of the name looks like."""
+    """A clause's subject or agent ('Transgaz closed the section'), or a name after 'operator', 'company' and
+    the like ('the operator Transgaz'): an actor whatever another telling of the name looks like."""
     root = doc[m.start:m.end].root
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
         return True
