@@ -1140,7 +1140,8 @@ class EventBuilder:
         return None
 
     def _date(self, ev: Event, sent: Span, real) -> None:
-        if all(self._head(r).dep_ == "amod" and self._head(r).tag_ != "VBG" for r in real):
+        if all(self._head(r).dep_ == "amod" and self._head(r).tag_ != "VBG" and not self._misread_verb(self._head(r))
+               for r in real):
             return  # 'will replace the damaged gate by April': a state the text describes, not dated by it
             # (but 'on Monday, firefighters were called to a burning cable shaft': the fire of that day)
         best = None
@@ -1230,6 +1231,14 @@ class EventBuilder:
             if best[0] == 2 or best[0] == 1 and all(self._after(r) for r in real):
                 # 'said on Tuesday', 'supply fell on Thursday after a drone attack': the event was on or before
                 ev.bound, ev.precision = True, best[1] + 5
+
+    @staticmethod
+    def _misread_verb(tok) -> bool:
+        """'Saboteurs damaged tower No. 41 on Monday': a past tense after its subject, read as an adjective
+        because the object it governs has no article; ('the damaged gate', 'its flooded unit' describe)."""
+        return tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN") and tok.i > tok.sent.start \
+            and tok.nbor(-1).pos_ in ("NOUN", "PROPN", "PRON") and tok.nbor(-1).dep_ in ("nsubj", "nsubjpass", "compound", "ROOT") \
+            and not any(c.dep_ in ("det", "poss") for c in tok.head.children)
 
     def _date_end(self, expr) -> Optional[int]:
         """The token after a date expression of this document."""

@@ -481,7 +481,9 @@ def test_a_day_counted_from_the_event_told_before(extractor, text, day):
 
 
 def test_a_day_counted_from_an_undated_event_is_no_date(extractor):
-    out = extract(extractor, "An explosion hit the Varna pipeline. Two days later, a drone struck the Kavarna gas plant.")
+    # (each told with who did it: an untimed event told once by nobody is left out as background)
+    out = extract(extractor, "The Kavarna Liberation Front bombed the Varna pipeline. Two days later, the Kavarna "
+                             "Liberation Front struck the Kavarna gas plant with a drone.")
     assert [i["start"] for i in out["incidents"]] == [None, None]
 
 

@@ -308,6 +308,13 @@ FLOORS = {
     "check61": {"entity_f1": 0.75, "incident_f1": 0.88, "type_acc": 0.87, "date_acc": 0.82, "perp_acc": 0.67},
     "check62": {"entity_f1": 0.72, "incident_f1": 0.67, "type_acc": 0.83, "date_acc": 0.78, "perp_acc": 0.87},
     "check63": {"entity_f1": 0.72, "incident_f1": 0.67, "type_acc": 0.74, "date_acc": 0.86, "perp_acc": 0.68},
+    # h883-h938, written blind at the start of session 20; first looks with the session-19 rules (c86cf5c):
+    # blind 64 0.766 / 0.796 / 0.780 / 0.707 / 0.756, blind 65 0.784 / 0.743 / 0.872 / 0.872 / 0.744 (both then studied);
+    # blind 66 0.706 / 0.685 / 0.763 / 0.868 / 0.711, blind 67 0.759 / 0.745 / 0.829 / 0.829 / 0.629 (never studied)
+    "check64": {"entity_f1": 0.75, "incident_f1": 0.78, "type_acc": 0.76, "date_acc": 0.69, "perp_acc": 0.74},
+    "check65": {"entity_f1": 0.77, "incident_f1": 0.73, "type_acc": 0.85, "date_acc": 0.85, "perp_acc": 0.72},
+    "check66": {"entity_f1": 0.69, "incident_f1": 0.67, "type_acc": 0.74, "date_acc": 0.85, "perp_acc": 0.69},
+    "check67": {"entity_f1": 0.74, "incident_f1": 0.73, "type_acc": 0.81, "date_acc": 0.81, "perp_acc": 0.61},
 }
 
 
@@ -325,7 +332,8 @@ PART_ENDS = [(14, "develop"), (21, "check"), (28, "check2"), (42, "check3"), (56
              (686, "check49"), (700, "check50"), (714, "check51"),
              (728, "check52"), (742, "check53"), (756, "check54"), (770, "check55"),
              (784, "check56"), (798, "check57"), (812, "check58"), (826, "check59"),
-             (840, "check60"), (854, "check61"), (868, "check62"), (882, "check63")]
+             (840, "check60"), (854, "check61"), (868, "check62"), (882, "check63"),
+             (896, "check64"), (910, "check65"), (924, "check66"), (938, "check67")]
 
 
 def _part(path: Path) -> str:

@@ -1,0 +1,59 @@
+"""Session 20's generalizing rules, one behaviour per test, on short invented sentences (none taken
+from the corpora). The helpers are those of test_generalization.py."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.ingest.test_generalization import entity, extract
+
+PUB = date(2026, 5, 20)  # a Wednesday
+
+
+def _incidents(out):
+    return sorted((i["type"], i["start"], i["end"], sorted(entity(out, t)["name"] for t in i["targets"]),
+                   sorted(entity(out, p)["name"] for p in i["perpetrators"])) for i in out["incidents"])
+
+
+@pytest.mark.parametrize("text", [
+    "A video shared online showed a fire at the Tervola gas pipeline, in another country.",
+    "Analysts warn that an explosion at the Ostrava pumping station could halt exports.",
+])
+def test_an_untimed_event_told_once_by_nobody_in_a_dated_article_is_background(extractor, text):
+    assert extract(extractor, text, published=PUB)["incidents"] == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # no publication date: relative dates cannot be resolved, so an undated event is no sign of background
+    ("A fire broke out at the Tervola gas pipeline on Monday.", None,
+     [("fire", None, None, ["Tervola gas pipeline"], [])]),
+    # told with who did it
+    ("The Kavarna Front bombed the Tervola gas pipeline.", PUB,
+     [("sabotage", None, None, ["Tervola gas pipeline"], ["Kavarna Front"])]),
+    # told twice
+    ("A fire broke out at the Tervola gas pipeline. The fire at the Tervola gas pipeline burned for hours.", PUB,
+     [("fire", None, None, ["Tervola gas pipeline"], [])]),
+    # timed
+    ("A fire broke out at the Tervola gas pipeline on Monday.", PUB,
+     [("fire", "2026-05-18", "2026-05-18", ["Tervola gas pipeline"], [])]),
+])
+def test_an_event_told_twice_attributed_timed_or_in_an_undated_article_stays(extractor, text, published, expected):
+    assert _incidents(extract(extractor, text, published=published)) == expected
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    ("Saboteurs damaged unit No. 2 of the Varna refinery on Monday.", "unit No. 2", "Varna refinery"),
+    ("Drones hit Unit 4 of the Varna power plant on Monday.", "Unit 4", "Varna power plant"),
+])
+def test_a_verb_read_as_an_adjective_before_an_articleless_part_still_dates_it(extractor, text, part, whole):
+    out = extract(extractor, text, published=PUB)
+    assert [(i["start"], sorted(entity(out, t)["name"] for t in i["targets"])) for i in out["incidents"]] == \
+        [("2026-05-18", sorted([part, whole]))]
+
+
+def test_a_damaged_thing_a_text_describes_is_no_dated_event(extractor):
+    # told twice, so kept as an incident: the April of the repair still does not date it
+    out = extract(extractor, "Engineers will replace the damaged gate of the Varna dam by April. The gate of the "
+                             "Varna dam was damaged by a flood.", published=PUB)
+    assert [i["start"] for i in out["incidents"]] == [None]
