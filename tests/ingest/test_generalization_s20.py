@@ -57,3 +57,15 @@ def test_a_damaged_thing_a_text_describes_is_no_dated_event(extractor):
     out = extract(extractor, "Engineers will replace the damaged gate of the Varna dam by April. The gate of the "
                              "Varna dam was damaged by a flood.", published=PUB)
     assert [i["start"] for i in out["incidents"]] == [None]
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("A bomb tore open the Varna pipeline on Monday.", "sabotage"),
+    ("A bomb ripped open the Varna pipeline on Monday.", "sabotage"),
+    # an aircraft's bomb is an airstrike, not a charge placed by hand
+    ("Two glide bombs hit the Varna pumping station on Monday.", "airstrike"),
+    ("A guided bomb hit the Varna pumping station on Monday.", "airstrike"),
+])
+def test_a_bomb_is_a_charge_unless_an_aircraft_dropped_it(extractor, text, typ):
+    out = extract(extractor, text, published=PUB)
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [(typ, "2026-05-18")]
