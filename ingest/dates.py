@@ -89,6 +89,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("last_year", r"\b(?:(?P<part>early|mid|late)[- ])?last year\b"),
     ("days_ago", r"\b(?P<n>\d+|one|two|three|four|five|six|seven) days ago\b"),
     ("weeks_ago", r"\b(?:(?P<n>\d+|a|one|two|three|four) weeks?|a (?P<fortnight>fortnight)) ago\b"),
+    # "two months ago", "three years ago": that month, that year (a day so far back is rarely meant exactly)
+    ("months_ago", r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven) months? ago\b"),
+    ("years_ago", r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) years? ago\b"),
     # "two days later", "three days after the explosion", "the following morning", "the day before",
     # "shortly after the tripping" (the same day):
     # a day counted from another event the text tells, never from the publication date
@@ -114,11 +117,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}
 RELATIVE = {"dm_rel_year", "md_rel_year", "mon_rel_year", "rel_week", "last_week", "last_weekend", "this_month",
-            "last_month", "this_year", "last_year", "days_ago", "weeks_ago", "weekday", "yesterday", "today",
+            "last_month", "this_year", "last_year", "days_ago", "weeks_ago", "months_ago", "years_ago", "weekday", "yesterday", "today",
             "overnight", "dm", "md", "mon", "holiday", "dom", "offset", "dd_m", "overnight_into", "week_of",
             "weekday_span", "slice_m", "nth_wd_m", "weekday_of_week"}
 # of those, the ones that only count from the publication date ('overnight', 'on Tuesday', 'last month')
 DEICTIC = {"overnight", "overnight_into", "today", "yesterday", "weekday", "weekday_span", "days_ago", "weeks_ago",
+           "months_ago", "years_ago",
            "weekday_of_week",
            "rel_week", "last_week", "last_weekend", "this_month", "last_month", "this_year", "last_year"}
 HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
@@ -154,7 +158,7 @@ class DateExpr:
         if self.kind in ("rel_week", "last_week", "last_weekend", "overnight", "overnight_into", "week_of", "weekday_span",
                          "slice_my", "slice_m"):
             return 1
-        if self.kind in ("my", "this_month", "last_month", "mon", "mon_rel_year"):
+        if self.kind in ("my", "this_month", "last_month", "mon", "mon_rel_year", "months_ago"):
             return 2
         return 3
 
@@ -201,6 +205,7 @@ STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "holiday": {"christmas", "boxing", "new"},
     "rel_week": _THIS, "last_week": {"last"}, "last_weekend": {"last", "this", "over"}, "this_month": _THIS,
     "last_month": {"last", "at", "by", "the"} | _PARTS, "weeks_ago": {DIGIT, "a", "one", "two", "three", "four"},
+    "months_ago": {DIGIT} | set(_NUMBERS) | {"eleven"}, "years_ago": {DIGIT} | set(_NUMBERS),
     "this_year": _THIS, "overnight_into": {"overnight"}, "year_part": _PARTS,
     "weekday_span": {"overnight", "the", "on", "from", "between"},
     "last_year": {"last"} | _PARTS,
@@ -569,6 +574,13 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
         weeks = 2 if g.get("fortnight") else int(n) if n.isdigit() else _NUMBERS[n.lower()]
         d = p - timedelta(days=7 * weeks)
         return d, d
+    if k in ("months_ago", "years_ago"):
+        n = g["n"].lower()
+        n = int(n) if n.isdigit() else _NUMBERS.get(n, 11)
+        if k == "years_ago":
+            return year_interval(p.year - n)
+        months = p.year * 12 + p.month - 1 - n
+        return month_interval(months // 12, months % 12 + 1)
     if k == "days_ago":
         n = g["n"]
         n = int(n) if n.isdigit() else _NUMBERS[n.lower()]

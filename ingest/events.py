@@ -1289,6 +1289,11 @@ class EventBuilder:
                 inside = any(h in heads for h in range(a.left_edge.i, a.right_edge.i + 1))
                 if not inside and a.head.i not in about and self.toks[i].head.lower_ == "since":
                     return True  # 'an alliance of armed groups that has fought the army since 2023': a state, not an event
+                if not inside and a.head.i not in about and self.toks[i].ent_type_ == "DATE" and any(
+                        x.kind == "facility" for x in self.res.at.get(a.head.i, [])) \
+                        and not any(k in self._trigger_tokens() for k in range(a.left_edge.i, a.right_edge.i + 1)):
+                    return True  # 'the X headworks, whose control sparked border fighting five years ago': what
+                    # the relative clause tells of the facility, no incident of ours
                 return a.head.i not in about and self._actor(a.head.i) is not None and not inside
         return False
 

@@ -228,8 +228,8 @@ class FacilityFinder(DataComponent):
                 and (doc[i + 1].like_num or doc[i + 1].lower_ in ("no", "no.", "#")):
             return None  # 'On Sunday Tower No. 88 fell': a numbered head, not one after a name
         if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start and not doc[n].is_stop \
-                and (doc[n].pos_ == "PROPN" or dashed or _cap(doc[i]) and doc[n].pos_ == "ADJ") \
-                and doc[n].ent_type_ not in ("NORP", "DATE") \
+                and (doc[n].pos_ == "PROPN" or dashed or _cap(doc[i]) and doc[n].pos_ == "ADJ" or CODE.fullmatch(doc[n].text)) \
+                and (doc[n].ent_type_ not in ("NORP", "DATE") or CODE.fullmatch(doc[n].text)) \
                 and not (doc[n].ent_type_ == "PERSON" and n > 0 and doc[n - 1].ent_type_ == "PERSON" and not dashed):
             # (two towns joined by a dash the model took for a person still name a route: 'the Taureau-Matawin line')
             # one word the model took for a person still names the place: "the damaged Gaya section"

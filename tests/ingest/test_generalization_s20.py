@@ -69,3 +69,29 @@ def test_a_damaged_thing_a_text_describes_is_no_dated_event(extractor):
 def test_a_bomb_is_a_charge_unless_an_aircraft_dropped_it(extractor, text, typ):
     out = extract(extractor, text, published=PUB)
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [(typ, "2026-05-18")]
+
+
+@pytest.mark.parametrize("text", [
+    "Storms toppled towers on the L-7021 line on Saturday.",
+    "Six steel towers on its 138-kilovolt L-7021 line were blown over late Saturday.",
+])
+def test_a_line_named_by_a_code_is_a_facility(extractor, text):
+    out = extract(extractor, text, published=PUB)
+    assert [(entity(out, t)["name"], i["start"]) for i in out["incidents"] for t in i["targets"]] == \
+        [("L-7021 line", "2026-05-16")]
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Two years ago, an ice storm brought down 11 poles of the Baddeck line.", "2024-01-01", "2024-12-31"),
+    ("Three months ago, a fire destroyed the Baddeck substation.", "2026-02-01", "2026-02-28"),
+])
+def test_months_and_years_ago_are_that_month_and_that_year(extractor, text, start, end):
+    out = extract(extractor, text, published=PUB)
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [(start, end)]
+
+
+def test_a_date_in_a_relative_clause_on_the_facility_tells_of_the_facility(extractor):
+    out = extract(extractor, "Kyrgyzstan accused Tajik forces of firing mortars at the Golovnoi water distribution "
+                             "facility on the Isfara river, the disputed headworks whose control sparked deadly border "
+                             "fighting five years ago.", published=PUB)
+    assert [i["start"] for i in out["incidents"]] == [None]
