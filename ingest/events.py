@@ -130,6 +130,7 @@ class Event:
     recent: bool = False  # dated relative to a publication date the text lacks ('on Thursday'): the news, not history
     follows: bool = False  # 'a fire broke out in the switchyard after the strike': a consequence of an attack told before
     stamped: bool = False  # dated only by the dateline or the live entry it stands in, not by words of its own
+    scene: bool = False  # dated only by the time that opens its paragraph ('Two weeks later, in February, ...')
     words: list[str] = field(default_factory=list)  # the trigger words, one per entry of types
 
     def absorb(self, o: "Event") -> None:
@@ -144,7 +145,7 @@ class Event:
             # the date kept says whether it only bounds the event (a report's day); a day the words tell
             # ('overnight') beats the day of the live entry or dateline a later telling stands under
             self.dates, self.precision, self.date_text, self.bound = o.dates, o.precision, o.date_text, o.bound
-            self.stamped = o.stamped
+            self.stamped, self.scene = o.stamped, o.scene
         if not o.habitual or self.habitual:  # 'where X has repeatedly blown up pylons': not who did this one
             for p in o.perps:
                 if p not in self.perps:
@@ -226,6 +227,10 @@ def _tree_distance(a, b) -> int:
 
 # prepositions before the day an effect ends
 UNTIL = {"until", "till", "untill"}
+
+
+# words before a paragraph's opening time: 'Then, on 2 April', 'Later, in February', 'Two weeks later, in March'
+SCENE_WORDS = {"then", "later", "but", "and", "so", "by", "in", "on", "early", "late", "earlier", "afterwards"}
 
 
 class EventBuilder:
@@ -834,11 +839,11 @@ class EventBuilder:
             e = Event(list(ev.sents), list(ev.types), list(ev.cues), group, ev.dates, ev.precision,
                       list(ev.perps), set(ev.effects), list(ev.evidence), ev.location, ev.date_text,
                       anaphoric=ev.anaphoric, habitual=ev.habitual, bound=ev.bound, recent=ev.recent,
-                      follows=ev.follows, stamped=ev.stamped, words=list(ev.words))
+                      follows=ev.follows, stamped=ev.stamped, scene=ev.scene, words=list(ev.words))
             if own is not real:  # 'X bombed A on Wednesday, and a drone hit B on Thursday': each its own
                 e.types = [self._own_type(t, cyber) for t in own]
                 e.words = [t.text.lower() for t in own]
-                e.dates, e.precision, e.date_text, e.bound, e.stamped = None, 9, None, False, False
+                e.dates, e.precision, e.date_text, e.bound, e.stamped, e.scene = None, 9, None, False, False, False
                 self._date(e, sent, own)
                 e.perps = self._agents(sent, own)
             out.append(e)
@@ -1097,6 +1102,30 @@ class EventBuilder:
             return None  # 'Trujillo, 14 May 2026. The court on Wednesday ...': the day it was filed
         return (1, 0, 0, interval, days[0]) if interval else None
 
+    def _paragraph_opening(self, sent: Span):
+        """'Two weeks later, in February, the violence moved to the fence line. ... armed men forced their way
+        into the X station': a paragraph whose first sentence opens with a time sets the scene for the undated
+        sentences after it, as (rank, precision, distance, interval, expression)."""
+        k = self.sent_of.get(sent.start)
+        if not k:
+            return None
+        first = k
+        while first > 0 and not self.text[self.sents[first - 1].start_char:self.sents[first].start_char].rstrip(" ").endswith("\n"):
+            first -= 1
+        if first == k or k - first > 3:
+            return None
+        opening = self.sents[first]
+        if any(opening.start <= t.start < opening.end for t in self.doc._.ig_triggers or []):
+            return None  # the opening's time is its own event's, told there
+        lead = [x for s, e, x in self.doc._.ig_dates or [] if opening.start <= s < opening.start + 8
+                and all(t.is_punct or t.is_space or t.lower_ in SCENE_WORDS or any(a <= t.i < b for a, b, _ in self.doc._.ig_dates)
+                        for t in self.doc[opening.start:s])]
+        lead = [x for x in lead if x.offset_days is None]
+        if not lead:
+            return None
+        interval = lead[0].resolve(self.published)
+        return (1, lead[0].precision, 0, interval, lead[0]) if interval else None
+
     def _indefinite_only(self, targets: list[Ent]) -> bool:
         """Every target is told with 'a' or 'an' ('the first attack on a Saudi energy facility since
         2022'): a kind of target, no incident of the day."""
@@ -1224,6 +1253,9 @@ class EventBuilder:
             day, expr = filed or entry
             best = (1, expr.precision, 0, day, expr)
             ev.stamped = entry is not None  # a live entry's day: when it was told
+        if best is None:
+            best = self._paragraph_opening(sent)
+            ev.scene = best is not None
         if best and best[3] is None and self.published is None:
             ev.recent = True
         if best and best[3]:
@@ -1887,8 +1919,8 @@ class EventBuilder:
     def _dates_agree(a: Event, b: Event) -> bool:
         """Overlapping days; a date that only bounds a report agrees with any day up to it, within
         BACKGROUND_DAYS (a report on Monday does not tell an event of the year before as news)."""
-        if overlap(a.dates, b.dates):
-            return True
+        if overlap(a.dates, b.dates) or (a.scene or b.scene) and set(a.types) & set(b.types):
+            return True  # (a paragraph's opening time is a guess: no bar to the same kind of event told again)
         window = timedelta(days=BACKGROUND_DAYS)
         if b.bound and _covers(b, a) and b.dates[1] - window <= a.dates[0] <= b.dates[1]:
             return True

@@ -95,3 +95,22 @@ def test_a_date_in_a_relative_clause_on_the_facility_tells_of_the_facility(extra
                              "facility on the Isfara river, the disputed headworks whose control sparked deadly border "
                              "fighting five years ago.", published=PUB)
     assert [i["start"] for i in out["incidents"]] == [None]
+
+
+def test_a_paragraph_that_opens_with_a_time_dates_the_events_it_tells(extractor):
+    out = extract(extractor, "Shortly after midnight on 28 January, an explosion hit the Tesla pipeline.\n\n"
+                             "Two weeks later, in February, the violence moved to the fence line. About fifteen armed "
+                             "men forced their way into the Ribar pumping station and held two crews at gunpoint. The "
+                             "raid on the Ribar pumping station lasted hours.\n\n"
+                             "Then, on 2 April, a fire broke out inside the Ribar pumping station. The fire at the "
+                             "Ribar pumping station burned for hours.", published=date(2023, 6, 12))
+    assert _incidents(out) == [("armed_assault", "2023-02-01", "2023-02-28", ["Ribar pumping station"], []),
+                               ("explosion", "2023-01-28", "2023-01-28", ["Tesla pipeline"], []),
+                               ("fire", "2023-04-02", "2023-04-02", ["Ribar pumping station"], [])]
+
+
+def test_an_opening_time_with_its_own_event_dates_only_that_event(extractor):
+    out = extract(extractor, "On 2 April, a fire broke out at the Ribar pumping station. Armed men had once stormed "
+                             "the Tesla pipeline. The raid on the Tesla pipeline lasted hours.", published=date(2023, 6, 12))
+    assert _incidents(out) == [("armed_assault", None, None, ["Tesla pipeline"], []),
+                               ("fire", "2023-04-02", "2023-04-02", ["Ribar pumping station"], [])]
