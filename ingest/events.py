@@ -1013,19 +1013,27 @@ class EventBuilder:
 
     def _no_stray_parts(self, cands: list, sent: Span) -> list:
         """'In June 2021, a transformer fire at the Nasr City substation': an unnamed part told with 'a' that
-        resolution tied to a facility not named in the sentence gives way to the facility named there."""
+        resolution tied to a facility not named in the sentence, or to none, gives way to the facility named there."""
         named = {id(e) for _, e, _, _ in cands if not e.weak}
 
         def stray(e: Ent, i: int) -> bool:
             k = i
-            while k > sent.start and self.toks[k - 1].dep_ in ("compound", "amod") and self.toks[k - 1].head.i >= i:
-                k -= 1
-            return (e.weak and e.part_of is not None and k > sent.start and self.toks[k - 1].lower_ in ("a", "an")
-                    and not any(id(a) in named for a in e.ancestors()))
+            while k > sent.start and self.toks[k - 1].dep_ in ("compound", "amod") and k <= self.toks[k - 1].head.i <= i:
+                k -= 1  # ('a motor control centre': 'motor' hangs on 'control')
+            return (e.weak and e.kind == "facility" and k > sent.start and self.toks[k - 1].lower_ in ("a", "an")
+                    and not any(id(a) in named for a in e.ancestors())
+                    and (e.part_of is not None or not self._conjoined(self.toks[i]) and e.name.islower()))
+            # (one of no whole: 'destroying a motor control centre' after 'a fire broke out inside the X station'
+            # is the station's; but 'the pipeline and a nearby data cable were damaged' tells two things)
         if not named:
             return cands
         kept = [c for c in cands if not stray(c[1], c[3])]
         return kept or cands
+
+    @staticmethod
+    def _conjoined(tok) -> bool:
+        """'the pipeline and a nearby data cable': one of several things told together."""
+        return tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)
 
     def _where_it_happened(self, trig) -> bool:
         """'The explosion happened at about 7 p.m. on Monday at a petrol tank at the X depot': the event told

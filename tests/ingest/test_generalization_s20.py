@@ -114,3 +114,15 @@ def test_an_opening_time_with_its_own_event_dates_only_that_event(extractor):
                              "the Tesla pipeline. The raid on the Tesla pipeline lasted hours.", published=date(2023, 6, 12))
     assert _incidents(out) == [("armed_assault", None, None, ["Tesla pipeline"], []),
                                ("fire", "2023-04-02", "2023-04-02", ["Ribar pumping station"], [])]
+
+
+def test_an_unnamed_thing_a_fire_destroyed_in_a_named_facility_is_that_facility(extractor):
+    out = extract(extractor, "On 2 April a fire broke out inside the Ribar pumping station, destroying a motor control "
+                             "centre.", published=PUB)
+    assert _incidents(out) == [("fire", "2026-04-02", "2026-04-02", ["Ribar pumping station"], [])]
+
+
+def test_an_unnamed_thing_told_beside_a_named_facility_is_its_own(extractor):
+    out = extract(extractor, "On 2 April the Ribar pipeline and a nearby data cable were damaged.", published=PUB)
+    assert sorted(entity(out, t)["name"] for i in out["incidents"] for t in i["targets"]) == \
+        ["Ribar pipeline", "data cable"]
