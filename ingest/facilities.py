@@ -32,6 +32,8 @@ LOWER_ONLY = {"field", "fields"}
 # 'gunmen stormed the site')
 DAMAGE_VERBS = {"damage", "hit", "strike", "cut", "sever", "destroy", "attack", "bomb", "blow", "topple", "down", "bring",
                 "storm", "occupy", "raid", "overrun", "loot", "ransack", "shell", "target"}
+# what happens on a line told again: 'an illegal tap on the line', 'a leak along the line'
+LINE_EVENTS = {"tap", "leak", "blast", "explosion", "fire", "attack", "break", "rupture", "spill", "bomb", "charge"}
 LINE_PARTS = {"pylon", "tower", "section", "stretch", "segment", "span", "conductor", "insulator", "track", "pole"}
 TIME_WORDS = {"yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "night", "weekend"}
 MATERIALS = {"copper", "aluminium", "aluminum", "grounding", "earthing", "scrap"}
@@ -268,6 +270,8 @@ class FacilityFinder(DataComponent):
             return True
         if t.dep_ == "dobj":
             return t.head.lemma_ in DAMAGE_VERBS
+        if t.dep_ == "pobj" and t.head.lower_ in ("on", "along") and t.head.head.lemma_ in LINE_EVENTS:
+            return True  # 'an illegal tap on the line exploded', 'a second blast on the line'
         return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_ in LINE_PARTS
 
     def match(self, doc: Doc) -> list[Mention]:
@@ -276,10 +280,11 @@ class FacilityFinder(DataComponent):
         for i in positions(doc, self.last_ids):  # only tokens that can end a head phrase
             t = toks[i]
             hit = self._head_at(doc, i)
-            if not hit and t.lower_ == "line" and self._told_again(doc, t) and any(
-                    m.named and m.type == "line" for m in found):
-                hit = (i, "line")  # 'the line tripped' after a named line: that line, told again (not 'closing
-                # the line', a consequence)
+            last = next((m for m in reversed(found) if m.named and m.type in ("line", "pipeline")), None) \
+                if not hit and t.lower_ == "line" else None
+            if last is not None and self._told_again(doc, t):
+                hit = (i, last.type)  # 'the line tripped' after a named line, 'a tap on the line exploded' after a
+                # named pipeline: that line, told again (not 'closing the line', a consequence)
             if not hit and t.lower_ == "site" and t.dep_ != "nsubj" and self._told_again(doc, t) and any(
                     m.named for m in found):
                 hit = (i, "facility")  # 'armed men stormed the site' after a named plant: that plant

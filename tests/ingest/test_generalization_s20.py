@@ -126,3 +126,22 @@ def test_an_unnamed_thing_told_beside_a_named_facility_is_its_own(extractor):
     out = extract(extractor, "On 2 April the Ribar pipeline and a nearby data cable were damaged.", published=PUB)
     assert sorted(entity(out, t)["name"] for i in out["incidents"] for t in i["targets"]) == \
         ["Ribar pipeline", "data cable"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Pemex runs the Cuernavaca-Iguala Poliduct. On Monday an illegal tap on the line exploded.",
+     "Cuernavaca-Iguala Poliduct"),
+    ("Ecopetrol runs the Cano Limon pipeline. On Monday a second blast on the line spilled crude.", "Cano Limon pipeline"),
+    ("The Varna-Kavarna line carries power to the coast. On Monday a fire on the line damaged a tower.",
+     "Varna-Kavarna line"),
+])
+def test_the_line_told_again_with_what_happened_on_it_is_the_named_line_or_pipeline(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert [(entity(out, t)["name"], i["start"]) for i in out["incidents"] for t in i["targets"]] == \
+        [(name, "2026-05-18")]
+
+
+def test_a_line_a_train_runs_on_is_no_incident_of_the_named_line(extractor):
+    out = extract(extractor, "The Varna-Kavarna pipeline was bombed on Monday. Trains on the line were delayed.",
+                  published=PUB)
+    assert len(out["incidents"]) == 1
