@@ -292,9 +292,16 @@ NAMES_YEAR = {"iso", "dmy", "mdy", "my", "dmy_list", "dd_my", "mdy_list", "slice
 YEARLESS = {"dm", "md", "dd_m", "mon", "holiday", "week_of", "slice_m", "nth_wd_m"}
 
 
-def with_story_years(found: list[DateExpr]) -> list[DateExpr]:
-    """``found`` (in text order) with each year-less calendar date given the year last named before it."""
-    out, year = [], None
+def title_year(title: Optional[str]) -> Optional[int]:
+    """The one year a title names ('Security brief, week 33 (12-18 August 2024)'), if it names exactly one."""
+    years = {int(dict(x.groups)["y"]) for x in find_dates(title or "") if x.kind in NAMES_YEAR}
+    return years.pop() if len(years) == 1 else None
+
+
+def with_story_years(found: list[DateExpr], year: Optional[int] = None) -> list[DateExpr]:
+    """``found`` (in text order) with each year-less calendar date given the year last named before it
+    (before the first, ``year``: the title's)."""
+    out = []
     for expr in found:
         if expr.kind in YEARLESS and year is not None:
             expr = replace(expr, story_year=year)

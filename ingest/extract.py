@@ -26,17 +26,19 @@ class Extractor:
         self.nlp = pipeline.build(nlp)
 
     def extract(self, doc: Document) -> Extraction:
-        return self.assemble(doc, self.nlp(self.make_doc(doc.text[doc.body_start:])))
+        return self.assemble(doc, self.nlp(self.make_doc(doc.text[doc.body_start:], doc.title)))
 
     def extract_many(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
-        pairs = ((self.make_doc(d.text[d.body_start:]), d) for d in docs)
+        pairs = ((self.make_doc(d.text[d.body_start:], d.title), d) for d in docs)
         for sdoc, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self.assemble(doc, sdoc)
 
-    def make_doc(self, text: str) -> Doc:
-        """Tokenized as ``nlp`` would, keeping the text for the components (``doc._.ig_text``)."""
+    def make_doc(self, text: str, title: str | None = None) -> Doc:
+        """Tokenized as ``nlp`` would, keeping the text (``doc._.ig_text``) and the title (``doc._.ig_title``)
+        for the components."""
         sdoc = self.nlp.make_doc(text)
         sdoc._.ig_text = text
+        sdoc._.ig_title = title
         return sdoc
 
     def assemble(self, doc: Document, sdoc: Doc) -> Extraction:

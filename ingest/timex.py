@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.dates import DateExpr, find_dates, with_story_years
+from ingest.dates import DateExpr, find_dates, title_year, with_story_years
 
 
 class DateFinder:
@@ -15,7 +15,7 @@ class DateFinder:
         text = doc._.ig_text
         if text is None:  # a Doc the Extractor did not make: spaCy joins its tokens again
             text = doc.text
-        for expr in with_story_years(find_dates(text)):
+        for expr in with_story_years(find_dates(text), title_year(doc._.ig_title)):
             span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
             if span is not None:
                 out.append((span.start, span.end, expr))
@@ -35,6 +35,10 @@ if not Doc.has_extension("ig_dates"):
 # string as ``doc.text``, which spaCy rebuilds from every token on each call.
 if not Doc.has_extension("ig_text"):
     Doc.set_extension("ig_text", default=None)
+# The document's title, when its maker kept it: 'Security brief, week 33 (12-18 August 2024)' gives the year
+# of the days its text names without one.
+if not Doc.has_extension("ig_title"):
+    Doc.set_extension("ig_title", default=None)
 
 
 @Language.factory("ig_dates", assigns=["doc._.ig_dates"], default_config={})

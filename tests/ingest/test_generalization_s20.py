@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from graph.model import Document
 from tests.ingest.test_generalization import entity, extract
 
 PUB = date(2026, 5, 20)  # a Wednesday
@@ -145,3 +146,14 @@ def test_a_line_a_train_runs_on_is_no_incident_of_the_named_line(extractor):
     out = extract(extractor, "The Varna-Kavarna pipeline was bombed on Monday. Trains on the line were delayed.",
                   published=PUB)
     assert len(out["incidents"]) == 1
+
+
+@pytest.mark.parametrize("title, start", [
+    ("Security brief, week 33 (12-18 August 2024): substation shelled", "2024-08-14"),
+    ("Security brief: substation shelled", None),  # no year anywhere: none guessed
+    ("Security brief 2023-2024: substation shelled", None),  # two years: which one is unsaid
+])
+def test_a_title_that_names_one_year_gives_it_to_days_told_without_one(extractor, title, start):
+    text = "Flooding on the Nyamwamba river damaged the Kilembe Ridge hydropower station on 14 August."
+    out = extractor.extract(Document(text=text, title=title, published=None)).to_contract()
+    assert [i["start"] for i in out["incidents"]] == [start]
