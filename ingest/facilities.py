@@ -35,6 +35,7 @@ DAMAGE_VERBS = {"damage", "hit", "strike", "cut", "sever", "destroy", "attack", 
 # what happens on a line told again: 'an illegal tap on the line', 'a leak along the line'
 LINE_EVENTS = {"tap", "leak", "blast", "explosion", "fire", "attack", "break", "rupture", "spill", "bomb", "charge"}
 LINE_PARTS = {"pylon", "tower", "section", "stretch", "segment", "span", "conductor", "insulator", "track", "pole"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 TIME_WORDS = {"yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "night", "weekend"}
 MATERIALS = {"copper", "aluminium", "aluminum", "grounding", "earthing", "scrap"}
 SEAS = {"sea", "ocean", "coast"}
@@ -227,8 +228,11 @@ class FacilityFinder(DataComponent):
                 for k in range(max(n - 3, 1), n)):
             return None  # ('the Baidoa–Bur Hakaba road': the second place may have two words)
         if typ and i + 1 < len(doc) and not doc[i].is_lower \
-                and (doc[i + 1].like_num or doc[i + 1].lower_ in ("no", "no.", "#")):
-            return None  # 'On Sunday Tower No. 88 fell': a numbered head, not one after a name
+                and (doc[i + 1].like_num or doc[i + 1].lower_ in ("no", "no.", "#")) \
+                and not (n >= 0 and doc[n].pos_ == "PROPN" and _cap(doc[n]) and not doc[n].is_sent_start
+                         and doc[n].ent_type_ not in ("DATE", "TIME") and doc[n].lower_ not in MONTHS and doc[n].lower_ not in WEEKDAYS):
+            return None  # 'On Sunday Tower No. 88 fell': a numbered head, not one after a name (as in
+            # 'Suðurnes Line 1')
         if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start and not doc[n].is_stop \
                 and (doc[n].pos_ == "PROPN" or dashed or _cap(doc[i]) and doc[n].pos_ == "ADJ" or CODE.fullmatch(doc[n].text)) \
                 and (doc[n].ent_type_ not in ("NORP", "DATE") or CODE.fullmatch(doc[n].text)) \

@@ -157,3 +157,12 @@ def test_a_title_that_names_one_year_gives_it_to_days_told_without_one(extractor
     text = "Flooding on the Nyamwamba river damaged the Kilembe Ridge hydropower station on 14 August."
     out = extractor.extract(Document(text=text, title=title, published=None)).to_contract()
     assert [i["start"] for i in out["incidents"]] == [start]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On Tuesday lava toppled a tower of Suðurnes Line 1.", "Suðurnes Line 1"),
+    ("On Sunday Tower No. 88 fell.", "Tower No. 88"),  # a weekday before it names nothing
+])
+def test_a_name_before_a_numbered_head_is_part_of_it(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert name in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
