@@ -166,3 +166,12 @@ def test_a_title_that_names_one_year_gives_it_to_days_told_without_one(extractor
 def test_a_name_before_a_numbered_head_is_part_of_it(extractor, text, name):
     out = extract(extractor, text, published=PUB)
     assert name in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On Monday saboteurs cut hoses at the Morice River drill pad.", "Morice River drill pad"),
+    ("On Monday masked people set a truck on fire at Camp 9A.", "Camp 9A"),
+])
+def test_drill_pads_and_numbered_camps_are_facilities(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert name in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
