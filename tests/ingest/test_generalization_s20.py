@@ -170,7 +170,7 @@ def test_a_name_before_a_numbered_head_is_part_of_it(extractor, text, name):
 
 @pytest.mark.parametrize("text, name", [
     ("On Monday saboteurs cut hoses at the Morice River drill pad.", "Morice River drill pad"),
-    ("On Monday masked people set a truck on fire at Camp 9A.", "Camp 9A"),
+    ("On Monday masked people set a truck on fire at Camp 9A near Houston.", "Camp 9A"),
 ])
 def test_drill_pads_and_numbered_camps_are_facilities(extractor, text, name):
     out = extract(extractor, text, published=PUB)
