@@ -175,3 +175,9 @@ def test_a_name_before_a_numbered_head_is_part_of_it(extractor, text, name):
 def test_drill_pads_and_numbered_camps_are_facilities(extractor, text, name):
     out = extract(extractor, text, published=PUB)
     assert name in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
+
+
+def test_logging_in_to_a_facility_is_an_intrusion(extractor):
+    out = extract(extractor, "On Monday he logged in again, this time to the Bow Creek booster station, and raised the "
+                             "pump pressure set points above their safe limits.", published=PUB)
+    assert _incidents(out) == [("cyberattack", "2026-05-18", "2026-05-18", ["Bow Creek booster station"], [])]
