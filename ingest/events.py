@@ -1327,7 +1327,7 @@ class EventBuilder:
             if a.dep_ == "relcl":  # (but 'the attack that occurred on the night of November 29' tells of it)
                 about = heads | {self.toks[h].head.i for h in heads if self.toks[h].dep_ == "compound"}  # 'Cyclone Meghla, which'
                 inside = any(h in heads for h in range(a.left_edge.i, a.right_edge.i + 1))
-                if not inside and a.head.i not in about and self.toks[i].head.lower_ == "since":
+                if not inside and a.head.i not in about and "since" in (self.toks[i].lower_, self.toks[i].head.lower_):
                     return True  # 'an alliance of armed groups that has fought the army since 2023': a state, not an event
                 if not inside and a.head.i not in about and self.toks[i].ent_type_ == "DATE" and any(
                         x.kind == "facility" for x in self.res.at.get(a.head.i, [])) \

@@ -181,3 +181,9 @@ def test_logging_in_to_a_facility_is_an_intrusion(extractor):
     out = extract(extractor, "On Monday he logged in again, this time to the Bow Creek booster station, and raised the "
                              "pump pressure set points above their safe limits.", published=PUB)
     assert _incidents(out) == [("cyberattack", "2026-05-18", "2026-05-18", ["Bow Creek booster station"], [])]
+
+
+def test_since_when_a_relative_clause_says_something_was_held_dates_nothing(extractor):
+    out = extract(extractor, "On Monday, jets struck a fuel depot in Minova, which M23 has held since January, setting "
+                             "tanks on fire.", published=PUB)
+    assert [(i["type"], i["start"]) for i in out["incidents"]] == [("airstrike", "2026-05-18")]
