@@ -187,3 +187,12 @@ def test_since_when_a_relative_clause_says_something_was_held_dates_nothing(extr
     out = extract(extractor, "On Monday, jets struck a fuel depot in Minova, which M23 has held since January, setting "
                              "tanks on fire.", published=PUB)
     assert [(i["type"], i["start"]) for i in out["incidents"]] == [("airstrike", "2026-05-18")]
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("Cross-border fire struck the Varna substation on Monday.", "shelling"),
+    ("Sniper fire struck the Varna substation on Monday.", "sabotage"),  # as gunfire: the Metcalf kind
+    ("A tank fire broke out at the Varna refinery on Monday.", "fire"),  # a storage tank burning
+])
+def test_fire_that_is_shot_is_no_blaze(extractor, text, typ):
+    assert [i["type"] for i in extract(extractor, text, published=PUB)["incidents"]] == [typ]
