@@ -405,6 +405,7 @@ class ActorFinder(DataComponent):
         self.actor_keys = set(data["infobox"]["actor_keys"])
         self.place_keys = set(data["infobox"]["place_keys"])
         self.towns = lexicon.towns()
+        self.regions = lexicon.regions()
         self.common_nouns: frozenset = frozenset()  # set by the factory from the model's lemmatizer
         self.speech = set(lexicon.cues()["speech_verbs"])
         self._countries_of: tuple = (None, frozenset())
@@ -423,10 +424,11 @@ class ActorFinder(DataComponent):
         return self._countries_of[1]
 
     def known_town(self, doc: Doc, span: Span) -> bool:
-        """'carries gas to Yevlakh' in a story of Azerbaijan, 'Quetta': a name the model took for a person
-        or an organisation that the towns gazetteer holds in a country the text names (or a city of a
-        million people), and that says nothing, is a place."""
-        entries = self.towns.get(fold(span.text))
+        """'carries gas to Yevlakh' in a story of Azerbaijan, 'Quetta', 'Morelos' in a story of Mexico: a name
+        the model took for a person or an organisation that the towns or regions gazetteer holds in a country
+        the text names (or a city of a million people), and that says nothing, is a place."""
+        # (a region counts as a town of no size: only a text that names its country makes it one)
+        entries = self.towns.get(fold(span.text), ()) + tuple((c, 0) for c in self.regions.get(fold(span.text), ()))
         if not entries or self.c.by_capital.get(fold(span.text)):
             return False  # a capital may stand for its government: "blamed Kyiv"
         toks = tokens(doc)
@@ -1341,7 +1343,8 @@ class ActorFinder(DataComponent):
             return
         if label in ("ORG", "PERSON", "FAC") and len(span) <= 3 and not organ and self.org_type(text) == "organisation" \
                 and not self.c.country(text) and self.known_town(doc, span):
-            add(span, "place", "city", source="gazetteer")  # "Quetta", "Yevlakh" (the model: an organisation)
+            kind = "city" if fold(span.text) in self.towns else "region"
+            add(span, "place", kind, source="gazetteer")  # "Quetta", "Yevlakh", "Morelos" (the model: an organisation)
             return
         if label in ("ORG", "PERSON", "FAC") and span.start > 1 and toks[span.start - 1].lower_ in ("at", "in", "near") \
                 and self._facility_before(doc, span.start - 1) and not organ \

@@ -68,6 +68,20 @@ def towns() -> dict[str, tuple[tuple[str, int], ...]]:
 
 
 @lru_cache(maxsize=None)
+def regions() -> dict[str, tuple[str, ...]]:
+    """The regions gazetteer (``regions.tsv``, ISO 3166-2: states, provinces, districts) by folded name:
+    the countries that have a region of that name."""
+    out: dict[str, list[str]] = {}
+    with open(DATA / "regions.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, country, _kind = line.rstrip("\n").split("\t")
+            out.setdefault(fold(name), []).append(country)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
 def facilities() -> dict:
     return load("facilities")
 

@@ -196,3 +196,17 @@ def test_since_when_a_relative_clause_says_something_was_held_dates_nothing(extr
 ])
 def test_fire_that_is_shot_is_no_blaze(extractor, text, typ):
     assert [i["type"] for i in extract(extractor, text, published=PUB)["incidents"]] == [typ]
+
+
+def test_a_region_of_a_country_the_text_names_is_a_place(extractor):
+    out = extract(extractor, "La Familia controls much of the fuel trade between Morelos and the Guerrero border in "
+                             "Mexico.", published=PUB)
+    places = {e["name"]: e["type"] for e in out["entities"] if e["kind"] == "place"}
+    assert places.get("Morelos") == "region" and places.get("Guerrero") == "region"
+    assert "Morelos" not in [e["name"] for e in out["entities"] if e["kind"] == "actor"]
+
+
+def test_a_region_of_a_country_the_text_never_names_stays_what_the_model_says(extractor):
+    # 'Guerrero' is a surname too: without Mexico in the text, the gazetteer proves nothing
+    out = extract(extractor, "Guerrero said the Varna pipeline was bombed on Monday.", published=PUB)
+    assert "Guerrero" not in [e["name"] for e in out["entities"] if e["kind"] == "place"]
