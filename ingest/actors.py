@@ -50,7 +50,8 @@ TOWN_AFTER = {"mayor", "residents", "municipality"}
 NEAR_WORDS = {"near", "towards", "toward", "outside"}
 GEO_WORDS = {"delta", "valley", "coast", "basin", "peninsula", "river", "lake", "sea", "gulf", "bay", "mountains",
              "highlands", "desert", "plain", "plains", "steppe", "hills", "islands", "island", "strait", "lagoon",
-             "estuary", "gorge", "fjord", "plateau"}
+             "estuary", "gorge", "fjord", "plateau", "creek", "brook", "stream", "canyon", "glacier", "volcano", "swamp",
+             "marsh", "wetlands"}
 # the first word of a lake's, a river's or a mountain's name in other languages: "Lac de Guiers", "Río Indio"
 FEATURE_FIRST = {"lake", "lac", "lago", "rio", "mount", "monte", "mont", "sungai", "wadi", "oued"}
 # "Straits of Johor", "Gulf of Guinea", "Bay of Biscay", "Sea of Azov": a feature named "X of Y"

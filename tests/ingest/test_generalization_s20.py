@@ -210,3 +210,8 @@ def test_a_region_of_a_country_the_text_never_names_stays_what_the_model_says(ex
     # 'Guerrero' is a surname too: without Mexico in the text, the gazetteer proves nothing
     out = extract(extractor, "Guerrero said the Varna pipeline was bombed on Monday.", published=PUB)
     assert "Guerrero" not in [e["name"] for e in out["entities"] if e["kind"] == "place"]
+
+
+def test_a_creek_is_a_place(extractor):
+    out = extract(extractor, "Floodwaters from Dakoura Creek damaged the Linden bridge on Monday.", published=PUB)
+    assert "Dakoura Creek" in [e["name"] for e in out["entities"] if e["kind"] == "place"]
