@@ -65,6 +65,8 @@ OPERATE_VERBS = {"operate", "run", "own", "manage"}
 ORG_TAILS = {"administration", "agency", "authority", "commission", "company", "corporation", "council", "department",
              "office", "service", "services", "association", "institute", "board", "networks", "network", "ministry",
              "bureau", "directorate", "committee", "organisation", "organization", "federation", "union", "group"}
+# a political or armed movement's name, which may end in its country: "the Communist Party of Peru"
+MOVEMENT_TAILS = {"party", "front", "movement"}
 GROUP_WORDS = {"group", "gang", "collective", "faction", "cell"}
 # the last word of an institution named with its seat: "the Preliminary Investigation Court of Nauta"
 INSTITUTION_TAILS = {"court", "tribunal", "police", "prosecutor", "prosecutors", "municipality", "utility", "university"}
@@ -1454,13 +1456,17 @@ class ActorFinder(DataComponent):
                 end += 1  # "... de Transport" + "d'Électricité": the particle glued to the word it elides into
             # "United Nations Office" + "for the Coordination of Humanitarian Affairs": an office's remit;
             # "the Preliminary Investigation Court" + "of Nauta": an institution's seat
-            if toks[end - 1].lower_ in ORG_TAILS | INSTITUTION_TAILS and end + 1 < len(doc) and toks[end].lower_ in ("for", "of"):
+            tail = toks[end - 1].lower_
+            if tail in ORG_TAILS | INSTITUTION_TAILS | MOVEMENT_TAILS | {"command"} and end + 1 < len(doc) \
+                    and toks[end].lower_ in ("for", "of"):
                 k = end + 1 + (toks[end + 1].lower_ == "the")
                 j = k
                 while j < len(doc) and (_titled(toks[j]) or toks[j].lower_ in ("of", "and", "for") and j + 1 < len(doc)
                                         and _titled(toks[j + 1])) and "\n" not in toks[j - 1].whitespace_:
                     j += 1
-                if j > k and not self.c.country(doc[k:j].text):
+                # ("the Joint Command of the Armed Forces"; a party or a front is named for its country: "the
+                # Militarized Communist Party of Peru", where a ministry "of Ukraine" is Ukraine's ministry)
+                if j > k and (tail in MOVEMENT_TAILS or not self.c.country(doc[k:j].text)):
                     end = j
             # "the Ministry of Energy" + "and Mines", "the Fire Service" + "and Civil Defence": one body's name
             organ = any(toks[x].lower_ in ORG_TAILS | {"ministry", "department"} for x in range(start, end))

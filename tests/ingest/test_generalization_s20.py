@@ -215,3 +215,14 @@ def test_a_region_of_a_country_the_text_never_names_stays_what_the_model_says(ex
 def test_a_creek_is_a_place(extractor):
     out = extract(extractor, "Floodwaters from Dakoura Creek damaged the Linden bridge on Monday.", published=PUB)
     assert "Dakoura Creek" in [e["name"] for e in out["entities"] if e["kind"] == "place"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Joint Command of the Armed Forces said in a statement that the group had moved into the area.",
+     "Joint Command of the Armed Forces"),
+    ("A column of the Militarized Communist Party of Peru had moved into the area, the army said.",
+     "Militarized Communist Party of Peru"),
+])
+def test_a_command_or_a_party_of_something_is_one_name(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert name in [e["name"] for e in out["entities"] if e["kind"] == "actor"]
