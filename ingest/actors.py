@@ -1232,6 +1232,9 @@ class ActorFinder(DataComponent):
             add(doc[span.start:span.start + 1], "place", "city", source="and-places")  # "young people from
             add(doc[span.end - 1:span.end], "place", "city", source="and-places")  # Redeyef and Metlaoui"
             return
+        if label in ("ORG", "PERSON") and len(span) >= 3 and span.start > 0 and toks[span.start - 1].lower_ in ("and", "of") \
+                and self._common_word(toks[span.start].lower_) and INITIALLED.fullmatch(doc[span.start + 1:span.end].text):
+            span, label = doc[span.start + 1:span.end], "PERSON"  # "Minister of Energy D. Ganbold": the remit's last word
         if label in ("GPE", "LOC", "ORG") and INITIALLED.fullmatch(span.text):
             label = "PERSON"  # "S. Paramanathan": initials and a surname name a person
         if label == "PERSON" and len(span) >= 2 and toks[span.start].lower_ in PERSON_TITLES and toks[span.start].is_title \

@@ -226,3 +226,8 @@ def test_a_creek_is_a_place(extractor):
 def test_a_command_or_a_party_of_something_is_one_name(extractor, text, name):
     out = extract(extractor, text, published=PUB)
     assert name in [e["name"] for e in out["entities"] if e["kind"] == "actor"]
+
+
+def test_a_ministers_remit_before_an_initialled_name_is_no_part_of_it(extractor):
+    out = extract(extractor, "Minister of Energy D. Ganbold said the plant would reopen.", published=PUB)
+    assert [(e["name"], e["type"]) for e in out["entities"] if e["kind"] == "actor"] == [("D. Ganbold", "person")]
