@@ -445,6 +445,8 @@ class FacilityFinder(DataComponent):
                         and "\n" not in doc[k].text:
                     k += 1
                 end, named = k, True
+                if _cap(t) and lexicon.fold(doc[h0:end].text) in lexicon.towns():
+                    continue  # "Port of Spain": a town's name
             if any(_cap(x) for x in doc[h0:i + 1]) and not self._line_start(doc, h0) and end - start > 1:
                 named = True
             caps = [x for x in doc[start:h0] if _cap(x)]
@@ -453,6 +455,11 @@ class FacilityFinder(DataComponent):
             if named and t.tag_ in ("NNS", "NNPS") and start > 0 and doc[start - 1].like_num \
                     and doc[start - 1].lower_ not in ("one", "1") and not any(_cap(x) for x in doc[h0:end]):
                 named = False  # "two Safaricom masts": several, described by their owner, not one named
+            kind = False
+            if named and t.tag_ in ("NNS", "NNPS") and caps and all(
+                    lexicon.fold(x.text) in lexicon.countries().by_demonym for x in caps) \
+                    and not any(_cap(x) for x in doc[h0:end]):
+                named, kind = False, True  # "Russian refineries", "Ukrainian power plants": a kind, by country
             if self._in_key(doc, start, end):
                 continue
             if not named and t.lower_ in ("cable", "cables") and any(
@@ -467,7 +474,7 @@ class FacilityFinder(DataComponent):
                 start = dash + 1  # 'Thailand - Bang Saray Container Terminal', 'Explosion - Mnazi Kusini gas processing
                 # plant': a bulletin's heading, the country or the kind of event first
             span = doc[start:end]
-            generic = not named and all(x.lower_ in self.generic for x in span)
+            generic = kind or not named and all(x.lower_ in self.generic for x in span)
             modifier = end < len(doc) and doc[end].lower_ in self.event_nouns
             found.append(Mention(start, end, "facility", ftype, span.text, named=named, generic=generic,
                                  aliases=[code_alias] if code_alias and start == h0 and len(code_alias) >= 3 else [],

@@ -893,7 +893,8 @@ def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
     # 'the main water pumping station in Nikopol', '... on the outskirts of Abovyan': a name NER missed or
     # took for an organisation
     j = k = at
-    while k < len(doc) and k < j + 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].is_alpha:
+    while k < len(doc) and k < j + 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].is_alpha \
+            and doc[k].ent_type_ not in ("DATE", "TIME"):  # ('the substation in January 2024': when, not where)
         k += 1
     name = doc[j:k].text
     if k == j or (k < len(doc) and doc[k].pos_ in ("PROPN", "NOUN") and doc[k].ent_type_ not in ("DATE", "TIME")) \

@@ -231,3 +231,28 @@ def test_a_command_or_a_party_of_something_is_one_name(extractor, text, name):
 def test_a_ministers_remit_before_an_initialled_name_is_no_part_of_it(extractor):
     out = extract(extractor, "Minister of Energy D. Ganbold said the plant would reopen.", published=PUB)
     assert [(e["name"], e["type"]) for e in out["entities"] if e["kind"] == "actor"] == [("D. Ganbold", "person")]
+
+
+def test_a_month_after_in_is_no_town_naming_a_facility(extractor):
+    out = extract(extractor, "The court acquitted all four of arson over a fire at the Ermelo substation in January "
+                             "2024. The State had not proved how the fire at the substation in January started.",
+                  published=PUB)
+    assert "substation in January" not in [e["name"] for e in out["entities"]]
+
+
+def test_a_town_named_port_of_something_is_a_place(extractor):
+    out = extract(extractor, "Tankers anchored off Port of Spain on Monday after a fire at the Point Lisas terminal.",
+                  published=PUB)
+    assert [e["kind"] for e in out["entities"] if e["name"] == "Port of Spain"] == ["place"]
+
+
+def test_facilities_of_a_kind_by_country_are_no_named_facility(extractor):
+    out = extract(extractor, "Ukraine has struck Russian refineries for months; a drone hit the Saratov refinery on "
+                             "Monday.", published=PUB)
+    assert [e["name"] for e in out["entities"] if e["kind"] == "facility"] == ["Saratov refinery"]
+    assert _incidents(out) == [("drone_strike", "2026-05-18", "2026-05-18", ["Saratov refinery"], ["Ukraine"])]
+
+
+def test_a_grid_named_by_its_country_stays_named(extractor):
+    out = extract(extractor, "Russian missiles hit the Ukrainian power grid on Monday.", published=PUB)
+    assert "Ukrainian power grid" in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
