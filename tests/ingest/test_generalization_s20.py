@@ -256,3 +256,13 @@ def test_facilities_of_a_kind_by_country_are_no_named_facility(extractor):
 def test_a_grid_named_by_its_country_stays_named(extractor):
     out = extract(extractor, "Russian missiles hit the Ukrainian power grid on Monday.", published=PUB)
     assert "Ukrainian power grid" in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A fire broke out at CDU-1 of the Kakinada refinery on Monday.", "CDU-1"),
+    ("Hanbada restarted No. 1 CDU at its Seosan refinery on Saturday after a fire on Monday.", "No. 1 CDU"),
+])
+def test_a_refinery_unit_named_by_its_abbreviation_is_a_unit(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert [(e["type"], entity(out, e["part_of"])["name"][-8:]) for e in out["entities"] if e["name"] == name] == \
+        [("unit", "refinery")]
