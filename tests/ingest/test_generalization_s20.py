@@ -266,3 +266,12 @@ def test_a_refinery_unit_named_by_its_abbreviation_is_a_unit(extractor, text, na
     out = extract(extractor, text, published=PUB)
     assert [(e["type"], entity(out, e["part_of"])["name"][-8:]) for e in out["entities"] if e["name"] == name] == \
         [("unit", "refinery")]
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("On Monday the Varna line flashed over to a tree and tripped.", "accident"),
+    ("On Monday a gang dismantled three towers on the Funtua-Gusau line.", "damage"),
+    ("On Monday a falling crane sheared a feed pipe at the Varna station.", "damage"),
+])
+def test_flashovers_dismantling_and_shearing_are_incidents(extractor, text, typ):
+    assert [i["type"] for i in extract(extractor, text, published=PUB)["incidents"]] == [typ]
