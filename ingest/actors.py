@@ -1324,8 +1324,9 @@ class ActorFinder(DataComponent):
         organ = any(t.lower_ in self.organ_heads or t.lower_ in ORG_TAILS for t in (span[0], span[-1]))
         if set(key.split()) & self.event_words and not organ:
             return  # "Yemeni Civil War", "Winter Olympics": events, not actors ("Ministry of Disaster ..." is one)
-        if len(span) == 1 and first.pos_ != "PROPN" and label in ("PERSON", "ORG"):
-            return
+        if len(span) == 1 and first.pos_ != "PROPN" and label in ("PERSON", "ORG") and not (
+                (first.is_upper and len(first.text) >= 2 or self._speaks(first)) and not self._common_word(first.lower_)):
+            return  # (but 'regulator OEFA said', 'grid operator Elering said': a name the tagger took for a noun)
         if len(span) == 1 and label in ("PERSON", "ORG") and self._capitalized_noun(doc, first):
             return  # "Weather is the other constant": a common noun capitalized to open a sentence
         ibkey = self.infobox_key(doc, span.start)

@@ -275,3 +275,17 @@ def test_a_refinery_unit_named_by_its_abbreviation_is_a_unit(extractor, text, na
 ])
 def test_flashovers_dismantling_and_shearing_are_incidents(extractor, text, typ):
     assert [i["type"] for i in extract(extractor, text, published=PUB)["incidents"]] == [typ]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Environmental regulator OEFA said it had sent inspectors to the Varna pipeline.", "OEFA"),
+    ("Grid operator Elering said the island was switched to supply via its mainland link.", "Elering"),
+])
+def test_a_speaking_name_the_tagger_took_for_a_noun_is_an_actor(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert name in [e["name"] for e in out["entities"] if e["kind"] == "actor"]
+
+
+def test_a_capitalized_common_noun_opening_a_sentence_is_still_no_actor(extractor):
+    out = extract(extractor, "Residents said the Varna pipeline was bombed on Monday.", published=PUB)
+    assert [e["name"] for e in out["entities"] if e["kind"] == "actor"] == []
