@@ -1027,7 +1027,14 @@ class EventBuilder:
             # is the station's; but 'the pipeline and a nearby data cable were damaged' tells two things)
         if not named:
             return cands
-        kept = [c for c in cands if not stray(c[1], c[3])]
+        wholes = {id(e): e for _, e, _, _ in cands if not e.weak and e.kind == "facility"}
+        kept = []
+        for c in cands:
+            if not stray(c[1], c[3]):
+                kept.append(c)
+            elif c[1].part_of is None and len(wholes) == 1:
+                c[1].part_of = next(iter(wholes.values()))  # 'setting a control room on fire': the station's
+                kept.append(c)
         return kept or cands
 
     @staticmethod

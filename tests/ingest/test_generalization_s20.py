@@ -117,10 +117,12 @@ def test_an_opening_time_with_its_own_event_dates_only_that_event(extractor):
                                ("fire", "2023-04-02", "2023-04-02", ["Ribar pumping station"], [])]
 
 
-def test_an_unnamed_thing_a_fire_destroyed_in_a_named_facility_is_that_facility(extractor):
+def test_an_unnamed_thing_a_fire_destroyed_in_a_named_facility_is_part_of_that_facility(extractor):
     out = extract(extractor, "On 2 April a fire broke out inside the Ribar pumping station, destroying a motor control "
                              "centre.", published=PUB)
-    assert _incidents(out) == [("fire", "2026-04-02", "2026-04-02", ["Ribar pumping station"], [])]
+    assert _incidents(out) == [("fire", "2026-04-02", "2026-04-02", ["Ribar pumping station", "control centre"], [])]
+    part = next(e for e in out["entities"] if e["name"] == "control centre")
+    assert entity(out, part["part_of"])["name"] == "Ribar pumping station"
 
 
 def test_an_unnamed_thing_told_beside_a_named_facility_is_its_own(extractor):
