@@ -1414,6 +1414,11 @@ class ActorFinder(DataComponent):
                 and not self.known_town(doc, span):
             add(span, "actor", self.org_type(text), source="speaking-gpe")  # "..., Moldelectrica said": who speaks
             return
+        if label in ("GPE", "LOC") and len(span) == 1 and not self.c.country(text) and not self.known_town(doc, span) \
+                and (span.root.dep_ == "appos" and span.root.head.lower_ in ORG_NOUNS and self._speaks(span.root.head)
+                     or span.start > 0 and toks[span.start - 1].lower_ in ORG_NOUNS and self._speaks(span.root)):
+            add(span, "actor", self.org_type(text), source="speaking-gpe")  # "state railway company Ukrzaliznytsia said"
+            return
         if label in ("GPE", "LOC"):
             add(span, "place", self.place_type(text), source="ner")
             return

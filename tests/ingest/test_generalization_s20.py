@@ -291,3 +291,9 @@ def test_a_speaking_name_the_tagger_took_for_a_noun_is_an_actor(extractor, text,
 def test_a_capitalized_common_noun_opening_a_sentence_is_still_no_actor(extractor):
     out = extract(extractor, "Residents said the Varna pipeline was bombed on Monday.", published=PUB)
     assert [e["name"] for e in out["entities"] if e["kind"] == "actor"] == []
+
+
+def test_a_company_the_model_took_for_a_place_speaks_as_an_actor(extractor):
+    out = extract(extractor, "Separately, state railway company Ukrzaliznytsia said a Russian drone hit the Kovel-2 "
+                             "traction substation on Monday.", published=PUB)
+    assert "Ukrzaliznytsia" in [e["name"] for e in out["entities"] if e["kind"] == "actor"]
