@@ -13,6 +13,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
+from ingest.data.tools import write_tsv
 from ingest.lexicon import countries
 
 OUT = Path(__file__).resolve().parent.parent / "cities.tsv"
@@ -31,11 +32,7 @@ def main() -> None:
         name = city["name"].strip()
         if country and name and "\t" not in name:
             rows.add((name, country, int(city["population"])))
-    with open(OUT, "w", encoding="utf-8") as fh:
-        fh.write(HEADER)
-        for name, country, population in sorted(rows):
-            fh.write(f"{name}\t{country}\t{population}\n")
-    print(f"{len(rows)} towns -> {OUT}")
+    write_tsv(OUT, HEADER, rows, "towns")
 
 
 if __name__ == "__main__":

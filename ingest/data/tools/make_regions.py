@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingest.data.tools import write_tsv
 from ingest.lexicon import countries
 
 OUT = Path(__file__).resolve().parent.parent / "regions.tsv"
@@ -37,11 +38,7 @@ def main() -> None:
         if not home or not name or any(c in name for c in ",()[]\t") or name.lower() in WORDS or len(name) < 3:
             continue
         rows.add((name, home, sub.type))
-    with open(OUT, "w", encoding="utf-8") as fh:
-        fh.write(HEADER)
-        for name, home, kind in sorted(rows):
-            fh.write(f"{name}\t{home}\t{kind}\n")
-    print(f"{len(rows)} regions -> {OUT}")
+    write_tsv(OUT, HEADER, rows, "regions")
 
 
 if __name__ == "__main__":
