@@ -433,7 +433,9 @@ class FacilityFinder(DataComponent):
                 code_alias = doc[end - 1].text  # known by its code alone too: "L-3017"
             elif _cap(t) and t.tag_ != "NNPS" and not t.text.endswith("s") and end < len(doc) \
                     and (doc[end].like_num and len(doc[end].text) <= 3
-                         or len(doc[end].text) == 1 and doc[end].text.isupper() and doc[end].text not in ("I", "A")) \
+                         or len(doc[end].text) == 1 and doc[end].text.isupper() and doc[end].text not in ("I", "A")
+                         or doc[end].text == "A" and (end + 1 == len(doc) or doc[end + 1].is_punct
+                                                      or doc[end + 1].pos_ in ("ADP", "CCONJ", "VERB", "AUX"))) \
                     and not doc[end].is_sent_start \
                     and (end + 1 >= len(doc) or doc[end + 1].text not in ("-", "–")):
                 end, named = end + 1, True  # "Berth 1", "Pier 4"

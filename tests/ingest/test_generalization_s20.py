@@ -297,3 +297,18 @@ def test_a_company_the_model_took_for_a_place_speaks_as_an_actor(extractor):
     out = extract(extractor, "Separately, state railway company Ukrzaliznytsia said a Russian drone hit the Kovel-2 "
                              "traction substation on Monday.", published=PUB)
     assert "Ukrzaliznytsia" in [e["name"] for e in out["entities"] if e["kind"] == "actor"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ransomware hit the Poederlee gas storage site on Monday.", "Poederlee gas storage site"),
+    ("Hackers hit the Anne boiler plant on Monday.", "Anne boiler plant"),
+    ("A fire damaged Berth A at the Varna port on Monday.", "Berth A"),
+])
+def test_storage_sites_boiler_plants_and_lettered_berths_are_facilities(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert name in [entity(out, t)["name"] for i in out["incidents"] for t in i["targets"]]
+
+
+def test_a_capital_a_before_a_noun_is_an_article_not_a_berth_letter(extractor):
+    out = extract(extractor, "The ship left Berth A new cargo was loaded.", published=PUB)
+    assert "Berth A" not in [e["name"] for e in out["entities"]]
