@@ -312,3 +312,9 @@ def test_storage_sites_boiler_plants_and_lettered_berths_are_facilities(extracto
 def test_a_capital_a_before_a_noun_is_an_article_not_a_berth_letter(extractor):
     out = extract(extractor, "The ship left Berth A new cargo was loaded.", published=PUB)
     assert "Berth A" not in [e["name"] for e in out["entities"]]
+
+
+def test_a_heat_network_is_a_facility(extractor):
+    out = extract(extractor, "Hackers disrupted the Erdenet Heat Network on Monday, leaving flats cold.", published=PUB)
+    assert [(e["kind"], e["name"]) for e in out["entities"] if "Erdenet" in e["name"]] == \
+        [("facility", "Erdenet Heat Network")]
