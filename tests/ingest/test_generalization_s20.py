@@ -318,3 +318,10 @@ def test_a_heat_network_is_a_facility(extractor):
     out = extract(extractor, "Hackers disrupted the Erdenet Heat Network on Monday, leaving flats cold.", published=PUB)
     assert [(e["kind"], e["name"]) for e in out["entities"] if "Erdenet" in e["name"]] == \
         [("facility", "Erdenet Heat Network")]
+
+
+def test_a_stacker_reclaimer_named_by_its_code_is_a_facility_of_its_port(extractor):
+    out = extract(extractor, "At Chandbali Bulk Port the storm surge on Monday flooded the yard and toppled "
+                             "stacker-reclaimer SR-2.", published=PUB)
+    part = next(e for e in out["entities"] if e["name"] == "stacker-reclaimer SR-2")
+    assert "SR-2" in part["aliases"] and entity(out, part["part_of"])["name"] == "Chandbali Bulk Port"
