@@ -1013,7 +1013,8 @@ class EventBuilder:
 
     def _no_stray_parts(self, cands: list, sent: Span) -> list:
         """'In June 2021, a transformer fire at the Nasr City substation': an unnamed part told with 'a' that
-        resolution tied to a facility not named in the sentence, or to none, gives way to the facility named there."""
+        resolution tied to a facility not named in the sentence gives way to the facility named there; one tied to
+        none becomes part of it when the sentence names one facility ('setting a control room on fire')."""
         named = {id(e) for _, e, _, _ in cands if not e.weak}
 
         def stray(e: Ent, i: int) -> bool:
