@@ -115,7 +115,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("year", r"\b(?<![-–/])(?P<y>(?:19|20)\d\d)\b(?![-–/]\d)"),
 ]]
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10}
+            "nine": 9, "ten": 10, "eleven": 11}
 RELATIVE = {"dm_rel_year", "md_rel_year", "mon_rel_year", "rel_week", "last_week", "last_weekend", "this_month",
             "last_month", "this_year", "last_year", "days_ago", "weeks_ago", "months_ago", "years_ago", "weekday", "yesterday", "today",
             "overnight", "dm", "md", "mon", "holiday", "dom", "offset", "dd_m", "overnight_into", "week_of",
@@ -205,7 +205,7 @@ STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "holiday": {"christmas", "boxing", "new"},
     "rel_week": _THIS, "last_week": {"last"}, "last_weekend": {"last", "this", "over"}, "this_month": _THIS,
     "last_month": {"last", "at", "by", "the"} | _PARTS, "weeks_ago": {DIGIT, "a", "one", "two", "three", "four"},
-    "months_ago": {DIGIT} | set(_NUMBERS) | {"eleven"}, "years_ago": {DIGIT} | set(_NUMBERS),
+    "months_ago": {DIGIT} | set(_NUMBERS), "years_ago": {DIGIT} | set(_NUMBERS),
     "this_year": _THIS, "overnight_into": {"overnight"}, "year_part": _PARTS,
     "weekday_span": {"overnight", "the", "on", "from", "between"},
     "last_year": {"last"} | _PARTS,
@@ -583,7 +583,7 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
         return d, d
     if k in ("months_ago", "years_ago"):
         n = g["n"].lower()
-        n = int(n) if n.isdigit() else _NUMBERS.get(n, 11)
+        n = int(n) if n.isdigit() else _NUMBERS[n]
         if k == "years_ago":
             return year_interval(p.year - n)
         months = p.year * 12 + p.month - 1 - n

@@ -1125,22 +1125,23 @@ class EventBuilder:
         k = self.sent_of.get(sent.start)
         if not k:
             return None
-        first = k
-        while first > 0 and not self.text[self.sents[first - 1].start_char:self.sents[first].start_char].rstrip(" ").endswith("\n"):
+        first = k  # the paragraph's first sentence, at most three before this one
+        while first > 0 and k - first <= 3 and not self.text[self.sents[first - 1].start_char:
+                                                             self.sents[first].start_char].rstrip(" ").endswith("\n"):
             first -= 1
         if first == k or k - first > 3:
             return None
         opening = self.sents[first]
         if any(opening.start <= t.start < opening.end for t in self.doc._.ig_triggers or []):
             return None  # the opening's time is its own event's, told there
-        lead = [x for s, e, x in self.doc._.ig_dates or [] if opening.start <= s < opening.start + 8
-                and all(t.is_punct or t.is_space or t.lower_ in SCENE_WORDS or any(a <= t.i < b for a, b, _ in self.doc._.ig_dates)
-                        for t in self.doc[opening.start:s])]
-        lead = [x for x in lead if x.offset_days is None]
-        if not lead:
+        dates = [(s, e, x) for s, e, x in self.doc._.ig_dates or [] if opening.start <= s < opening.start + 8]
+        in_dates = {i for s, e, _ in dates for i in range(s, e)}
+        lead = next((x for s, _, x in dates if x.offset_days is None and all(
+            t.is_punct or t.is_space or t.lower_ in SCENE_WORDS or t.i in in_dates for t in self.doc[opening.start:s])), None)
+        if lead is None:
             return None
-        interval = lead[0].resolve(self.published)
-        return (1, lead[0].precision, 0, interval, lead[0]) if interval else None
+        interval = lead.resolve(self.published)
+        return (1, lead.precision, 0, interval, lead) if interval else None
 
     def _indefinite_only(self, targets: list[Ent]) -> bool:
         """Every target is told with 'a' or 'an' ('the first attack on a Saudi energy facility since

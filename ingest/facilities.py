@@ -457,11 +457,11 @@ class FacilityFinder(DataComponent):
             if named and t.tag_ in ("NNS", "NNPS") and start > 0 and doc[start - 1].like_num \
                     and doc[start - 1].lower_ not in ("one", "1") and not any(_cap(x) for x in doc[h0:end]):
                 named = False  # "two Safaricom masts": several, described by their owner, not one named
-            kind = False
+            by_country = False
             if named and t.tag_ in ("NNS", "NNPS") and caps and all(
                     lexicon.fold(x.text) in lexicon.countries().by_demonym for x in caps) \
                     and not any(_cap(x) for x in doc[h0:end]):
-                named, kind = False, True  # "Russian refineries", "Ukrainian power plants": a kind, by country
+                named, by_country = False, True  # "Russian refineries", "Ukrainian power plants": a kind, by country
             if self._in_key(doc, start, end):
                 continue
             if not named and t.lower_ in ("cable", "cables") and any(
@@ -476,7 +476,7 @@ class FacilityFinder(DataComponent):
                 start = dash + 1  # 'Thailand - Bang Saray Container Terminal', 'Explosion - Mnazi Kusini gas processing
                 # plant': a bulletin's heading, the country or the kind of event first
             span = doc[start:end]
-            generic = kind or not named and all(x.lower_ in self.generic for x in span)
+            generic = by_country or not named and all(x.lower_ in self.generic for x in span)
             modifier = end < len(doc) and doc[end].lower_ in self.event_nouns
             found.append(Mention(start, end, "facility", ftype, span.text, named=named, generic=generic,
                                  aliases=[code_alias] if code_alias and start == h0 and len(code_alias) >= 3 else [],
