@@ -1581,6 +1581,11 @@ class EventBuilder:
                 return self.res.state_for(country, t.i, t.i + 1)
         return a if a is not None and a.type == "state" else None
 
+    def _country_place_at(self, t) -> Optional[Ent]:
+        """The state of a country named at t as a place ('Russia's Defence Ministry said its forces ...')."""
+        c = next((e for e in self.res.at.get(t.i, []) if e.kind == "place" and e.type == "country"), None)
+        return self.res.state_for(c.name, t.i, t.i + 1) if c is not None else None
+
     def _actor_of(self, tok) -> Optional[Ent]:
         a = self._actor(tok.i)
         if a is not None:
@@ -1675,7 +1680,7 @@ class EventBuilder:
                 t.lower_ in ("defence", "defense") for t in who.subtree)):
             for t in who.subtree:
                 if t.i != who.i and (t.dep_ in ("poss", "amod", "compound") or t.head.dep_ == "poss"):
-                    state = self._state_word(t)
+                    state = self._state_word(t) or self._country_place_at(t)
                     if state is not None:
                         return state
         return speaker

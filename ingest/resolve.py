@@ -630,6 +630,17 @@ def _organ(noun) -> bool:
         "minister", "staff", "fleet", "leader", "force", "guard", "police", "service", "office", "council")
 
 
+_CIVIL_BODIES = {"ministry", "agency", "department", "office", "police", "service", "authority", "commission", "bureau",
+                 "court", "prosecutor", "regulator", "council", "inspectorate", "directorate", "committee", "institute",
+                 "cert", "team", "centre", "center", "board", "administration"}
+
+
+def _civil_body(noun) -> bool:
+    """'Syria's Ministry of Energy said', 'Kenya's National Police Service': the body speaks or acts;
+    the country that owns it is only named as a place."""
+    return noun.lemma_.lower() in _CIVIL_BODIES or noun.lower_ in _CIVIL_BODIES
+
+
 def _country_acts(doc: Doc, m: Mention) -> bool:
     """A country named as a party, not only as a location: a clause's subject or agent, an owner, one
     blamed, accused or fought ('Kyiv blamed Russia', 'sanctions against Iran', 'Iran-backed')."""
@@ -642,7 +653,7 @@ def _country_acts(doc: Doc, m: Mention) -> bool:
     if root.dep_ == "pobj" and (root.head.dep_ == "agent" or root.head.lower_ in _ACTING_PREPS):
         return True
     if root.dep_ == "poss":
-        return _organ(root.head)
+        return _organ(root.head) and not _civil_body(root.head)
     if root.dep_ in ("dobj", "pobj") and (root.head.lemma_ in _ACTING_VERBS or root.head.head.lemma_ in _ACTING_VERBS):
         return True
     if root.dep_ == "pobj" and root.head.lower_ in _PARTY_PREPS and (
@@ -657,6 +668,8 @@ def _country_acts(doc: Doc, m: Mention) -> bool:
         return True  # 'Bulgaria can redirect its gas to Greece': the other party of a transfer (not 'exports to Chile')
     if root.dep_ == "compound" and (root.head.lemma_ in _ORGANS or root.head.lower_ == "bases"):  # lemma 'basis'
         return True  # 'the United States embassy', 'U.S. aircraft'
+    if m.end < len(doc) and doc[m.end].text in ("'s", "’s") and _civil_body(doc[m.end].head):
+        return False
     if m.end < len(doc) and doc[m.end].text in ("'s", "’s", "-backed", "-aligned", "-linked", "-led", "-sponsored"):
         return True
     if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in ("backed", "aligned", "linked", "led"):

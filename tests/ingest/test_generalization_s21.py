@@ -1,0 +1,50 @@
+"""Session 21's generalizing rules, one behaviour per test, on short invented sentences (none taken
+from the corpora). The helpers are those of test_generalization.py."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.ingest.test_generalization import entity, extract
+
+PUB = date(2026, 5, 20)  # a Wednesday
+
+
+def _incidents(out):
+    return sorted((i["type"], i["start"], i["end"], sorted(entity(out, t)["name"] for t in i["targets"]),
+                   sorted(entity(out, p)["name"] for p in i["perpetrators"])) for i in out["incidents"])
+
+
+def _kinds(out, name):
+    return sorted(e["kind"] for e in out["entities"] if e["name"] == name)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("A fire damaged the Varna substation on Monday. Bulgaria's Ministry of Energy said repairs would take a week.",
+     "Bulgaria"),
+    ("A fire damaged the Varna substation on Monday. Bulgaria's National Police Service said it had opened an "
+     "inquiry.", "Bulgaria"),
+    ("Hackers hit the Varna substation on Monday. Estonia's cybersecurity agency said it was helping the operator.",
+     "Estonia"),
+])
+def test_a_country_named_only_as_the_owner_of_a_speaking_body_is_a_place(extractor, text, country):
+    assert _kinds(extract(extractor, text, published=PUB), country) == ["place"]
+
+
+@pytest.mark.parametrize("text, country", [
+    # its armed forces or its war make it a party
+    ("Drones hit the Varna substation on Monday. Bulgaria's army said it had shot down two of them.", "Bulgaria"),
+    ("Drones hit the Varna substation on Monday. Officials blamed Bulgaria's invasion for the damage.", "Bulgaria"),
+    # a body owned, and the country acting elsewhere
+    ("Bulgaria condemned the attack on the Varna substation on Monday. Bulgaria's Ministry of Energy said repairs "
+     "would take a week.", "Bulgaria"),
+])
+def test_a_country_owning_armed_forces_or_acting_elsewhere_stays_a_state(extractor, text, country):
+    assert "actor" in _kinds(extract(extractor, text, published=PUB), country)
+
+
+def test_a_defence_ministry_claiming_a_strike_makes_its_country_the_perpetrator(extractor):
+    out = extract(extractor, "Drones struck the Varna compressor station overnight. Bulgaria's Defence Ministry "
+                             "said on Monday that its forces had carried out the strike.", published=PUB)
+    assert [p for *_, p in _incidents(out)] == [["Bulgaria"]]
