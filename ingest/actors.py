@@ -1845,7 +1845,10 @@ class ActorFinder(DataComponent):
         doc._.ig_actors = mentions
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
+        mentions = self.match(doc)
+        for m in mentions:
+            m.plain = not any(self._common_word(fold(w)) for w in m.name.replace("-", " ").split())
+        self.set_annotations(doc, mentions)
         return doc
 
 

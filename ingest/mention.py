@@ -20,6 +20,7 @@ class Mention:
     aliases: list[str] = field(default_factory=list)
     parent: Optional[int] = None  # index of the facility mention this one is part of
     place_like: bool = False  # a country used as a location ("in Finland")
+    plain: bool = False  # a name of no common noun ('Gillam', not 'Calloway Partners'): could be a town's
     source: str = ""  # which rule found it, for debugging
     char_start: int = 0
     char_end: int = 0

@@ -449,6 +449,13 @@ def resolve(doc: Doc) -> Resolution:
     # 'Moldelectrica said', 'the operator Nordvik Energi': a name that speaks or acts once is no place
     # for a misreading elsewhere ('across Moldelectrica's grid')
     speaking = {key(m.name) for m in act if m.kind == "actor" and _speaks_or_acts(doc, m)}
+    # 'charter flights from Thompson', 'trains held at Makat': a name the model took for an organisation
+    # or a person that the text only ever tells as where something is, goes or comes from
+    told_where = {}
+    for m in act:
+        if m.kind == "actor" and m.source == "ner" and m.type in ("organisation", "person"):
+            told_where[key(m.name)] = told_where.get(key(m.name), True) and _only_where(doc, m)
+    where_only = {k for k, v in told_where.items() if v}
     place_names = {key(m.name) for m in act if m.kind == "place"}
     place_words = {fold(w) for m in act if m.kind == "place" for w in m.name.split()}
     place_first = {fold(m.name).split()[0] for m in act if m.kind == "place" and len(m.name.split()) > 1}
@@ -483,7 +490,7 @@ def resolve(doc: Doc) -> Resolution:
             kind = "actor"  # "Moldelectrica said ... Moldelectrica customers": one company, however the model read it
         if kind == "actor" and m.source == "ner" and m.type in ("person", "organisation") and (
                 key(m.name) in place_names and key(m.name) not in speaking or (len(m.name.split()) == 1 and fold(m.name) in place_first)
-                or (" and " in m.name and fold(m.name.split()[0]) in place_words)):
+                or (" and " in m.name and fold(m.name.split()[0]) in place_words) or key(m.name) in where_only):
             kind = "place"
         e = _find_actor(others, m, kind)
         if e is None:
@@ -552,6 +559,26 @@ def _located_at(doc: Doc, m: Mention) -> bool:
     if prev in ("in", "near", "outside", "around", "from", "towards", "toward"):
         return True
     return prev == "of" and m.start >= 2 and doc[m.start - 2].lower_ in WHERE_OF
+
+
+_WHERE_PREPS = {"at", "in", "near", "off", "along", "across", "around", "beyond", "towards", "toward", "past", "via",
+                "through", "outside", "into"}
+
+
+def _only_where(doc: Doc, m: Mention) -> bool:
+    """A plain name (no common noun, no acronym, no digit) told right after a preposition of place
+    ('at Gillam', 'from the Nouméa'), owning and doing nothing."""
+    words = m.name.split()
+    if not m.plain or len(words) > 3 or any(w.isupper() and len(w) > 1 or any(c.isdigit() for c in w) for w in words):
+        return False
+    if _speaks_or_acts(doc, m):
+        return False
+    if m.end < len(doc) and doc[m.end].text in ("'s", "’s", "-based"):
+        return False
+    k = m.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _WHERE_PREPS and doc[m.start:m.end].root.dep_ == "pobj"
 
 
 def _talks(doc: Doc, m: Mention) -> bool:

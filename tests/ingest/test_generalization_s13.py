@@ -21,7 +21,9 @@ def test_a_country_owning_only_an_economy_or_being_something_is_a_place(extracto
 
 
 @pytest.mark.parametrize("text", [
-    "Nicaragua's Defence Ministry said the line was sabotaged.",
+    # (a country named only as the owner of a ministry that speaks is a place since session 21:
+    # test_generalization_s21; its armed forces still make it a party)
+    "Nicaragua's army said the line was sabotaged.",
     "Nicaragua's invasion of its neighbour began in May.",
     "Nicaragua blamed rebels for the attack on the line.",
     "Nicaragua has denied any role in the attack.",

@@ -48,3 +48,24 @@ def test_a_defence_ministry_claiming_a_strike_makes_its_country_the_perpetrator(
     out = extract(extractor, "Drones struck the Varna compressor station overnight. Bulgaria's Defence Ministry "
                              "said on Monday that its forces had carried out the strike.", published=PUB)
     assert [p for *_, p in _incidents(out)] == [["Bulgaria"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Ferrovia Norte said passenger trains would terminate at Gillam until the Pelotas bridge reopens on Friday.",
+     "Gillam"),
+    ("Crews held freight trains at Makat after a landslide blocked the Beyneu railway on Monday.", "Makat"),
+])
+def test_a_plain_name_told_only_as_where_things_are_is_a_place(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert _kinds(out, name) == ["place"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # it speaks elsewhere in the text
+    ("Freight is diverted at Makat. Makat said on Monday that trains would resume.", "Makat"),
+    # a name with a common noun in it is an organisation's
+    ("Engineers from Calloway Partners inspected the Beyneu railway at Makat after the landslide on Monday.",
+     "Calloway Partners"),
+])
+def test_a_name_that_speaks_or_holds_a_common_noun_stays_an_actor(extractor, text, name):
+    assert _kinds(extract(extractor, text, published=PUB), name) == ["actor"]
