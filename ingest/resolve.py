@@ -565,6 +565,9 @@ _WHERE_PREPS = {"at", "in", "near", "off", "along", "across", "around", "beyond"
                 "through", "outside", "into"}
 
 
+_HELD_IN = {"stake", "share", "interest", "investment", "holding", "shareholding", "role", "job", "position", "invest"}
+
+
 def _only_where(doc: Doc, m: Mention) -> bool:
     """A plain name (no common noun, no acronym, no digit) told right after a preposition of place
     ('at Gillam', 'from the Nouméa'), owning and doing nothing."""
@@ -578,7 +581,8 @@ def _only_where(doc: Doc, m: Mention) -> bool:
     k = m.start - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
-    return k >= 0 and doc[k].lower_ in _WHERE_PREPS and doc[m.start:m.end].root.dep_ == "pobj"
+    return k >= 0 and doc[k].lower_ in _WHERE_PREPS and doc[m.start:m.end].root.dep_ == "pobj" \
+        and doc[k].head.lemma_ not in _HELD_IN  # 'a stake in Nordlys Offshore': a company
 
 
 def _talks(doc: Doc, m: Mention) -> bool:
