@@ -329,6 +329,10 @@ FLOORS = {
     "check65": {"entity_f1": 0.80, "incident_f1": 0.74, "type_acc": 0.86, "date_acc": 0.86, "perp_acc": 0.73},
     "check66": {"entity_f1": 0.70, "incident_f1": 0.67, "type_acc": 0.75, "date_acc": 0.86, "perp_acc": 0.70},
     "check67": {"entity_f1": 0.77, "incident_f1": 0.74, "type_acc": 0.77, "date_acc": 0.83, "perp_acc": 0.64},
+    "check68": {"entity_f1": 0.75, "incident_f1": 0.69, "type_acc": 0.88, "date_acc": 0.81, "perp_acc": 0.61},
+    "check69": {"entity_f1": 0.74, "incident_f1": 0.71, "type_acc": 0.80, "date_acc": 0.85, "perp_acc": 0.60},
+    "check70": {"entity_f1": 0.75, "incident_f1": 0.64, "type_acc": 0.79, "date_acc": 0.68, "perp_acc": 0.66},
+    "check71": {"entity_f1": 0.78, "incident_f1": 0.71, "type_acc": 0.77, "date_acc": 0.86, "perp_acc": 0.77},
 }
 
 
@@ -347,7 +351,8 @@ PART_ENDS = [(14, "develop"), (21, "check"), (28, "check2"), (42, "check3"), (56
              (728, "check52"), (742, "check53"), (756, "check54"), (770, "check55"),
              (784, "check56"), (798, "check57"), (812, "check58"), (826, "check59"),
              (840, "check60"), (854, "check61"), (868, "check62"), (882, "check63"),
-             (896, "check64"), (910, "check65"), (924, "check66"), (938, "check67")]
+             (896, "check64"), (910, "check65"), (924, "check66"), (938, "check67"),
+             (952, "check68"), (966, "check69"), (980, "check70"), (994, "check71")]
 
 
 def _part(path: Path) -> str:
