@@ -69,3 +69,10 @@ def test_a_plain_name_told_only_as_where_things_are_is_a_place(extractor, text, 
 ])
 def test_a_name_that_speaks_or_holds_a_common_noun_stays_an_actor(extractor, text, name):
     assert _kinds(extract(extractor, text, published=PUB), name) == ["actor"]
+
+
+def test_an_agency_reporting_in_coordination_with_another_is_no_perpetrator(extractor):
+    out = extract(extractor, "The agency is issuing this advisory after a ransomware attack on the Bang Phra water "
+                             "treatment plant on Monday, in coordination with the National Cyber Security Agency.",
+                  published=PUB)
+    assert _incidents(out) == [("cyberattack", "2026-05-18", "2026-05-18", ["Bang Phra water treatment plant"], [])]
