@@ -76,3 +76,16 @@ def test_an_agency_reporting_in_coordination_with_another_is_no_perpetrator(extr
                              "treatment plant on Monday, in coordination with the National Cyber Security Agency.",
                   published=PUB)
     assert _incidents(out) == [("cyberattack", "2026-05-18", "2026-05-18", ["Bang Phra water treatment plant"], [])]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("On Monday a fire broke out at the Higashi-Azumi frequency converter station.",
+     "Higashi-Azumi frequency converter station"),
+    ("On Monday a landslide damaged the Cerro Verdín concentrate pipeline.", "Cerro Verdín concentrate pipeline"),
+    ("On Monday a landslide damaged the Kelso tailings pipeline.", "Kelso tailings pipeline"),
+    ("Gunmen raided the Movitel telecommunications site at Chai on Monday.", "Movitel telecommunications site"),
+    ("Shells hit the Chaman border terminal on Monday.", "Chaman border terminal"),
+])
+def test_more_facility_kinds_and_modifiers_name_the_target(extractor, text, target):
+    out = extract(extractor, text, published=PUB)
+    assert [sorted(entity(out, t)["name"] for t in i["targets"]) for i in out["incidents"]] == [[target]]
