@@ -89,3 +89,13 @@ def test_an_agency_reporting_in_coordination_with_another_is_no_perpetrator(extr
 def test_more_facility_kinds_and_modifiers_name_the_target(extractor, text, target):
     out = extract(extractor, text, published=PUB)
     assert [sorted(entity(out, t)["name"] for t in i["targets"]) for i in out["incidents"]] == [[target]]
+
+
+@pytest.mark.parametrize("text, day, target", [
+    ("At 6.40pm on Sunday a porcelain insulator failed on a 33 kV busbar at the Geraldine zone substation, causing "
+     "a fault that disconnected 2,300 customers.", "2026-05-17", "Geraldine zone substation"),
+    ("On Monday a breaker failed at the Kelso substation, cutting power to 3,000 homes.", "2026-05-18",
+     "Kelso substation"),
+])
+def test_a_failed_insulator_or_breaker_at_a_facility_is_an_accident(extractor, text, day, target):
+    assert _incidents(extract(extractor, text, published=PUB)) == [("accident", day, day, [target], [])]
