@@ -33,6 +33,7 @@ SELF_PRONOUNS = {"it", "they", "we", "our"}
 # "Ukraine's General Staff said its forces struck": the claim is the state's
 MILITARY_ORGANS = {"staff", "forces", "force", "military", "army", "navy", "command", "troops"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+ANEW = {"another", "again", "second", "fresh", "renewed", "further", "new"}
 BACKGROUND_DAYS = 90  # an incident ending this long before publication is background, not the news
 # words that frame a cause: 'points to an equipment failure', 'caused by', 'due to', 'the result of'
 # a field line that dates a bulletin's or a notice's item: 'Date of loss: 22 May 2025' (a bare 'Date:' may be
@@ -1781,6 +1782,14 @@ class EventBuilder:
                 home = next((e for e in events if e.dates and 0 <= (m.dates[0] - e.dates[1]).days <= 2
                              and set(e.types) & set(m.types)
                              and any(_related(a, b) for a in e.targets for b in m.targets)), None)
+            if home is None and not self._attacks(m) and m.precision == 0 and not self._told_anew(m):
+                # 'a fire broke out at the X substation late on Tuesday' ... 'the fire at the X substation was put
+                # out on Wednesday': one fire told by the next day
+                home = next((e for e in events if e.dates and e.precision == 0 and not self._attacks(e)
+                             and -1 <= (m.dates[0] - e.dates[1]).days <= 1 and self.type_of(e) == self.type_of(m)
+                             and any(_related(a, b) for a in e.targets for b in m.targets)), None)
+                if home is not None:  # the two days it spans
+                    home.dates = (min(home.dates[0], m.dates[0]), max(home.dates[1], m.dates[1]))
             if home is None:
                 events.append(m)
             else:
@@ -1866,6 +1875,10 @@ class EventBuilder:
         events.sort(key=lambda e: min(e.sents))
         self._single = len(events) == 1
         return events
+
+    def _told_anew(self, m: Event) -> bool:
+        """'another fire', 'caught fire again', 'a second blast': a new event, not the last one told again."""
+        return any(t.lower_ in ANEW for k in m.sents for t in self.sents[k])
 
     def _one_hazard_a_day(self, events: list[Event]) -> list[Event]:
         """'The quake cracked the Gjoçaj dam and brought down a pier of the Shkumbin rail bridge': what one

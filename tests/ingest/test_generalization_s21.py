@@ -99,3 +99,16 @@ def test_more_facility_kinds_and_modifiers_name_the_target(extractor, text, targ
 ])
 def test_a_failed_insulator_or_breaker_at_a_facility_is_an_accident(extractor, text, day, target):
     assert _incidents(extract(extractor, text, published=PUB)) == [("accident", day, day, [target], [])]
+
+
+def test_a_fire_told_on_the_day_after_it_broke_out_is_one_fire_over_both_days(extractor):
+    out = extract(extractor, "A fire broke out at the Kelso substation late on Tuesday. By Wednesday evening a fire at "
+                             "the Kelso substation was still burning.", published=PUB)
+    assert _incidents(out) == [("fire", "2026-05-19", "2026-05-20", ["Kelso substation"], [])]
+
+
+def test_another_fire_the_next_day_is_a_new_fire(extractor):
+    out = extract(extractor, "A fire broke out at the Kelso substation on Tuesday. On Wednesday another fire broke "
+                             "out at the Kelso substation.", published=PUB)
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2026-05-19", "2026-05-19"),
+                                                                  ("2026-05-20", "2026-05-20")]
