@@ -511,6 +511,7 @@ def resolve(doc: Doc) -> Resolution:
                 res.link(m.start, m.end, [p])
     _parentheses(doc, res, act, others)
     _aliases(doc, res, others + list(states.values()) + facilities)
+    _bare_body_words(res, others)
     others = [e for e in others if e.spans]
     _group_refs(doc, res, others)
     res.entities = facilities + list(states.values()) + others + list(country_places.values())
@@ -811,6 +812,27 @@ def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
         if short and long_[:len(short)] == short and all(w.strip(".") in SUFFIXES or w in SUFFIXES for w in long_[len(short):]):
             return e
     return None
+
+
+BARE_BODIES = {"ministry", "department", "agency", "authority", "company", "corporation", "establishment", "directorate",
+               "commission", "office", "bureau", "board", "committee", "council", "institute", "service", "administration"}
+
+
+def _bare_body_words(res: Resolution, ents: list[Ent]) -> None:
+    """'The Ministry considers ...', 'My Department has seen no evidence': a body named only by its kind is
+    the body of that kind the text names, the nearest before it; with none named, it is nobody's name."""
+    for e in ents:
+        words = [w for w in re.findall(r"\w+", fold(e.name)) if w not in ("my", "our", "your", "the")]
+        if e.kind != "actor" or len(words) != 1 or words[0] not in BARE_BODIES or not e.spans:
+            continue
+        named = [o for o in ents if o is not e and o.kind == "actor" and o.spans and words[0] in re.findall(r"\w+", fold(o.name))]
+        if named:
+            before = [o for o in named if o.first < e.first]
+            _merge(res, max(before, key=lambda o: o.first) if before else min(named, key=lambda o: o.first), e)
+            continue
+        e.spans = []
+        for i, v in list(res.at.items()):
+            res.at[i] = [x for x in v if x is not e]
 
 
 def _parentheses(doc: Doc, res: Resolution, act: list[Mention], ents: list[Ent]) -> None:

@@ -112,3 +112,20 @@ def test_another_fire_the_next_day_is_a_new_fire(extractor):
                              "out at the Kelso substation.", published=PUB)
     assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2026-05-19", "2026-05-19"),
                                                                   ("2026-05-20", "2026-05-20")]
+
+
+def _actors(out):
+    return sorted((e["name"], sorted(e.get("aliases") or [])) for e in out["entities"] if e["kind"] == "actor")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Ministry of Energy said a fire damaged the Kelso substation on Monday. The Ministry considers the fire "
+     "an accident.", [("Ministry of Energy", ["Ministry"])]),
+    ("The Kelso Water Board said a fire damaged the Kelso pumping station on Monday. The Board said supply would "
+     "resume.", [("Kelso Water Board", ["Board"])]),
+    # no body of that kind named: the word names nobody
+    ("A fire damaged the Kelso substation on Monday. My Department has seen no evidence of deliberate "
+     "interference.", []),
+])
+def test_a_body_named_only_by_its_kind_is_the_one_of_that_kind_the_text_names(extractor, text, expected):
+    assert _actors(extract(extractor, text, published=PUB)) == expected
