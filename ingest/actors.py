@@ -622,6 +622,16 @@ class ActorFinder(DataComponent):
                                  "coast", "heart", "interior", "centre", "center", "outskirts")
         return False
 
+    @staticmethod
+    def _after_article(doc: Doc, i: int) -> bool:
+        """Token i follows 'the', across adjectives ('the Drina', 'the swollen Drina'): a one-word name the model
+        took for a person's that a person's is not."""
+        toks = tokens(doc)
+        j = i - 1
+        while j >= 0 and toks[j].tag_ == "JJ":
+            j -= 1
+        return j >= 0 and toks[j].lower_ == "the"
+
     def _named_place(self, doc: Doc, span: Span) -> bool:
         """A short name the model took for a person or an organisation that the words around make a
         place: 'in neighbouring Melamchi', 'in the high Himalaya' (a place preposition across
@@ -1343,6 +1353,11 @@ class ActorFinder(DataComponent):
         if label in ("ORG", "PERSON", "FAC") and len(span) <= 3 and not organ and self.org_type(text) == "organisation" \
                 and not self.c.country(text) and self._located(doc, span, label):
             add(span, "place", "city", source="located")  # "collapsed near Saint-Isidore", "at Leixões, near Porto"
+            return
+        if label == "PERSON" and len(span) == 1 and not text.endswith("s") and self._after_article(doc, span.start) \
+                and not (span.end < len(doc) and toks[span.end].pos_ == "NOUN" and toks[span.end].is_lower):
+            # (not 'the Kyrgyzhydromet service', 'the Scintilla text': a name before what it names)
+            add(span, "place", "region", source="the-name")  # "along the Drina", "the Serbian Danube" (not "the Houthis")
             return
         if label in ("ORG", "PERSON", "FAC") and len(span) <= 2 and not organ and self.org_type(text) == "organisation" \
                 and self._named_place(doc, span):

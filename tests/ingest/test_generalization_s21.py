@@ -129,3 +129,18 @@ def _actors(out):
 ])
 def test_a_body_named_only_by_its_kind_is_the_one_of_that_kind_the_text_names(extractor, text, expected):
     assert _actors(extract(extractor, text, published=PUB)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy rain since Saturday pushed the Drina over its banks, flooding the Loznica substation on Monday.",
+    "Some 400 people were evacuated from settlements along the swollen Drina after the Loznica substation flooded "
+    "on Monday.",
+])
+def test_a_one_word_name_after_the_is_no_person(extractor, text):
+    assert _kinds(extract(extractor, text, published=PUB), "Drina") == ["place"]
+
+
+def test_a_name_before_what_it_names_after_the_stays_an_actor(extractor):
+    out = extract(extractor, "The Kyrgyzhydromet service issued three warnings before a mudflow hit the Chychkan "
+                             "power plant on Monday.", published=PUB)
+    assert _kinds(out, "Kyrgyzhydromet") == ["actor"]
