@@ -167,6 +167,10 @@ TITLES = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "
           "admiral", "brigadier", "major", "lieutenant", "captain", "commodore", "marshal"}  # ranks: "Rear Admiral X"
 
 
+MEMBER_WORDS = {"fighters", "members", "militants", "gunmen", "supporters", "operatives", "insurgents", "rebels",
+                "elements", "cadres"}
+
+
 def _clean(doc: Doc, span: Span) -> Span | None:
     """Trim determiners, possessives, citation marks and anything after a line break."""
     toks = tokens(doc)
@@ -183,6 +187,10 @@ def _clean(doc: Doc, span: Span) -> Span | None:
     if end - start >= 3 and (toks[start].lower_ in ROLE_WORDS or toks[start].lower_ in lexicon.honorifics()) \
             and toks[start].is_title and toks[start + 1].text[:1].isupper():
         start += 1  # 'Owner Pasuquin Hills Wind Power Corp.', 'Mr Bounmy Phommachanh': the name after the role
+    if end - start >= 3 and toks[start].lower_ in MEMBER_WORDS and toks[start + 1].lower_ in ("of", "from"):
+        start += 2  # 'Fighters of Islamic State Mozambique Province': the group they belong to
+        while start < end and toks[start].lower_ == "the":
+            start += 1
     if start < end and toks[start].lower_ == "no" and (end - start == 1 or toks[start + 1].is_lower):
         return None  # "No group has claimed responsibility": nobody
     for k in range(start, end):

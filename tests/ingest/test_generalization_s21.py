@@ -144,3 +144,10 @@ def test_a_name_before_what_it_names_after_the_stays_an_actor(extractor):
     out = extract(extractor, "The Kyrgyzhydromet service issued three warnings before a mudflow hit the Chychkan "
                              "power plant on Monday.", published=PUB)
     assert _kinds(out, "Kyrgyzhydromet") == ["actor"]
+
+
+def test_fighters_of_a_group_are_the_group(extractor):
+    out = extract(extractor, "Fighters of Islamic State Mozambique Province stormed the Mucojo substation on "
+                             "Wednesday.", published=PUB)
+    assert _incidents(out) == [("armed_assault", "2026-05-20", "2026-05-20", ["Mucojo substation"],
+                                ["Islamic State Mozambique Province"])]
