@@ -106,6 +106,9 @@ def _cap(t: Token) -> bool:
     return t.text[:1].isupper() and any(c.isalpha() for c in t.text)
 
 
+SIZE_UNITS = {"inch", "in", "mm", "cm"}  # "20-inch", "600-mm": a pipe's size between a name and its head
+
+
 def _stop_left(doc: Doc, j: int) -> bool:
     """A word that ends a name on its left ('the', 'of', 'and'), unless it is part of the name."""
     return doc[j].lower_ in STOP_LEFT and not _name_word(doc, j)
@@ -403,6 +406,11 @@ class FacilityFinder(DataComponent):
                         and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha and doc[j - 1].is_lower \
                         and doc[j + 1].is_lower:
                     start, j = j - 1, j - 2  # 'a fibre-optic signalling cable': a hyphenated description
+                    continue
+                if not named and tok.lower_ in SIZE_UNITS and j >= 2 and doc[j - 1].text == "-" and doc[j - 2].like_num \
+                        and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_ and j >= 3 and _cap(doc[j - 3]) \
+                        and not doc[j - 3].is_stop:
+                    start, j = j - 2, j - 3  # "the Mustang Island 20-inch gas gathering line": a size in the name
                     continue
                 if _stop_left(doc, j):
                     break

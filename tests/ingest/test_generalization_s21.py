@@ -151,3 +151,14 @@ def test_fighters_of_a_group_are_the_group(extractor):
                              "Wednesday.", published=PUB)
     assert _incidents(out) == [("armed_assault", "2026-05-20", "2026-05-20", ["Mucojo substation"],
                                 ["Islamic State Mozambique Province"])]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("On Monday a fire damaged the Kelso 36-inch crude pipeline.", "Kelso 36-inch crude pipeline"),
+    # a size before the name stays out of it; an unnamed pipe of a size is no name
+    ("The 24-inch Uch-Sibi pipeline was damaged by explosives on Monday.", "Uch-Sibi pipeline"),
+    ("On Monday a fire damaged a 36-inch crude pipeline.", "crude pipeline"),
+])
+def test_a_pipe_size_between_a_name_and_its_head_is_part_of_the_name(extractor, text, target):
+    out = extract(extractor, text, published=PUB)
+    assert [sorted(entity(out, t)["name"] for t in i["targets"]) for i in out["incidents"]] == [[target]]
