@@ -283,6 +283,7 @@ def resolve(doc: Doc) -> Resolution:
     # --- facilities -------------------------------------------------------------------------
     named: list[Ent] = []
     ent_of: dict[int, list[Ent]] = {}
+    placed = [m for m in act if m.kind == "place" or m.place_like]
     for k, m in enumerate(fac):
         if not m.named:
             continue
@@ -293,6 +294,9 @@ def resolve(doc: Doc) -> Resolution:
         if m.source != "modifier":
             e.weak = False  # only ever seen naming an event ("X substation attack"): kept if a target
         e.add(m)
+        town = _in_town(doc, m, placed) if m.parent is None and doc[m.end - 1].is_lower else None
+        if town is not None:  # 'a Movitel telecommunications site at Chai': known by its town too
+            e.alias(_town_names(doc, m, town)[0])
         _acronym(doc, m, e)
         ent_of[k] = [e]
     # 'the Chychkan Hydroelectric Power Station (Chychkan HPP)': the name in parentheses is another name
@@ -332,7 +336,6 @@ def resolve(doc: Doc) -> Resolution:
             _fold_into(a, home[0], named, ent_of)
     # descriptions and references, in text order
     described: list[Ent] = []
-    placed = [m for m in act if m.kind == "place" or m.place_like]
     kinds = set(lexicon.facilities()["generic_words"]) | set(lexicon.facilities()["modifiers"])
     for k, m in enumerate(fac):
         if m.named:

@@ -162,3 +162,9 @@ def test_fighters_of_a_group_are_the_group(extractor):
 def test_a_pipe_size_between_a_name_and_its_head_is_part_of_the_name(extractor, text, target):
     out = extract(extractor, text, published=PUB)
     assert [sorted(entity(out, t)["name"] for t in i["targets"]) for i in out["incidents"]] == [[target]]
+
+
+def test_a_named_facility_at_a_town_is_known_by_its_town_too(extractor):
+    out = extract(extractor, "On Monday fighters overran a Movitel telecommunications site at Chai.", published=PUB)
+    site = next(e for e in out["entities"] if e["name"] == "Movitel telecommunications site")
+    assert site["aliases"] == ["Movitel telecommunications site at Chai"]
