@@ -387,6 +387,8 @@ def resolve(doc: Doc) -> Resolution:
                     town = _in_town(doc, m, placed)
                     if town is not None:  # 'the oil refinery in Varna': the town's refinery, named by it
                         ent_of[k] = [_place_named(named, m, *_town_names(doc, m, town))]
+                    elif (owner := _town_owner(doc, m, placed)) is not None:  # "Tripoli's seaport"
+                        ent_of[k] = [_place_named(named, m, f"{owner} {m.name}", f"{owner}'s {m.name}")]
             continue
         unique = _unique_named(doc, m, named)
         if unique is not None:
@@ -400,6 +402,10 @@ def resolve(doc: Doc) -> Resolution:
             continue
         name = m.name if m.parent is None else doc[m.start:_chain_end(doc, fac, m)].text
         town = _in_town(doc, m, placed) if m.parent is None else None
+        owner = _town_owner(doc, m, placed) if town is None and m.parent is None else None
+        if owner is not None:  # "Tripoli's seaport": named by its town
+            ent_of[k] = [_place_named(named, m, f"{owner} {m.name}", f"{owner}'s {m.name}")]
+            continue
         if town is not None:  # 'the main water pumping station in Nikopol': named by its town
             name, town_alias = _town_names(doc, m, town)
             same = _named_as(named, name, town_alias)
@@ -970,6 +976,16 @@ def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
             or lexicon.countries().country(name):
         return None  # ('in Kherson region': a name inside a longer one; but 'in Abovyan yesterday')
     return name
+
+
+def _town_owner(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
+    """"Tripoli's seaport": the town (a place, not a country) whose possessive stands before a description."""
+    if m.start < 2 or doc[m.start - 1].text not in ("'s", "’s"):
+        return None
+    town = next((p for p in places if p.end == m.start - 1 and p.kind == "place"), None)
+    if town is None or lexicon.countries().country(town.name):
+        return None
+    return town.name
 
 
 def _edge_words(doc: Doc, i: int) -> int:

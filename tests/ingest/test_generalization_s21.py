@@ -168,3 +168,22 @@ def test_a_named_facility_at_a_town_is_known_by_its_town_too(extractor):
     out = extract(extractor, "On Monday fighters overran a Movitel telecommunications site at Chai.", published=PUB)
     site = next(e for e in out["entities"] if e["name"] == "Movitel telecommunications site")
     assert site["aliases"] == ["Movitel telecommunications site at Chai"]
+
+
+@pytest.mark.parametrize("text, target, alias", [
+    ("Rockets slammed into Tripoli's seaport on Tuesday.", "Tripoli seaport", "Tripoli's seaport"),
+    ("A fire broke out at Varna's main water pumping station on Monday.", "Varna main water pumping station",
+     "Varna's main water pumping station"),
+])
+def test_a_description_owned_by_a_town_is_named_by_it(extractor, text, target, alias):
+    out = extract(extractor, text, published=PUB)
+    [inc] = out["incidents"]
+    [t] = [entity(out, x) for x in inc["targets"]]
+    assert (t["name"], t["aliases"]) == (target, [alias])
+
+
+def test_liquid_and_dry_bulk_terminals_keep_their_names(extractor):
+    out = extract(extractor, "A fire broke out on the floating roof of tank TQ-12 at the Itaqui Sul liquid bulk "
+                             "terminal in São Luís on Monday.", published=PUB)
+    assert _incidents(out) == [("fire", "2026-05-18", "2026-05-18", ["Itaqui Sul liquid bulk terminal", "tank TQ-12"],
+                                [])]
