@@ -580,7 +580,7 @@ _HELD_IN = {"stake", "share", "interest", "investment", "holding", "shareholding
 
 def _only_where(doc: Doc, m: Mention) -> bool:
     """A plain name (no common noun, no acronym, no digit) told right after a preposition of place
-    ('at Gillam', 'from the Nouméa'), owning and doing nothing."""
+    ('at Gillam', 'along the Ruvu'), owning and doing nothing."""
     words = m.name.split()
     if not m.plain or len(words) > 3 or any(w.isupper() and len(w) > 1 or any(c.isdigit() for c in w) for w in words):
         return False
@@ -665,8 +665,8 @@ def _party_predicate(verb) -> bool:
 
 
 def _organ(noun) -> bool:
-    """'Russia's Defence Ministry', 'Iran's Revolutionary Guards', 'Russia's invasion': the owner acts;
-    'Venezuela's oil industry', 'one of Germany's busiest corridors': a place."""
+    """'Iran's Revolutionary Guards', 'Russia's invasion': the owner acts; 'Venezuela's oil industry', 'one of
+    Germany's busiest corridors': a place (and a civil body that speaks, 'Russia's Defence Ministry said': _civil_body)."""
     return noun.lemma_ in _ORGANS or noun.lemma_ in _PARTY_NOUNS or noun.pos_ == "PROPN" or noun.lemma_ in (
         "minister", "staff", "fleet", "leader", "force", "guard", "police", "service", "office", "council")
 
