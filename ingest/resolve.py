@@ -756,9 +756,26 @@ def _initials(name: str) -> str:
     return n if 2 <= len(n) <= 7 and n.isalpha() and n.isupper() else ""
 
 
+# words an acronym leaves out: 'Office National de l'Electricité et de l'Eau' is ONEE
+ACRONYM_SKIPS = {"and", "of", "the", "for", "&", "de", "del", "della", "la", "le", "les", "et", "y", "e", "du", "des",
+                 "di", "da", "do", "dos", "das", "und", "für", "van", "von", "der"}
+
+
 def _acronym_of(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in ("and", "of", "the", "for", "&")]
+    words = [re.sub(r"^[dl]['’]", "", w, flags=re.I) for w in re.split(r"[\s\-]+", name)]
+    words = [w for w in words if w and w.lower() not in ACRONYM_SKIPS]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else "-"
+
+
+def _short_for(short: str, long_: str) -> bool:
+    """'SSEN' for 'Scottish and Southern Electricity Networks'; 'ONEE' for 'Office National de l'Electricité et de
+    l'Eau Potable' (a last word left out of a long acronym); 'PKP PLK' for 'PKP Polskie Linie Kolejowe'."""
+    initials, acronym = _initials(short), _acronym_of(long_)
+    if initials:
+        return initials == acronym or len(initials) >= 4 and initials == acronym[:-1]
+    parts, words = short.split(), long_.split()
+    return len(parts) == 2 and all(_initials(p) for p in parts) and len(words) >= 3 and words[0] == parts[0] \
+        and _acronym_of(" ".join(words[1:])) == parts[1]
 
 
 # actor types a short form of a longer name may take: the model's labels for names, either way round
@@ -805,7 +822,7 @@ def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
         if titled and e.type in ("person", "organisation") and len(ew) >= 2 and ew[-1:] == words:
             e.type = "person"  # 'Mr Charo': the person the model took for an organisation
             return e
-        if _initials(m.name) and _initials(m.name) == _acronym_of(e.name) or _initials(e.name) and _initials(e.name) == _acronym_of(m.name):
+        if _short_for(m.name, e.name) or _short_for(e.name, m.name):
             return e  # "SSEN" / "Scottish and Southern Electricity Networks"
         extenders = {"movement", "rebels", "group", "forces", "militia", "fighters"}
         if words and ew and words[0].rstrip("s") == ew[0].rstrip("s") and \

@@ -187,3 +187,13 @@ def test_liquid_and_dry_bulk_terminals_keep_their_names(extractor):
                              "terminal in São Luís on Monday.", published=PUB)
     assert _incidents(out) == [("fire", "2026-05-18", "2026-05-18", ["Itaqui Sul liquid bulk terminal", "tank TQ-12"],
                                 [])]
+
+
+@pytest.mark.parametrize("text, long_, short", [
+    ("Polish rail manager PKP Polskie Linie Kolejowe said the Dęblin line was cut on Monday. PKP PLK said repairs "
+     "would take a day.", "PKP Polskie Linie Kolejowe", "PKP PLK"),
+    ("The Office National de l'Electricité et de l'Eau Potable said a fire hit the Berrechid substation on Monday. "
+     "ONEE said repairs would take a day.", "Office National de l'Electricité et de l'Eau Potable", "ONEE"),
+])
+def test_an_acronym_skips_particles_and_may_keep_a_name_prefix(extractor, text, long_, short):
+    assert _actors(extract(extractor, text, published=PUB)) == [(long_, [short])]
