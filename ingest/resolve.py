@@ -16,6 +16,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from ingest import lexicon
+from ingest.actors import LINKING
 from ingest.facilities import UNITS
 from ingest.lexicon import fold
 from ingest.mention import Mention
@@ -387,8 +388,8 @@ def resolve(doc: Doc) -> Resolution:
                     town = _in_town(doc, m, placed)
                     if town is not None:  # 'the oil refinery in Varna': the town's refinery, named by it
                         ent_of[k] = [_place_named(named, m, *_town_names(doc, m, town))]
-                    elif (owner := _town_owner(doc, m, placed)) is not None:  # "Tripoli's seaport"
-                        ent_of[k] = [_place_named(named, m, f"{owner} {m.name}", f"{owner}'s {m.name}")]
+                    elif (owned := _town_owner(doc, m, placed)) is not None:  # "Tripoli's seaport"
+                        ent_of[k] = [_place_named(named, m, *owned)]
             continue
         unique = _unique_named(doc, m, named)
         if unique is not None:
@@ -402,9 +403,9 @@ def resolve(doc: Doc) -> Resolution:
             continue
         name = m.name if m.parent is None else doc[m.start:_chain_end(doc, fac, m)].text
         town = _in_town(doc, m, placed) if m.parent is None else None
-        owner = _town_owner(doc, m, placed) if town is None and m.parent is None else None
-        if owner is not None:  # "Tripoli's seaport": named by its town
-            ent_of[k] = [_place_named(named, m, f"{owner} {m.name}", f"{owner}'s {m.name}")]
+        owned = _town_owner(doc, m, placed) if town is None and m.parent is None else None
+        if owned is not None:  # "Tripoli's seaport": named by its town
+            ent_of[k] = [_place_named(named, m, *owned)]
             continue
         if town is not None:  # 'the main water pumping station in Nikopol': named by its town
             name, town_alias = _town_names(doc, m, town)
@@ -756,9 +757,8 @@ def _initials(name: str) -> str:
     return n if 2 <= len(n) <= 7 and n.isalpha() and n.isupper() else ""
 
 
-# words an acronym leaves out: 'Office National de l'Electricité et de l'Eau' is ONEE
-ACRONYM_SKIPS = {"and", "of", "the", "for", "&", "de", "del", "della", "la", "le", "les", "et", "y", "e", "du", "des",
-                 "di", "da", "do", "dos", "das", "und", "für", "van", "von", "der"}
+# words an acronym leaves out: the linking words of names ('Office National de l'Electricité et de l'Eau' is ONEE)
+ACRONYM_SKIPS = LINKING | {"e", "und", "van", "von", "der"}
 
 
 def _acronym_of(name: str) -> str:
@@ -995,14 +995,15 @@ def _in_town(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
     return name
 
 
-def _town_owner(doc: Doc, m: Mention, places: list[Mention]) -> Optional[str]:
-    """"Tripoli's seaport": the town (a place, not a country) whose possessive stands before a description."""
+def _town_owner(doc: Doc, m: Mention, places: list[Mention]) -> Optional[tuple[str, str]]:
+    """"Tripoli's seaport": a description after the possessive of a town (a place, not a country), named by it
+    ('Tripoli seaport', and "Tripoli's seaport"); None without one."""
     if m.start < 2 or doc[m.start - 1].text not in ("'s", "’s"):
         return None
     town = next((p for p in places if p.end == m.start - 1 and p.kind == "place"), None)
     if town is None or lexicon.countries().country(town.name):
         return None
-    return town.name
+    return f"{town.name} {m.name}", f"{town.name}'s {m.name}"
 
 
 def _edge_words(doc: Doc, i: int) -> int:
