@@ -67,8 +67,12 @@ class FifoWatch:
                 time.sleep(0.005)
                 continue
             self.opened += 1
-            os.write(fd, b"<http://a> <http://b> <http://c> .\n")
-            os.close(fd)
+            try:
+                os.write(fd, b"<http://a> <http://b> <http://c> .\n")
+            except BrokenPipeError:
+                pass  # the reader closed the FIFO between the open and the write: it was opened all the same
+            finally:
+                os.close(fd)
 
     def close(self):
         self.running = False
