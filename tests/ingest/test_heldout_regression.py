@@ -337,6 +337,10 @@ FLOORS = {
     "check69": {"entity_f1": 0.76, "incident_f1": 0.75, "type_acc": 0.81, "date_acc": 0.86, "perp_acc": 0.59},
     "check70": {"entity_f1": 0.76, "incident_f1": 0.64, "type_acc": 0.79, "date_acc": 0.68, "perp_acc": 0.66},
     "check71": {"entity_f1": 0.78, "incident_f1": 0.71, "type_acc": 0.77, "date_acc": 0.86, "perp_acc": 0.77},
+    "check72": {"entity_f1": 0.74, "incident_f1": 0.65, "type_acc": 0.64, "date_acc": 0.77, "perp_acc": 0.72},
+    "check73": {"entity_f1": 0.77, "incident_f1": 0.63, "type_acc": 0.81, "date_acc": 0.84, "perp_acc": 0.84},
+    "check74": {"entity_f1": 0.65, "incident_f1": 0.64, "type_acc": 0.83, "date_acc": 0.86, "perp_acc": 0.64},
+    "check75": {"entity_f1": 0.73, "incident_f1": 0.68, "type_acc": 0.86, "date_acc": 0.86, "perp_acc": 0.64},
 }
 
 
@@ -356,7 +360,8 @@ PART_ENDS = [(14, "develop"), (21, "check"), (28, "check2"), (42, "check3"), (56
              (784, "check56"), (798, "check57"), (812, "check58"), (826, "check59"),
              (840, "check60"), (854, "check61"), (868, "check62"), (882, "check63"),
              (896, "check64"), (910, "check65"), (924, "check66"), (938, "check67"),
-             (952, "check68"), (966, "check69"), (980, "check70"), (994, "check71")]
+             (952, "check68"), (966, "check69"), (980, "check70"), (994, "check71"),
+             (1008, "check72"), (1022, "check73"), (1036, "check74"), (1050, "check75")]
 
 
 def _part(path: Path) -> str:
