@@ -26,8 +26,8 @@ COMPANY_PLURALS = {"Terminals", "Railways", "Ports", "Pipelines", "Airports", "R
 ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
 
 
-# heads that are a facility only in lower case ("the field"; "Ronnie Fields" is a person)
-LOWER_ONLY = {"field", "fields"}
+# heads that are a facility only in lower case ("the field"; "Ronnie Fields" is a person; "Trump Tower")
+LOWER_ONLY = {"field", "fields", "tower", "towers"}
 # what befalls a line or a site told again ('a blaze damaged the line', 'the pylons of the same line',
 # 'gunmen stormed the site')
 DAMAGE_VERBS = {"damage", "hit", "strike", "cut", "sever", "destroy", "attack", "bomb", "blow", "topple", "down", "bring",
@@ -211,9 +211,13 @@ class FacilityFinder(DataComponent):
         """Longest head phrase ending at token i: (first token, type)."""
         if doc[i].lower_ not in self.last:
             return None
+        bare = None  # a one-word head that also names a facility after a name: 'BSNL tower' is that tower
         for n in range(min(self.maxlen, i + 1), 0, -1):
             key = tuple(t.lower_ for t in doc[i - n + 1:i + 1])
             if key in self.heads and not (n == 1 and key[0] in LOWER_ONLY and not doc[i].is_lower):
+                if n == 1 and key[0] in self.after_name:
+                    bare = i, self.heads[key]
+                    break
                 return i - n + 1, self.heads[key]
             if key in self.name_heads and all(_cap(t) for t in doc[i - n + 1:i + 1]):
                 return i - n + 1, self.name_heads[key]
@@ -229,12 +233,12 @@ class FacilityFinder(DataComponent):
         if typ and doc[i].lower_ in self.route_only and not any(
                 doc[k].text in DASHES and _cap(doc[k - 1]) and all(_cap(t) for t in doc[k + 1:n + 1])
                 for k in range(max(n - 3, 1), n)):
-            return None  # ('the Baidoa–Bur Hakaba road': the second place may have two words)
+            return bare  # ('the Baidoa–Bur Hakaba road': the second place may have two words)
         if typ and i + 1 < len(doc) and not doc[i].is_lower \
                 and (doc[i + 1].like_num or doc[i + 1].lower_ in ("no", "no.", "#")) \
                 and not (n >= 0 and doc[n].pos_ == "PROPN" and _cap(doc[n]) and not doc[n].is_sent_start
                          and doc[n].ent_type_ not in ("DATE", "TIME") and doc[n].lower_ not in MONTHS and doc[n].lower_ not in WEEKDAYS):
-            return None  # 'On Sunday Tower No. 88 fell': a numbered head, not one after a name (as in
+            return bare  # 'On Sunday Tower No. 88 fell': a numbered head, not one after a name (as in
             # 'Suðurnes Line 1')
         if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start and not doc[n].is_stop \
                 and (doc[n].pos_ == "PROPN" or dashed or _cap(doc[i]) and doc[n].pos_ == "ADJ" or CODE.fullmatch(doc[n].text)) \
@@ -243,7 +247,7 @@ class FacilityFinder(DataComponent):
             # (two towns joined by a dash the model took for a person still name a route: 'the Taureau-Matawin line')
             # one word the model took for a person still names the place: "the damaged Gaya section"
             return i, typ
-        return None
+        return bare
 
     @staticmethod
     def _of_a_border(doc: Doc, i: int) -> bool:

@@ -192,11 +192,15 @@ def _bridge_parts(doc: Doc, fac: list, ent_of: dict, named: list) -> None:
     """'a fire at a processing unit' in a story about a refinery: an unnamed part whose whole is
     not said is part of the facility last named before it (the named whole of the story)."""
     part_types = set(lexicon.facilities()["part_types"])
-    wholes = [j for j, n in enumerate(fac) if n.named and n.type not in part_types and j in ent_of]
+    holders = lexicon.facilities()["contained_in"]
+    every = [j for j, n in enumerate(fac) if n.named and n.type not in part_types and j in ent_of]
     for k, m in enumerate(fac):
         owned = m.start > 0 and doc[m.start - 1].text in ("'s", "’s")  # "the dam's transformer station"
         if not (m.type in part_types or owned) or m.named or k not in ent_of:
             continue
+        # 'a charge damaged the legs of a tower near Loreto' after a cement plant: the line's tower (but 'the
+        # station's transformer' is the station's)
+        wholes = [j for j in every if not owned and ent_of[j][0].type in holders.get(m.type, ())] or every
         before = [j for j in wholes if j < k]
         after = [] if owned else [j for j in wholes if j > k and _sentences_apart(doc, m, fac[j]) <= 1]
         same = [j for j in after if _sentences_apart(doc, m, fac[j]) == 0]
