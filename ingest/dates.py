@@ -93,13 +93,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
     ("months_ago", r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven) months? ago\b"),
     ("years_ago", r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) years? ago\b"),
     # "two days later", "three days after the explosion", "the following morning", "the day before",
-    # "shortly after the tripping" (the same day):
+    # "shortly after the tripping", "later that day", "the same night" (the same day):
     # a day counted from another event the text tells, never from the publication date
     ("offset", r"\b(?:(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|weeks?)"
                r" (?P<dir>later|after|earlier|before)"
                r"|the (?P<rel>following|next|previous) (?:day|morning|afternoon|evening|night)"
                r"|the day (?P<dir2>after|before)(?! yesterday)"
-               r"|(?P<soon>shortly|soon|moments|minutes|hours|immediately) (?:after|afterwards|later))\b"),
+               r"|(?P<soon>shortly|soon|moments|minutes|hours|immediately) (?:after|afterwards|later)"
+               r"|(?:(?:later|earlier) )?(?P<same>that|the same) (?:day|morning|afternoon|evening|night))\b"),
     # "overnight into Monday": the night that ends that day
     ("overnight_into", r"\bovernight (?:into|to) {wd:wd}\b"),
     # "overnight from Sunday to Monday", "the night between Saturday and Sunday", "from Friday to Sunday": the days
@@ -172,8 +173,8 @@ class DateExpr:
         if self.kind != "offset":
             return None
         g = dict(self.groups)
-        if g.get("soon"):
-            return 0  # 'shortly after the tripping', 'hours later': the same day
+        if g.get("soon") or g.get("same"):
+            return 0  # 'shortly after the tripping', 'hours later', 'that night': the same day
         if g.get("rel"):
             return -1 if g["rel"].lower() == "previous" else 1
         if g.get("dir2"):
@@ -210,7 +211,8 @@ STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "weekday_span": {"overnight", "the", "on", "from", "between"},
     "last_year": {"last"} | _PARTS,
     "days_ago": {DIGIT, "one", "two", "three", "four", "five", "six", "seven"},
-    "offset": {DIGIT, "the", "shortly", "soon", "moments", "minutes", "hours", "immediately"} | set(_NUMBERS),
+    "offset": {DIGIT, "the", "shortly", "soon", "moments", "minutes", "hours", "immediately", "that", "later",
+               "earlier"} | set(_NUMBERS),
     "weekday": {"last", "this", "on", "early", "late"} | {d.lower() for d in calendar.day_name},
     "yesterday": {"yesterday", "last"}, "overnight": {"overnight", "the"},
     "today": {"today", "tonight", "this"}, "year": {DIGIT}, "dm_word": {"the"}, "month_slice": {"the"},

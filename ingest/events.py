@@ -812,6 +812,8 @@ class EventBuilder:
             cues.insert(0, "sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose (the act
             # tells the kind of attack before the kind of actor: 'militants toppled two pylons' is sabotage)
         cyber = "cyberattack" in cues or self._about_computers(sent)
+        if not targets and any(self._own_type(t, cyber) == "cyberattack" for t in real):
+            targets = self._hosting_facility(sent, only)
         ev = Event([k], [self._own_type(t, cyber) for t in real], cues, [], words=[t.text.lower() for t in real])
         ev.evidence.append((sent.start_char, sent.end_char))
         self._date(ev, sent, real)
@@ -849,6 +851,14 @@ class EventBuilder:
                 e.perps = self._agents(sent, own)
             out.append(e)
         return out
+
+    def _hosting_facility(self, sent: Span, only: Optional[set]) -> list[Ent]:
+        """'a ransomware attack encrypted the servers of the dispatch system at the X control centre': an
+        intrusion reaches computers, and the one named facility of its sentence is where they are."""
+        found = {id(e): e for t in sent if only is None or t.i in only
+                 for e in self.res.at.get(t.i, []) if e.kind == "facility" and not e.weak}
+        wholes = [e for e in found.values() if not any(e in o.ancestors() for o in found.values())]
+        return wholes if len(wholes) == 1 else []
 
     @staticmethod
     def _about_computers(sent: Span) -> bool:
@@ -1360,8 +1370,9 @@ class EventBuilder:
         rank = self._attached(i, real)
         if rank == 3:
             return None
-        anchor = next((m.dates[0] for m in reversed(self._told) if m.dates and m.precision == 0 and not m.bound
-                       and m.dates[0] == m.dates[1] and m.targets), None)
+        anchor = self._day_told_last(i) if dict(expr.groups).get("same") else None
+        anchor = anchor or next((m.dates[0] for m in reversed(self._told) if m.dates and m.precision == 0
+                                 and not m.bound and m.dates[0] == m.dates[1] and m.targets), None)
         if anchor is None and expr.offset_days < 0:
             # 'a barge hit the bridge the previous night, officials said on Tuesday': the night before the
             # telling, or before the publication day
@@ -1376,6 +1387,20 @@ class EventBuilder:
         if self.published and day > self.published:
             return (2, expr.precision + 5, 0, None, expr)
         return (rank, expr.precision, 0, (day, day), expr)
+
+    def _day_told_last(self, i: int) -> Optional[date]:
+        """'Olga was awake early on 8 October 2022. At about 06:07 that morning, a truck exploded': the last
+        day the text names before token i, in its sentence or the five before, is the day 'that morning',
+        'later that day' or 'the same night' points back to (whatever it was told for)."""
+        k = self.sent_of.get(self.toks[i].sent.start, 0)
+        first = self.sents[max(k - 5, 0)].start
+        for s, e, x in reversed(self.doc._.ig_dates or []):
+            if s >= i or s < first or x.offset_days is not None or self._in_dateline(x):
+                continue
+            day = x.resolve(self.published)
+            if day and day[0] == day[1] and x.precision == 0:
+                return day[0]
+        return None
 
     def _in_dateline(self, expr) -> bool:
         """'LONDON, March 22 (Reuters) -': the day of the report, not of the event."""

@@ -44,3 +44,43 @@ def test_an_unnamed_tower_belongs_to_a_line_not_to_the_plant_named_last(extracto
 def test_towers_that_are_no_line_parts_keep_their_own_kind(extractor, text, name):
     out = extract(extractor, text, published=PUB)
     assert any(name in t for *_, t, _ in _incidents(out))
+
+
+@pytest.mark.parametrize("told", [
+    "At about six that morning, a truck exploded on the Kerch Bridge.",
+    "Later that day, a truck exploded on the Kerch Bridge.",
+    "The same night, a truck exploded on the Kerch Bridge.",
+])
+def test_that_morning_is_the_day_told_last(extractor, told):
+    out = extract(extractor, "Olga was awake early on 8 October 2022. \"It sounded like thunder,\" she says. " + told,
+                  published=PUB)
+    assert [(s, e) for _, s, e, *_ in _incidents(out)] == [("2022-10-08", "2022-10-08")]
+
+
+def test_the_same_day_after_an_incident_is_that_incidents_day(extractor):
+    out = extract(extractor, "A drone hit the Tuzla substation on 3 May. The same day, a fire broke out at the "
+                             "Zaliv shipyard.", published=PUB)
+    assert [(s, e) for _, s, e, *_ in _incidents(out)] == [("2026-05-03", "2026-05-03")] * 2
+
+
+@pytest.mark.parametrize("text, target", [
+    ("In March, a ransomware attack encrypted billing servers at the Harlow water treatment plant.",
+     "Harlow water treatment plant"),
+    ("On 2 May, the security service detected unauthorised activity on servers of the freight management system at "
+     "the Tashkent Central Traffic Control Centre.", "Tashkent Central Traffic Control Centre"),
+])
+def test_an_intrusion_into_computers_is_at_the_one_facility_its_sentence_names(extractor, text, target):
+    assert [(t, i) for i, _, _, t, _ in _incidents(extract(extractor, text, published=PUB))] == \
+        [([target], "cyberattack")]
+
+
+def test_an_intrusion_with_two_facilities_in_its_sentence_takes_neither_by_default(extractor):
+    out = extract(extractor, "On 2 May, hackers encrypted servers that serve both the Harlow water treatment plant "
+                             "and the Dunmore pumping station.", published=PUB)
+    assert all(t for *_, t, _ in _incidents(out))  # each incident it tells has a target it found by the parse
+
+
+def test_a_portuguese_line_is_a_facility(extractor):
+    out = extract(extractor, "During the night of 3 May, unknown persons cut and set fire to signalling cables at two "
+                             "points on the Linha do Norte, between Soure and Pombal.", published=PUB)
+    assert [t for *_, t, _ in _incidents(out)] == [["Linha do Norte"]]
