@@ -30,6 +30,8 @@ class TriggerFinder(DataComponent):
         self.aim_preps = set(fired.get("preps", ()))
         self.landing_verbs, self.landing_preps = set(fired.get("landing_verbs", ())), set(fired.get("landing_preps", ()))
         self.fragments = set(fired.get("fragments", ()))
+        self.takeovers = {k: set(v) for k, v in fired.get("takeovers", {}).items()}
+        self.armed = set(fired.get("armed_subjects", ()))
         self.statement_nouns = set(statement_nouns or ())
         for typ, spec in types.items():
             self.events.add(f"T|{typ}", [make_doc(p) for p in spec.get("triggers", [])])
@@ -84,7 +86,11 @@ class TriggerFinder(DataComponent):
                 continue
             kids = list(tok.children)
             if tok.lemma_ in self.launch_verbs:
-                armed = any(c.dep_ == "dobj" and c.lemma_.lower() in self.weapons for c in kids)
+                armed = any(c.dep_ == "dobj" and c.lemma_.lower() in self.weapons for c in kids) or any(
+                    c.dep_ == "nsubj" and self._weapon(c) for c in kids) and any(
+                    c.dep_ == "prep" and c.lower_ in ("on", "at") and any(
+                        g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+                    for c in kids)  # 'Russian artillery fired on X' (not 'late on Tuesday, a missile fired from')
                 aimed = any(c.dep_ == "prep" and c.lower_ in self.aim_preps for c in kids) or any(
                     c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ in self.aim_preps for g in c.children)
                     for c in kids)
@@ -92,11 +98,28 @@ class TriggerFinder(DataComponent):
                 subj = next((c for c in kids if c.dep_ == "nsubj"), None)
                 armed = subj is not None and self._weapon(subj)
                 aimed = any(c.dep_ == "prep" and c.lower_ in self.landing_preps for c in kids)
+            elif tok.lemma_ in self.takeovers:
+                words = self.takeovers[tok.lemma_]
+                subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ in ("who", "that"):
+                    subj = tok.head if tok.dep_ == "relcl" else None  # 'gunmen who seized the station'
+                if subj is not None and subj.dep_ == "conj" and not self._armed(subj):
+                    subj = subj.head
+                armed = subj is not None and self._armed(subj)
+                aimed = "" in words or any(c.dep_ in ("prt", "dobj", "advmod") and c.lemma_.lower() in words for c in kids)
+                if armed and aimed:
+                    out.append(Trigger(tok.i, tok.i + 1, "armed_assault", False, tok.text))
+                continue
             else:
                 continue
             if armed and aimed:
                 out.append(Trigger(tok.i, tok.i + 1, "attack", False, tok.text))
         return out
+
+    def _armed(self, noun) -> bool:
+        """'gunmen', 'militants', 'armed men', 'about a dozen armed men'."""
+        return noun.lemma_.lower() in self.armed or noun.lower_ in self.armed or any(
+            c.dep_ == "amod" and c.lower_ == "armed" for c in noun.children)
 
     def _weapon(self, noun) -> bool:
         """'rockets', 'a drone', or what is left of one ('debris from a downed drone')."""

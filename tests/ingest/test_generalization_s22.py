@@ -84,3 +84,25 @@ def test_a_portuguese_line_is_a_facility(extractor):
     out = extract(extractor, "During the night of 3 May, unknown persons cut and set fire to signalling cables at two "
                              "points on the Linha do Norte, between Soure and Pombal.", published=PUB)
     assert [t for *_, t, _ in _incidents(out)] == [["Linha do Norte"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Armed men took over the Kharan water pumping station on Saturday and forced the staff to switch off the pumps.",
+    "Gunmen seize Kharan water pumping station on Saturday.",
+    "About a dozen armed men forced the gates of the Kharan water pumping station on Saturday and tied up two guards.",
+])
+def test_armed_men_taking_a_facility_is_an_assault(extractor, text):
+    assert [(i, t) for i, _, _, t, _ in _incidents(extract(extractor, text, published=PUB))] == \
+        [("armed_assault", ["Kharan water pumping station"])]
+
+
+def test_a_company_taking_over_an_operation_is_no_assault(extractor):
+    out = extract(extractor, "Lobito Rail, the consortium that took over the operation of the Benguela Railway on "
+                             "Saturday, said trains ran on time.", published=PUB)
+    assert out["incidents"] == []
+
+
+def test_artillery_firing_on_a_facility_is_shelling(extractor):
+    out = extract(extractor, "Russian artillery fired on the Korabelna substation on Saturday. On Tuesday, a missile "
+                             "fired from Yemen towards Eilat was intercepted over the desert.", published=PUB)
+    assert [(i, t) for i, _, _, t, _ in _incidents(out)] == [("shelling", ["Korabelna substation"])]
