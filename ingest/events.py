@@ -1964,8 +1964,9 @@ class EventBuilder:
     def _cause_of(self, m: Event, events: list[Event]) -> Optional[Event]:
         """'the fire was still burning on Friday' after Thursday's strike on the same terminal:
         a consequence told later is an effect of the attack, not a new incident."""
-        if not m.types or not all(t in self.cause_less for t in m.types):
-            return None
+        if not m.types or not all(t in self.cause_less or t == "accident" and w in COLLAPSE_WORDS and not m.cues
+                                  for t, w in zip(m.types, m.words)):
+            return None  # ('the tower collapsed the next morning' after saboteurs cut its legs: what they did)
         outage = all(t == "disruption" for t in m.types)  # 'services stopped for most of the following day'
         for e in events:
             if not (outage or any(t in self.attack_family or t == "attack" for t in e.types)) or not e.dates:
