@@ -182,6 +182,15 @@ def _collective(doc: Doc, m: Mention, named: list, placed: list) -> list:
     return same if len(same) >= 2 else []
 
 
+def _another(doc: Doc, m: Mention) -> bool:
+    """'a fourth tower', 'another pylon', 'two more towers': a part told as one more of its kind, not the one named."""
+    k = m.start - 1
+    while k > 0 and doc[k].dep_ == "amod" and doc[k].ent_type_ != "ORDINAL":
+        k -= 1
+    return k >= 0 and (doc[k].lower_ == "another" or doc[k].ent_type_ == "ORDINAL" and doc[k].lower_ != "first"
+                       or doc[k].lower_ == "more")
+
+
 def _sentences_apart(doc: Doc, a: Mention, b: Mention) -> int:
     """0 in one sentence, 1 in neighbouring sentences, and so on."""
     lo, hi = sorted((a.start, b.start))
@@ -374,6 +383,8 @@ def resolve(doc: Doc) -> Resolution:
                 ent_of[k] = [_place_named(named, m, *_town_names(doc, m, town))]
             elif before:
                 strong = [e for e in before if not e.weak] or before
+                if _another(doc, m):  # 'fresh cuts on a fourth tower' after tower 46: another of its line's towers
+                    strong = [e for e in strong if e.type != m.type] or strong
                 strong = [e for e in strong if e.type == m.type] or strong  # 'the terminal': a terminal before a port
                 owner = doc[m.start - 2].text if m.start >= 2 and doc[m.start - 1].text in ("'s", "’s") \
                     and doc[m.start - 2].text[:1].isupper() else None

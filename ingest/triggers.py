@@ -32,6 +32,7 @@ class TriggerFinder(DataComponent):
         self.fragments = set(fired.get("fragments", ()))
         self.takeovers = {k: set(v) for k, v in fired.get("takeovers", {}).items()}
         self.armed = set(fired.get("armed_subjects", ()))
+        self.removal_verbs, self.removed_parts = set(fired.get("removal_verbs", ())), set(fired.get("removed_parts", ()))
         self.statement_nouns = set(statement_nouns or ())
         for typ, spec in types.items():
             self.events.add(f"T|{typ}", [make_doc(p) for p in spec.get("triggers", [])])
@@ -98,6 +99,12 @@ class TriggerFinder(DataComponent):
                 subj = next((c for c in kids if c.dep_ == "nsubj"), None)
                 armed = subj is not None and self._weapon(subj)
                 aimed = any(c.dep_ == "prep" and c.lower_ in self.landing_preps for c in kids)
+            elif tok.lemma_ in self.removal_verbs:
+                objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+                objs += [g for c in objs for g in c.conjuncts]
+                if any(o.lemma_.lower() in self.removed_parts or o.lower_ in self.removed_parts for o in objs):
+                    out.append(Trigger(tok.i, tok.i + 1, "sabotage", False, tok.text))
+                continue
             elif tok.lemma_ in self.takeovers:
                 words = self.takeovers[tok.lemma_]
                 subj = next((c for c in kids if c.dep_ == "nsubj"), None)

@@ -106,3 +106,24 @@ def test_artillery_firing_on_a_facility_is_shelling(extractor):
     out = extract(extractor, "Russian artillery fired on the Korabelna substation on Saturday. On Tuesday, a missile "
                              "fired from Yemen towards Eilat was intercepted over the desert.", published=PUB)
     assert [(i, t) for i, _, _, t, _ in _incidents(out)] == [("shelling", ["Korabelna substation"])]
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Over several nights last week, unknown people removed angle irons and bolts from three towers of the "
+     "Dorne-Arvel 225 kV line near Zalewa.", "2026-05-11"),
+    ("During a patrol on 6 May, crews found that 42 bolts and four cross-bracing members had been removed from a "
+     "tower of the Dorne-Arvel 225 kV line.", "2026-05-06"),
+])
+def test_taking_bolts_or_members_off_a_structure_is_sabotage(extractor, text, start):
+    assert [(i, s, t) for i, s, _, t, _ in _incidents(extract(extractor, text, published=PUB))] == \
+        [("sabotage", start, ["Dorne-Arvel 225 kV line"])]
+
+
+def test_removing_debris_is_no_incident(extractor):
+    assert extract(extractor, "Workers removed debris from the Senj substation on Monday.", published=PUB)["incidents"] == []
+
+
+def test_a_fourth_tower_is_another_tower_of_the_line_not_the_one_named(extractor):
+    out = extract(extractor, "Tower 46 of the Dorne-Arvel 225 kV line collapsed on 8 May. On 11 May, patrols found "
+                             "fresh cuts on a fourth tower.", published=PUB)
+    assert ("2026-05-11", ["Dorne-Arvel 225 kV line"]) in [(s, t) for _, s, _, t, _ in _incidents(out)]
