@@ -423,6 +423,8 @@ class FacilityFinder(DataComponent):
                 if tok.is_sent_start and tok.pos_ in ("ADJ", "VERB", "ADV") and tok.tag_ not in ("NNP", "NNPS") \
                         and start == j + 1 and doc[j + 1].is_lower:
                     break  # 'Ageing substations are ...': a capitalized first word describing a common noun
+                if tok.is_sent_start and tok.like_num and tok.is_alpha and doc[j + 1].is_lower:
+                    break  # 'Six steel towers were blown over': a count (not 'Three Gorges Dam')
                 if _cap(tok) and not self._key_start(doc, j) and not tok.is_punct and (
                         tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "NUM", "X", "ADV", "INTJ", "") or _name_word(doc, j)):
                     if not (self._line_start(doc, j) and tok.lower_ in self.modifiers):

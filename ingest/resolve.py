@@ -721,7 +721,8 @@ def _country_acts(doc: Doc, m: Mention) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in ("to", "with") and root.head.head.lemma_ in _TIED:
         return True  # 'officials linked to Iran'
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.pos_ == "VERB" and any(
-            c.dep_ == "nsubj" for c in root.head.head.children):
+            c.dep_ == "nsubj" and (c.ent_type_ in ("GPE", "ORG", "NORP") or c.lower_ in ("it", "they", "we"))
+            for c in root.head.head.children):
         return True  # 'Bulgaria can redirect its gas to Greece': the other party of a transfer (not 'exports to Chile')
     if root.dep_ == "compound" and (root.head.lemma_ in _ORGANS or root.head.lower_ == "bases"):  # lemma 'basis'
         return True  # 'the United States embassy', 'U.S. aircraft'

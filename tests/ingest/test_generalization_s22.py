@@ -127,3 +127,14 @@ def test_a_fourth_tower_is_another_tower_of_the_line_not_the_one_named(extractor
     out = extract(extractor, "Tower 46 of the Dorne-Arvel 225 kV line collapsed on 8 May. On 11 May, patrols found "
                              "fresh cuts on a fourth tower.", published=PUB)
     assert ("2026-05-11", ["Dorne-Arvel 225 kV line"]) in [(s, t) for _, s, _, t, _ in _incidents(out)]
+
+
+def test_a_country_a_pipeline_runs_to_is_a_place(extractor):
+    out = extract(extractor, "Hassi Tarsa, Algeria's largest gas field, feeds both Medline and the Transmar pipeline "
+                             "to Italy.", published=PUB)
+    assert [e["kind"] for e in out["entities"] if e["name"] == "Italy"] == ["place"]
+
+
+def test_a_state_sending_its_oil_to_a_country_makes_that_country_a_party(extractor):
+    out = extract(extractor, "Bulgaria can also redirect its gas to Greece through the Kulata pipeline.", published=PUB)
+    assert [e["kind"] for e in out["entities"] if e["name"] == "Greece"] == ["actor"]
