@@ -76,7 +76,10 @@ TONNAGE = {"dwt", "gt", "grt", "teu", "tonne", "ton"}  # "the 37,000 dwt Coral M
 PERSON_TITLES = {"engineer", "inspector", "superintendent", "commissioner", "officer", "constable", "detective",
                  "sergeant", "judge", "justice", "professor", "doctor", "councillor", "councilor", "senator", "deputy",
                  "newsreader", "reader", "presenter", "reporter", "correspondent", "listener", "caller", "lawyer",
-                 "attorney", "advocate", "spokesman", "spokeswoman", "spokesperson"}
+                 "attorney", "advocate", "spokesman", "spokeswoman", "spokesperson", "sheriff", "marshal", "governor",
+                 "mayor", "major", "captain", "colonel", "general", "lieutenant", "commander", "president", "premier",
+                 "minister", "chief", "director", "ambassador", "admiral", "brigadier", "corporal", "congressman",
+                 "congresswoman", "representative"}
 INITIALLED = re.compile(r"(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")  # "S. Paramanathan", "K.R. Perera"
 PARTICLES = {"de", "del", "della", "do", "da", "dos", "das", "di", "du", "des"}  # inside Romance names
 

@@ -138,3 +138,19 @@ def test_a_country_a_pipeline_runs_to_is_a_place(extractor):
 def test_a_state_sending_its_oil_to_a_country_makes_that_country_a_party(extractor):
     out = extract(extractor, "Bulgaria can also redirect its gas to Greece through the Kulata pipeline.", published=PUB)
     assert [e["kind"] for e in out["entities"] if e["name"] == "Greece"] == ["actor"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sheriff Ray Dunham said deputies found the cut cable at the Vale substation on Monday.", "Ray Dunham"),
+    ("Major Aristote Mbala said troops reached the Vale substation on Monday.", "Aristote Mbala"),
+])
+def test_a_rank_or_office_before_a_name_is_not_the_name(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert name in [e["name"] for e in out["entities"] if e["kind"] == "actor"]
+
+
+def test_technical_acronyms_are_no_organisations(extractor):
+    out = extract(extractor, "Divers and an ROV inspected the Vale pumping station on Monday. BI losses reached $4 "
+                             "million. The attackers reached the HMI and the SCADA/EMS of the station through RDP.",
+                  published=PUB)
+    assert [e["name"] for e in out["entities"] if e["kind"] == "actor"] == []
