@@ -824,10 +824,10 @@ def _find_actor(ents: list[Ent], m: Mention, kind: str) -> Optional[Ent]:
             if core == mcore:
                 return e
             continue
-        if m.type == "person" and e.type == "organisation" and len(words) == 1 and 2 <= len(ew) <= 3 \
-                and ew[-1] == words[0] and not set(ew) & _ORGISH:
+        if m.type in ("person", "organisation") and e.type == "organisation" and len(words) == 1 \
+                and 2 <= len(ew) <= 3 and ew[-1] == words[0] and not set(ew) & _ORGISH:
             e.type = "person"  # 'Mirskov said' after 'governor Anatoly Mirskov', which the model took for a body
-            return e
+            return e  # (a body is not told again by its last word alone: 'Pârvu said' after 'Ana Pârvu')
         if m.type in ("person", "organisation") and e.type == "person" and 0 < len(words) < len(ew) and (
                 ew[-len(words):] == words or len(words) == 1 and len(ew) >= 3 and words[0] in ew[1:-1]):
             # 'Dhillon said' after 'Priya Dhillon' (a surname the model may take for an organisation); 'Portillo

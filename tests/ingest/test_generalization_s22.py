@@ -154,3 +154,9 @@ def test_technical_acronyms_are_no_organisations(extractor):
                              "million. The attackers reached the HMI and the SCADA/EMS of the station through RDP.",
                   published=PUB)
     assert [e["name"] for e in out["entities"] if e["kind"] == "actor"] == []
+
+
+def test_a_surname_told_again_is_the_person_named_before(extractor):
+    out = extract(extractor, "Ana Pârvu, the plant's chief engineer, said the Vale substation was flooded on Monday. "
+                             "Pârvu said repairs would take a week.", published=PUB)
+    assert [(e["name"], e["type"]) for e in out["entities"] if e["kind"] == "actor"] == [("Ana Pârvu", "person")]
