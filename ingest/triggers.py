@@ -77,51 +77,64 @@ class TriggerFinder(DataComponent):
         return sorted(triggers, key=lambda t: t.start), sorted(cues, key=lambda c: c.start)
 
     def _fired_at(self, doc: Doc, taken: set[int]) -> list[Trigger]:
-        """'militias fired rockets at the oil field': a launch verb with a weapon as its object and a
-        target preposition; 'two rockets landed inside the station's perimeter', 'debris from a downed
-        drone fell on the refinery': a weapon, or what is left of one, as the subject of a landing verb
-        with a place preposition (fired_at in incidents.json), found on the parse."""
+        """Triggers found on the parse rather than by phrase (fired_at in incidents.json): an aimed launch, a
+        weapon landing, tampering with a structure's fabric, armed men taking a place."""
         out = []
         for tok in tokens(doc):  # the list the other rule components made for this Doc
             if tok.pos_ != "VERB" or tok.i in taken:
                 continue
             kids = list(tok.children)
             if tok.lemma_ in self.launch_verbs:
-                armed = any(c.dep_ == "dobj" and c.lemma_.lower() in self.weapons for c in kids) or any(
-                    c.dep_ == "nsubj" and self._weapon(c) for c in kids) and any(
-                    c.dep_ == "prep" and c.lower_ in ("on", "at") and any(
-                        g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
-                    for c in kids)  # 'Russian artillery fired on X' (not 'late on Tuesday, a missile fired from')
-                aimed = any(c.dep_ == "prep" and c.lower_ in self.aim_preps for c in kids) or any(
-                    c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ in self.aim_preps for g in c.children)
-                    for c in kids)
+                typ = "attack" if self._launched(kids) else None
             elif tok.lemma_ in self.landing_verbs:
-                subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-                armed = subj is not None and self._weapon(subj)
-                aimed = any(c.dep_ == "prep" and c.lower_ in self.landing_preps for c in kids)
+                typ = "attack" if self._landed(kids) else None
             elif tok.lemma_ in self.removal_verbs:
-                objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
-                objs += [g for c in objs for g in c.conjuncts]
-                if any(o.lemma_.lower() in self.removed_parts or o.lower_ in self.removed_parts for o in objs):
-                    out.append(Trigger(tok.i, tok.i + 1, "sabotage", False, tok.text))
-                continue
+                typ = "sabotage" if self._removed(kids) else None
             elif tok.lemma_ in self.takeovers:
-                words = self.takeovers[tok.lemma_]
-                subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-                if subj is not None and subj.lower_ in ("who", "that"):
-                    subj = tok.head if tok.dep_ == "relcl" else None  # 'gunmen who seized the station'
-                if subj is not None and subj.dep_ == "conj" and not self._armed(subj):
-                    subj = subj.head
-                armed = subj is not None and self._armed(subj)
-                aimed = "" in words or any(c.dep_ in ("prt", "dobj", "advmod") and c.lemma_.lower() in words for c in kids)
-                if armed and aimed:
-                    out.append(Trigger(tok.i, tok.i + 1, "armed_assault", False, tok.text))
-                continue
+                typ = "armed_assault" if self._taken(tok, kids) else None
             else:
                 continue
-            if armed and aimed:
-                out.append(Trigger(tok.i, tok.i + 1, "attack", False, tok.text))
+            if typ is not None:
+                out.append(Trigger(tok.i, tok.i + 1, typ, False, tok.text))
         return out
+
+    def _launched(self, kids) -> bool:
+        """'militias fired rockets at the oil field', 'launched drones towards the port': a launch verb with a
+        weapon as its object and a target preposition; 'Russian artillery fired on the substation': a weapon
+        as its subject, fired on or at a place (not 'late on Tuesday, a missile fired from Yemen')."""
+        by_weapon = any(c.dep_ == "dobj" and c.lemma_.lower() in self.weapons for c in kids) or any(
+            c.dep_ == "nsubj" and self._weapon(c) for c in kids) and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "at") and any(
+                g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children) for c in kids)
+        return by_weapon and (any(c.dep_ == "prep" and c.lower_ in self.aim_preps for c in kids) or any(
+            c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ in self.aim_preps for g in c.children)
+            for c in kids))
+
+    def _landed(self, kids) -> bool:
+        """'two rockets landed inside the station's perimeter', 'debris from a downed drone fell on the
+        refinery': a weapon, or what is left of one, as the subject of a landing verb with a place preposition."""
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        return subj is not None and self._weapon(subj) and any(
+            c.dep_ == "prep" and c.lower_ in self.landing_preps for c in kids)
+
+    def _removed(self, kids) -> bool:
+        """'unknown people removed angle irons and bolts from three towers', '42 bolts had been removed':
+        a verb of taking away over a piece of a structure's fabric (not 'removed debris')."""
+        objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        objs += [g for c in objs for g in c.conjuncts]
+        return any(o.lemma_.lower() in self.removed_parts or o.lower_ in self.removed_parts for o in objs)
+
+    def _taken(self, tok, kids) -> bool:
+        """'armed men took over the pumping station', 'gunmen who seized the station', 'armed men forced the
+        gates': a verb of taking, with the particle or object that makes it one, whose subject is armed."""
+        words = self.takeovers[tok.lemma_]
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("who", "that"):
+            subj = tok.head if tok.dep_ == "relcl" else None
+        if subj is not None and subj.dep_ == "conj" and not self._armed(subj):
+            subj = subj.head
+        return subj is not None and self._armed(subj) and (
+            "" in words or any(c.dep_ in ("prt", "dobj", "advmod") and c.lemma_.lower() in words for c in kids))
 
     def _armed(self, noun) -> bool:
         """'gunmen', 'militants', 'armed men', 'about a dozen armed men'."""
