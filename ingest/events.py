@@ -38,7 +38,9 @@ BACKGROUND_DAYS = 90  # an incident ending this long before publication is backg
 # words that frame a cause: 'points to an equipment failure', 'caused by', 'due to', 'the result of'
 # a field line that dates a bulletin's or a notice's item: 'Date of loss: 22 May 2025' (a bare 'Date:' may be
 # the notice's own)
-DATE_FIELD = re.compile(r"(?:[-*•]\s*)?(?:date of (?:the )?(?:loss|incident|event|occurrence|outage|attack|failure)"
+# 'Date of loss:', '- Incident date:', '(1) Date and time of occurrence:' (a numbered field of a report's item)
+DATE_FIELD = re.compile(r"(?:[-*•]\s*|\(?\d{1,2}[.)]\s*)?(?:date(?: and time)? of (?:the )?"
+                        r"(?:loss|incident|event|occurrence|outage|attack|failure)"
                         r"|(?:incident|event|loss) date|occurred)\s*:\s*", re.IGNORECASE)
 DATE_FIELD_LINE = re.compile(r"^[ \t]*" + DATE_FIELD.pattern, re.IGNORECASE | re.MULTILINE)
 SENTENCE_ENDS = (".", "?", "!", '"', "”")  # how a line of running text ends; a heading's does not
@@ -342,8 +344,10 @@ class EventBuilder:
             return True  # 'the slip road', 'police cracked down on', 'listed the company on its leak site'
         if word in ("slip", "slips") and tok.pos_ != "NOUN":
             return True  # 'prices slip': no landslip
-        if word in PHYSICAL_TOO and not self._about_computers(tok.sent) and not self._cyber_text():
-            return True  # 'protect signalling installations against fire and intrusion': a break-in, no hack
+        if word in PHYSICAL_TOO and (not self._about_computers(tok.sent) and not self._cyber_text() or any(
+                c.dep_ in ("compound", "amod") and c.lemma_ in VEHICLES for c in tok.children)):
+            return True  # 'protect signalling installations against fire and intrusion': a break-in, no hack; so
+            # is a 'vehicle intrusion'
         if word in CUT_WORDS and any(c.dep_ in ("amod", "compound") and c.lower_ in SUPPLY_CUTS for c in tok.children):
             return True  # 'rotating cuts', 'unscheduled power cuts': outages of supply, not a cut facility
         if word in CUT_WORDS and not any(c.dep_ in ("dobj", "nsubjpass") and self._breakable(c) for c in tok.children) \
@@ -1096,11 +1100,11 @@ class EventBuilder:
             field = DATE_FIELD.match(stripped)
             if field:
                 first = at + line.index(stripped) + field.end()
-                for s, e, expr in self.doc._.ig_dates or []:
-                    if first <= expr.start < at + len(line):
-                        interval = expr.resolve(self.published)
-                        return (interval, expr) if interval else None
-                return None
+                told = [expr for s, e, expr in self.doc._.ig_dates or [] if first <= expr.start < at + len(line)]
+                # 'Wednesday, 21 January 2026': the calendar date before the weekday
+                expr = next((x for x in told if not x.relative), told[0] if told else None)
+                interval = expr.resolve(self.published) if expr is not None else None
+                return (interval, expr) if interval else None
             if ":" not in stripped[:40] and not stripped.endswith(SENTENCE_ENDS):
                 break  # a heading: the fields above it are another item's
         return None

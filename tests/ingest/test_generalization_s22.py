@@ -160,3 +160,18 @@ def test_a_surname_told_again_is_the_person_named_before(extractor):
     out = extract(extractor, "Ana Pârvu, the plant's chief engineer, said the Vale substation was flooded on Monday. "
                              "Pârvu said repairs would take a week.", published=PUB)
     assert [(e["name"], e["type"]) for e in out["entities"] if e["kind"] == "actor"] == [("Ana Pârvu", "person")]
+
+
+def test_a_numbered_date_field_dates_its_item(extractor):
+    text = ("This report updates our first report on the outages in the Vale area.\n\n"
+            "2. Fire at Vale Substation\n\n(1) Date and time of occurrence: Wednesday, 13 May 2026, 05:42\n"
+            "(2) Location: Vale Substation, Vale City\n(3) Outline: Smoke and fire were observed from transformer No. 2 "
+            "at Vale Substation. The cause is under investigation.\n")
+    assert [(i, s) for i, s, *_ in _incidents(extract(extractor, text, published=PUB))] == [("fire", "2026-05-13")]
+
+
+def test_a_vehicle_intrusion_is_no_hack(extractor):
+    out = extract(extractor, "On 13 May a truck skidded and struck a disconnector at the Vale substation, in the "
+                             "remote monitoring network's area. Operators called it a vehicle intrusion at the Vale "
+                             "substation.", published=PUB)
+    assert "cyberattack" not in [i for i, *_ in _incidents(out)]
