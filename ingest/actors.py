@@ -73,13 +73,14 @@ INSTITUTION_TAILS = {"court", "tribunal", "police", "prosecutor", "prosecutors",
 # a capitalized title the model takes into a person's name: "Engineer K. Sivaruban", "Inspector Ana Ruiz"
 PLACE_PREFIXES = {"port", "upper", "lower", "greater", "new", "old", "mount", "cape", "lake"}  # 'Port Sudan', 'New Zealand'
 TONNAGE = {"dwt", "gt", "grt", "teu", "tonne", "ton"}  # "the 37,000 dwt Coral Meridian"
+# offices and ranks that stand before a name ("Governor X", "Rear Admiral Y"): in both lists below
+OFFICES = {"minister", "president", "governor", "commander", "chief", "director", "ambassador", "mayor", "general",
+           "colonel", "premier", "admiral", "brigadier", "major", "lieutenant", "captain", "marshal"}
 PERSON_TITLES = {"engineer", "inspector", "superintendent", "commissioner", "officer", "constable", "detective",
                  "sergeant", "judge", "justice", "professor", "doctor", "councillor", "councilor", "senator", "deputy",
                  "newsreader", "reader", "presenter", "reporter", "correspondent", "listener", "caller", "lawyer",
-                 "attorney", "advocate", "spokesman", "spokeswoman", "spokesperson", "sheriff", "marshal", "governor",
-                 "mayor", "major", "captain", "colonel", "general", "lieutenant", "commander", "president", "premier",
-                 "minister", "chief", "director", "ambassador", "admiral", "brigadier", "corporal", "congressman",
-                 "congresswoman", "representative"}
+                 "attorney", "advocate", "spokesman", "spokeswoman", "spokesperson", "sheriff", "corporal",
+                 "congressman", "congresswoman", "representative"} | OFFICES
 INITIALLED = re.compile(r"(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")  # "S. Paramanathan", "K.R. Perera"
 PARTICLES = {"de", "del", "della", "do", "da", "dos", "das", "di", "du", "des"}  # inside Romance names
 
@@ -164,10 +165,8 @@ OWNED_PLACES = {"grid", "grids", "network", "networks", "system", "systems", "ec
                 "biggest", "only", "main", "supply", "supplies", "farmland", "fields", "mountains", "highlands",
                 "city", "cities", "port", "ports", "busiest"}
 ACCUSING = {"blame", "accuse", "condemn", "warn", "urge", "criticise", "criticize", "suspect", "hold", "fault"}
-TITLES = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "governor", "commander", "chief",
-          "secretary", "director", "ambassador", "mayor", "prosecutor", "general", "colonel", "head", "chairman",
-          "ceo", "premier", "chancellor", "envoy", "adviser", "advisor", "official",
-          "admiral", "brigadier", "major", "lieutenant", "captain", "commodore", "marshal"}  # ranks: "Rear Admiral X"
+TITLES = {"spokesman", "spokeswoman", "spokesperson", "secretary", "prosecutor", "head", "chairman", "ceo",
+          "chancellor", "envoy", "adviser", "advisor", "official", "commodore"} | OFFICES
 
 
 MEMBER_WORDS = {"fighters", "members", "militants", "gunmen", "supporters", "operatives", "insurgents", "rebels",
