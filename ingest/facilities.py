@@ -281,8 +281,9 @@ class FacilityFinder(DataComponent):
             return True
         if t.dep_ == "dobj":
             return t.head.lemma_ in DAMAGE_VERBS
-        if t.dep_ == "pobj" and t.head.lower_ in ("on", "along") and t.head.head.lemma_ in LINE_EVENTS:
-            return True  # 'an illegal tap on the line exploded', 'a second blast on the line'
+        if t.dep_ == "pobj" and t.head.lower_ in ("on", "along", "beneath", "under", "below", "underneath") \
+                and t.head.head.lemma_ in LINE_EVENTS:
+            return True  # 'an illegal tap on the line exploded', 'a second blast on the line', 'a fire beneath the line'
         return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_ in LINE_PARTS
 
     def match(self, doc: Doc) -> list[Mention]:
@@ -640,7 +641,7 @@ class FacilityFinder(DataComponent):
             loose = m.type in self.part_types and not m.named and m.parent is None and head.tag_ in ("NNS", "NNPS") \
                 and not any(t.like_num for t in doc[max(0, m.start - 2):m.start]) \
                 and not (m.start > 0 and doc[m.start - 1].text in ("'s", "’s"))
-            if loose:
+            if loose and not self._whole_told(doc, m, found):
                 continue
             keep.append(m)
         if len(keep) < len(found):  # parents are positions in the list
@@ -649,6 +650,16 @@ class FacilityFinder(DataComponent):
                 if m.parent is not None:
                     m.parent = index.get(id(found[m.parent]))
         return keep
+
+    @staticmethod
+    def _whole_told(doc: Doc, m: Mention, found: list[Mention]) -> bool:
+        """'a storm toppled towers on the northern section' in a story of a named line: equipment told as
+        its whole stands for that whole, so it is kept to lead the incident there ('the towers' tells again
+        towers told before; 'dozens of towers' are counted across many lines)."""
+        holders = lexicon.facilities()["plural_parts_of_named"].get(m.type, ())
+        if not holders or m.start > 0 and (doc[m.start - 1].pos_ in ("DET", "PRON") or doc[m.start - 1].lower_ == "of"):
+            return False
+        return any(n.named and n.type in holders for n in found)
 
     def _definitions(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """'X is a natural gas pipeline' / 'X, a gas pipeline': X names a facility of that type."""

@@ -191,6 +191,16 @@ def _another(doc: Doc, m: Mention) -> bool:
                        or doc[k].lower_ == "more")
 
 
+ROUTE_HEADS = {"line", "pipeline", "cable", "railway", "interconnector"}  # facilities that run past many towns
+
+
+def _whole_before(m: Mention, named: list) -> bool:
+    """'a storm toppled towers on the northern section' after a named line: equipment told as its whole,
+    in the plural, is some of that whole's (not towers in general)."""
+    holders = lexicon.facilities()["plural_parts_of_named"].get(m.type, ())
+    return any(e.type in holders and e.first < m.start for e in named)
+
+
 def _sentences_apart(doc: Doc, a: Mention, b: Mention) -> int:
     """0 in one sentence, 1 in neighbouring sentences, and so on."""
     lo, hi = sorted((a.start, b.start))
@@ -368,7 +378,8 @@ def resolve(doc: Doc) -> Resolution:
         if m.start > 0 and doc[m.start - 1].lower_ in ("another", "other") and m.generic:
             continue  # 'the videos showed a fire at another plant abroad': not the plant told before
         if kind_words and doc[m.end - 1].tag_ == "NNS" and not definite and m.parent is None and not (
-                m.start > 0 and (doc[m.start - 1].like_num or doc[m.start - 1].lower_ in ("both", "these", "those"))):
+                m.start > 0 and (doc[m.start - 1].like_num or doc[m.start - 1].lower_ in ("both", "these", "those"))) \
+                and not _whole_before(m, named):
             continue  # "Power stations, fuel depots and water plants have been targeted": a kind, not these
         if m.parent is not None and (m.generic or definite) and (not any(e.type == m.type for e in before)
                                                                  or _part_of_another(fac, ent_of, m, before)):
@@ -377,7 +388,9 @@ def resolve(doc: Doc) -> Resolution:
             # headworks of the Y project" after the headworks of X
         elif (m.generic or (definite and before)) and not _crosses(doc, m):
             same = any(t.lower_ in ("same", "this", "that", "its") for t in doc[max(m.start - 2, 0):m.start])
-            town = _in_town(doc, m, placed) if before and not same else None
+            # ('the line near Choluteca' after a named line: that line, where along it; lines run past many towns)
+            along = definite and doc[m.end - 1].lower_ in ROUTE_HEADS
+            town = _in_town(doc, m, placed) if before and not same and not along else None
             if before and town is not None and not any(_told_with(doc, e, town) for e in before):
                 # 'army warplanes bombed the main water station in Nyala' after a station in Kosti: another one
                 ent_of[k] = [_place_named(named, m, *_town_names(doc, m, town))]

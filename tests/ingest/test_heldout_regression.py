@@ -350,6 +350,10 @@ FLOORS = {
     "check73": {"entity_f1": 0.79, "incident_f1": 0.67, "type_acc": 0.80, "date_acc": 0.83, "perp_acc": 0.83},
     "check74": {"entity_f1": 0.65, "incident_f1": 0.64, "type_acc": 0.83, "date_acc": 0.86, "perp_acc": 0.64},
     "check75": {"entity_f1": 0.73, "incident_f1": 0.68, "type_acc": 0.86, "date_acc": 0.86, "perp_acc": 0.64},
+    "check76": {"entity_f1": 0.78, "incident_f1": 0.71, "type_acc": 0.71, "date_acc": 0.85, "perp_acc": 0.78},
+    "check77": {"entity_f1": 0.76, "incident_f1": 0.74, "type_acc": 0.79, "date_acc": 0.83, "perp_acc": 0.83},
+    "check78": {"entity_f1": 0.75, "incident_f1": 0.77, "type_acc": 0.81, "date_acc": 0.86, "perp_acc": 0.72},
+    "check79": {"entity_f1": 0.76, "incident_f1": 0.64, "type_acc": 0.81, "date_acc": 0.78, "perp_acc": 0.73},
 }
 
 
@@ -370,7 +374,8 @@ PART_ENDS = [(14, "develop"), (21, "check"), (28, "check2"), (42, "check3"), (56
              (840, "check60"), (854, "check61"), (868, "check62"), (882, "check63"),
              (896, "check64"), (910, "check65"), (924, "check66"), (938, "check67"),
              (952, "check68"), (966, "check69"), (980, "check70"), (994, "check71"),
-             (1008, "check72"), (1022, "check73"), (1036, "check74"), (1050, "check75")]
+             (1008, "check72"), (1022, "check73"), (1036, "check74"), (1050, "check75"),
+             (1064, "check76"), (1078, "check77"), (1092, "check78"), (1106, "check79")]
 
 
 def _part(path: Path) -> str:

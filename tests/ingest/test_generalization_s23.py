@@ -1,0 +1,44 @@
+"""Session 23's generalizing rules, one behaviour per test, on short invented sentences (none taken
+from the corpora). The helpers are those of test_generalization.py."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.ingest.test_generalization import entity, extract
+
+PUB = date(2026, 5, 20)  # a Wednesday
+LINE = "The Dorne-Arvel 225 kV line crosses the Arvel hills. "
+
+
+def _incidents(out):
+    return sorted((i["type"], i["start"], i["end"], sorted(entity(out, t)["name"] for t in i["targets"]),
+                   sorted(entity(out, p)["name"] for p in i["perpetrators"])) for i in out["incidents"])
+
+
+@pytest.mark.parametrize("told", [
+    "In November 2020, a storm toppled towers on the northern section and left it out of service for a month.",
+    "In November 2020, a storm toppled pylons and left the line out of service for a month.",
+])
+def test_bare_plural_towers_after_a_named_line_are_that_lines(extractor, told):
+    out = extract(extractor, LINE + told, published=PUB)
+    assert _incidents(out) == [("natural_hazard", "2020-11-01", "2020-11-30", ["Dorne-Arvel 225 kV line"], [])]
+
+
+def test_bare_plural_towers_with_no_line_named_are_towers_in_general(extractor):
+    out = extract(extractor, "In November 2020, a storm toppled pylons across the province.", published=PUB)
+    assert out["incidents"] == [] or all(not i["targets"] for i in out["incidents"])
+
+
+def test_storms_named_in_the_plural_are_a_hazard(extractor):
+    out = extract(extractor, LINE + "In November 2020, Hurricanes Eta and Iota, which struck within two weeks of each "
+                                    "other, toppled two towers of the line.", published=PUB)
+    assert [i[0] for i in _incidents(out)] == ["natural_hazard"]
+
+
+def test_a_fire_beneath_the_line_near_a_town_is_on_that_line(extractor):
+    out = extract(extractor, LINE + "On 17 April 2023 a fire beneath the line near Choluteca forced it out of service "
+                                    "for eleven hours.", published=PUB)
+    assert _incidents(out) == [("fire", "2023-04-17", "2023-04-17", ["Dorne-Arvel 225 kV line"], [])]
+    assert [e["name"] for e in out["entities"] if e["kind"] == "facility"] == ["Dorne-Arvel 225 kV line"]
