@@ -52,6 +52,7 @@ CODE = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?")
 # "the Bazyan plant west of Sulaymaniyah": a bearing after the head, which the parser may take for one
 BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
             "north-west", "south-east", "south-west"}
+VOLTS = {"kv", "kilovolt"}  # a line's or a substation's voltage, often told as part of its name
 UNITS = {"kv", "mw", "gw", "kw", "mva", "mwe", "kilovolt", "megawatt", "gigawatt"}  # ratings: "161-kV", "120-MW"
 VOLTAGES = re.compile(r"\d+(?:/\d+){2,}")  # a substation's three voltages "110/35/10" (two are a number already)
 FUSED_RATING = re.compile(r"\d+(?:\.\d+)?(?:" + "|".join(sorted(UNITS)) + r")")  # "400kV", "1.2GW"
@@ -327,6 +328,7 @@ class FacilityFinder(DataComponent):
                 continue  # "port" in "port oil terminal", "reservoir cascade": the last noun names the thing
             start, named, possessive = h0, False, False
             code_alias = None
+            rated = None  # where a voltage told before the name starts: 'the 220 kV Nzilo–Kasombo line'
             j = h0 - 1
             while j >= 0:
                 tok = doc[j]
@@ -364,11 +366,13 @@ class FacilityFinder(DataComponent):
                     if not named and j >= 3 and _cap(doc[j - 3]) and not _stop_left(doc, j - 3):
                         start, j = j - 2, j - 3  # "the Tema–Achimota 161-kV line": a rating inside the name
                         continue
+                    rated = j - 2 if tok.lower_ in VOLTS else None
                     break  # "its 120-MW Malinao plant": a rating before the name
                 if tok.lower_ in UNITS and j >= 1 and (doc[j - 1].like_num or VOLTAGES.fullmatch(doc[j - 1].text)):
                     if not named and j >= 2 and _cap(doc[j - 2]) and not _stop_left(doc, j - 2):
                         start, j = j - 1, j - 2  # "the Kalurghat-Hathazari 132 kV line", "the Jomboy 110/35/10 kV substation"
                         continue
+                    rated = j - 1 if tok.lower_ in VOLTS else None
                     break
                 if _fused_rating(tok):
                     if not named and j >= 1 and _cap(doc[j - 1]) and not _stop_left(doc, j - 1):
@@ -384,6 +388,12 @@ class FacilityFinder(DataComponent):
                 if tok.text == "-" and start == j + 1 and not tok.whitespace_ and j > 0 \
                         and doc[j - 1].lower_ in NAME_PARTICLES and not doc[j - 1].whitespace_:
                     start, named, j = j - 1, True, j - 2  # "the Jabal al-Hasawna water station"
+                    continue
+                if tok.text == "-" and start == j + 1 and j > 2 and not tok.whitespace_ and doc[j - 1].is_lower \
+                        and doc[j - 1].is_alpha and len(doc[j - 1].text) <= 4 and doc[j - 2].text == "-" \
+                        and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_ and not doc[j - 3].whitespace_ \
+                        and _cap(doc[j - 3]):
+                    start, named, j = j - 3, True, j - 4  # "the Slavyansk-on-Kuban refinery": a town's hyphenated name
                     continue
                 if tok.is_lower and len(tok.text) <= 2 and start == j + 1 and j > 1 and doc[j - 1].text == "-" \
                         and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_ and _cap(doc[j - 2]) \
@@ -494,7 +504,8 @@ class FacilityFinder(DataComponent):
             generic = by_country or not named and all(x.lower_ in self.generic for x in span)
             modifier = end < len(doc) and doc[end].lower_ in self.event_nouns
             found.append(Mention(start, end, "facility", ftype, span.text, named=named, generic=generic,
-                                 aliases=[code_alias] if code_alias and start == h0 and len(code_alias) >= 3 else [],
+                                 aliases=([code_alias] if code_alias and start == h0 and len(code_alias) >= 3 else [])
+                                 + ([doc[rated:end].text] if rated is not None and named else []),
                                  source="modifier" if modifier else ("possessive" if possessive else "head"),
                                  char_start=span.start_char, char_end=span.end_char))
         found.extend(self._numbered_parts(doc, found))

@@ -42,3 +42,34 @@ def test_a_fire_beneath_the_line_near_a_town_is_on_that_line(extractor):
                                     "for eleven hours.", published=PUB)
     assert _incidents(out) == [("fire", "2023-04-17", "2023-04-17", ["Dorne-Arvel 225 kV line"], [])]
     assert [e["name"] for e in out["entities"] if e["kind"] == "facility"] == ["Dorne-Arvel 225 kV line"]
+
+
+def _facility(out, name):
+    return next(e for e in out["entities"] if e["kind"] == "facility" and e["name"] == name)
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Saboteurs brought down a tower of the 220 kV Dorne–Arvel line on Monday.", "Dorne–Arvel line",
+     "220 kV Dorne–Arvel line"),
+    ("Saboteurs damaged the 161-kV Tema–Besk line on Monday.", "Tema–Besk line", "161-kV Tema–Besk line"),
+])
+def test_a_voltage_told_before_a_name_is_kept_as_another_name(extractor, text, name, alias):
+    out = extract(extractor, text, published=PUB)
+    assert alias in _facility(out, name)["aliases"]
+
+
+def test_a_power_rating_before_a_name_is_no_other_name(extractor):
+    out = extract(extractor, "Gunmen attacked its 120-MW Besk power plant on Monday.", published=PUB)
+    assert not any("120" in a for a in _facility(out, "Besk power plant")["aliases"])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On 17 March drones struck the Varnok-on-Kuban refinery in the south.", "Varnok-on-Kuban refinery"),
+    ("In January drones set fire to Novatek's Besk fractionation complex on the bay.", "Besk fractionation complex"),
+    ("A drone attack on Thursday damaged its Varnok gas production site.", "Varnok gas production site"),
+    ("Firm capacity at the Besk interconnection point is curtailed after a blast on Monday.",
+     "Besk interconnection point"),
+])
+def test_more_facility_names(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert name in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
