@@ -103,8 +103,16 @@ LEGAL_FORMS = {"s.a", "sa", "s.a.s", "sas", "ltd", "limited", "inc", "llc", "plc
 PREFIX_STOP = {"manager", "operator", "operators", "director", "chief", "head", "staff", "workers", "security", "company"}
 
 
+ELIDED = re.compile(r"(?:d|l|dell|all|dall|sull)['’]")  # "d'Eau", "l'Est", "dell'Acqua": a particle run into a name
+
+
 def _cap(t: Token) -> bool:
-    return t.text[:1].isupper() and any(c.isalpha() for c in t.text)
+    """A word that can stand in a name: capitalized, or capitalized after an elided particle ('Saut-d'Eau')."""
+    text = t.text
+    elided = ELIDED.match(text)
+    if elided:
+        text = text[elided.end():]
+    return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
 SIZE_UNITS = {"inch", "in", "mm", "cm"}  # "20-inch", "600-mm": a pipe's size between a name and its head
@@ -170,6 +178,7 @@ class FacilityFinder(DataComponent):
         self.numbered_cap = dict(numbered_heads_capitalized or {})
         self.numbered_ids = word_ids([*self.numbered, *self.numbered_cap])
         self.prefixes = {k: v for k, v in lexicon.facilities().get("prefix_heads", {}).items() if not k.startswith("_")}
+        self.not_heads = {_words(k) for k in lexicon.facilities()["not_heads"]["words"]}
         self.last = {k[-1] for k in self.heads} | {k[-1] for k in self.name_heads} | set(self.after_name)
         self.last_ids = word_ids(self.last)
         self.maxlen = max(len(k) for k in list(self.heads) + list(self.name_heads))
@@ -210,8 +219,8 @@ class FacilityFinder(DataComponent):
 
     def _head_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
         """Longest head phrase ending at token i: (first token, type)."""
-        if doc[i].lower_ not in self.last:
-            return None
+        if doc[i].lower_ not in self.last or i > 0 and (doc[i - 1].lower_, doc[i].lower_) in self.not_heads:
+            return None  # ('the police station': no infrastructure)
         bare = None  # a one-word head that also names a facility after a name: 'BSNL tower' is that tower
         for n in range(min(self.maxlen, i + 1), 0, -1):
             key = tuple(t.lower_ for t in doc[i - n + 1:i + 1])

@@ -73,3 +73,19 @@ def test_a_power_rating_before_a_name_is_no_other_name(extractor):
 def test_more_facility_names(extractor, text, name):
     out = extract(extractor, text, published=PUB)
     assert name in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
+
+
+def test_an_elided_particle_stands_in_a_name(extractor):
+    out = extract(extractor, "In mid-February armed men raided DINEPA's Saut-d'Eau pumping station and stole fuel.",
+                  published=PUB)
+    assert [t for *_, t, _ in _incidents(out)] == [["Saut-d'Eau pumping station"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Armed men stormed the Besk hydroelectric plant on Monday. On Tuesday they attacked the police station.",
+    "Armed men stormed the Besk hydroelectric plant on Monday. On Tuesday they set fire to the Arvel Police Station.",
+])
+def test_a_police_station_is_no_facility(extractor, text):
+    out = extract(extractor, text, published=PUB)
+    assert [t for *_, t, _ in _incidents(out)] == [["Besk hydroelectric plant"]]
+    assert [e["name"] for e in out["entities"] if e["kind"] == "facility"] == ["Besk hydroelectric plant"]
