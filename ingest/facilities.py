@@ -28,6 +28,7 @@ ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "c
 
 # heads that are a facility only in lower case ("the field"; "Ronnie Fields" is a person; "Trump Tower")
 LOWER_ONLY = {"field", "fields", "tower", "towers"}
+AFTER_NAME_LOWER = {"exchange"}  # after-name heads that name a facility only in lower case
 # what befalls a line or a site told again ('a blaze damaged the line', 'the pylons of the same line',
 # 'gunmen stormed the site')
 DAMAGE_VERBS = {"damage", "hit", "strike", "cut", "sever", "destroy", "attack", "bomb", "blow", "topple", "down", "bring",
@@ -232,6 +233,8 @@ class FacilityFinder(DataComponent):
             if key in self.name_heads and all(_cap(t) for t in doc[i - n + 1:i + 1]):
                 return i - n + 1, self.name_heads[key]
         typ = self.after_name.get(doc[i].lower_)
+        if typ and doc[i].lower_ in AFTER_NAME_LOWER and not doc[i].is_lower:
+            return bare  # 'the Dadu exchange' is a telephone exchange; 'Muscat Stock Exchange' a market
         n = i - 1  # the name's last word: "Kyiv-Odesa line", "the Tema–Achimota 161-kV line"
         if n >= 3 and doc[n].lower_ in UNITS and doc[n - 1].text == "-" and doc[n - 2].like_num:
             n -= 3

@@ -32,6 +32,7 @@ class TriggerFinder(DataComponent):
         self.fragments = set(fired.get("fragments", ()))
         self.takeovers = {k: set(v) for k, v in fired.get("takeovers", {}).items()}
         self.armed = set(fired.get("armed_subjects", ()))
+        self.hackers = set(fired.get("hacker_subjects", ()))
         self.removal_verbs, self.removed_parts = set(fired.get("removal_verbs", ())), set(fired.get("removed_parts", ()))
         self.statement_nouns = set(statement_nouns or ())
         for typ, spec in types.items():
@@ -91,7 +92,7 @@ class TriggerFinder(DataComponent):
             elif tok.lemma_ in self.removal_verbs:
                 typ = "sabotage" if self._removed(kids) else None
             elif tok.lemma_ in self.takeovers:
-                typ = "armed_assault" if self._taken(tok, kids) else None
+                typ = self._taken(tok, kids)
             else:
                 continue
             if typ is not None:
@@ -124,17 +125,22 @@ class TriggerFinder(DataComponent):
         objs += [g for c in objs for g in c.conjuncts]
         return any(o.lemma_.lower() in self.removed_parts or o.lower_ in self.removed_parts for o in objs)
 
-    def _taken(self, tok, kids) -> bool:
+    def _taken(self, tok, kids) -> str | None:
         """'armed men took over the pumping station', 'gunmen who seized the station', 'armed men forced the
-        gates': a verb of taking, with the particle or object that makes it one, whose subject is armed."""
+        gates': a verb of taking, with the particle or object that makes it one, whose subject is armed (an
+        assault) or a hacker ('hackers took over the control panel': an intrusion)."""
         words = self.takeovers[tok.lemma_]
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ in ("who", "that"):
             subj = tok.head if tok.dep_ == "relcl" else None
         if subj is not None and subj.dep_ == "conj" and not self._armed(subj):
             subj = subj.head
-        return subj is not None and self._armed(subj) and (
-            "" in words or any(c.dep_ in ("prt", "dobj", "advmod") and c.lemma_.lower() in words for c in kids))
+        if subj is None or not ("" in words or any(c.dep_ in ("prt", "dobj", "advmod") and c.lemma_.lower() in words
+                                                   for c in kids)):
+            return None
+        if self._armed(subj):
+            return "armed_assault"
+        return "cyberattack" if subj.lemma_.lower() in self.hackers or subj.lower_ in self.hackers else None
 
     def _armed(self, noun) -> bool:
         """'gunmen', 'militants', 'armed men', 'about a dozen armed men'."""

@@ -89,3 +89,43 @@ def test_a_police_station_is_no_facility(extractor, text):
     out = extract(extractor, text, published=PUB)
     assert [t for *_, t, _ in _incidents(out)] == [["Besk hydroelectric plant"]]
     assert [e["name"] for e in out["entities"] if e["kind"] == "facility"] == ["Besk hydroelectric plant"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On 26 August, floodwater entered the PTCL Besk exchange, cutting fixed-line services.", "PTCL Besk exchange"),
+    ("In June, armed men attacked the Arvel exchange, damaging equipment.", "Arvel exchange"),
+])
+def test_an_exchange_after_a_name_is_a_telephone_exchange(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert [t for *_, t, _ in _incidents(out)] == [[name]]
+
+
+def test_a_stock_exchange_is_no_facility(extractor):
+    out = extract(extractor, "Shares fell on the Besk Stock Exchange and the Arvel stock exchange after the attack.",
+                  published=PUB)
+    assert not [e for e in out["entities"] if e["kind"] == "facility"]
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("In December last year, hackers took over the control panel of the Besk hydropower plant.", "cyberattack"),
+    ("On Monday hackers took control of the turbines at the Besk hydropower plant.", "cyberattack"),
+    ("On Monday armed men took control of the Besk hydropower plant.", "armed_assault"),
+])
+def test_who_takes_over_a_plant_tells_the_kind_of_attack(extractor, text, typ):
+    out = extract(extractor, text, published=PUB)
+    assert [i[0] for i in _incidents(out)] == [typ]
+
+
+def test_a_consortium_taking_over_a_plant_is_no_attack(extractor):
+    out = extract(extractor, "The Acme consortium took over the operation of the Besk hydropower plant in 2019.",
+                  published=PUB)
+    assert out["incidents"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Spring runoff on 28 April washed out the east approach of the Range Road 24 bridge.", "Range Road 24 bridge"),
+    ("On 25 August floods washed away sections of the Besk–Arvel optical fibre route.", "Besk–Arvel optical fibre route"),
+])
+def test_what_water_washes_away_is_a_hazards_target(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert [(i[0], i[3]) for i in _incidents(out)] == [("natural_hazard", [name])]
