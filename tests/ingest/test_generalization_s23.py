@@ -129,3 +129,14 @@ def test_a_consortium_taking_over_a_plant_is_no_attack(extractor):
 def test_what_water_washes_away_is_a_hazards_target(extractor, text, name):
     out = extract(extractor, text, published=PUB)
     assert [(i[0], i[3]) for i in _incidents(out)] == [("natural_hazard", [name])]
+
+
+def test_a_fault_in_a_cable_is_an_incident_on_it(extractor):
+    out = extract(extractor, "On 29 August, a fault developed in the Besk submarine cable in the Arabian Sea.",
+                  published=PUB)
+    assert _incidents(out) == [("damage", "2025-08-29", "2025-08-29", ["Besk submarine cable"], [])]
+
+
+def test_no_fault_of_its_own_is_no_incident(extractor):
+    out = extract(extractor, "The Besk cable operator said the delay was through no fault of its own.", published=PUB)
+    assert out["incidents"] == []
