@@ -140,3 +140,9 @@ def test_a_fault_in_a_cable_is_an_incident_on_it(extractor):
 def test_no_fault_of_its_own_is_no_incident(extractor):
     out = extract(extractor, "The Besk cable operator said the delay was through no fault of its own.", published=PUB)
     assert out["incidents"] == []
+
+
+def test_cutting_power_to_a_facility_disrupts_it(extractor):
+    out = extract(extractor, "On Wednesday a failure on the grid cut power to the Besk container terminal from about "
+                             "06:00 to 15:30.", published=PUB)
+    assert _incidents(out) == [("disruption", "2026-05-20", "2026-05-20", ["Besk container terminal"], [])]
