@@ -146,3 +146,22 @@ def test_cutting_power_to_a_facility_disrupts_it(extractor):
     out = extract(extractor, "On Wednesday a failure on the grid cut power to the Besk container terminal from about "
                              "06:00 to 15:30.", published=PUB)
     assert _incidents(out) == [("disruption", "2026-05-20", "2026-05-20", ["Besk container terminal"], [])]
+
+
+@pytest.mark.parametrize("text, typ, name", [
+    ("Two lattice towers on the 220-kilovolt Besk–Arvel line came down near Tuma on Tuesday.", "damage",
+     "Besk–Arvel line"),
+    ("Pemex says it stopped pumping on the Besk crude pipeline on Tuesday.", "disruption", "Besk crude pipeline"),
+    ("Screens at the Besk regional control centre went black on Tuesday and then displayed a ransom note.",
+     "cyberattack", "Besk regional control centre"),
+    ("Viewers sent video of flames climbing the wooden approach spans of the Besk River bridge on Tuesday night.",
+     "fire", "Besk River bridge"),
+])
+def test_more_words_that_tell_an_incident(extractor, text, typ, name):
+    out = extract(extractor, text, published=PUB)
+    assert [(i[0], i[3]) for i in _incidents(out)] == [(typ, [name])]
+
+
+def test_what_comes_down_must_be_a_facility(extractor):
+    out = extract(extractor, "Gas prices at the Besk terminal came down on Tuesday.", published=PUB)
+    assert out["incidents"] == []
