@@ -28,7 +28,8 @@ ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "c
 
 # heads that are a facility only in lower case ("the field"; "Ronnie Fields" is a person; "Trump Tower")
 LOWER_ONLY = {"field", "fields", "tower", "towers"}
-AFTER_NAME_LOWER = {"exchange"}  # after-name heads that name a facility only in lower case
+BREAKING = {"burst", "bursts", "broke", "breaks", "ruptured", "failed", "collapsed", "leaked", "split", "cracked"}
+AFTER_NAME_LOWER = {"exchange", "main", "feeder", "crossing"}  # after-name heads that name a facility only in lower case
 # what befalls a line or a site told again ('a blaze damaged the line', 'the pylons of the same line',
 # 'gunmen stormed the site')
 DAMAGE_VERBS = {"damage", "hit", "strike", "cut", "sever", "destroy", "attack", "bomb", "blow", "topple", "down", "bring",
@@ -275,6 +276,8 @@ class FacilityFinder(DataComponent):
         verb, after a name and with no object after it (not 'Kyiv bridges the gap')."""
         if i > 0 and doc[i].pos_ in ("VERB", "AUX") and doc[i].lower_ in NEVER_VERBS:
             return True  # "the Rio del Rey offshore terminal some 18 nm off": no verb reading at all
+        if doc[i].lower_ == "main" and i + 1 < len(doc) and doc[i + 1].lower_ in BREAKING:
+            return True  # "the Storgatan main burst": a water main, not a main burst
         if i == 0 or doc[i].pos_ not in ("VERB", "AUX") or doc[i].tag_ == "VBZ" or doc[i].lower_.endswith("s") \
                 or doc[i - 1].is_sent_start or not _cap(doc[i - 1]):
             return False  # 'the Aasta Hansteen fields and sends': a plural, or the verb it reads as

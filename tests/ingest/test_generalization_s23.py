@@ -165,3 +165,19 @@ def test_more_words_that_tell_an_incident(extractor, text, typ, name):
 def test_what_comes_down_must_be_a_facility(extractor):
     out = extract(extractor, "Gas prices at the Besk terminal came down on Tuesday.", published=PUB)
     assert out["incidents"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A section of the Besk–Arvel main burst on Tuesday.", "Besk–Arvel main"),
+    ("Saboteurs closed a valve on the Souris Lateral on Tuesday.", "Souris Lateral"),
+    ("Floods exposed the pipeline at the Taquari River crossing on Tuesday.", "Taquari River crossing"),
+    ("The Arvel feeder tripped on Tuesday after a fire.", "Arvel feeder"),
+])
+def test_names_of_mains_laterals_crossings_and_feeders(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert name in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
+
+
+def test_a_capitalized_main_is_no_water_main(extractor):
+    out = extract(extractor, "A bomb damaged the Besk Main Street bridge on Tuesday.", published=PUB)
+    assert [e["name"] for e in out["entities"] if e["kind"] == "facility"] == ["Besk Main Street bridge"]
