@@ -56,6 +56,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(_p(rx), re.IGNORECAS
                     r"{mon:m}(?:,? {year:y})?\b"),
     # "on the second of December", "the twenty-first of March 2025": a day spelled out
     ("dm_word", r"\bthe (?P<dw>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r") of {mon:m}(?:,? {year:y})?\b"),
+    # "April 28 and 29", "May 3-4, 2024", "the 28th and 29th of April": two days of one month
+    ("md_days", r"\b{mon:m} {day:d1}(?: and | to |\s?[-–]\s?| through ){day:d2}\b(?:,? {year:y}\b)?(?![-–/]?\d)"),
+    ("ord_days", r"\bthe {day:d1} (?:and|to) (?:the )?{day:d2} of {mon:m}\b(?:,? {year:y}\b)?"),
     ("dmy", r"\b{day:d} {mon:m},? {year:y}\b"),
     ("mdy", r"\b{mon:m} {day:d},? {year:y}\b"),
     ("my", r"\b(?:(?P<part>early|mid|late)[- ])?{mon:m},? {year:y}\b"),
@@ -200,7 +203,7 @@ STARTS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
     "iso": {DIGIT}, "week_of": {"the"}, "dmy_list": {DIGIT}, "dd_my": {DIGIT}, "mdy_list": _MONTH_WORDS, "dmy": {DIGIT},
     "mdy": _MONTH_WORDS, "my": _MONTH_WORDS | _PARTS, "dm_rel_year": {DIGIT}, "md_rel_year": _MONTH_WORDS,
     "mon_rel_year": _MONTH_WORDS | _PARTS, "dd_m": {DIGIT}, "dm": {DIGIT}, "md": _MONTH_WORDS,
-    "dom": {"on", "of"},
+    "dom": {"on", "of"}, "md_days": _MONTH_WORDS, "ord_days": {"the"},
     "mon": _MONTH_WORDS | _PARTS | {"in", "during", "since", "until", "by", "from", "through", "throughout",
                                     "between", "of", "last"},
     "holiday": {"christmas", "boxing", "new"},
@@ -321,6 +324,8 @@ def expression(kind: str, m: re.Match, text: str, offset: int = 0) -> Optional[D
         kind = "slice_my" if m.group("y") else "slice_m"
     if kind == "nth_weekday":
         kind = "nth_wd_my" if m.group("y") else "nth_wd_m"
+    if kind in ("md_days", "ord_days"):  # the same two days as '28 and 29 April (2024)'
+        kind = "dd_my" if m.group("y") else "dd_m"
     if kind == "dm_word":  # spelled out: the same as its figures
         g = dict(groups)
         g["d"] = str(ORDINALS[g.pop("dw").lower()])

@@ -181,3 +181,15 @@ def test_names_of_mains_laterals_crossings_and_feeders(extractor, text, name):
 def test_a_capitalized_main_is_no_water_main(extractor):
     out = extract(extractor, "A bomb damaged the Besk Main Street bridge on Tuesday.", published=PUB)
     assert [e["name"] for e in out["entities"] if e["kind"] == "facility"] == ["Besk Main Street bridge"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods on April 28 and 29 washed out the road.", (date(2026, 4, 28), date(2026, 4, 29))),
+    ("Storms on May 3-4, 2024 cut the line.", (date(2024, 5, 3), date(2024, 5, 4))),
+    ("Floods on the 28th and 29th of April cut the line.", (date(2026, 4, 28), date(2026, 4, 29))),
+    ("Strikes from March 5 to 7 hit the grid.", (date(2026, 3, 5), date(2026, 3, 7))),
+])
+def test_two_days_of_one_month_told_month_first_or_as_ordinals(text, expected):
+    from ingest.dates import parse
+
+    assert parse(text, PUB) == expected
