@@ -680,11 +680,13 @@ class FacilityFinder(DataComponent):
     @staticmethod
     def _whole_told(doc: Doc, m: Mention, found: list[Mention]) -> bool:
         """'a storm toppled towers on the northern section' in a story of a named line: equipment told as
-        its whole stands for that whole, so it is kept to lead the incident there ('the towers' tells again
-        towers told before; 'dozens of towers' are counted across many lines)."""
+        its whole stands for that whole, so it is kept to lead the incident there, when the sentence tells when
+        ('the towers' tells again towers told before; 'dozens of towers' are counted across many lines)."""
         holders = lexicon.facilities()["plural_parts_of_named"].get(m.type, ())
         if not holders or m.start > 0 and (doc[m.start - 1].pos_ in ("DET", "PRON") or doc[m.start - 1].lower_ == "of"):
             return False
+        if not any(e.label_ == "DATE" for e in doc[m.start].sent.ents):
+            return False  # ('militants have repeatedly blown up pylons': a habit, told with no day)
         return any(n.named and n.type in holders for n in found)
 
     def _definitions(self, doc: Doc, found: list[Mention]) -> list[Mention]:

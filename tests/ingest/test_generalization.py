@@ -443,8 +443,8 @@ def test_last_weekday_is_the_day_the_text_names_a_week_earlier(extractor):
 def test_the_field_refers_to_the_named_oil_field(extractor):
     out = extract(extractor, "The Varna oil field stopped pumping on Thursday. Gunmen stormed the field three days "
                              "ago and ordered workers to halt production, said Sheriff Ronnie Fields.")
-    assert [(i["type"], [entity(out, t)["name"] for t in i["targets"]]) for i in out["incidents"]][0] == (
-        "armed_assault", ["Varna oil field"])
+    assert ("armed_assault", ["Varna oil field"]) in [
+        (i["type"], [entity(out, t)["name"] for t in i["targets"]]) for i in out["incidents"]]
     assert "Ronnie Fields" not in names(out, "facility")
 
 
