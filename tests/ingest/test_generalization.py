@@ -23,6 +23,12 @@ def entity(out: dict, eid: str) -> dict:
     return next(e for e in out["entities"] if e["id"] == eid)
 
 
+def incidents(out: dict) -> list[tuple]:
+    """Each incident as (type, start, end, target names, perpetrator names), sorted: what a reader checks."""
+    return sorted((i["type"], i["start"], i["end"], sorted(entity(out, t)["name"] for t in i["targets"]),
+                   sorted(entity(out, p)["name"] for p in i["perpetrators"])) for i in out["incidents"])
+
+
 @pytest.mark.parametrize("text", [
     "Investigators found no evidence of sabotage at the Varna substation.",
     "\"This was not an attack on the Varna substation,\" the minister said.",

@@ -7,14 +7,9 @@ from datetime import date
 import pytest
 
 from graph.model import Document
-from tests.ingest.test_generalization import entity, extract
+from tests.ingest.test_generalization import entity, extract, incidents as _incidents
 
 PUB = date(2026, 5, 20)  # a Wednesday
-
-
-def _incidents(out):
-    return sorted((i["type"], i["start"], i["end"], sorted(entity(out, t)["name"] for t in i["targets"]),
-                   sorted(entity(out, p)["name"] for p in i["perpetrators"])) for i in out["incidents"])
 
 
 @pytest.mark.parametrize("text", [

@@ -6,15 +6,10 @@ from datetime import date
 
 import pytest
 
-from tests.ingest.test_generalization import entity, extract
+from tests.ingest.test_generalization import extract, incidents as _incidents
 
 PUB = date(2026, 5, 20)  # a Wednesday
 LINE = "The Dorne-Arvel 225 kV line crosses the Arvel hills. "
-
-
-def _incidents(out):
-    return sorted((i["type"], i["start"], i["end"], sorted(entity(out, t)["name"] for t in i["targets"]),
-                   sorted(entity(out, p)["name"] for p in i["perpetrators"])) for i in out["incidents"])
 
 
 @pytest.mark.parametrize("told", [
