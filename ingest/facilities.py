@@ -28,6 +28,7 @@ ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "c
 
 # heads that are a facility only in lower case ("the field"; "Ronnie Fields" is a person; "Trump Tower")
 LOWER_ONLY = {"field", "fields", "tower", "towers"}
+# what a water main does when it fails: 'the Storgatan main burst' (the tagger reads 'main' as an adjective)
 BREAKING = {"burst", "bursts", "broke", "breaks", "ruptured", "failed", "collapsed", "leaked", "split", "cracked"}
 AFTER_NAME_LOWER = {"exchange", "main", "feeder", "crossing"}  # after-name heads that name a facility only in lower case
 # what befalls a line or a site told again ('a blaze damaged the line', 'the pylons of the same line',

@@ -191,7 +191,7 @@ def _another(doc: Doc, m: Mention) -> bool:
                        or doc[k].lower_ == "more")
 
 
-ROUTE_HEADS = {"line", "pipeline", "cable", "railway", "interconnector"}  # facilities that run past many towns
+LINEAR_HEADS = {"line", "pipeline", "cable", "railway", "interconnector"}  # facilities that run past many towns
 
 
 def _whole_before(m: Mention, named: list) -> bool:
@@ -389,7 +389,7 @@ def resolve(doc: Doc) -> Resolution:
         elif (m.generic or (definite and before)) and not _crosses(doc, m):
             same = any(t.lower_ in ("same", "this", "that", "its") for t in doc[max(m.start - 2, 0):m.start])
             # ('the line near Choluteca' after a named line: that line, where along it; lines run past many towns)
-            along = definite and doc[m.end - 1].lower_ in ROUTE_HEADS
+            along = definite and doc[m.end - 1].lower_ in LINEAR_HEADS
             town = _in_town(doc, m, placed) if before and not same and not along else None
             if before and town is not None and not any(_told_with(doc, e, town) for e in before):
                 # 'army warplanes bombed the main water station in Nyala' after a station in Kosti: another one
