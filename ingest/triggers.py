@@ -33,6 +33,8 @@ class TriggerFinder(DataComponent):
         self.takeovers = {k: set(v) for k, v in fired.get("takeovers", {}).items()}
         self.armed = set(fired.get("armed_subjects", ()))
         self.hackers = set(fired.get("hacker_subjects", ()))
+        self.similar_words = set(fired.get("similar_words", ()))  # 'a similar attempt': the kind told before
+        self.similar_nouns = set(fired.get("similar_nouns", ()))
         self.removal_verbs, self.removed_parts = set(fired.get("removal_verbs", ())), set(fired.get("removed_parts", ()))
         self.statement_nouns = set(statement_nouns or ())
         for typ, spec in types.items():
@@ -65,6 +67,9 @@ class TriggerFinder(DataComponent):
         for t in self._fired_at(doc, taken):
             triggers.append(t)
             taken.add(t.start)
+        for t in self._similar(doc, triggers, taken):
+            triggers.append(t)
+            taken.add(t.start)
         for mid, s, e in self._longest(self.cues(doc), doc):
             if not any(i in taken for i in range(s, e)):
                 triggers.append(Trigger(s, e, strings[mid].split("|", 1)[1], True, doc[s:e].text))
@@ -76,6 +81,18 @@ class TriggerFinder(DataComponent):
             cues.append(Cue(s, e, a["phrase"], a["stance"], a["role"]))
         cues += self._verb_claims(doc, triggers, cues)
         return sorted(triggers, key=lambda t: t.start), sorted(cues, key=lambda c: c.start)
+
+    def _similar(self, doc: Doc, triggers: list[Trigger], taken: set[int]) -> list[Trigger]:
+        """'a similar attempt was found at X in October 2021': an event of the kind told last before it."""
+        out = []
+        for tok in tokens(doc):
+            if tok.lower_ not in self.similar_words or tok.dep_ != "amod" or tok.head.i in taken \
+                    or tok.head.lemma_.lower() not in self.similar_nouns:
+                continue
+            last = max((t for t in triggers if t.end <= tok.i and not t.cue), key=lambda t: t.start, default=None)
+            if last is not None:
+                out.append(Trigger(tok.head.i, tok.head.i + 1, last.type, False, tok.head.text))
+        return out
 
     def _fired_at(self, doc: Doc, taken: set[int]) -> list[Trigger]:
         """Triggers found on the parse rather than by phrase (fired_at in incidents.json): an aimed launch, a

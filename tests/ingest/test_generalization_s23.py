@@ -188,3 +188,15 @@ def test_two_days_of_one_month_told_month_first_or_as_ordinals(text, expected):
     from ingest.dates import parse
 
     assert parse(text, PUB) == expected
+
+
+def test_a_similar_attempt_is_an_event_of_the_kind_told_before(extractor):
+    out = extract(extractor, "Staff found last week that saboteurs had cut the fence of block valve station SPV-14. The "
+                             "operator recalls that a similar attempt was found at block valve station SPV-09 in "
+                             "October 2021.", published=PUB)
+    assert ("2021-10-01", ["block valve station SPV-09"]) in [(i[1], i[3]) for i in _incidents(out)]
+
+
+def test_a_similar_case_with_no_event_before_it_is_none(extractor):
+    out = extract(extractor, "A similar case was heard at the Besk court in October 2021.", published=PUB)
+    assert out["incidents"] == []
