@@ -1147,8 +1147,8 @@ class EventBuilder:
         if first == k or k - first > 3:
             return None
         opening = self.sents[first]
-        if any(opening.start <= t.start < opening.end for t in self.doc._.ig_triggers or []):
-            return None  # the opening's time is its own event's, told there
+        if any(opening.start <= t.start < opening.end and (t.cue or not self._skip(t)) for t in self.doc._.ig_triggers or []):
+            return None  # the opening's time is its own event's, told there (not 'the arrangement failed': no event)
         dates = [(s, e, x) for s, e, x in self.doc._.ig_dates or [] if opening.start <= s < opening.start + 8]
         in_dates = {i for s, e, _ in dates for i in range(s, e)}
         lead = next((x for s, _, x in dates if x.offset_days is None and all(

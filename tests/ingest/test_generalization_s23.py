@@ -200,3 +200,13 @@ def test_a_similar_attempt_is_an_event_of_the_kind_told_before(extractor):
 def test_a_similar_case_with_no_event_before_it_is_none(extractor):
     out = extract(extractor, "A similar case was heard at the Besk court in October 2021.", published=PUB)
     assert out["incidents"] == []
+
+
+
+def test_a_paragraphs_opening_day_dates_the_event_after_a_failure_of_no_facility(extractor):
+    out = extract(extractor, "The Besk water treatment plant draws water from the Giles Creek intake.\n\nOn Tuesday, the "
+                             "temporary arrangement at Giles Creek failed. A digger working for a council contractor on "
+                             "the permanent repair of the intake ruptured the bypass main, cutting the supply of raw water "
+                             "to the treatment plant. The rupture at the intake left the town without water until the "
+                             "evening.", published=PUB)
+    assert [(i[0], i[1], i[2]) for i in _incidents(out)] == [("accident", "2026-05-19", "2026-05-19")]
