@@ -112,9 +112,10 @@ ELIDED = re.compile(r"(?:d|l|dell|all|dall|sull)['’]")  # "d'Eau", "l'Est", "d
 def _cap(t: Token) -> bool:
     """A word that can stand in a name: capitalized, or capitalized after an elided particle ('Saut-d'Eau')."""
     text = t.text
-    elided = ELIDED.match(text)
-    if elided:
-        text = text[elided.end():]
+    if not text[:1].isupper() and ("'" in text or "’" in text):  # (the regex only for the rare word that needs it)
+        elided = ELIDED.match(text)
+        if elided:
+            text = text[elided.end():]
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 

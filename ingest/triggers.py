@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from ingest import lexicon
 from ingest.mention import Cue, Trigger
 from ingest.serialize import DataComponent
-from ingest.toks import tokens
+from ingest.toks import positions, tokens, word_ids
 
 
 class TriggerFinder(DataComponent):
@@ -33,7 +33,7 @@ class TriggerFinder(DataComponent):
         self.takeovers = {k: set(v) for k, v in fired.get("takeovers", {}).items()}
         self.armed = set(fired.get("armed_subjects", ()))
         self.hackers = set(fired.get("hacker_subjects", ()))
-        self.similar_words = set(fired.get("similar_words", ()))  # 'a similar attempt': the kind told before
+        self.similar_ids = word_ids(fired.get("similar_words", ()))  # 'a similar attempt': the kind told before
         self.similar_nouns = set(fired.get("similar_nouns", ()))
         self.removal_verbs, self.removed_parts = set(fired.get("removal_verbs", ())), set(fired.get("removed_parts", ()))
         self.statement_nouns = set(statement_nouns or ())
@@ -85,8 +85,9 @@ class TriggerFinder(DataComponent):
     def _similar(self, doc: Doc, triggers: list[Trigger], taken: set[int]) -> list[Trigger]:
         """'a similar attempt was found at X in October 2021': an event of the kind told last before it."""
         out = []
-        for tok in tokens(doc):
-            if tok.lower_ not in self.similar_words or tok.dep_ != "amod" or tok.head.i in taken \
+        for i in positions(doc, self.similar_ids):
+            tok = doc[i]
+            if tok.dep_ != "amod" or tok.head.i in taken \
                     or tok.head.lemma_.lower() not in self.similar_nouns:
                 continue
             last = max((t for t in triggers if t.end <= tok.i and not t.cue), key=lambda t: t.start, default=None)
