@@ -52,6 +52,8 @@ GLUED_HEAD = re.compile(r"([A-Z][a-z]{3,})(HES|GES|HPP|TPP|NPP|CHP|GRES)$")  # '
 FUSED_CODE = re.compile(r"([A-Z]{2,5})-(\d{1,2}[A-Za-z]?)$")  # 'HPP-1', 'GES-2', 'CHP-5'
 # a code after a head word names it: "compressor station CS-3", "substation GS-12"
 CODE = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?")
+# a part's code in a series: "T-211", "KC-3", "STS-2" (letters, a dash, a number; 'M23', 'F-16s', 'Su-34' are none)
+SERIES_CODE = re.compile(r"([A-Z]{1,4})-(\d{1,4})")
 # "the Bazyan plant west of Sulaymaniyah": a bearing after the head, which the parser may take for one
 BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
             "north-west", "south-east", "south-west"}
@@ -528,6 +530,7 @@ class FacilityFinder(DataComponent):
         found.extend(self._numbered_parts(doc, found))
         found.extend(self._prefixed(doc, found))
         found.extend(self._fused_codes(doc, found))
+        found.extend(self._code_series(doc, found))
         found.sort(key=lambda m: m.start)
         found = self._shared_heads(doc, found)
         found.extend(self._definitions(doc, found))
@@ -548,8 +551,24 @@ class FacilityFinder(DataComponent):
             if typ is None:
                 continue
             end = _designation_end(doc, t.i + 1)
-            if end is None or t.pos_ not in ("NOUN", "PROPN") and doc[t.i + 1].lower_ not in NUMBER_SIGNS:
-                continue  # 'attached to tower No. 216': a tagger's verb is still a part with "No."
+            if end is None and t.i >= 1 and SERIES_CODE.fullmatch(toks[t.i - 1].text) and t.i - 1 not in taken \
+                    and typ != "tank" and t.tag_ == "NN":
+                # 'the AVT-6 unit': the code before the part word ('T-72 tanks' are armour, no tank farm's)
+                span = doc[t.i - 1:t.i + 1]
+                out.append(Mention(t.i - 1, t.i + 1, "facility", typ, span.text, named=True, source="numbered",
+                                   aliases=[toks[t.i - 1].text], char_start=span.start_char, char_end=span.end_char))
+                continue
+            if end is None and t.i + 3 < len(doc) and toks[t.i + 1].text == "(" and toks[t.i + 3].text == ")" \
+                    and SERIES_CODE.fullmatch(toks[t.i + 2].text) and t.i + 2 not in taken:
+                # 'the hydrogen generation unit (HGU-2)': the code in brackets names the part
+                span = doc[t.i:t.i + 4]
+                out.append(Mention(t.i, t.i + 4, "facility", typ, toks[t.i + 2].text, named=True, source="numbered",
+                                   char_start=span.start_char, char_end=span.end_char))
+                continue
+            if end is None or t.pos_ not in ("NOUN", "PROPN") and doc[t.i + 1].lower_ not in NUMBER_SIGNS \
+                    and not SERIES_CODE.fullmatch(toks[end - 1].text):
+                continue  # 'attached to tower No. 216', 'destroyed sphere T-204': a tagger's verb or adverb is still
+                # a part with "No." or a lettered code
             head = ending.get(t.i + 1)
             if head is not None and (not head.named or all(_cap(x) for x in doc[head.start:head.end])):
                 # "pylon 208", "Power Barge 104": a head found already, named by its number
@@ -563,6 +582,41 @@ class FacilityFinder(DataComponent):
             out.append(Mention(t.i, end, "facility", typ, span.text, named=True, source="numbered",
                                aliases=[code] if CODE.fullmatch(code) and not code[:1].isdigit() else [],
                                char_start=span.start_char, char_end=span.end_char))
+        return out
+
+    def _numbered_head(self, word: str) -> str | None:
+        """The part type of a numbered head word, singular or plural ('tower', 'towers')."""
+        return self.numbered.get(word) or (self.numbered.get(word[:-1]) if word.endswith("s") else None)
+
+    def _code_series(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """'towers T-211 and T-212', 'units KC-1 and KC-3', 'TC-2 is out of service; TC-1 remains available':
+        a code of the same series as a numbered part's code (the same letters, as many digits) names another
+        part of its kind, also where the model reads it as an organisation ('T-72 tanks' is no series: no part
+        was told by a code of its letters and digits)."""
+        series: dict[tuple, str] = {}
+        toks = tokens(doc)
+        for m in found:
+            code = SERIES_CODE.fullmatch(toks[m.end - 1].text)
+            if code and m.named and m.end - m.start >= 2 and self._numbered_head(toks[m.end - 2].lower_):
+                series.setdefault((code.group(1), len(code.group(2))), m.type)
+        for t in toks:  # 'towers T-211 and T-212': the plural head's list, when no part was found yet
+            code = SERIES_CODE.fullmatch(t.text)
+            if code and t.i > 0 and toks[t.i - 1].tag_ == "NNS" and self._numbered_head(toks[t.i - 1].lower_):
+                series.setdefault((code.group(1), len(code.group(2))), self._numbered_head(toks[t.i - 1].lower_))
+        if not series:
+            return []
+        taken = {i for m in found for i in range(m.start, m.end)}
+        out = []
+        for t in toks:
+            code = SERIES_CODE.fullmatch(t.text)
+            if not code or t.i in taken or (code.group(1), len(code.group(2))) not in series:
+                continue
+            nxt = toks[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not self._numbered_head(nxt.lower_):
+                continue  # 'a T-212 wagon': the code of something else
+            span = doc[t.i:t.i + 1]
+            out.append(Mention(t.i, t.i + 1, "facility", series[(code.group(1), len(code.group(2)))], t.text,
+                               named=True, source="code-series", char_start=span.start_char, char_end=span.end_char))
         return out
 
     def _fused_codes(self, doc: Doc, found: list[Mention]) -> list[Mention]:

@@ -170,6 +170,15 @@ def _part_of_another(fac: list, ent_of: dict, m: Mention, before: list) -> bool:
     return all(ws and id(whole) not in ws for ws in wholes.values())
 
 
+def _numbered_last(m: Mention, before: list) -> bool:
+    """The facility of m's type told last before m is named by a number or a code ('T-113', 'Tower 45')."""
+    same = [e for e in before if e.type == m.type]
+    if not same:
+        return False
+    last = max(same, key=lambda e: max(s for s, _ in e.spans if s < m.start))
+    return any(c.isdigit() for c in last.name)
+
+
 def _collective(doc: Doc, m: Mention, named: list, placed: list) -> list:
     """'container terminals run by SCP' in a story that names three terminals: an unnamed plural
     stands for the named facilities of its type (two or more), not for a facility of its own."""
@@ -234,6 +243,18 @@ def _bridge_parts(doc: Doc, fac: list, ent_of: dict, named: list) -> None:
         for e in ent_of[k]:  # not a named whole an owned description refers to ("Hodeidah's port")
             if (e.weak or m.type in part_types) and e.part_of is None and e is not whole and e not in whole.ancestors():
                 e.part_of = whole
+
+
+RATED = re.compile(r"\d\s*-?\s*(?:kv|kilovolts?)\b", re.I)
+UNPOWERED = {"pipeline", "railway"}
+
+
+def _powered_apart(a: Ent, b: Ent) -> bool:
+    """'the 330 kV Kaduna–Kano line' is no 'Kaduna–Kano products pipeline': a line told with its voltage
+    carries power, not oil or trains."""
+    def rated(e: Ent) -> bool:
+        return any(RATED.search(n) for n in (e.name, *e.aliases))
+    return rated(a) and b.type in UNPOWERED or rated(b) and a.type in UNPOWERED
 
 
 def _fold_into(a: Ent, b: Ent, pool: list, ent_of: dict) -> None:
@@ -344,7 +365,7 @@ def resolve(doc: Doc) -> Resolution:
             if _numbers(a.name) != _numbers(b.name) and _numbers(a.name):
                 continue  # "Berth 3" is not "Berth 12", "Unit 2" not "Unit 2A"
             if ca and cb[:len(ca)] == ca and (len(ca) < len(cb) or len(ca) == len(cb) and len(a.name) < len(b.name)) \
-                    and _compatible(a.type, b.type):
+                    and _compatible(a.type, b.type) and not _powered_apart(a, b):
                 _fold_into(a, b, named, ent_of)
                 break
     # 'Olomouc water plant' (a headline) and 'the Černovír water treatment plant in Olomouc': one plant,
@@ -381,9 +402,13 @@ def resolve(doc: Doc) -> Resolution:
                 m.start > 0 and (doc[m.start - 1].like_num or doc[m.start - 1].lower_ in ("both", "these", "those"))) \
                 and not _whole_before(m, named):
             continue  # "Power stations, fuel depots and water plants have been targeted": a kind, not these
-        if m.parent is not None and (m.generic or definite) and (not any(e.type == m.type for e in before)
+        # 'a tower on the X line' after towers T-112 and T-113: one more, not the one numbered last
+        indefinite = m.start > 0 and (doc[m.start - 1].lower_ in ("a", "an") or doc[m.start - 1].like_num) \
+            and _numbered_last(m, before)
+        if m.parent is not None and (m.generic or definite) and (indefinite or not any(e.type == m.type for e in before)
                                                                  or _part_of_another(fac, ent_of, m, before)):
-            pass  # "the berth at the container terminal of X": described by its chain below; so is "the passenger
+            pass  # "the berth at the container terminal of X": described by its chain below; so are "a tower on the
+            # X line" after towers T-112 and T-113, and "the passenger
             # terminal of Ramon Airport" after a port (only an earlier terminal could be that terminal), and "the
             # headworks of the Y project" after the headworks of X
         elif (m.generic or (definite and before)) and not _crosses(doc, m):

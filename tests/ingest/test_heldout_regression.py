@@ -396,6 +396,14 @@ FLOORS = {
     "check77": {"entity_f1": 0.79, "incident_f1": 0.87, "type_acc": 0.81, "date_acc": 0.86, "perp_acc": 0.83},
     "check78": {"entity_f1": 0.75, "incident_f1": 0.76, "type_acc": 0.82, "date_acc": 0.87, "perp_acc": 0.72},
     "check79": {"entity_f1": 0.77, "incident_f1": 0.68, "type_acc": 0.77, "date_acc": 0.80, "perp_acc": 0.72},
+    # h1107-h1134, blinds 80 and 81, written at the start of session 24 and studied; h1135-h1162, blinds 82 and 83,
+    # never studied. First looks (session-23 rules) in heldout/README.md; floors under session 24's figures:
+    # 80 0.751 / 0.648 / 0.686 / 0.800 / 0.686, 81 0.773 / 0.763 / 0.740 / 0.900 / 0.760,
+    # 82 0.785 / 0.787 / 0.688 / 0.812 / 0.688, 83 0.802 / 0.741 / 0.860 / 0.814 / 0.721
+    "check80": {"entity_f1": 0.74, "incident_f1": 0.63, "type_acc": 0.67, "date_acc": 0.78, "perp_acc": 0.67},
+    "check81": {"entity_f1": 0.76, "incident_f1": 0.75, "type_acc": 0.72, "date_acc": 0.88, "perp_acc": 0.74},
+    "check82": {"entity_f1": 0.77, "incident_f1": 0.77, "type_acc": 0.67, "date_acc": 0.80, "perp_acc": 0.67},
+    "check83": {"entity_f1": 0.79, "incident_f1": 0.73, "type_acc": 0.84, "date_acc": 0.80, "perp_acc": 0.71},
 }
 
 
@@ -417,7 +425,8 @@ PART_ENDS = [(14, "develop"), (21, "check"), (28, "check2"), (42, "check3"), (56
              (896, "check64"), (910, "check65"), (924, "check66"), (938, "check67"),
              (952, "check68"), (966, "check69"), (980, "check70"), (994, "check71"),
              (1008, "check72"), (1022, "check73"), (1036, "check74"), (1050, "check75"),
-             (1064, "check76"), (1078, "check77"), (1092, "check78"), (1106, "check79")]
+             (1064, "check76"), (1078, "check77"), (1092, "check78"), (1106, "check79"),
+             (1120, "check80"), (1134, "check81"), (1148, "check82"), (1162, "check83")]
 
 
 def _part(path: Path) -> str:

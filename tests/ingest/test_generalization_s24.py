@@ -1,0 +1,87 @@
+"""Session 24's generalizing rules, one behaviour per test, on short invented sentences (none taken
+from the corpora). The helpers are those of test_generalization.py."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.ingest.test_generalization import extract, incidents as _incidents
+
+PUB = date(2026, 5, 20)  # a Wednesday
+
+
+def _named(out, kind):
+    return {e["name"]: e for e in out["entities"] if e["kind"] == kind}
+
+
+def _names_and_aliases(out, kind):
+    return {n for e in out["entities"] if e["kind"] == kind for n in [e["name"], *e["aliases"]]}
+
+
+@pytest.mark.parametrize("text, part, kind", [
+    ("Saboteurs brought down towers T-311 and T-312 on the 330 kV Dorne–Arvel line on Monday.", "T-312", "tower"),
+    ("A fire broke out on Tuesday in turbo-compressor unit TC-2 at the Besk compressor station. TC-2 will be out of "
+     "service for weeks; TC-1 remains available.", "TC-1", "unit"),
+    ("A fire broke out on Tuesday in turbo-compressor unit TC-2 at the Besk compressor station. The remaining units "
+     "KC-1 and KC-3 were stopped.", "KC-3", "unit"),
+    ("Tanks TK-7 and TK-8 at the Varnel terminal burned on Tuesday.", "TK-8", "tank"),
+])
+def test_a_code_of_a_parts_series_names_another_part_not_an_organisation(extractor, text, part, kind):
+    out = extract(extractor, text, published=PUB)
+    assert _named(out, "facility")[part]["type"] == kind
+    assert part not in _names_and_aliases(out, "actor")
+
+
+@pytest.mark.parametrize("text, name, code, kind", [
+    ("Explosions were recorded in the area of the AVT-6 unit of the Besk refinery on Monday.", "AVT-6 unit", "AVT-6",
+     "unit"),
+    ("The blast on Monday destroyed sphere T-204 at the Varnel terminal.", "sphere T-204", "T-204", "tank"),
+    ("The main power transformer of the Besk substation, known as transformer T-2, caught fire on Monday.",
+     "transformer T-2", "T-2", "transformer"),
+])
+def test_a_lettered_code_beside_a_part_word_names_that_part(extractor, text, name, code, kind):
+    out = extract(extractor, text, published=PUB)
+    part = _named(out, "facility")[name]
+    assert part["type"] == kind and code in [part["name"], *part["aliases"]]
+    assert code not in _names_and_aliases(out, "actor")
+
+
+def test_a_code_in_brackets_after_a_part_word_names_that_part_of_the_whole_after_it(extractor):
+    out = extract(extractor, "An explosion occurred on Monday in the hydrogen generation unit (HGU-2) of the Besk "
+                             "refinery. Gunmen attacked the Varnel refinery on Tuesday.", published=PUB)
+    part = _named(out, "facility")["HGU-2"]
+    assert part["type"] == "unit"
+    assert {e["id"]: e["name"] for e in out["entities"]}[part["part_of"]] == "Besk refinery"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Fighters of the M23 group seized the Besk hydropower plant on Monday, the army said.", "M23"),
+    ("The MS-13 gang attacked the Besk substation on Monday, police said.", "MS-13"),
+])
+def test_a_code_with_no_part_of_its_series_is_still_a_name(extractor, text, actor):
+    out = extract(extractor, text, published=PUB)
+    assert actor in _names_and_aliases(out, "actor")
+    assert actor not in _names_and_aliases(out, "facility")
+
+
+def test_armour_codes_are_no_tanks(extractor):
+    out = extract(extractor, "Rebels drove T-72 tanks towards the Besk dam on Monday. Tank TK-3 at the Varnel terminal "
+                             "burned on Tuesday.", published=PUB)
+    assert "T-72" not in _names_and_aliases(out, "facility")
+
+
+def test_a_line_told_with_its_voltage_is_no_pipeline_of_the_same_towns(extractor):
+    out = extract(extractor, "Saboteurs brought down two towers on the 330 kV Dorne–Arvel line on Thursday. An "
+                             "explosion hit the Dorne–Arvel products pipeline on Friday.", published=PUB)
+    facilities = _named(out, "facility")
+    assert "Dorne–Arvel line" in facilities and "Dorne–Arvel products pipeline" in facilities
+    assert sorted(i[3] for i in _incidents(out)) == [["Dorne–Arvel line"], ["Dorne–Arvel products pipeline"]]
+
+
+def test_a_tower_told_anew_is_not_the_tower_numbered_last(extractor):
+    out = extract(extractor, "Last week armed men blew up two towers of the 330-kilovolt Dorne-Arvel line. Towers "
+                             "T-112 and T-113 collapsed. In August 2023, gunmen blew up a tower on the 132-kilovolt "
+                             "Besk-Varnel line.", published=PUB)
+    old = [i for i in _incidents(out) if i[1] == "2023-08-01"]
+    assert len(old) == 1 and "T-113" not in old[0][3] and "Besk-Varnel line" in old[0][3]
