@@ -47,7 +47,7 @@ NEVER_VERBS = {"terminal", "substation", "refinery", "interconnector", "reservoi
                "wellfield", "airport", "seaport", "facility", "powerhouse", "switchyard"}
 # lower-case words inside a name: "Rio del Rey", "Jabal al-Hasawna", "Porto dos Gaúchos"
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "van", "von", "der",
-                  "den", "al", "el", "ul", "bin", "ibn", "y"}
+                  "den", "al", "el", "ul", "bin", "ibn", "y", "aux", "au"}
 GLUED_HEAD = re.compile(r"([A-Z][a-z]{3,})(HES|GES|HPP|TPP|NPP|CHP|GRES)$")  # 'DniproHES', 'SayanoGES'
 FUSED_CODE = re.compile(r"([A-Z]{2,5})-(\d{1,2}[A-Za-z]?)$")  # 'HPP-1', 'GES-2', 'CHP-5'
 # a code after a head word names it: "compressor station CS-3", "substation GS-12"

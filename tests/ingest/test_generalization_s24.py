@@ -85,3 +85,12 @@ def test_a_tower_told_anew_is_not_the_tower_numbered_last(extractor):
                              "Besk-Varnel line.", published=PUB)
     old = [i for i in _incidents(out) if i[1] == "2023-08-01"]
     assert len(old) == 1 and "T-113" not in old[0][3] and "Besk-Varnel line" in old[0][3]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On Friday a trawler's anchor damaged the Île aux Cerfs submarine cable.", "Île aux Cerfs submarine cable"),
+    ("The Port aux Basques ferry terminal was closed by the storm on Saturday.", "Port aux Basques ferry terminal"),
+])
+def test_french_particles_au_and_aux_stay_inside_a_name(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert name in _named(out, "facility")
