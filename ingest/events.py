@@ -218,6 +218,16 @@ def _covers(bound: "Event", other: "Event") -> bool:
     return any(y is x or y in x.ancestors() for x in other.targets for y in bound.targets)
 
 
+PARTITIVES = {"much", "most", "some", "all", "part", "bulk", "half", "none", "rest", "majority", "share"}
+
+
+def _past_partitive(tok):
+    """'Much of the damage was on the X line': the quantity stands where the trigger would."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PARTITIVES and tok.head.head.i < tok.i:
+        return tok.head.head
+    return tok
+
+
 def _tree_distance(a, b) -> int:
     pa = [a] + list(a.ancestors)
     pb = [b] + list(b.ancestors)
@@ -1008,7 +1018,7 @@ class EventBuilder:
             if h.dep_ == "pobj" and h.head.lower_ in ("on", "along") and not any(r.type == "natural_hazard" for r in real):
                 ents = [e for e in ents if e.type != "road"]  # 'ambushed a convoy on the X-Y road': where, not what
             for e in ents:
-                d = min(_tree_distance(t, self._head(r)) for r in real)
+                d = min(_tree_distance(t, _past_partitive(self._head(r))) for r in real)
                 cands.append((d, e, t.dep_ == "conj", t.i))
         if not cands:
             return []

@@ -94,3 +94,9 @@ def test_a_tower_told_anew_is_not_the_tower_numbered_last(extractor):
 def test_french_particles_au_and_aux_stay_inside_a_name(extractor, text, name):
     out = extract(extractor, text, published=PUB)
     assert name in _named(out, "facility")
+
+
+def test_much_of_the_damage_on_a_facility_is_damage_to_it(extractor):
+    out = extract(extractor, "Storm Vera hit the coast on Saturday. Much of the damage was on the Dorne–Arvel 33 kV line.",
+                  published=PUB)
+    assert any("Dorne–Arvel 33 kV line" in i[3] for i in _incidents(out))
