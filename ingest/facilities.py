@@ -258,8 +258,10 @@ class FacilityFinder(DataComponent):
                          and doc[n].ent_type_ not in ("DATE", "TIME") and doc[n].lower_ not in MONTHS and doc[n].lower_ not in WEEKDAYS):
             return bare  # 'On Sunday Tower No. 88 fell': a numbered head, not one after a name (as in
             # 'Suðurnes Line 1')
-        if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start and not doc[n].is_stop \
-                and (doc[n].pos_ == "PROPN" or dashed or _cap(doc[i]) and doc[n].pos_ == "ADJ" or CODE.fullmatch(doc[n].text)) \
+        lettered = n >= 0 and _name_word(doc, n)  # 'the Otahuhu–Bream Bay A line': a circuit's letter
+        if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start and (not doc[n].is_stop or lettered) \
+                and (doc[n].pos_ == "PROPN" or dashed or _cap(doc[i]) and doc[n].pos_ == "ADJ" or CODE.fullmatch(doc[n].text)
+                     or lettered) \
                 and (doc[n].ent_type_ not in ("NORP", "DATE") or CODE.fullmatch(doc[n].text)) \
                 and not (doc[n].ent_type_ == "PERSON" and n > 0 and doc[n - 1].ent_type_ == "PERSON" and not dashed):
             # (two towns joined by a dash the model took for a person still name a route: 'the Taureau-Matawin line')

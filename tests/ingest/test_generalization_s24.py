@@ -100,3 +100,10 @@ def test_much_of_the_damage_on_a_facility_is_damage_to_it(extractor):
     out = extract(extractor, "Storm Vera hit the coast on Saturday. Much of the damage was on the Dorne–Arvel 33 kV line.",
                   published=PUB)
     assert any("Dorne–Arvel 33 kV line" in i[3] for i in _incidents(out))
+
+
+def test_a_circuits_capital_letter_stays_in_a_lines_name(extractor):
+    out = extract(extractor, "On Monday tower 117 on the Dorne–Arvel Bay A line, near Besk, collapsed. A line crew was "
+                             "sent.", published=PUB)
+    assert "Dorne–Arvel Bay A line" in _named(out, "facility")
+    assert any("Dorne–Arvel Bay A line" in i[3] for i in _incidents(out))
