@@ -107,3 +107,20 @@ def test_a_circuits_capital_letter_stays_in_a_lines_name(extractor):
                              "sent.", published=PUB)
     assert "Dorne–Arvel Bay A line" in _named(out, "facility")
     assert any("Dorne–Arvel Bay A line" in i[3] for i in _incidents(out))
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday hackers accessed the control system of the Besk water treatment plant.",
+    "On Tuesday intruders accessed the network of the Besk water treatment plant.",
+])
+def test_hackers_who_access_a_plants_systems_attack_it(extractor, text):
+    out = extract(extractor, text, published=PUB)
+    assert _incidents(out) == [("cyberattack", "2026-05-19", "2026-05-19", ["Besk water treatment plant"], [])]
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday engineers accessed the Besk dam by boat.",
+    "On Tuesday the crews accessed the Besk water treatment plant through the north gate.",
+])
+def test_people_who_reach_a_plant_attack_nothing(extractor, text):
+    assert extract(extractor, text, published=PUB)["incidents"] == []
