@@ -147,6 +147,9 @@ class DateExpr:
     # the year the text last named before this expression ('On 14 September 2019 ... On 20 September'):
     # a day or month told without one is in it when there is no publication date to count from
     story_year: Optional[int] = None
+    # the day a full date told just before named ('On the night of March 26, 2019, ... A week later, on April 2'):
+    # a day told without a year soon after it is in its year, whatever the publication year
+    anchor: Optional[date] = None
 
     @property
     def relative(self) -> bool:
@@ -303,15 +306,31 @@ def title_year(title: Optional[str]) -> Optional[int]:
     return years.pop() if len(years) == 1 else None
 
 
+# how near (in characters) a full date must be told before a year-less day for the day to be in its year
+# (with no other year named between them)
+ANCHOR_CHARS = 1500
+# how long after that date the year-less day may fall ('a week later, on April 2')
+ANCHOR_DAYS = 92
+
+
 def with_story_years(found: list[DateExpr], year: Optional[int] = None) -> list[DateExpr]:
     """``found`` (in text order) with each year-less calendar date given the year last named before it
-    (before the first, ``year``: the title's)."""
+    (before the first, ``year``: the title's), and a year-less day told soon after a full date that day."""
     out = []
+    anchor: Optional[tuple[int, date]] = None  # (where it ends, the day) of the last full date
     for expr in found:
         if expr.kind in YEARLESS and year is not None:
             expr = replace(expr, story_year=year)
         elif expr.kind in NAMES_YEAR:
             year = int(dict(expr.groups)["y"])
+        if expr.kind in ("dmy", "mdy", "iso"):
+            day = resolve(expr)
+            anchor = (expr.end, day[0]) if day else None
+        elif anchor is not None and (expr.kind in NAMES_YEAR or expr.kind == "year") \
+                and int(dict(expr.groups)["y"]) != anchor[1].year:
+            anchor = None  # 'in 2016 ... on 3 May': another year told since
+        elif expr.kind in ("dm", "md") and anchor is not None and expr.start - anchor[0] <= ANCHOR_CHARS:
+            expr = replace(expr, anchor=anchor[1])
         out.append(expr)
     return out
 
@@ -518,7 +537,15 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
             first = last = _mk(str(year), g["m"], g["d"])
         return (first, min(last, p)) if first and first <= p else None
     if k in ("dm", "md"):
-        d = day_without_year(MONTHS[g["m"].lower().rstrip(".")], int(g["d"]), p)
+        month, day = MONTHS[g["m"].lower().rstrip(".")], int(g["d"])
+        if expr.anchor is not None:  # 'March 26, 2019 ... a week later, on April 2': in the year just told
+            try:
+                d = date(expr.anchor.year, month, day)
+            except ValueError:
+                d = None
+            if d is not None and expr.anchor <= d <= min(p, expr.anchor + timedelta(days=ANCHOR_DAYS)):
+                return d, d
+        d = day_without_year(month, day, p)
         return (d, d) if d else None
     if k == "dd_m":
         month = MONTHS[g["m"].lower().rstrip(".")]

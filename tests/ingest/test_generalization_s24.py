@@ -124,3 +124,17 @@ def test_hackers_who_access_a_plants_systems_attack_it(extractor, text):
 ])
 def test_people_who_reach_a_plant_attack_nothing(extractor, text):
     assert extract(extractor, text, published=PUB)["incidents"] == []
+
+
+BACKGROUND = "On 3 March 2019 a fire broke out at the Besk substation. "
+
+
+@pytest.mark.parametrize("between, told, day", [
+    ("", "A week later, on 9 March, a second fire damaged the Varnel substation.", "2019-03-09"),
+    ("The substation was rebuilt in 2020. ", "On 9 March a fire damaged the Varnel substation.", "2021-03-09"),
+    ("", "On 9 July a fire damaged the Varnel substation.", "2021-07-09"),
+])
+def test_a_day_told_without_a_year_soon_after_a_full_date_is_in_its_year(extractor, between, told, day):
+    out = extract(extractor, BACKGROUND + between + told, published=date(2021, 8, 12))
+    varnel = [i for i in _incidents(out) if i[3] == ["Varnel substation"]]
+    assert [(i[1], i[2]) for i in varnel] == [(day, day)]
