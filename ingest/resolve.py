@@ -281,6 +281,18 @@ def _same_parts(described: list, part_heads: dict, ent_of: dict) -> None:
             _fold_into(e, same, described, ent_of)
 
 
+def _piers_into_bridges(described: list, part_heads: dict, ent_of: dict) -> None:
+    """'floodwaters undermined a pier of the X bridge': told as the bridge, which is what one names (a
+    pier of a jetty is a berth, and stays one)."""
+    for e in list(described):
+        if part_heads.get(id(e)) in ("pier", "piers") and e.part_of is not None and e.part_of.type == "bridge":
+            bridge = e.part_of  # (its mentions only: 'pier of the X bridge' is no other name of the bridge)
+            bridge.spans += e.spans
+            described.remove(e)
+            for k, v in ent_of.items():
+                ent_of[k] = [bridge if x is e else x for x in v]
+
+
 def _contain_named_parts(facilities: list) -> None:
     """'Berth 3 was struck' in a story about one terminal: a named part whose whole the text does not
     say belongs to the only facility it names that can hold it, or to the innermost of a chain of them
@@ -489,6 +501,7 @@ def resolve(doc: Doc) -> Resolution:
                     e.part_of = parent
                     part_heads.setdefault(id(e), doc[m.end - 1].lower_)
     _same_parts(described, part_heads, ent_of)
+    _piers_into_bridges(described, part_heads, ent_of)
     for k, m in enumerate(fac):
         if k in ent_of:
             res.link(m.start, m.end, ent_of[k])

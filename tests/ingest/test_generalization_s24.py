@@ -138,3 +138,15 @@ def test_a_day_told_without_a_year_soon_after_a_full_date_is_in_its_year(extract
     out = extract(extractor, BACKGROUND + between + told, published=date(2021, 8, 12))
     varnel = [i for i in _incidents(out) if i[3] == ["Varnel substation"]]
     assert [(i[1], i[2]) for i in varnel] == [(day, day)]
+
+
+def test_a_pier_of_a_bridge_is_told_as_the_bridge(extractor):
+    out = extract(extractor, "On Monday floodwaters undermined a pier of the Besk rail bridge, and the line was closed.",
+                  published=PUB)
+    assert list(_named(out, "facility")) == ["Besk rail bridge"]
+    assert [i[3] for i in _incidents(out)] == [["Besk rail bridge"]]
+
+
+def test_a_pier_of_a_terminal_is_a_berth_of_its_own(extractor):
+    out = extract(extractor, "A barge struck a pier of the Varnel oil terminal on Tuesday.", published=PUB)
+    assert _named(out, "facility")["pier of the Varnel oil terminal"]["type"] == "berth"
