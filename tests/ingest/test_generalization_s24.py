@@ -150,3 +150,15 @@ def test_a_pier_of_a_bridge_is_told_as_the_bridge(extractor):
 def test_a_pier_of_a_terminal_is_a_berth_of_its_own(extractor):
     out = extract(extractor, "A barge struck a pier of the Varnel oil terminal on Tuesday.", published=PUB)
     assert _named(out, "facility")["pier of the Varnel oil terminal"]["type"] == "berth"
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Cllr Ruth Armstrong chaired the meeting. Cllr Armstrong said the fire at the Besk substation on Monday was a "
+     "disgrace.", "Ruth Armstrong"),
+    ("Sen. Maria Lopez visited the site. Sen. Lopez said the explosion at the Besk pipeline on Tuesday was "
+     "preventable.", "Maria Lopez"),
+])
+def test_a_councillors_or_senators_title_is_no_part_of_the_name(extractor, text, person):
+    out = extract(extractor, text, published=PUB)
+    people = [e for e in out["entities"] if e["kind"] == "actor" and e["type"] == "person"]
+    assert [e["name"] for e in people] == [person]
