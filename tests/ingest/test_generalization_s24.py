@@ -162,3 +162,14 @@ def test_a_councillors_or_senators_title_is_no_part_of_the_name(extractor, text,
     out = extract(extractor, text, published=PUB)
     people = [e for e in out["entities"] if e["kind"] == "actor" and e["type"] == "person"]
     assert [e["name"] for e in people] == [person]
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("On Monday an unmanned cargo barge that had broken its moorings drifted into a pier of the Besk road bridge.",
+     "damage"),
+    ("On Monday armed men stormed the unmanned Besk pumping station.", "armed_assault"),
+    ("On Monday units of the Unmanned Systems Forces struck the Besk oil refinery, the General Staff said.",
+     "drone_strike"),
+])
+def test_unmanned_tells_a_drone_only_of_aircraft_boats_and_drone_forces(extractor, text, typ):
+    assert [i[0] for i in _incidents(extract(extractor, text, published=PUB))] == [typ]
