@@ -63,7 +63,8 @@ ARMED_VEHICLE_WORDS = {"bomb", "explosive", "explosives", "laden", "borne", "sui
                        "armored", "military", "army", "police", "stolen", "hijacked"}
 # 'That changed on 22 March 2024.': a sentence that gives the next one's day
 TOLD_BEFORE_VERBS = {"change", "happen", "come", "occur", "begin", "start", "end", "be"}
-VEHICLES = {"truck", "lorry", "excavator", "bulldozer", "tractor", "vehicle", "car", "bus", "digger", "van", "trailer"}
+VEHICLES = {"truck", "lorry", "excavator", "bulldozer", "tractor", "vehicle", "car", "bus", "digger", "van", "trailer",
+            "train", "locomotive", "tram", "minibus"}
 PEOPLE = {"person", "people", "man", "men", "vandal", "thief", "saboteur", "attacker", "intruder", "militant", "gunman",
           "someone", "somebody", "youth", "looter", "raider", "burglar",
           "assailant", "perpetrator", "unknown", "individual", "group", "activist", "worker", "insurgent", "rebel",

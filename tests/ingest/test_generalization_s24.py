@@ -173,3 +173,10 @@ def test_a_councillors_or_senators_title_is_no_part_of_the_name(extractor, text,
 ])
 def test_unmanned_tells_a_drone_only_of_aircraft_boats_and_drone_forces(extractor, text, typ):
     assert [i[0] for i in _incidents(extract(extractor, text, published=PUB))] == [typ]
+
+
+def test_a_train_that_strikes_something_on_a_line_is_an_accident(extractor):
+    out = extract(extractor, "The Varnel–Besk railway remains under a speed restriction following the derailment of an "
+                             "express last month, when the train struck a herd of wild elephants near Tulu.",
+                  published=date(2019, 12, 5))
+    assert [i[0] for i in _incidents(out)] == ["accident"]
