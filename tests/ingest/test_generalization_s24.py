@@ -180,3 +180,17 @@ def test_a_train_that_strikes_something_on_a_line_is_an_accident(extractor):
                              "express last month, when the train struck a herd of wild elephants near Tulu.",
                   published=date(2019, 12, 5))
     assert [i[0] for i in _incidents(out)] == ["accident"]
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("Late on Tuesday night the river tore away the western span of the Besk bridge.", "damage"),
+    ("On Tuesday the storm ripped off the roof of the Besk substation.", "natural_hazard"),
+    ("On Tuesday floodwaters carried away the Besk footbridge.", "natural_hazard"),
+])
+def test_what_tears_away_rips_off_or_carries_away_a_facility_damages_it(extractor, text, typ):
+    assert [i[0] for i in _incidents(extract(extractor, text, published=PUB))] == [typ]
+
+
+def test_an_argument_carried_away_is_no_incident(extractor):
+    out = extract(extractor, "The minister, carried away by the applause, promised a new Besk bridge.", published=PUB)
+    assert out["incidents"] == []
