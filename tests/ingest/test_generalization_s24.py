@@ -194,3 +194,14 @@ def test_what_tears_away_rips_off_or_carries_away_a_facility_damages_it(extracto
 def test_an_argument_carried_away_is_no_incident(extractor):
     out = extract(extractor, "The minister, carried away by the applause, promised a new Besk bridge.", published=PUB)
     assert out["incidents"] == []
+
+
+def test_a_break_in_a_main_damages_it(extractor):
+    out = extract(extractor, "This morning city workers found a break in the Besk water main.", published=PUB)
+    assert _incidents(out) == [("damage", "2026-05-20", "2026-05-20", ["Besk water main"], [])]
+
+
+def test_a_break_in_talks_is_no_incident(extractor):
+    out = extract(extractor, "After a two-week break in talks, the Besk pipeline operator resumed negotiations on "
+                             "Monday.", published=PUB)
+    assert out["incidents"] == []
