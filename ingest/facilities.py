@@ -595,23 +595,27 @@ class FacilityFinder(DataComponent):
         a code of the same series as a numbered part's code (the same letters, as many digits) names another
         part of its kind, also where the model reads it as an organisation ('T-72 tanks' is no series: no part
         was told by a code of its letters and digits)."""
-        series: dict[tuple, str] = {}
         toks = tokens(doc)
+        # (the few tokens that can be codes, found once: a dash and a capital before the regex)
+        coded = {t.i: code for t in toks if "-" in t.text and t.text[:1].isupper()
+                 and (code := SERIES_CODE.fullmatch(t.text))}
+        if not coded:
+            return []
+        series: dict[tuple, str] = {}
         for m in found:
-            code = SERIES_CODE.fullmatch(toks[m.end - 1].text)
+            code = coded.get(m.end - 1)
             if code and m.named and m.end - m.start >= 2 and self._numbered_head(toks[m.end - 2].lower_):
                 series.setdefault((code.group(1), len(code.group(2))), m.type)
-        for t in toks:  # 'towers T-211 and T-212': the plural head's list, when no part was found yet
-            code = SERIES_CODE.fullmatch(t.text)
-            if code and t.i > 0 and toks[t.i - 1].tag_ == "NNS" and self._numbered_head(toks[t.i - 1].lower_):
-                series.setdefault((code.group(1), len(code.group(2))), self._numbered_head(toks[t.i - 1].lower_))
+        for i, code in coded.items():  # 'towers T-211 and T-212': the plural head's list, when no part was found yet
+            if i > 0 and toks[i - 1].tag_ == "NNS" and self._numbered_head(toks[i - 1].lower_):
+                series.setdefault((code.group(1), len(code.group(2))), self._numbered_head(toks[i - 1].lower_))
         if not series:
             return []
         taken = {i for m in found for i in range(m.start, m.end)}
         out = []
-        for t in toks:
-            code = SERIES_CODE.fullmatch(t.text)
-            if not code or t.i in taken or (code.group(1), len(code.group(2))) not in series:
+        for i, code in coded.items():
+            t = toks[i]
+            if t.i in taken or (code.group(1), len(code.group(2))) not in series:
                 continue
             nxt = toks[t.i + 1] if t.i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not self._numbered_head(nxt.lower_):

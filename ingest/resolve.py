@@ -415,8 +415,8 @@ def resolve(doc: Doc) -> Resolution:
                 and not _whole_before(m, named):
             continue  # "Power stations, fuel depots and water plants have been targeted": a kind, not these
         # 'a tower on the X line' after towers T-112 and T-113: one more, not the one numbered last
-        indefinite = m.start > 0 and (doc[m.start - 1].lower_ in ("a", "an") or doc[m.start - 1].like_num) \
-            and _numbered_last(m, before)
+        indefinite = m.parent is not None and m.start > 0 \
+            and (doc[m.start - 1].lower_ in ("a", "an") or doc[m.start - 1].like_num) and _numbered_last(m, before)
         if m.parent is not None and (m.generic or definite) and (indefinite or not any(e.type == m.type for e in before)
                                                                  or _part_of_another(fac, ent_of, m, before)):
             pass  # "the berth at the container terminal of X": described by its chain below; so are "a tower on the
