@@ -257,9 +257,10 @@ def _powered_apart(a: Ent, b: Ent) -> bool:
     return rated(a) and b.type in UNPOWERED or rated(b) and a.type in UNPOWERED
 
 
-def _fold_into(a: Ent, b: Ent, pool: list, ent_of: dict) -> None:
-    """Entity a is another name of b: its names and mentions move to b, and a leaves the pool."""
-    for n in [a.name, *a.aliases]:
+def _fold_into(a: Ent, b: Ent, pool: list, ent_of: dict, names: bool = True) -> None:
+    """Entity a is another name of b: its names (unless ``names`` is false: a part told as its whole names
+    no whole) and mentions move to b, and a leaves the pool."""
+    for n in [a.name, *a.aliases] if names else ():
         b.alias(n)
     b.spans += a.spans
     b.first = min(a.first, b.first)
@@ -286,11 +287,8 @@ def _piers_into_bridges(described: list, part_heads: dict, ent_of: dict) -> None
     pier of a jetty is a berth, and stays one)."""
     for e in list(described):
         if part_heads.get(id(e)) in ("pier", "piers") and e.part_of is not None and e.part_of.type == "bridge":
-            bridge = e.part_of  # (its mentions only: 'pier of the X bridge' is no other name of the bridge)
-            bridge.spans += e.spans
-            described.remove(e)
-            for k, v in ent_of.items():
-                ent_of[k] = [bridge if x is e else x for x in v]
+            # (its mentions only: 'pier of the X bridge' is no other name of the bridge)
+            _fold_into(e, e.part_of, described, ent_of, names=False)
 
 
 def _contain_named_parts(facilities: list) -> None:
