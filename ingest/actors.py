@@ -90,6 +90,7 @@ def _titled(t) -> bool:
 
 
 OWNER_WORDS = {"the", "its", "their"}  # "the energy ministry", "its military intelligence service"
+TOLD_TOWN = 20_000  # a town this large that only one country has places the text in that country
 NAMED_ORGANS = {"army", "navy", "military"}  # "the Indian Army": capitalized, a named organ of the state
 MOVEMENT_WORDS = {"movement", "rebels", "militia", "militias", "insurgents"}
 # "a group calling itself X", "which calls itself X"
@@ -425,12 +426,18 @@ class ActorFinder(DataComponent):
 
     # ---- helpers -------------------------------------------------------------------------
     def _doc_countries(self, doc: Doc) -> frozenset:
-        """The countries a text names, by name, demonym or capital (worked out once per Doc)."""
+        """The countries a text names, by name, demonym or capital, or by a place that only one country has: a
+        region ('South Australia') or a town of TOLD_TOWN people or more ('Mildura') (worked out once per Doc)."""
         if self._countries_of[0] is not doc:
             found = set()
             for ent in doc.ents:
                 key = fold(ent.text)
                 country = self.c.country(ent.text) or self.c.by_demonym.get(key) or self.c.by_capital.get(key)
+                if not country and ent.label_ == "GPE" and len(self.regions.get(key, ())) == 1:
+                    country = self.regions[key][0]
+                if not country and ent.label_ == "GPE" and len({c for c, _ in self.towns.get(key, ())}) == 1 \
+                        and max(p for _, p in self.towns[key]) >= TOLD_TOWN:
+                    country = self.towns[key][0][0]
                 if country:
                     found.add(country)
             self._countries_of = (doc, frozenset(found))

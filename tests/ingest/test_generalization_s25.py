@@ -1,0 +1,27 @@
+"""Session 25's generalizing rules, one behaviour per test, on short invented sentences (none taken
+from the corpora). The helpers are those of test_generalization.py."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.ingest.test_generalization import extract
+
+PUB = date(2026, 5, 20)  # a Wednesday
+
+
+def _kinds(out, name):
+    return {e["kind"] for e in out["entities"] if e["name"] == name}
+
+
+@pytest.mark.parametrize("text, town", [
+    # the country is told only through one of its regions
+    ("Storms in Queensland on Monday brought down the transmission line that feeds Gympie and Kingaroy, Energex said. "
+     "Crews from Toowoomba were sent to repair it.", "Toowoomba"),
+    # ... or through a town that only it has
+    ("A burst main left Mildura without water on Sunday. The council said crews from Shepparton had isolated the "
+     "break, and Wangaratta sent tankers.", "Shepparton"),
+])
+def test_a_town_of_a_country_the_text_places_itself_in_is_a_place(extractor, text, town):
+    assert _kinds(extract(extractor, text, published=PUB), town) == {"place"}
