@@ -19,6 +19,8 @@ def load(name: str) -> dict | list:
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents dropped, typographic apostrophes made plain: the key for lookups."""
+    if text.isascii():
+        return text.lower().strip()  # (the same key, without the normalization's cost)
     s = unicodedata.normalize("NFKD", text)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return s.replace("\u2019", "'").lower().strip()

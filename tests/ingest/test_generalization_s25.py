@@ -25,3 +25,14 @@ def _kinds(out, name):
 ])
 def test_a_town_of_a_country_the_text_places_itself_in_is_a_place(extractor, text, town):
     assert _kinds(extract(extractor, text, published=PUB), town) == {"place"}
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Since the rebels seized Wad Madani in March, the power station at Sennar has been Sudan's main supply.",
+     "Wad Madani"),  # GeoNames: Wad Medani
+    ("Since the militants seized Jowhar in March, the power station at Balcad has been Somalia's main supply.",
+     "Jowhar"),  # GeoNames: Jawhar
+])
+def test_a_town_spelled_another_way_is_still_a_town(extractor, text, town):
+    assert _kinds(extract(extractor, text, published=PUB), town) == {"place"}
+
