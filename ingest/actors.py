@@ -401,6 +401,7 @@ class ActorFinder(DataComponent):
         self.stop = set(data["stop_orgs"]) | set(data.get("weapons", {}).get("names", ())) | set(data.get("vessel_classes", ()))
         self.place_nouns = set(place_nouns)
         self.event_words = set(data["event_words"])
+        self.document_words = set(data["document_words"]["words"])
         self.state_forces = set(data["state_forces"]["names"])
         self.dateline_labels = set(data["dateline_labels"]["names"])
         self.transcript_roles = set(data.get("transcript_roles", {}).get("names", ()))
@@ -1351,6 +1352,8 @@ class ActorFinder(DataComponent):
         organ = any(t.lower_ in self.organ_heads or t.lower_ in ORG_TAILS for t in (span[0], span[-1]))
         if set(key.split()) & self.event_words and not organ:
             return  # "Yemeni Civil War", "Winter Olympics": events, not actors ("Ministry of Disaster ..." is one)
+        if toks[span.end - 1].lower_ in self.document_words and not organ:
+            return  # "the Pipeline Safety Regulations", "Compliance Order": a text, not who wrote it
         if len(span) == 1 and first.pos_ != "PROPN" and label in ("PERSON", "ORG") and not (
                 (first.is_upper and len(first.text) >= 2 or self._speaks(first)) and not self._common_word(first.lower_)):
             return  # (but 'regulator OEFA said', 'grid operator Elering said': a name the tagger took for a noun)

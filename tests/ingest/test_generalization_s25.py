@@ -36,3 +36,13 @@ def test_a_town_of_a_country_the_text_places_itself_in_is_a_place(extractor, tex
 def test_a_town_spelled_another_way_is_still_a_town(extractor, text, town):
     assert _kinds(extract(extractor, text, published=PUB), town) == {"place"}
 
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The operator breached the Gas Transmission Safety Regulations and the Harbour Works Act, the regulator said in "
+     "a Compliance Order issued on Monday.", "Gas Transmission Safety Regulations"),
+    ("Prosecutors charged the pair under the Critical Infrastructure Protection Act after the substation attack on "
+     "Monday.", "Critical Infrastructure Protection Act"),
+])
+def test_a_law_or_rule_book_is_no_actor(extractor, text, name):
+    assert not _kinds(extract(extractor, text, published=PUB), name)
