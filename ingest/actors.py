@@ -174,6 +174,21 @@ MEMBER_WORDS = {"fighters", "members", "militants", "gunmen", "supporters", "ope
                 "elements", "cadres"}
 
 
+TITLE_QUALIFIERS = {"deputy", "acting", "prime", "vice", "first", "provincial", "regional", "national", "general",
+                    "d'affaires", "d’affaires", "affaires", "assistant", "senior"}
+DIPLOMATIC_TITLES = {"chargé", "charge", "consul", "attaché", "attache"}
+
+
+def _bare_title(span: Span) -> bool:
+    """A title with its portfolio and no name: 'Minister of Foreign Affairs', 'Chargé d'Affaires', 'Provincial
+    Director' (not 'President Alejandro Giammattei')."""
+    words = [t.lower_ for t in span if t.lower_ not in ("the", "a", "an")]
+    if "of" in words:
+        words = words[:words.index("of")]
+    titles = TITLES | PERSON_TITLES | DIPLOMATIC_TITLES
+    return bool(words) and all(w in TITLE_QUALIFIERS or w in titles for w in words) and any(w in titles for w in words)
+
+
 def _clean(doc: Doc, span: Span) -> Span | None:
     """Trim determiners, possessives, citation marks and anything after a line break."""
     toks = tokens(doc)
@@ -1354,6 +1369,8 @@ class ActorFinder(DataComponent):
             return  # "Yemeni Civil War", "Winter Olympics": events, not actors ("Ministry of Disaster ..." is one)
         if toks[span.end - 1].lower_ in self.document_words and not organ:
             return  # "the Pipeline Safety Regulations", "Compliance Order": a text, not who wrote it
+        if _bare_title(span):
+            return  # "Minister of Foreign Affairs", "Chargé d'Affaires", "Spokesperson": an office, no one named
         if len(span) == 1 and first.pos_ != "PROPN" and label in ("PERSON", "ORG") and not (
                 (first.is_upper and len(first.text) >= 2 or self._speaks(first)) and not self._common_word(first.lower_)):
             return  # (but 'regulator OEFA said', 'grid operator Elering said': a name the tagger took for a noun)

@@ -46,3 +46,17 @@ def test_a_town_spelled_another_way_is_still_a_town(extractor, text, town):
 ])
 def test_a_law_or_rule_book_is_no_actor(extractor, text, name):
     assert not _kinds(extract(extractor, text, published=PUB), name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The ministry summoned the Chargé d'Affaires on Monday after the sabotage of the Varna line.", "Chargé d'Affaires"),
+    ("Investigators told the Minister of Internal Administration that the Varna line was cut on purpose on Monday.",
+     "Minister of Internal Administration"),
+])
+def test_a_title_with_no_one_named_is_no_actor(extractor, text, name):
+    assert not _kinds(extract(extractor, text, published=PUB), name)
+
+
+def test_a_title_before_a_name_still_names_the_person(extractor):
+    out = extract(extractor, "President Alejandro Varga said the Varna line was cut on Monday.", published=PUB)
+    assert any("Alejandro Varga" in e["name"] and e["kind"] == "actor" for e in out["entities"])
