@@ -464,7 +464,7 @@ def resolve(doc: Doc) -> Resolution:
             desc = re.sub(r"ies$", "y", m.name) if m.name.endswith("ies") else re.sub(r"s$", "", m.name)
             ent_of[k] = [_place_named(named, m, f"{place} {desc}", f"{desc} at {place}") for place in dist]
             continue
-        name = m.name if m.parent is None else doc[m.start:_chain_end(doc, fac, m)].text
+        name = m.name if m.parent is None else _part_name(doc, fac, m)
         town = _in_town(doc, m, placed) if m.parent is None else None
         owned = _town_owner(doc, m, placed) if town is None and m.parent is None else None
         if owned is not None:  # "Tripoli's seaport": named by its town
@@ -994,6 +994,20 @@ def _chain_end(doc: Doc, fac: list[Mention], m: Mention) -> int:
             break
         end = m.end
     return end
+
+
+def _part_name(doc: Doc, fac: list[Mention], m: Mention) -> str:
+    """A part told with its wholes ('the control building of the X substation'), without another thing told
+    beside it: 'a building and gas metering equipment at the station' names 'building at the station'."""
+    end = _chain_end(doc, fac, m)
+    whole = fac[m.parent].start if m.parent is not None else end
+    if not m.end < whole < end:
+        return doc[m.start:end].text
+    cut = next((t.i for t in doc[m.end:whole] if t.lower_ in ("and", "or", ",", ";")), None)
+    prep = next((t.i for t in reversed(doc[cut:whole]) if t.pos_ == "ADP"), None) if cut is not None else None
+    if prep is None:
+        return doc[m.start:end].text
+    return f"{doc[m.start:m.end].text} {doc[prep:end].text}"
 
 
 def _named_as(named: list, name: str, alias: str) -> Optional[Ent]:

@@ -60,3 +60,14 @@ def test_a_title_with_no_one_named_is_no_actor(extractor, text, name):
 def test_a_title_before_a_name_still_names_the_person(extractor):
     out = extract(extractor, "President Alejandro Varga said the Varna line was cut on Monday.", published=PUB)
     assert any("Alejandro Varga" in e["name"] and e["kind"] == "actor" for e in out["entities"])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Drone debris damaged a building and gas metering equipment at the Varna compressor station on Monday.",
+     "building at the Varna compressor station"),
+    ("A fire on Monday damaged the loading platform and the marine loading arms of Berth 2 at the Varna terminal.",
+     "loading platform of Berth 2 at the Varna terminal"),
+])
+def test_a_part_told_beside_another_thing_is_named_without_it(extractor, text, name):
+    facilities = {e["name"] for e in extract(extractor, text, published=PUB)["entities"] if e["kind"] == "facility"}
+    assert name in facilities
