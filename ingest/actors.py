@@ -349,6 +349,39 @@ def _particle_linked(doc: Doc, span: Span) -> Span:
     return doc[j:span.end]
 
 
+BODY_HEADS = {"service", "services", "inspectorate", "directorate", "agency", "authority", "department", "office",
+              "bureau", "commission", "council", "board", "brigade", "administration", "institute", "committee",
+              "ministry", "regulator", "secretariat"}
+
+
+def _body_linked(doc: Doc, span: Span) -> Span:
+    """A body's name the model cut at a linking word or before its head noun: 'Cumbria Fire | and Rescue
+    Service', 'Petroleum and Gas | Inspectorate', 'Agency for | Hydrometeorology': the capitalized words that
+    close it with a body's noun (or open it with one, then 'for' or 'of', when the name has none) belong to it."""
+    toks = tokens(doc)
+
+    def titled(k: int) -> bool:
+        return _titled(toks[k]) and toks[k].ent_type_ in ("", "ORG") and "\n" not in toks[k - 1].whitespace_ \
+            and not toks[k].is_sent_start
+
+    start, end = span.start, span.end
+    j = end
+    if j < len(doc) and toks[j].lower_ == "and":
+        j += 1
+    k = j
+    while k < len(doc) and k - end < 6 and titled(k):
+        k += 1
+    if k > j and toks[k - 1].lower_ in BODY_HEADS:
+        end = k
+    if start >= 2 and toks[end - 1].lower_ not in BODY_HEADS and toks[start - 1].lower_ in ("for", "of") \
+            and toks[start - 2].lower_ in BODY_HEADS \
+            and _titled(toks[start - 2]) and toks[start - 2].ent_type_ in ("", "ORG"):
+        start -= 2
+        while start > 0 and titled(start - 1) and toks[start - 1].lower_ not in ("the",) and span.start - start < 6:
+            start -= 1
+    return doc[start:end]
+
+
 def _listed_remit(doc: Doc, end: int) -> int:
     """Where a ministry's remit listed after its name ends: ', Mines and Energy' after 'the Ministry of
     Industry' (a comma list closed by 'and'); ``end`` when no such list follows."""
@@ -1240,6 +1273,8 @@ class ActorFinder(DataComponent):
         span = _hyphen_linked(doc, span)  # "Tehreek-e-Taliban Pakistan", not "Tehreek"
         if label in ("ORG", "PERSON"):
             span = _particle_linked(doc, span)  # "Coalition pour la Renaissance du Centrafrique", not "Renaissance ..."
+        if label == "ORG":
+            span = _body_linked(doc, span)  # "Cumbria Fire and Rescue Service", not "Cumbria Fire"
         if label in ("PERSON", "ORG") and any(
                 t.text in ("-", "–", "—") and t.whitespace_ and toks[t.i - 1].whitespace_ for t in span[1:]):
             return  # "ANTOFAGASTA, Chile - A strong earthquake": a dateline's dash, not a name

@@ -71,3 +71,15 @@ def test_a_title_before_a_name_still_names_the_person(extractor):
 def test_a_part_told_beside_another_thing_is_named_without_it(extractor, text, name):
     facilities = {e["name"] for e in extract(extractor, text, published=PUB)["entities"] if e["kind"] == "facility"}
     assert name in facilities
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Many of the 1,600 hydropower plants in Norway have the same weaknesses, and the Norwegian Water Resources and "
+     "Energy Directorate (NVE) does not have the resources to follow them up after the Lauvvatnet dam attack on "
+     "Monday.", "Norwegian Water Resources and Energy Directorate"),
+    ("The Agency for Hydrometeorology warned of floods before the Varna dam failed on Monday.",
+     "Agency for Hydrometeorology"),
+])
+def test_a_body_named_across_a_linking_word_is_one_actor(extractor, text, name):
+    actors = {e["name"] for e in extract(extractor, text, published=PUB)["entities"] if e["kind"] == "actor"}
+    assert name in actors and not any(a != name and a in name for a in actors)
