@@ -90,6 +90,7 @@ def _titled(t) -> bool:
 
 
 OWNER_WORDS = {"the", "its", "their"}  # "the energy ministry", "its military intelligence service"
+BIG_TOWN = 100_000  # a town this large is a place by its name alone, unless the model read a person
 TOLD_TOWN = 20_000  # a town this large that only one country has places the text in that country
 NAMED_ORGANS = {"army", "navy", "military"}  # "the Indian Army": capitalized, a named organ of the state
 MOVEMENT_WORDS = {"movement", "rebels", "militia", "militias", "insurgents"}
@@ -506,7 +507,17 @@ class ActorFinder(DataComponent):
         if span.start > 0 and (toks[span.start - 1].lower_.rstrip(".") in TITLES | {"mr", "ms", "mrs", "dr"}):
             return False
         named = self._doc_countries(doc)
-        return any(country in named or population >= 1_000_000 for country, population in entries)
+        if any(country in named or population >= 1_000_000 for country, population in entries):
+            return True
+        # a name no one bears, of several words or one the model took for an organisation ('Lower Saxony',
+        # 'Piraeus'), and not the first word of a longer name ('Falcon' of 'Falcon DataHub'): a region of one
+        # country, or a city of BIG_TOWN people, even with no country told
+        plain = len(span) > 1 or toks[span.start].ent_type_ in ("ORG", "FAC") and not any(
+            len(e) > 1 and e.label_ == "ORG" and e[0].text == span.text for e in doc.ents) \
+            and not (span.end < len(doc) and toks[span.end].text[:1].isupper())
+        return plain and not span.text.isupper() and (
+            len(set(self.regions.get(fold(span.text), ()))) == 1
+            or any(population >= BIG_TOWN for _, population in self.towns.get(fold(span.text), ())))
 
     def _speaks(self, tok) -> bool:
         """The subject of a speech or accusing verb ('Hassan said', 'Shell blamed')."""

@@ -83,3 +83,19 @@ def test_a_part_told_beside_another_thing_is_named_without_it(extractor, text, n
 def test_a_body_named_across_a_linking_word_is_one_actor(extractor, text, name):
     actors = {e["name"] for e in extract(extractor, text, published=PUB)["entities"] if e["kind"] == "actor"}
     assert name in actors and not any(a != name and a in name for a in actors)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The state was better prepared after the storm on Monday, pointing to the new interconnector with New South "
+     "Wales and the big batteries at the Varna substation.", "New South Wales"),  # a region of one country
+    ("The tanker's owner, Piraeus-based Varna Tankers, said the crew had not been hurt when the ship hit the Varna "
+     "pier on Monday.", "Piraeus"),  # a city of 100,000 people or more
+])
+def test_a_region_or_big_city_is_a_place_with_no_country_told(extractor, text, name):
+    assert _kinds(extract(extractor, text, published=PUB), name) == {"place"}
+
+
+def test_a_big_citys_name_that_opens_a_company_name_stays_the_company(extractor):
+    text = ("A fire broke out last night at the data centre in Mussafah operated by Falcon DataHub. Falcon DataHub "
+            "said in a statement that service was restored, and engineers from Falcon were on site.")
+    assert "actor" in _kinds(extract(extractor, text, published=PUB), "Falcon DataHub")
