@@ -178,6 +178,7 @@ MEMBER_WORDS = {"fighters", "members", "militants", "gunmen", "supporters", "ope
 TITLE_QUALIFIERS = {"deputy", "acting", "prime", "vice", "first", "provincial", "regional", "national", "general",
                     "d'affaires", "d’affaires", "affaires", "assistant", "senior"}
 DIPLOMATIC_TITLES = {"chargé", "charge", "consul", "attaché", "attache"}
+ALL_TITLES = TITLES | PERSON_TITLES | DIPLOMATIC_TITLES
 
 
 def _bare_title(span: Span) -> bool:
@@ -186,8 +187,8 @@ def _bare_title(span: Span) -> bool:
     words = [t.lower_ for t in span if t.lower_ not in ("the", "a", "an")]
     if "of" in words:
         words = words[:words.index("of")]
-    titles = TITLES | PERSON_TITLES | DIPLOMATIC_TITLES
-    return bool(words) and all(w in TITLE_QUALIFIERS or w in titles for w in words) and any(w in titles for w in words)
+    return bool(words) and all(w in TITLE_QUALIFIERS or w in ALL_TITLES for w in words) \
+        and any(w in ALL_TITLES for w in words)
 
 
 def _clean(doc: Doc, span: Span) -> Span | None:
