@@ -99,3 +99,23 @@ def test_a_big_citys_name_that_opens_a_company_name_stays_the_company(extractor)
     text = ("A fire broke out last night at the data centre in Mussafah operated by Falcon DataHub. Falcon DataHub "
             "said in a statement that service was restored, and engineers from Falcon were on site.")
     assert "actor" in _kinds(extract(extractor, text, published=PUB), "Falcon DataHub")
+
+
+def test_a_one_word_name_told_once_that_does_nothing_is_left_out(extractor):
+    out = extract(extractor, "A fire broke out in the exhaust of Genset 2 at the Varna power station on Monday. Plant "
+                             "staff shut the unit down.", published=PUB)
+    assert not _kinds(out, "Genset")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mirzayev said the Varna power station was shut on Monday after the fire.", "Mirzayev"),  # a speaker
+    ("Gunmen from Ansaru attacked the Varna power station on Monday, police said.", "Ansaru"),  # a perpetrator
+])
+def test_a_one_word_name_told_once_that_speaks_or_acts_stays(extractor, text, name):
+    assert _kinds(extract(extractor, text, published=PUB), name) == {"actor"}
+
+
+def test_a_one_word_name_given_as_a_fields_value_stays(extractor):
+    text = ("Drones struck the Varna pipeline on Monday.\n\n- Operator: Varna Gas\n- Pipe Installer: Mostrand\n"
+            "- Length: 77 km")
+    assert _kinds(extract(extractor, text, published=PUB), "Mostrand") == {"actor"}
