@@ -379,7 +379,7 @@ def _body_linked(doc: Doc, span: Span) -> Span:
             and toks[start - 2].lower_ in BODY_HEADS \
             and _titled(toks[start - 2]) and toks[start - 2].ent_type_ in ("", "ORG"):
         start -= 2
-        while start > 0 and titled(start - 1) and toks[start - 1].lower_ not in ("the",) and span.start - start < 6:
+        while start > 0 and titled(start - 1) and toks[start - 1].lower_ != "the" and span.start - start < 6:
             start -= 1
     return doc[start:end]
 
@@ -513,9 +513,10 @@ class ActorFinder(DataComponent):
         # a name no one bears, of several words or one the model took for an organisation ('Lower Saxony',
         # 'Piraeus'), and not the first word of a longer name ('Falcon' of 'Falcon DataHub'): a region of one
         # country, or a city of BIG_TOWN people, even with no country told
-        plain = len(span) > 1 or toks[span.start].ent_type_ in ("ORG", "FAC") and not any(
-            len(e) > 1 and e.label_ == "ORG" and e[0].text == span.text for e in doc.ents) \
+        plain = len(span) > 1 or (
+            toks[span.start].ent_type_ in ("ORG", "FAC")
             and not (span.end < len(doc) and toks[span.end].text[:1].isupper())
+            and not any(len(e) > 1 and e.label_ == "ORG" and e[0].text == span.text for e in doc.ents))
         return plain and not span.text.isupper() and (
             len(set(self.regions.get(fold(span.text), ()))) == 1
             or any(population >= BIG_TOWN for _, population in self.towns.get(fold(span.text), ())))

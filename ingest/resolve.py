@@ -1000,7 +1000,7 @@ def _part_name(doc: Doc, fac: list[Mention], m: Mention) -> str:
     """A part told with its wholes ('the control building of the X substation'), without another thing told
     beside it: 'a building and gas metering equipment at the station' names 'building at the station'."""
     end = _chain_end(doc, fac, m)
-    whole = fac[m.parent].start if m.parent is not None else end
+    whole = fac[m.parent].start  # (called for a part only)
     if not m.end < whole < end:
         return doc[m.start:end].text
     cut = next((t.i for t in doc[m.end:whole] if t.lower_ in ("and", "or", ",", ";")), None)
