@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ingest import lexicon
 from ingest.dates import MONTHS, WEEKDAYS
-from ingest.facilities import CODE, DESIGNATION
+from ingest.facilities import CODE, DESIGNATION, operator_railway
 from ingest.lexicon import fold
 from ingest.mention import Mention
 from ingest.serialize import DataComponent
@@ -926,6 +926,10 @@ class ActorFinder(DataComponent):
             if t.i + 1 >= len(doc) or t.i in covered or not self._country_branch(doc, t.i):
                 continue
             add(doc[t.i:t.i + 2], "actor", "company", source="country-branch")
+        for t in toks:  # "Georgian Railway", "South Eastern Railway": a national or a zone's operator
+            start = operator_railway(doc, t.i) if t.text == "Railway" else None
+            if start is not None and not any(k in covered for k in range(start, t.i + 1)):
+                add(doc[start:t.i + 1], "actor", "company", source="operator-railway")
         # "the 37,000 dwt Coral Meridian": a tonnage names a ship (the model's name there, or the capitalized
         # words); "Coral Meridian, a Singapore-flagged MR tanker": so does an apposition that is a ship
         starts = {ent.start: ent for ent in doc.ents}

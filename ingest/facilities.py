@@ -23,6 +23,11 @@ DASHES = {"-", "–", "—"}
 HEADING_EVENTS = {"drone", "missile", "strike", "allision", "collision", "flood", "flooding", "storm", "landslide", "earthquake",
                   "cyberattack", "ransomware", "derailment", "outage", "arson", "theft", "shelling", "airstrike", "grounding"}
 COMPANY_PLURALS = {"Terminals", "Railways", "Ports", "Pipelines", "Airports", "Refineries", "Harbours", "Harbors"}
+# a railway named for a country or a zone of one is its operator: 'Georgian Railway', 'Bangladesh Railway',
+# 'South Eastern Railway' (a zone of Indian Railways); a line is named for its ends or its land ('Benguela Railway')
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
+           "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "central"}
+ZONE_WORDS = COMPASS | {"coast", "frontier", "-"}
 ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
 
 
@@ -160,6 +165,25 @@ def _known_as(doc: Doc, end: int):
                             and k + 1 < len(doc) and _cap(doc[k + 1])) and "\n" not in doc[k].text:
         k += 1
     return doc[j:k] if k > j else None
+
+
+def operator_railway(doc: Doc, i: int) -> int | None:
+    """'Georgian Railway', 'Bangladesh Railway', 'North Central Railway': where the capitalized words before
+    'Railway' (token i) name a country, its people or a compass zone, the name is the operator's, not a line's;
+    the name's first token, or None."""
+    j = i
+    while j > 0 and i - j < 3 and (_cap(doc[j - 1]) or doc[j - 1].text == "-") and not doc[j].is_sent_start \
+            and "\n" not in doc[j - 1].whitespace_:
+        j -= 1
+    if j == i or doc[j].text == "-":
+        return None
+    words = doc[j:i]
+    c = lexicon.countries()
+    if c.country(words.text) or lexicon.fold(words.text) in c.by_demonym:
+        return j
+    if all(w.lower_ in ZONE_WORDS for w in words) and any(w.lower_ in COMPASS for w in words):
+        return j
+    return None
 
 
 class FacilityFinder(DataComponent):
@@ -333,6 +357,8 @@ class FacilityFinder(DataComponent):
                 continue  # "Lobito Atlantic Terminals", "Adani Ports": a company, no one facility has a plural name
             if nxt is not None and nxt.lower_ in self.org_words:
                 continue  # "Caspian Pipeline Consortium" is an organisation
+            if t.text == "Railway" and h0 == i and operator_railway(doc, i) is not None:
+                continue  # "Georgian Railway said": the national operator
             if nxt is not None and nxt.text == "-" and not t.whitespace_ and not nxt.whitespace_ and h0 == i \
                     and i + 2 < len(doc) and doc[i + 2].is_alpha and doc[i + 2].is_lower:
                 continue  # "its factory-default password", "port-side": the first half of a compound word

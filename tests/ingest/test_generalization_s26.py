@@ -1,0 +1,53 @@
+"""Session 26's generalizing rules, one behaviour per test, on short invented sentences (none taken
+from the corpora). The helpers are those of test_generalization.py."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.ingest.test_generalization import extract
+
+PUB = date(2026, 5, 20)  # a Wednesday
+
+
+def _kinds(out, name):
+    return {e["kind"] for e in out["entities"] if e["name"] == name}
+
+
+def _incidents(out):
+    names = {e["id"]: e["name"] for e in out["entities"]}
+    return [(i["type"], [names[t] for t in i["targets"]]) for i in out["incidents"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a country's people
+    ("Armenian Railway said on Monday that a freight train had derailed near Gyumri, blocking the line to Tbilisi.",
+     "Armenian Railway"),
+    # a country
+    ("Services were suspended after the landslide, Kenya Railway said on Tuesday.", "Kenya Railway"),
+    # a compass zone of a national network
+    ("A fire broke out in a signal cabin on Tuesday, the North Western Railway said, and trains were diverted.",
+     "North Western Railway"),
+])
+def test_a_railway_named_for_a_country_or_a_zone_is_its_operator(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert _kinds(out, name) == {"actor"}
+    assert next(e["type"] for e in out["entities"] if e["name"] == name) == "company"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a line named for its land or its ends stays a line (guards)
+    ("Floods on Sunday washed away a culvert on the Tanganyika Valley Railway.", "Tanganyika Valley Railway"),
+    ("A derailment on Monday closed the Trans-Saharan Railway for two days.", "Trans-Saharan Railway"),
+])
+def test_a_railway_named_for_its_land_is_a_line(extractor, text, name):
+    assert _kinds(extract(extractor, text, published=PUB), name) == {"facility"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Kariba bridge was hit by floods on Sunday.",
+    "The Luapula substation was damaged by storms on Sunday, the utility said.",
+])
+def test_a_hazard_that_is_the_agent_of_the_damage_is_the_incident(extractor, text):
+    assert [t for t, _ in _incidents(extract(extractor, text, published=PUB))] == ["natural_hazard"]
