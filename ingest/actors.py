@@ -155,7 +155,9 @@ AREA_WORDS = {"regency", "county", "province", "district", "governorate", "oblas
 BUILDING_TAILS = {"hospital", "school", "arena", "stadium", "clinic"}
 BUILDING_PAIRS = {("community", "centre"), ("community", "center"), ("civic", "centre"), ("civic", "center"),
                   ("community", "hall"), ("town", "hall"), ("health", "centre"), ("health", "center")}
-STREET_WORDS = {"street", "avenue", "boulevard", "lane", "square", "highway", "expressway", "motorway"}
+STREET_WORDS = {"street", "st", "road", "drive", "route", "avenue", "boulevard", "lane", "square", "highway", "expressway",
+                "motorway"}
+BEARING_SUFFIXES = {"north", "south", "east", "west"}  # 'Pine Street South', 'Lansdowne Street West'
 # streets named the other way round ('Rua Padre Libério', 'Avenida Mitre') or with the word glued on ('Kyrkvägen')
 STREET_FIRST = {"rua", "avenida", "calle", "rue", "jalan", "carrera", "calzada", "rodovia", "ulitsa", "ulica"}
 STREET_ENDINGS = ("vägen", "gatan", "straße", "strasse", "veien", "gata", "gade", "katu")
@@ -1482,9 +1484,11 @@ class ActorFinder(DataComponent):
                 and not (span.end < len(doc) and toks[span.end].lower_ in self.facility_last):
             add(span, "place", "street", source="street")  # 'a telecom tower on Rua Padre Libério', 'on Kyrkvägen'
             return
-        if label in ("ORG", "PERSON", "FAC") and len(span) >= 2 and toks[span.end - 1].lower_ in STREET_WORDS \
+        street_end = span.end - 1 - (len(span) >= 3 and toks[span.end - 1].lower_ in BEARING_SUFFIXES)
+        if label in ("ORG", "PERSON", "FAC") and len(span) >= 2 and toks[street_end].lower_.rstrip(".") in STREET_WORDS \
+                and not any(t.lower_ in ("of", "and", "&") for t in span) \
                 and root.dep_ not in ("nsubj", "nsubjpass") and not (span.end < len(doc) and toks[span.end].lower_ in self.facility_last):
-            add(span, "place", "street", source="street")  # "shopkeepers on Comercio Street"
+            add(span, "place", "street", source="street")  # "shopkeepers on Comercio Street", "on Springvale Road"
             return
         if label in ("ORG", "FAC", "PERSON") and len(span) >= 2 and (
                 toks[span.end - 1].lower_ in BUILDING_TAILS

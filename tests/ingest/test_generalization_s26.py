@@ -51,3 +51,17 @@ def test_a_railway_named_for_its_land_is_a_line(extractor, text, name):
 ])
 def test_a_hazard_that_is_the_agent_of_the_damage_is_the_incident(extractor, text):
     assert [t for t, _ in _incidents(extract(extractor, text, published=PUB))] == ["natural_hazard"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A contractor boring for fibre struck the gas main on Kowhai Road on Monday, the network said.", "Kowhai Road"),
+    ("Crews closed Ashgrove Street West after the water main burst on Tuesday, the council said.", "Ashgrove Street West"),
+])
+def test_a_road_or_street_is_a_place(extractor, text, name):
+    assert _kinds(extract(extractor, text, published=PUB), name) == {"place"}
+
+
+def test_a_body_named_for_roads_is_still_an_actor(extractor):
+    # guard: 'of' or 'and' inside the name makes it a body's, not a street's
+    text = "The Office of Highways and Road said on Monday it would inspect the bridge after the flood."
+    assert _kinds(extract(extractor, text, published=PUB), "Office of Highways and Road") == {"actor"}
