@@ -1487,7 +1487,7 @@ class ActorFinder(DataComponent):
         street_end = span.end - 1 - (len(span) >= 3 and toks[span.end - 1].lower_ in BEARING_SUFFIXES)
         if label in ("ORG", "PERSON", "FAC") and len(span) >= 2 and toks[street_end].lower_.rstrip(".") in STREET_WORDS \
                 and not any(t.lower_ in ("of", "and", "&") for t in span) \
-                and root.dep_ not in ("nsubj", "nsubjpass") and not (span.end < len(doc) and toks[span.end].lower_ in self.facility_last):
+                and root.dep_ not in ("nsubj", "nsubjpass", "compound") and not (span.end < len(doc) and toks[span.end].lower_ in self.facility_last):
             add(span, "place", "street", source="street")  # "shopkeepers on Comercio Street", "on Springvale Road"
             return
         if label in ("ORG", "FAC", "PERSON") and len(span) >= 2 and (

@@ -344,7 +344,7 @@ class EventBuilder:
             return True  # 'after the strikes', not 'after drones hit the terminal' (a clause of its own)
             # nor 'after Cyclone Tejal made landfall', whose subject names the storm
         if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children) \
-                and not self._dated_phrase(tok) and (tok.dep_ == "pobj" and tok.head.dep_ != "agent" or any(c.lower_ == "such" for c in tok.children) or (
+                and not self._dated_phrase(tok) and (tok.dep_ == "pobj" and not (tok.head.dep_ == "agent" and trig.type == "natural_hazard") or any(c.lower_ == "such" for c in tok.children) or (
                     tok.dep_ == "dobj" and tok.head.lemma_ in self.speech)):
             return True  # "retaliation for Russian attacks on the grid", "such strikes": a habit, not an event
             # (not 'the bridge was hit by floods', the agent of the event told)

@@ -175,12 +175,15 @@ def operator_railway(doc: Doc, i: int) -> int | None:
     while j > 0 and i - j < 3 and (_cap(doc[j - 1]) or doc[j - 1].text == "-") and not doc[j].is_sent_start \
             and "\n" not in doc[j - 1].whitespace_:
         j -= 1
-    if j == i or doc[j].text == "-":
-        return None
+    if j == i or doc[j].text in DASHES or j > 0 and doc[j - 1].text in DASHES | {"/"}:
+        return None  # ('Addis Ababa–Djibouti Railway': a line to Djibouti)
     words = doc[j:i]
     c = lexicon.countries()
     if c.country(words.text) or lexicon.fold(words.text) in c.by_demonym:
         return j
+    ends = [w.lower_ for w in words if w.text != "-"]
+    if any(w.text == "-" for w in words) and all(x in ("north", "south", "east", "west") for x in ends):
+        return None  # 'North-South Railway': a line between its ends
     if all(w.lower_ in ZONE_WORDS for w in words) and any(w.lower_ in COMPASS for w in words):
         return j
     return None

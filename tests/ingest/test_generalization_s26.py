@@ -40,6 +40,8 @@ def test_a_railway_named_for_a_country_or_a_zone_is_its_operator(extractor, text
     # a line named for its land or its ends stays a line (guards)
     ("Floods on Sunday washed away a culvert on the Tanganyika Valley Railway.", "Tanganyika Valley Railway"),
     ("A derailment on Monday closed the Trans-Saharan Railway for two days.", "Trans-Saharan Railway"),
+    ("A derailment on Monday closed the East-West Railway for two days.", "East-West Railway"),
+    ("Thieves removed rail clips from the Nairobi–Uganda Railway on Monday, and a train derailed.", "Nairobi–Uganda Railway"),
 ])
 def test_a_railway_named_for_its_land_is_a_line(extractor, text, name):
     assert _kinds(extract(extractor, text, published=PUB), name) == {"facility"}
@@ -65,3 +67,10 @@ def test_a_body_named_for_roads_is_still_an_actor(extractor):
     # guard: 'of' or 'and' inside the name makes it a body's, not a street's
     text = "The Office of Highways and Road said on Monday it would inspect the bridge after the flood."
     assert _kinds(extract(extractor, text, published=PUB), "Office of Highways and Road") == {"actor"}
+
+
+def test_a_street_naming_a_main_stays_in_the_mains_name(extractor):
+    text = ("Gas supply will be restored once the Linden Road gas main has been repaired, the utility said after the "
+            "explosion on Monday.")
+    out = extract(extractor, text, published=PUB)
+    assert _kinds(out, "Linden Road gas main") == {"facility"}
