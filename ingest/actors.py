@@ -168,6 +168,8 @@ OWNED_PLACES = {"grid", "grids", "network", "networks", "system", "systems", "ec
                 "province", "provinces", "state", "north", "south", "east", "west", "interior", "capital", "largest",
                 "biggest", "only", "main", "supply", "supplies", "farmland", "fields", "mountains", "highlands",
                 "city", "cities", "port", "ports", "busiest"}
+# what only a body does to a facility: 'the hydro station operated by KenGen' (the model: a place)
+OPERATING = {"operate", "own", "run", "manage", "maintain", "lease", "build", "commission"}
 ACCUSING = {"blame", "accuse", "condemn", "warn", "urge", "criticise", "criticize", "suspect", "hold", "fault"}
 TITLES = {"spokesman", "spokeswoman", "spokesperson", "secretary", "prosecutor", "head", "chairman", "ceo",
           "chancellor", "envoy", "adviser", "advisor", "official", "commodore"} | OFFICES
@@ -1527,6 +1529,10 @@ class ActorFinder(DataComponent):
                      or span.start > 0 and toks[span.start - 1].lower_ in ORG_NOUNS and self._speaks(span.root)):
             add(span, "actor", self.org_type(text), source="speaking-gpe")  # "state railway company Ukrzaliznytsia said"
             return
+        if label in ("GPE", "LOC") and len(span) == 1 and not self.known_town(doc, span) and (
+                self._operates(span) or re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", text) and key not in self.towns):
+            add(span, "actor", self.org_type(text), source="operating-gpe")  # 'operated by KenGen', 'PetroGas'
+            return
         if label in ("GPE", "LOC"):
             add(span, "place", self.place_type(text), source="ner")
             return
@@ -1552,6 +1558,9 @@ class ActorFinder(DataComponent):
                 add(span, "place", "city", source="person-as-place")
                 return
             if any(t.like_num for t in span):
+                return
+            if len(span) == 1 and self._operates(span):
+                add(span, "actor", "company", source="operating-gpe")  # 'the pipeline run by Tullow'
                 return
             add(span, "actor", "person", source="ner")
             return
@@ -1634,6 +1643,12 @@ class ActorFinder(DataComponent):
             add(span, "actor", typ, aliases=[f"{owner}'s {span.text}"], source="ner")
             return
         add(span, "actor", typ, source="ner")
+
+    @staticmethod
+    def _operates(span: Span) -> bool:
+        """The agent of 'operated by', 'owned by', 'run by': a body, whatever the model took it for."""
+        root = span.root
+        return root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_ in OPERATING
 
     def _possessor_country(self, doc: Doc, span: Span) -> str | None:
         """The country in "Russia's Foreign Ministry", as written, else None."""

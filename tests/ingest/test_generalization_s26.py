@@ -74,3 +74,26 @@ def test_a_street_naming_a_main_stays_in_the_mains_name(extractor):
             "explosion on Monday.")
     out = extract(extractor, text, published=PUB)
     assert _kinds(out, "Linden Road gas main") == {"facility"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Army said on Monday that rebels had bombed the Kalawa bridge overnight.", "Army"),
+    ("The Government condemned Tuesday's attack on the Mirani substation.", "Government"),
+])
+def test_a_bare_institution_noun_is_no_actor(extractor, text, name):
+    assert not _kinds(extract(extractor, text, published=PUB), name)
+
+
+def test_the_named_institution_is_still_an_actor(extractor):
+    # guard: the body named in full
+    text = "The Sri Lanka Army said on Monday that rebels had bombed the Kalawa bridge overnight."
+    assert _kinds(extract(extractor, text, published=PUB), "Sri Lanka Army") == {"actor"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Water entered the Ndula Falls hydro station operated by KenGen on Monday.", "KenGen"),
+    ("A fire broke out on Monday at the Kisoro depot owned by Ruvubu.", "Ruvubu"),
+])
+def test_the_agent_of_operated_by_is_a_body(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert _kinds(out, name) == {"actor"}
