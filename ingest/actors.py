@@ -1006,6 +1006,7 @@ class ActorFinder(DataComponent):
         for ent in _and_joined(doc):
             self._from_ent(doc, ent, add)
         self.from_legal_names(doc, add)
+        self.from_unlabelled_bodies(doc, add)
         self.from_appositions(doc, add)
         self.from_group_names(doc, add)
         self.from_force_names(doc, add)
@@ -1897,6 +1898,42 @@ class ActorFinder(DataComponent):
             if k > t.i + 1 and not self.c.country(name.text) and fold(name.text) not in self.stop:
                 add(name, "actor", "armed_group" if toks[t.i - 1].lower_ in ("militant", "armed", "rebel", "insurgent")
                     else "organisation", source="kind-named")
+
+    def from_unlabelled_bodies(self, doc: Doc, add) -> None:
+        """'Paradip Port Authority said', 'the Faro Volunteer Fire Department', 'Nordhav Gas AS': capitalized
+        words the model left unlabelled that end in a body's noun or a company's legal form name a body (this
+        runs after the model's entities; not in a heading, whose words are all capitalized)."""
+        toks = tokens(doc)
+        for sent in sentences(doc):
+            lower = sum(1 for t in sent if t.is_alpha and t.is_lower)
+            if lower < 3:
+                continue  # a heading or a label line
+            for t in sent:
+                tail = t.lower_ in BODY_HEADS or t.text in ("AS", "ASA", "AB", "SA", "S.A.", "Oy", "GmbH", "BV", "NV")
+                if not tail or not t.text[:1].isupper() or t.ent_type_ or t.i == sent.start:
+                    continue
+                start = t.i
+                while start > sent.start and (toks[start - 1].is_title or toks[start - 1].lower_ in ("of", "for", "and")
+                                              and start - 2 >= sent.start and toks[start - 2].is_title) \
+                        and toks[start - 1].ent_type_ in ("", "GPE", "NORP") and "\n" not in toks[start - 1].whitespace_ \
+                        and (toks[start - 1].lower_ not in STOP_WORDS or toks[start - 1].lower_ in ("of", "for", "and")) \
+                        and t.i - start < 6:
+                    start -= 1
+                while start < t.i and toks[start].lower_ in ("of", "for", "and"):
+                    start += 1
+                if start == t.i or any(toks[k].ent_type_ not in ("", "GPE", "NORP") for k in range(start, t.i)):
+                    continue
+                if start > sent.start and toks[start - 1].text[:1].isupper() and toks[start - 1].is_alpha:
+                    continue  # a longer capitalized run ('the The X Department' heading forms): leave it
+                if t.i - start == 1 and self._common_word(toks[start].lower_):
+                    continue  # 'Customer Service', 'Press Service': a department of whoever is told, no name
+                end = t.i + 1
+                if end + 1 < len(doc) and toks[end].lower_ in ("of", "for") and toks[end + 1].is_title \
+                        and toks[end + 1].ent_type_ in ("", "GPE", "ORG"):
+                    end += 2  # 'Security Service of Ukraine'
+                    while end < len(doc) and toks[end].is_title and end - t.i < 5 and "\n" not in toks[end - 1].whitespace_:
+                        end += 1
+                add(doc[start:end], "actor", self.org_type(doc[start:end].text), source="unlabelled-body")
 
     def from_legal_names(self, doc: Doc, add) -> None:
         """'Timaru, 30 September - Rangitata Networks Limited, the distribution business ...': capitalized

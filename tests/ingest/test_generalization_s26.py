@@ -97,3 +97,18 @@ def test_the_named_institution_is_still_an_actor(extractor):
 def test_the_agent_of_operated_by_is_a_body(extractor, text, name):
     out = extract(extractor, text, published=PUB)
     assert _kinds(out, name) == {"actor"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Crews of the Kavala Volunteer Fire Department put out the blaze at the substation on Monday.",
+     "Kavala Volunteer Fire Department"),
+    ("Brekkvik Gas AS shut the pipeline on Tuesday after the leak was found.", "Brekkvik Gas AS"),
+])
+def test_capitalized_words_ending_in_a_bodys_noun_name_a_body(extractor, text, name):
+    assert _kinds(extract(extractor, text, published=PUB), name) == {"actor"}
+
+
+def test_a_department_of_whoever_is_told_is_no_body(extractor):
+    # guard: two words, the first a common noun
+    text = "The utility's Customer Service team said on Monday that the fire at the substation was out."
+    assert not _kinds(extract(extractor, text, published=PUB), "Customer Service")
