@@ -107,8 +107,3 @@ def test_the_agent_of_operated_by_is_a_body(extractor, text, name):
 def test_capitalized_words_ending_in_a_bodys_noun_name_a_body(extractor, text, name):
     assert _kinds(extract(extractor, text, published=PUB), name) == {"actor"}
 
-
-def test_a_department_of_whoever_is_told_is_no_body(extractor):
-    # guard: two words, the first a common noun
-    text = "The utility's Customer Service team said on Monday that the fire at the substation was out."
-    assert not _kinds(extract(extractor, text, published=PUB), "Customer Service")
