@@ -28,6 +28,8 @@ COMPANY_PLURALS = {"Terminals", "Railways", "Ports", "Pipelines", "Airports", "R
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
            "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "central"}
 ZONE_WORDS = COMPASS | {"coast", "frontier", "-"}
+TECH_WORDS = {"scada", "it", "ot", "ics", "erp", "hmi", "dcs", "ems", "gis", "sap", "crm", "oms", "ams", "lims"}
+NAMED_ONLY_TYPES = {"it_system"}  # computer systems are facilities only when named ('the GridPay billing platform')
 ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
 
 
@@ -544,6 +546,11 @@ class FacilityFinder(DataComponent):
                 continue  # 'stole copper grounding cables': wire, not an undersea or power cable
             if named and start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in ORG_NOUNS:
                 continue  # "the operator, Gaz-System,": a company
+            if ftype in NAMED_ONLY_TYPES and named and all(
+                    lexicon.fold(x.text) in TECH_WORDS for x in doc[start:h0] if _cap(x)):
+                named = False  # 'the SCADA system', 'IT systems': a kind of system, no name
+            if not named and ftype in NAMED_ONLY_TYPES:
+                continue  # 'the billing system', 'a SCADA system' of a plant: the plant's, no facility of its own
             dash = next((k for k in range(start + 1, h0) if doc[k].text in DASHES and doc[k - 1].whitespace_
                          and doc[k].whitespace_), None)
             if dash is not None and (lexicon.countries().country(doc[start:dash].text)

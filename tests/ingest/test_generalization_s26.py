@@ -107,3 +107,15 @@ def test_the_agent_of_operated_by_is_a_body(extractor, text, name):
 def test_capitalized_words_ending_in_a_bodys_noun_name_a_body(extractor, text, name):
     assert _kinds(extract(extractor, text, published=PUB), name) == {"actor"}
 
+
+
+def test_a_named_computer_system_is_the_target_of_an_intrusion(extractor):
+    text = "On Monday ransomware encrypted the KivuPay billing platform of the utility, which took it offline."
+    assert _incidents(extract(extractor, text, published=PUB)) == [("cyberattack", ["KivuPay billing platform"])]
+
+
+def test_an_unnamed_computer_system_is_its_plants(extractor):
+    # guard: 'the SCADA system' of a plant is no facility of its own
+    text = "On Monday hackers encrypted the SCADA system of the Ribnica heating plant, the city said."
+    out = extract(extractor, text, published=PUB)
+    assert not [e for e in out["entities"] if e["type"] == "it_system"]
