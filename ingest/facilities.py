@@ -703,7 +703,7 @@ class FacilityFinder(DataComponent):
             end = t.i + 1
             while end < len(doc) and not toks[end].is_sent_start and end not in taken \
                     and "\n" not in toks[end - 1].whitespace_ and toks[end].text not in prefixes \
-                    and toks[end].text.rstrip(".").lower() not in LEGAL_FORMS:  # 'Terminal Rambla Oeste S.A.': the company
+                    and toks[end].text.rstrip(".").lower() not in LEGAL_FORMS:
                 if _cap(toks[end]):
                     end += 1
                 elif toks[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and _cap(toks[end + 1]) \
@@ -711,6 +711,8 @@ class FacilityFinder(DataComponent):
                     end += 2  # 'Gasoducto del Pacífico'
                 else:
                     break
+            if end < len(doc) and toks[end].text.rstrip(".").lower() in LEGAL_FORMS and "\n" not in toks[end - 1].whitespace_:
+                continue  # 'Refinería del Camp S.A.', 'Terminal Rambla Oeste S.A.': the company's name, not a facility's
             if end > t.i + 1:
                 span = doc[t.i:end]
                 out.append(Mention(t.i, end, "facility", typ, span.text, named=True, source="prefix",

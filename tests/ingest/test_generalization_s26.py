@@ -119,3 +119,10 @@ def test_an_unnamed_computer_system_is_its_plants(extractor):
     text = "On Monday hackers encrypted the SCADA system of the Ribnica heating plant, the city said."
     out = extract(extractor, text, published=PUB)
     assert not [e for e in out["entities"] if e["type"] == "it_system"]
+
+
+def test_a_prefixed_name_with_a_legal_form_is_a_company(extractor):
+    text = "A fire broke out on Monday at the Tarragona Sur refinery, operated by Refinería del Ebro S.A., the company said."
+    out = extract(extractor, text, published=PUB)
+    assert "facility" not in _kinds(out, "Refinería del Ebro")
+    assert _incidents(out) == [("fire", ["Tarragona Sur refinery"])]
