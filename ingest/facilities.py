@@ -29,7 +29,11 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
            "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "central"}
 ZONE_WORDS = COMPASS | {"coast", "frontier", "-"}
 TECH_WORDS = {"scada", "it", "ot", "ics", "erp", "hmi", "dcs", "ems", "gis", "sap", "crm", "oms", "ams", "lims"}
-NAMED_ONLY_TYPES = {"it_system"}  # computer systems are facilities only when named ('the GridPay billing platform')
+NAMED_ONLY_TYPES = {"it_system"}
+# a company's legal form after a facility's name makes it the company's ('Acadian Gulf Pipeline Co.'), in its own case
+# ('as' is a word, 'AS' a Norwegian company)
+CASED_LEGAL_FORMS = {"Co", "SA", "S.A", "AS", "ASA", "AB", "NV", "N.V", "BV", "B.V", "SpA", "S.p.A", "Srl", "Pty", "SAS",
+                     "LLC", "Ltd", "Inc", "PLC", "Plc", "GmbH", "AG", "Oy", "JSC", "PJSC", "OJSC", "Bhd", "Tbk"}  # computer systems are facilities only when named ('the GridPay billing platform')
 ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
 
 
@@ -360,8 +364,8 @@ class FacilityFinder(DataComponent):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if t.text in COMPANY_PLURALS and h0 == i and i > 0 and _cap(doc[i - 1]) and not doc[i - 1].is_sent_start:
                 continue  # "Lobito Atlantic Terminals", "Adani Ports": a company, no one facility has a plural name
-            if nxt is not None and nxt.lower_ in self.org_words:
-                continue  # "Caspian Pipeline Consortium" is an organisation
+            if nxt is not None and (nxt.lower_.rstrip(".") in self.org_words or nxt.text.rstrip(".") in CASED_LEGAL_FORMS):
+                continue  # "Caspian Pipeline Consortium", "Lakehead Pipe Line Co.": an organisation
             if t.text == "Railway" and h0 == i and operator_railway(doc, i) is not None:
                 continue  # "Georgian Railway said": the national operator
             if nxt is not None and nxt.text == "-" and not t.whitespace_ and not nxt.whitespace_ and h0 == i \

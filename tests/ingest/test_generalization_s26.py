@@ -126,3 +126,13 @@ def test_a_prefixed_name_with_a_legal_form_is_a_company(extractor):
     out = extract(extractor, text, published=PUB)
     assert "facility" not in _kinds(out, "Refinería del Ebro")
     assert _incidents(out) == [("fire", ["Tarragona Sur refinery"])]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The leak was found on Monday by Bayou Teche Pipeline Co., the operator of the line.", "Bayou Teche Pipeline Co"),
+    ("Harbourside Tank Terminal BV said on Monday that the fire at berth 4 was out.", "Harbourside Tank Terminal BV"),
+])
+def test_a_facility_name_with_a_legal_form_after_it_is_a_company(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert _kinds(out, name) == {"actor"}
+    assert not _kinds(out, name.rsplit(" ", 1)[0])
