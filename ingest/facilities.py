@@ -29,7 +29,7 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
            "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "central"}
 ZONE_WORDS = COMPASS | {"coast", "frontier", "-"}
 TECH_WORDS = {"scada", "it", "ot", "ics", "erp", "hmi", "dcs", "ems", "gis", "sap", "crm", "oms", "ams", "lims"}
-NAMED_ONLY_TYPES = {"it_system"}
+NAMED_ONLY_TYPES = {"it_system", "buoy", "manifold"}  # facilities only when named (a billing platform, a buoy, a manifold)
 # a company's legal form after a facility's name makes it the company's ('Acadian Gulf Pipeline Co.'), in its own case
 # ('as' is a word, 'AS' a Norwegian company)
 CASED_LEGAL_FORMS = {"Co", "SA", "S.A", "AS", "ASA", "AB", "NV", "N.V", "BV", "B.V", "SpA", "S.p.A", "Srl", "Pty", "SAS",

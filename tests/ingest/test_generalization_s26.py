@@ -136,3 +136,18 @@ def test_a_facility_name_with_a_legal_form_after_it_is_a_company(extractor, text
     out = extract(extractor, text, published=PUB)
     assert _kinds(out, name) == {"actor"}
     assert not _kinds(out, name.rsplit(" ", 1)[0])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Floods on Monday washed out the Tamba causeway, cutting the mine road.", "Tamba causeway"),
+    ("Lightning on Monday tripped the Orofino tie line, the utility said.", "Orofino tie line"),
+    ("A tanker dragged its anchor across the Punta Brava buoy on Monday, the port said.", "Punta Brava buoy"),
+])
+def test_more_kinds_of_facility_are_named_by_their_heads(extractor, text, name):
+    assert _kinds(extract(extractor, text, published=PUB), name) == {"facility"}
+
+
+def test_an_unnamed_buoy_is_no_facility(extractor):
+    text = "A tanker dragged its anchor across a mooring buoy at the Punta Brava terminal on Monday."
+    out = extract(extractor, text, published=PUB)
+    assert not [e for e in out["entities"] if e["type"] == "buoy"]
