@@ -1857,8 +1857,10 @@ class EventBuilder:
                     home = max(before, key=lambda e: max(s for s in e.sents if s < min(m.sents)))
                     # 'the largest mudflow carried away the bridge over the Takob river': a facility named by a
                     # place is another target of the event told before
-                    m.targets = [t for t in m.targets if any(_related(t, o) or _compatible(t.type, o.type) for o in home.targets)
-                                 or t.weak and any(c.isupper() for c in t.name)]
+                    if not all(o.type == "road" for o in home.targets):  # (a road told before is where, not what:
+                        # 'the storm crossed Highway 12 ... the storm snapped eleven structures on the X line')
+                        m.targets = [t for t in m.targets if any(_related(t, o) or _compatible(t.type, o.type) for o in home.targets)
+                                     or t.weak and any(c.isupper() for c in t.name)]
                     home.absorb(m)
                     continue
             # 'on Thursday' is not 'in 2020': a day relative to the missing publication date is no year's history

@@ -151,3 +151,15 @@ def test_an_unnamed_buoy_is_no_facility(extractor):
     text = "A tanker dragged its anchor across a mooring buoy at the Punta Brava terminal on Monday."
     out = extract(extractor, text, published=PUB)
     assert not [e for e in out["entities"] if e["type"] == "buoy"]
+
+
+def test_a_road_told_before_does_not_keep_a_storms_facility_out(extractor):
+    text = ("On Monday evening a tornado crossed U.S. Highway 30 near Lisco and closed it. "
+            "The tornado then destroyed the Lisco East substation.")
+    out = extract(extractor, text, published=PUB)
+    assert [t for _, ts in _incidents(out) for t in ts if "substation" in t] == ["Lisco East substation"]
+
+
+def test_a_liquefaction_complex_is_a_facility(extractor):
+    text = "On Monday an explosion at the Arzew liquefaction complex killed two workers, the company said."
+    assert _incidents(extract(extractor, text, published=PUB)) == [("explosion", ["Arzew liquefaction complex"])]
