@@ -1542,6 +1542,12 @@ class ActorFinder(DataComponent):
             nxt_ent = next((e for e in doc.ents if e.start == span.end and e.label_ == "PERSON"), None)
             if nxt_ent is not None and "\n" not in toks[span.end - 1].whitespace_:
                 span = doc[span.start:nxt_ent.end]  # "Ramiro Otálora" + "Quintero": one name cut in two
+            end = span.end
+            while end < len(doc) and end - span.end < 2 and toks[end].pos_ == "PROPN" and toks[end].is_title \
+                    and not toks[end].ent_type_ and not toks[end].is_sent_start and "\n" not in toks[end - 1].whitespace_ \
+                    and not self._common_word(toks[end].lower_) and toks[end].lower_ not in self.facility_last:
+                end += 1
+            span = doc[span.start:end]  # "Kelvin Chai" + "Soon Hock": the rest of the name, left unlabelled
             while span.start > 1 and toks[span.start - 1].pos_ == "PROPN" and toks[span.start - 1].is_title \
                     and toks[span.start - 2].text in (",", "(", "and") and toks[span.start - 1].ent_type_ in ("", "PERSON") \
                     and toks[span.start - 1].lower_.rstrip(".") not in lexicon.honorifics() \

@@ -163,3 +163,9 @@ def test_a_road_told_before_does_not_keep_a_storms_facility_out(extractor):
 def test_a_liquefaction_complex_is_a_facility(extractor):
     text = "On Monday an explosion at the Arzew liquefaction complex killed two workers, the company said."
     assert _incidents(extract(extractor, text, published=PUB)) == [("explosion", ["Arzew liquefaction complex"])]
+
+
+def test_a_persons_name_the_model_cut_short_is_taken_whole(extractor):
+    text = "Police detained Cristian Andrés Painemal Soto on Monday after the tower was toppled."
+    out = extract(extractor, text, published=PUB)
+    assert [e["name"] for e in out["entities"] if e["type"] == "person"] == ["Cristian Andrés Painemal Soto"]
