@@ -1555,6 +1555,10 @@ class ActorFinder(DataComponent):
                              and any(t.lower_ in ("of", "for") for t in toks[max(span.start - 7, 0):span.start - 2])):
                 # not 'Mr', not 'Minister of Infrastructure and Energy' (but 'and Rosa Quispe')
                 span = doc[span.start - 1:span.end]
+            words = [t for t in span if t.is_alpha and len(t) > 1]
+            if words and (len(words) >= 2 or INITIALLED.match(span.text.title())) \
+                    and all(t.is_upper and self._common_word(t.lower_) for t in words):
+                return  # 'B. DAMAGE', 'C. BACKGROUND': a report's section heading
             initialled = bool(INITIALLED.fullmatch(span.text))  # "S. Paramanathan": a person wherever he stands
             if not initialled and (self.near_place_noun(span) or (nxt is not None and (
                     nxt.lower_ in self.place_nouns or nxt.is_lower and nxt.lower_ in FEATURE_WORDS))):

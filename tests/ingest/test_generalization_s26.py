@@ -169,3 +169,9 @@ def test_a_persons_name_the_model_cut_short_is_taken_whole(extractor):
     text = "Police detained Cristian Andrés Painemal Soto on Monday after the tower was toppled."
     out = extract(extractor, text, published=PUB)
     assert [e["name"] for e in out["entities"] if e["type"] == "person"] == ["Cristian Andrés Painemal Soto"]
+
+
+def test_a_lettered_section_heading_is_no_person(extractor):
+    text = "B. DAMAGE\n\nThe flood damaged the Kaunia rail bridge on Monday.\n\nC. BACKGROUND\n\nEarlier floods closed the line."
+    out = extract(extractor, text, published=PUB)
+    assert not [e for e in out["entities"] if e["kind"] == "actor"]
