@@ -355,6 +355,9 @@ def _particle_linked(doc: Doc, span: Span) -> Span:
     return doc[j:span.end]
 
 
+# legal forms that close a company's name the model left unlabelled ('Nordhav Gas AS'; 'Ltd' and the like are
+# read by from_legal_names first)
+UNLABELLED_LEGAL_TAILS = {"AS", "ASA", "AB", "SA", "S.A.", "Oy", "GmbH", "BV", "NV"}
 BODY_HEADS = {"service", "services", "inspectorate", "directorate", "agency", "authority", "department", "office",
               "bureau", "commission", "council", "board", "brigade", "administration", "institute", "committee",
               "ministry", "regulator", "secretariat"}
@@ -1919,7 +1922,7 @@ class ActorFinder(DataComponent):
             if lower < 3:
                 continue  # a heading or a label line
             for t in sent:
-                tail = t.lower_ in BODY_HEADS or t.text in ("AS", "ASA", "AB", "SA", "S.A.", "Oy", "GmbH", "BV", "NV")
+                tail = t.lower_ in BODY_HEADS or t.text in UNLABELLED_LEGAL_TAILS
                 if not tail or not t.text[:1].isupper() or t.ent_type_ or t.i == sent.start:
                     continue
                 start = t.i
@@ -1934,7 +1937,7 @@ class ActorFinder(DataComponent):
                 if start == t.i or any(toks[k].ent_type_ not in ("", "GPE", "NORP") for k in range(start, t.i)):
                     continue
                 if start > sent.start and toks[start - 1].text[:1].isupper() and toks[start - 1].is_alpha:
-                    continue  # a longer capitalized run ('the The X Department' heading forms): leave it
+                    continue  # the end of a longer capitalized run (a title-case line): no name of its own
                 if t.i - start == 1 and self._common_word(toks[start].lower_):
                     continue  # 'Customer Service', 'Press Service': a department of whoever is told, no name
                 end = t.i + 1

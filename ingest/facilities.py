@@ -28,12 +28,14 @@ COMPANY_PLURALS = {"Terminals", "Railways", "Ports", "Pipelines", "Airports", "R
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
            "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "central"}
 ZONE_WORDS = COMPASS | {"coast", "frontier", "-"}
+# computer systems, buoys and manifolds are facilities only when named ('the GridPay billing platform', 'the Ilha
+# Rasa buoy'); unnamed, or named only by a technology ('the SCADA system'), they are equipment of what is told around them
+NAMED_ONLY_TYPES = {"it_system", "buoy", "manifold"}
 TECH_WORDS = {"scada", "it", "ot", "ics", "erp", "hmi", "dcs", "ems", "gis", "sap", "crm", "oms", "ams", "lims"}
-NAMED_ONLY_TYPES = {"it_system", "buoy", "manifold"}  # facilities only when named (a billing platform, a buoy, a manifold)
 # a company's legal form after a facility's name makes it the company's ('Acadian Gulf Pipeline Co.'), in its own case
 # ('as' is a word, 'AS' a Norwegian company)
 CASED_LEGAL_FORMS = {"Co", "SA", "S.A", "AS", "ASA", "AB", "NV", "N.V", "BV", "B.V", "SpA", "S.p.A", "Srl", "Pty", "SAS",
-                     "LLC", "Ltd", "Inc", "PLC", "Plc", "GmbH", "AG", "Oy", "JSC", "PJSC", "OJSC", "Bhd", "Tbk"}  # computer systems are facilities only when named ('the GridPay billing platform')
+                     "LLC", "Ltd", "Inc", "PLC", "Plc", "GmbH", "AG", "Oy", "JSC", "PJSC", "OJSC", "Bhd", "Tbk"}
 ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
 
 
