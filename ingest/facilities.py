@@ -717,8 +717,10 @@ class FacilityFinder(DataComponent):
                     end += 2  # 'Gasoducto del Pacífico'
                 else:
                     break
-            if end < len(doc) and toks[end].text.rstrip(".").lower() in LEGAL_FORMS and "\n" not in toks[end - 1].whitespace_:
-                continue  # 'Refinería del Camp S.A.', 'Terminal Rambla Oeste S.A.': the company's name, not a facility's
+            if end < len(doc) and toks[end].text.rstrip(".").lower() in LEGAL_FORMS and "\n" not in toks[end - 1].whitespace_ \
+                    and t.i > 0 and toks[t.i - 1].lower_ == "by":
+                continue  # 'operated by Refinería del Camp S.A.': the company's name (but 'ransomware hit Terminal
+                # Rambla Norte S.A.' names the terminal the company runs)
             if end > t.i + 1:
                 span = doc[t.i:end]
                 out.append(Mention(t.i, end, "facility", typ, span.text, named=True, source="prefix",
