@@ -363,7 +363,8 @@ class EventBuilder:
         if word in CUT_WORDS and any(c.dep_ in ("amod", "compound") and c.lower_ in SUPPLY_CUTS for c in tok.children):
             return True  # 'rotating cuts', 'unscheduled power cuts': outages of supply, not a cut facility
         if word in CUT_WORDS and not any(c.dep_ in ("dobj", "nsubjpass") and self._breakable(c) for c in tok.children) \
-                and not (tok.pos_ == "NOUN" and self._cut_in(tok)):
+                and not (tok.pos_ == "NOUN" and self._cut_in(tok)) \
+                and not (tok.dep_ == "acl" and tok.tag_ == "VBN" and self._breakable(tok.head)):
             return True  # 'cut the cable' but not 'cut flows into the pipeline', 'cut power to the plant'
         if word in CONTACTS and not self._touches_facility(doc[trig.start:trig.end]):
             return True  # 'made contact with the berth' is a ship's accident; 'made contact with the pilot' is not
@@ -592,6 +593,9 @@ class EventBuilder:
         if tok.pos_ == "VERB":
             if any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
                 return False
+            if tok.lemma_ == "come" and any(c.dep_ == "prep" and c.lower_ in ("across", "on", "onto") and any(
+                    self._is_facility(o) for o in c.children) for c in tok.children):
+                return True  # 'trees came down across the X line': what came down fell on a facility
             return any(c.dep_ == "nsubj" and self._breakable(c) for c in tok.children)
         if tok.dep_ == "compound":
             tok = tok.head  # "gate" in "gate failure"
@@ -738,6 +742,8 @@ class EventBuilder:
                     return True  # 'theft at the substation'
         if tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl") and self._is_facility(tok.head):
             return True  # "the seized plant"
+        if tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.lower_ in CUT_WORDS and self._breakable(tok.head):
+            return True  # 'signalling cables cut on the X railway', 'towers felled by the storm'
         if tok.pos_ == "NOUN" and tok.lower_ in CUT_WORDS and self._cut_in(tok):
             return True  # 'made a cut in the upper part of the pipe'
         return False

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ingest import lexicon
+from ingest.lexicon import fold
 from ingest.dates import MONTHS
 from ingest.mention import Mention
 from ingest.serialize import DataComponent
@@ -36,6 +37,9 @@ TECH_WORDS = {"scada", "it", "ot", "ics", "erp", "hmi", "dcs", "ems", "gis", "sa
 # ('as' is a word, 'AS' a Norwegian company)
 CASED_LEGAL_FORMS = {"Co", "SA", "S.A", "AS", "ASA", "AB", "NV", "N.V", "BV", "B.V", "SpA", "S.p.A", "Srl", "Pty", "SAS",
                      "LLC", "Ltd", "Inc", "PLC", "Plc", "GmbH", "AG", "Oy", "JSC", "PJSC", "OJSC", "Bhd", "Tbk"}
+# owners an appositive names a facility by: 'X, the country's main port', 'Y, the company's largest refinery'
+OWNER_WORDS = {"country", "country's", "nation", "region", "province", "state", "island", "city", "company", "group",
+               "operator", "firm", "utility", "kingdom", "republic", "territory", "capital"}
 ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
 
 
@@ -802,9 +806,9 @@ class FacilityFinder(DataComponent):
         out = []
         taken = {(m.start, m.end) for m in found}
         for m in found:
-            if m.named:
-                continue
-            known = _known_as(doc, m.end)
+            if m.named and not (doc[m.end - 1].dep_ == "appos" and self._owned_appositive(doc[m.end - 1])):
+                continue  # (but 'X, the country's main Pacific port' names X, not the Pacific)
+            known = _known_as(doc, m.end) if not m.named else None
             if known is not None and (known.start, known.end) not in taken:
                 # 'the town's main intake substation, known as PMU Kuala Krai': the name the text gives it
                 out.append(Mention(known.start, known.end, "facility", m.type, known.text, source="definition",
@@ -817,7 +821,10 @@ class FacilityFinder(DataComponent):
                 subj = next((c for c in h.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             elif h.dep_ == "appos":
                 subj = h.head
-            if subj is None or subj.pos_ != "PROPN" or not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in h.children):
+            if subj is None or subj.pos_ != "PROPN":
+                continue
+            told = any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in h.children)
+            if not told and not (h.dep_ == "appos" and self._owned_appositive(h)):
                 continue
             left = subj.i
             while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i in range(left, subj.i + 1):
@@ -828,10 +835,23 @@ class FacilityFinder(DataComponent):
             span = doc[left:subj.i + 1]
             if (span.start, span.end) in taken or any(t.is_stop for t in span):
                 continue
+            if not told and self._place_name(span.text):
+                continue  # 'Kribi, the country's deep-water port': the town the port is named after
             out.append(Mention(span.start, span.end, "facility", m.type, span.text, source="definition",
                                char_start=span.start_char, char_end=span.end_char))
             m.named, m.generic, m.name, m.source = True, False, span.text, "defined"
         return out
+
+    @staticmethod
+    def _owned_appositive(h: Token) -> bool:
+        """'X, the country's main Pacific port', 'X, the region's largest refinery': an appositive told with an
+        owner that is a country, region or company (so it says what X is, not which one of many)."""
+        return any(d.dep_ == "poss" and d.lower_ in OWNER_WORDS for d in h.children)
+
+    @staticmethod
+    def _place_name(text: str) -> bool:
+        key = fold(text)
+        return bool(lexicon.countries().country(text) or key in lexicon.towns() or key in lexicon.regions())
 
     def _examples(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """'smaller ports, such as Tripoli and Tyre': each name is a facility of that type."""
