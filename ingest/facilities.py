@@ -40,6 +40,9 @@ CASED_LEGAL_FORMS = {"Co", "SA", "S.A", "AS", "ASA", "AB", "NV", "N.V", "BV", "B
 # owners an appositive names a facility by: 'X, the country's main port', 'Y, the company's largest refinery'
 OWNER_WORDS = {"country", "country's", "nation", "region", "province", "state", "island", "city", "company", "group",
                "operator", "firm", "utility", "kingdom", "republic", "territory", "capital"}
+BODY_VERBS = {"say", "announce", "report", "confirm", "state", "tell", "add", "warn", "deny", "estimate"}
+RAIL_STAFF = {"train", "wagon", "locomotive", "crew", "staff", "worker", "employee", "spokesman", "spokeswoman",
+              "spokesperson", "engineer", "management", "chief", "director", "passenger"}
 ORG_NOUNS = {"operator", "company", "firm", "utility", "owner", "subsidiary", "contractor", "group"}
 
 
@@ -185,10 +188,12 @@ def operator_railway(doc: Doc, i: int) -> int | None:
     the name's first token, or None."""
     j = i
     while j > 0 and i - j < 3 and (_cap(doc[j - 1]) or doc[j - 1].text == "-") and not doc[j].is_sent_start \
-            and "\n" not in doc[j - 1].whitespace_:
+            and "\n" not in doc[j - 1].whitespace_ and doc[j - 1].lower_ != "the":
         j -= 1
     if j == i or doc[j].text in DASHES or j > 0 and doc[j - 1].text in DASHES | {"/"}:
         return None  # ('Addis Ababa–Djibouti Railway': a line to Djibouti)
+    if i + 1 < len(doc) and _cap(doc[i + 1]) and not doc[i + 1].is_sent_start:
+        return None  # ('the Nigerian Railway Corporation': the name goes on)
     words = doc[j:i]
     c = lexicon.countries()
     if c.country(words.text) or lexicon.fold(words.text) in c.by_demonym:
@@ -198,7 +203,19 @@ def operator_railway(doc: Doc, i: int) -> int | None:
         return None  # 'North-South Railway': a line between its ends
     if all(w.lower_ in ZONE_WORDS for w in words) and any(w.lower_ in COMPASS for w in words):
         return j
-    return None
+    return j if _acts_as_body(doc, i) else None
+
+
+def _acts_as_body(doc: Doc, i: int) -> bool:
+    """'the X Railway said', 'X Railway, the consortium that ...', 'trains of the X Railway': the name (ending
+    at token i) speaks, is called a body, or runs trains, so it is the operator ('the X Railway's bridge' is
+    left open: the bridge may be the line's part)."""
+    t = doc[i]
+    if t.dep_ == "nsubj" and t.head.lemma_ in BODY_VERBS:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_ in ORG_NOUNS | {"consortium", "concessionaire"} for c in doc[i].children):
+        return True
+    return doc[i].dep_ == "pobj" and doc[i].head.lower_ == "of" and doc[i].head.head.lemma_ in RAIL_STAFF
 
 
 class FacilityFinder(DataComponent):
@@ -224,6 +241,9 @@ class FacilityFinder(DataComponent):
         self.numbered_ids = word_ids([*self.numbered, *self.numbered_cap])
         self.prefixes = {k: v for k, v in lexicon.facilities().get("prefix_heads", {}).items() if not k.startswith("_")}
         self.not_heads = {_words(k) for k in lexicon.facilities()["not_heads"]["words"]}
+        self.not_head_lens = sorted({len(k) for k in self.not_heads}, reverse=True)
+        self.heads_after_only = {k: set(v) for k, v in lexicon.facilities()["heads_after_only"].items()
+                                 if not k.startswith("_")}
         self.last = {k[-1] for k in self.heads} | {k[-1] for k in self.name_heads} | set(self.after_name)
         self.last_ids = word_ids(self.last)
         self.maxlen = max(len(k) for k in list(self.heads) + list(self.name_heads))
@@ -264,8 +284,12 @@ class FacilityFinder(DataComponent):
 
     def _head_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
         """Longest head phrase ending at token i: (first token, type)."""
-        if doc[i].lower_ not in self.last or i > 0 and (doc[i - 1].lower_, doc[i].lower_) in self.not_heads:
-            return None  # ('the police station': no infrastructure)
+        if doc[i].lower_ not in self.last or any(
+                n <= i + 1 and tuple(t.lower_ for t in doc[i - n + 1:i + 1]) in self.not_heads for n in self.not_head_lens):
+            return None  # ('the police station', 'the Emergency Operations Centre': no infrastructure)
+        after = self.heads_after_only.get(doc[i].lower_)
+        if after is not None and (i == 0 or doc[i - 1].lower_ not in after):
+            return None  # ('the Kai Iwi Stream': a river, not a Nord Stream)
         bare = None  # a one-word head that also names a facility after a name: 'BSNL tower' is that tower
         for n in range(min(self.maxlen, i + 1), 0, -1):
             key = tuple(t.lower_ for t in doc[i - n + 1:i + 1])

@@ -84,3 +84,56 @@ def test_a_town_told_by_an_owned_appositive_stays_a_place(extractor):
     text = "On Monday, a fire broke out at Kribi, the country's deep-water port, officials said."
     out = extract(extractor, text, published=PUB)
     assert _kinds(out, "Kribi") == {"place"}
+
+
+def test_a_stream_named_for_a_place_is_a_river_not_a_pipeline(extractor):
+    text = "On Monday floodwater from the Waitara Stream cut the road near the Kauri Hill pump station, the council said."
+    out = extract(extractor, text, published=PUB)
+    assert "facility" not in _kinds(out, "Waitara Stream")
+    assert [targets for _, targets in _incidents(out)] == [["Kauri Hill pump station"]]
+
+
+def test_a_stream_pipeline_keeps_its_name(extractor):  # guard
+    text = "Explosions on Monday damaged the Nord Stream pipeline and the Turkish Stream, officials said."
+    out = extract(extractor, text, published=PUB)
+    assert _kinds(out, "Turkish Stream") == {"facility"}
+
+
+@pytest.mark.parametrize("name, kinds", [("Emergency Operations Centre", {"actor"}),
+                                         ("Regional Disaster Operations Center", set())])
+def test_an_emergency_operations_centre_is_a_body(extractor, name, kinds):
+    text = f"The {name} said on Monday that crews had reached the Kauri Hill pump station after the flood."
+    out = extract(extractor, text, published=PUB)
+    assert _kinds(out, name) == kinds  # (the model does not always tell the second as a body: no facility either)
+
+
+def test_an_operations_centre_of_a_utility_is_a_facility(extractor):  # guard
+    text = "On Monday a fire broke out at the Temuco Operations Centre, the utility said."
+    assert _incidents(extract(extractor, text, published=PUB)) == [("fire", ["Temuco Operations Centre"])]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Gulf Prairie Railway (GPR) says crews will rebuild the burned approach to the Brazos River bridge.",
+     "Gulf Prairie Railway"),
+    ("The Kwanza Atlantic Railway, the consortium that runs the line, said a train derailed on Monday near Cubal.",
+     "Kwanza Atlantic Railway"),
+    ("On Monday eleven wagons of a train of the Kwanza Atlantic Railway derailed near Cubal.", "Kwanza Atlantic Railway"),
+])
+def test_a_railway_that_speaks_or_runs_trains_is_its_operator(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert _kinds(out, name) == {"actor"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On Monday floods washed out the Hudson Bay Railway near Gillam, officials said.", "Hudson Bay Railway"),
+    ("The Spius Valley Railway's bridge over the creek lost its centre pier early on Sunday.", "Spius Valley Railway"),
+])
+def test_a_railway_that_suffers_or_owns_a_part_stays_a_line(extractor, text, name):  # guards
+    assert _kinds(extract(extractor, text, published=PUB), name) == {"facility"}
+
+
+def test_a_railway_corporation_is_named_whole(extractor):  # guard
+    text = "The Nigerian Railway Corporation (NRC) suspended passenger services on the Zaria–Kano line on Saturday."
+    out = extract(extractor, text, published=PUB)
+    assert _kinds(out, "Nigerian Railway Corporation") == {"actor"}
+    assert _kinds(out, "Nigerian Railway") == set()
