@@ -7,6 +7,7 @@ The model is loaded once per Extractor; ``extract_many`` streams documents throu
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -16,6 +17,7 @@ from graph.model import Claim, Document, Entity, Extraction, Incident
 from ingest import lexicon, pipeline
 from ingest.claims import find_claims
 from ingest.events import EventBuilder
+from ingest.facilities import CODE
 from ingest.resolve import Ent, resolve
 
 
@@ -57,7 +59,8 @@ class Extractor:
                     used.add(id(a))
         voiced = {id(c.speaker) for c in raw_claims} | {id(a) for c in raw_claims for a in c.about}
         keep = [e for e in res.entities if e.spans and (not e.weak or id(e) in used)
-                and not (_lone_word(e, sdoc) and id(e) not in used and id(e) not in voiced)]
+                and not ((_lone_word(e, sdoc) or _code_name(e) or _route_name(e)) and id(e) not in used
+                         and id(e) not in voiced)]
         out = Extraction(document=doc)
         ids: dict[int, str] = {}
         for n, e in enumerate(sorted(keep, key=lambda e: e.first), 1):
@@ -119,6 +122,31 @@ def _lone_word(e, sdoc) -> bool:
     # ('the Kyrgyzhydromet service', 'a Safaricom mast', 'blamed by X': a party, an owner)
     return root.dep_ not in ("poss", "compound") and not (
         root.dep_ == "pobj" and root.head.dep_ == "agent")
+
+
+def _code_name(e) -> bool:
+    """A code the model alone read as a person or an organisation ('TC-1', 'U-300', 'E10'): a unit, a tank
+    or a rule's number far more often than a party; a group known by a code ('M23', 'APT28') is typed by the
+    group rules, and one that acts or speaks is kept."""
+    return e.kind == "actor" and e.type in LONE_TYPES and CODE.fullmatch(e.name) is not None
+
+
+ROUTE_JOIN = re.compile(r"\s*[-–—/]\s*")
+
+
+def _route_name(e) -> bool:
+    """Two places joined by a dash that the model alone read as an organisation ('Winnipeg-Churchill',
+    'KANO/KADUNA'): the ends of a line or a road told without its head word, no party."""
+    if not (e.kind == "actor" and e.type in LONE_TYPES):
+        return False
+    ends = ROUTE_JOIN.split(e.name)
+    return len(ends) == 2 and all(_place_name(x) for x in ends)
+
+
+def _place_name(text: str) -> bool:
+    key = lexicon.fold(text)
+    return bool(key) and (lexicon.countries().country(text) is not None or key in lexicon.towns()
+                          or key in lexicon.regions())
 
 
 def _vague(ev) -> bool:

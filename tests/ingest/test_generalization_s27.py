@@ -137,3 +137,26 @@ def test_a_railway_corporation_is_named_whole(extractor):  # guard
     out = extract(extractor, text, published=PUB)
     assert _kinds(out, "Nigerian Railway Corporation") == {"actor"}
     assert _kinds(out, "Nigerian Railway") == set()
+
+
+def _actor_names(out):
+    return {e["name"] for e in out["entities"] if e["kind"] == "actor"}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Operators isolated TC-1 on Monday after a seal failed at the Kerimov compressor station; TC-2 kept running.",
+     "TC-1"),
+    ("Crews on Monday found a crack in U-300, the vacuum unit at the Kerimov refinery, and shut it.", "U-300"),
+])
+def test_a_code_the_model_read_as_a_party_is_left_out(extractor, text, code):
+    assert code not in _actor_names(extract(extractor, text, published=PUB))
+
+
+def test_a_group_known_by_a_code_that_acts_is_kept(extractor):  # guard
+    text = "The hacker group APT28 claimed the attack on the Kerimov terminal on Monday, officials said."
+    assert "APT28" in _actor_names(extract(extractor, text, published=PUB))
+
+
+def test_two_places_joined_by_a_dash_are_no_party(extractor):
+    text = "Kano-Kaduna traffic was halted on Monday after a fire at the Kerimov terminal."
+    assert "Kano-Kaduna" not in _actor_names(extract(extractor, text, published=PUB))
