@@ -171,6 +171,7 @@ OWNED_PLACES = {"grid", "grids", "network", "networks", "system", "systems", "ec
 # what only a body does to a facility: 'the hydro station operated by KenGen' (the model: a place)
 OPERATING = {"operate", "own", "run", "manage", "maintain", "lease", "build", "commission"}
 ACCUSING = {"blame", "accuse", "condemn", "warn", "urge", "criticise", "criticize", "suspect", "hold", "fault"}
+SECRETARIES = {"secretary", "secretariat", "undersecretary", "under-secretary"}
 TITLES = {"spokesman", "spokeswoman", "spokesperson", "secretary", "prosecutor", "head", "chairman", "ceo",
           "chancellor", "envoy", "adviser", "advisor", "official", "commodore"} | OFFICES
 
@@ -193,6 +194,28 @@ def _bare_title(span: Span) -> bool:
         words = words[:words.index("of")]
     return bool(words) and all(w in TITLE_QUALIFIERS or w in ALL_TITLES for w in words) \
         and any(w in ALL_TITLES for w in words)
+
+
+def _state_secretariat(span: Span) -> bool:
+    """'Secretary of State for Civil Protection': in Spain, Portugal and their former lands a secretariat of
+    state is a body of the government, told by its office's title."""
+    return len(span) > 3 and span[0].lower_ in SECRETARIES and span[1].lower_ == "of" and span[2].text == "State" \
+        and span[3].lower_ == "for"
+
+
+def _portfolio_of_named(doc: Doc, span: Span) -> bool:
+    """A portfolio inside a named person's title: 'Undersecretary of Water Resources Mariela Quintana', 'Digital
+    Affairs Minister Tomasz Wierzbicki'; the person is named, the words before the name are no body."""
+    toks = tokens(doc)
+    after = toks[span.end] if span.end < len(doc) else None
+    if span.start >= 2 and toks[span.start - 1].lower_ == "of" and toks[span.start - 2].lower_ in ALL_TITLES | SECRETARIES \
+            and after is not None and after.ent_type_ == "PERSON":
+        return True
+    k = span.end  # (the model may have cut the portfolio: 'Digital' | 'Affairs Minister')
+    while k < min(span.end + 3, len(doc) - 1) and toks[k].text[:1].isupper() and toks[k].lower_ not in OFFICES | SECRETARIES:
+        k += 1
+    return k + 1 < len(doc) and toks[k].lower_ in OFFICES | SECRETARIES and toks[k].text[:1].isupper() \
+        and toks[k + 1].ent_type_ == "PERSON"
 
 
 def _clean(doc: Doc, span: Span) -> Span | None:
@@ -1300,6 +1323,11 @@ class ActorFinder(DataComponent):
             span = _particle_linked(doc, span)  # "Coalition pour la Renaissance du Centrafrique", not "Renaissance ..."
         if label == "ORG":
             span = _body_linked(doc, span)  # "Cumbria Fire and Rescue Service", not "Cumbria Fire"
+            if span.start >= 2 and span[0].text == "State" and toks[span.start - 1].lower_ == "of" \
+                    and toks[span.start - 2].lower_ in SECRETARIES and toks[span.start - 2].text[:1].isupper():
+                span = doc[span.start - 2:span.end]  # "Secretary of State for Civil Protection", not "State for ..."
+            elif _portfolio_of_named(doc, span):
+                return  # "Undersecretary of Water Resources Mariela Quintana", "Digital Affairs Minister X": a title
         if label in ("PERSON", "ORG") and any(
                 t.text in ("-", "–", "—") and t.whitespace_ and toks[t.i - 1].whitespace_ for t in span[1:]):
             return  # "ANTOFAGASTA, Chile - A strong earthquake": a dateline's dash, not a name
@@ -1429,7 +1457,7 @@ class ActorFinder(DataComponent):
             return  # "Yemeni Civil War", "Winter Olympics": events, not actors ("Ministry of Disaster ..." is one)
         if toks[span.end - 1].lower_ in self.document_words and not organ:
             return  # "the Pipeline Safety Regulations", "Compliance Order": a text, not who wrote it
-        if _bare_title(span):
+        if _bare_title(span) and not _state_secretariat(span):
             return  # "Minister of Foreign Affairs", "Chargé d'Affaires", "Spokesperson": an office, no one named
         if len(span) == 1 and first.pos_ != "PROPN" and label in ("PERSON", "ORG") and not (
                 (first.is_upper and len(first.text) >= 2 or self._speaks(first)) and not self._common_word(first.lower_)):

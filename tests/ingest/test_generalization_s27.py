@@ -160,3 +160,25 @@ def test_a_group_known_by_a_code_that_acts_is_kept(extractor):  # guard
 def test_two_places_joined_by_a_dash_are_no_party(extractor):
     text = "Kano-Kaduna traffic was halted on Monday after a fire at the Kerimov terminal."
     assert "Kano-Kaduna" not in _actor_names(extract(extractor, text, published=PUB))
+
+
+def test_a_secretariat_of_state_is_named_whole(extractor):
+    text = "The Secretary of State for Civil Protection declared a state of calamity on Monday after floods damaged the Comoro bridge."
+    names = _actor_names(extract(extractor, text, published=PUB))
+    assert "Secretary of State for Civil Protection" in names
+    assert "State for Civil Protection" not in names
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Digital Affairs Minister Tomasz Wierzbicki said hackers attacked the Gródek hydropower plant on Wednesday.",
+     "Digital Affairs"),
+    ('"Someone knew which valves to touch," said Undersecretary of Water Resources Mariela Quintana on Monday after '
+     "the Senguer aqueduct was sabotaged.", "Water Resources"),
+])
+def test_the_portfolio_in_a_named_persons_title_is_no_body(extractor, text, fragment):
+    assert fragment not in _actor_names(extract(extractor, text, published=PUB))
+
+
+def test_a_ministry_named_by_its_portfolio_is_kept(extractor):  # guard
+    text = "The Ministry of Water Resources said on Monday that floods damaged the Comoro bridge."
+    assert "Ministry of Water Resources" in _actor_names(extract(extractor, text, published=PUB))
