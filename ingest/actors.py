@@ -384,6 +384,7 @@ UNLABELLED_LEGAL_TAILS = {"AS", "ASA", "AB", "SA", "S.A.", "Oy", "GmbH", "BV", "
 BODY_HEADS = {"service", "services", "inspectorate", "directorate", "agency", "authority", "department", "office",
               "bureau", "commission", "council", "board", "brigade", "administration", "institute", "committee",
               "ministry", "regulator", "secretariat"}
+BODY_OPENERS = BODY_HEADS | {"centre", "center"}  # 'the Centre for | Cybersecurity Belgium' (not 'X Civic Centre')
 
 
 def _body_linked(doc: Doc, span: Span) -> Span:
@@ -406,7 +407,7 @@ def _body_linked(doc: Doc, span: Span) -> Span:
     if k > j and toks[k - 1].lower_ in BODY_HEADS:
         end = k
     if start >= 2 and toks[end - 1].lower_ not in BODY_HEADS and toks[start - 1].lower_ in ("for", "of") \
-            and toks[start - 2].lower_ in BODY_HEADS \
+            and toks[start - 2].lower_ in BODY_OPENERS \
             and _titled(toks[start - 2]) and toks[start - 2].ent_type_ in ("", "ORG"):
         start -= 2
         while start > 0 and titled(start - 1) and toks[start - 1].lower_ != "the" and span.start - start < 6:
@@ -955,7 +956,8 @@ class ActorFinder(DataComponent):
         for t in toks:
             if t.i + 1 >= len(doc) or t.i in covered or not self._country_branch(doc, t.i):
                 continue
-            add(doc[t.i:t.i + 2], "actor", "company", source="country-branch")
+            named = _body_linked(doc, doc[t.i:t.i + 2])  # "the Centre for | Cybersecurity Belgium": a body's name
+            add(named, "actor", "company" if named.start == t.i else "government_agency", source="country-branch")
         for t in toks:  # "Georgian Railway", "South Eastern Railway": a national or a zone's operator
             start = operator_railway(doc, t.i) if t.text == "Railway" else None
             if start is not None and not any(k in covered for k in range(start, t.i + 1)):

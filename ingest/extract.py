@@ -128,7 +128,8 @@ def _code_name(e) -> bool:
     """A code the model alone read as a person or an organisation ('TC-1', 'U-300', 'E10'): a unit, a tank
     or a rule's number far more often than a party; a group known by a code ('M23', 'APT28') is typed by the
     group rules, and one that acts or speaks is kept."""
-    return e.kind == "actor" and e.type in LONE_TYPES and CODE.fullmatch(e.name) is not None
+    return e.kind == "actor" and e.type in LONE_TYPES and not e.aliases and CODE.fullmatch(e.name) is not None
+    # (a rule that found it tells it with another name too: 'the MS-13 gang')
 
 
 ROUTE_JOIN = re.compile(r"\s*[-–—/]\s*")

@@ -182,3 +182,11 @@ def test_the_portfolio_in_a_named_persons_title_is_no_body(extractor, text, frag
 def test_a_ministry_named_by_its_portfolio_is_kept(extractor):  # guard
     text = "The Ministry of Water Resources said on Monday that floods damaged the Comoro bridge."
     assert "Ministry of Water Resources" in _actor_names(extract(extractor, text, published=PUB))
+
+
+def test_a_centre_for_a_countrys_remit_is_named_whole(extractor):
+    text = "The Centre for Cybersecurity Belgium confirms that no systems at the Doel plant were affected on Monday."
+    names = _actor_names(extract(extractor, text, published=PUB))
+    assert "Centre for Cybersecurity Belgium" in names
+    assert "Cybersecurity Belgium" not in names
+
