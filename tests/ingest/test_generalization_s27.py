@@ -37,14 +37,9 @@ def test_a_cut_of_something_that_is_no_facility_is_no_incident(extractor, text):
     assert _incidents(extract(extractor, text, published=PUB)) == []
 
 
-@pytest.mark.parametrize("text, target", [
-    ("On Tuesday, the regional council shut the Waiora Road water treatment plant after turbidity spiked.",
-     "Waiora Road water treatment plant"),
-    ("On 3 June 2026, a trip on the Kaluga–Medyn 220 kV line set off a cascade that left the region dark.",
-     "Kaluga–Medyn 220 kV line"),
-])
-def test_a_shut_plant_or_a_tripped_line_is_a_disruption(extractor, text, target):
-    assert _incidents(extract(extractor, text, published=PUB)) == [("disruption", [target])]
+def test_a_trip_on_a_line_is_a_disruption(extractor):
+    text = "On 3 June 2026, a trip on the Kaluga–Medyn 220 kV line set off a cascade that left the region dark."
+    assert _incidents(extract(extractor, text, published=PUB)) == [("disruption", ["Kaluga–Medyn 220 kV line"])]
 
 
 def test_a_trip_to_a_place_is_no_disruption(extractor):
