@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from graph.model import Claim, Document, Entity, Extraction, Incident
 from ingest import lexicon, pipeline
+from ingest.actors import FEATURE_FIRST, GEO_WORDS
 from ingest.claims import find_claims
 from ingest.events import EventBuilder
 from ingest.facilities import CODE
@@ -67,7 +68,7 @@ class Extractor:
             ids[id(e)] = e.id = f"e{n}"
         for e in sorted(keep, key=lambda e: e.first):
             out.entities.append(Entity(
-                id=e.id, kind=e.kind, type=e.type, name=e.name, aliases=list(e.aliases),
+                id=e.id, kind=e.kind, type=e.type, name=e.name, aliases=_with_bare_name(e),
                 part_of=ids.get(id(e.part_of)) if e.part_of is not None else None,
                 country=e.canonical,
                 mentions=sorted({(sdoc[s].idx + base, sdoc[x - 1].idx + len(sdoc[x - 1].text) + base) for s, x in e.spans})))
@@ -105,6 +106,9 @@ class Extractor:
 ROAD_EVENTS = {"natural_hazard", "accident"}
 
 
+HEAD_WORDS = {w for head in lexicon.facilities()["heads"] for w in head.split()[-1:]} | {"system", "systems"}
+NUMBERED_WORDS = {w.split()[-1] for table in ("numbered_heads", "numbered_heads_capitalized")
+                  for w in lexicon.facilities()[table] if not w.startswith("_")}
 LONE_TYPES = {"organisation", "person"}  # the types the model's reading alone gives (no cue word typed it)
 
 
@@ -122,6 +126,30 @@ def _lone_word(e, sdoc) -> bool:
     # ('the Kyrgyzhydromet service', 'a Safaricom mast', 'blamed by X': a party, an owner)
     return root.dep_ not in ("poss", "compound") and not (
         root.dep_ == "pobj" and root.head.dep_ == "agent")
+
+
+def _with_bare_name(e) -> list[str]:
+    """A named facility's aliases, and its name without the words that tell its kind ('MIOS-1 submarine cable
+    system' is also 'MIOS-1', 'San Alberto field' 'San Alberto'): how the text's readers, and other texts, name
+    it. Not when what is left is a place's name ('Tuapse refinery' is no 'Tuapse')."""
+    out = list(e.aliases)
+    if e.kind != "facility" or e.weak:
+        return out
+    words = e.name.split()
+    k = len(words)
+    while k > 1 and re.fullmatch(r"[a-z][a-z-]*", words[k - 1]):
+        k -= 1
+    if k == len(words) or words[-1] not in HEAD_WORDS:
+        return out
+    bare = " ".join(words[:k])
+    if any(w.lower() in HEAD_WORDS or w.lower() in NUMBERED_WORDS for w in words[:k]):
+        return out  # ('Kivikari Container Terminal operations centre', 'Unit 5 generator': what is left names the whole)
+    if words[k - 1].lower() in GEO_WORDS or words[0].lower() in FEATURE_FIRST:
+        return out  # ('Kaugel River hydropower station': what is left is the river)
+    if len(bare) < 2 or not any(c.isupper() or c.isdigit() for c in bare) or _place_name(bare) \
+            or lexicon.fold(bare) in lexicon.countries().by_demonym or bare in out:
+        return out
+    return out + [bare]
 
 
 def _code_name(e) -> bool:

@@ -185,3 +185,27 @@ def test_a_centre_for_a_countrys_remit_is_named_whole(extractor):
     assert "Centre for Cybersecurity Belgium" in names
     assert "Cybersecurity Belgium" not in names
 
+
+
+def _aliases(out, name):
+    return next(e["aliases"] for e in out["entities"] if e["name"] == name)
+
+
+@pytest.mark.parametrize("text, name, bare", [
+    ("On Monday the MIOS-1 submarine cable system was cut near Toamasina, the operator said.",
+     "MIOS-1 submarine cable system", "MIOS-1"),
+    ("Gunmen attacked the San Alberto gas field on Monday, police said.", "San Alberto gas field", "San Alberto"),
+])
+def test_a_named_facility_is_also_known_without_its_kind_words(extractor, text, name, bare):
+    assert bare in _aliases(extract(extractor, text, published=PUB), name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Drones hit the Tuapse oil refinery on Monday, the governor said.", "Tuapse oil refinery"),  # a town
+    ("A fire on Monday damaged the Kivikari Container Terminal operations centre, the port said.",
+     "Kivikari Container Terminal operations centre"),  # the whole
+    ("Floods on Monday damaged the Kaugel River hydropower station, officials said.",
+     "Kaugel River hydropower station"),  # a river
+])
+def test_no_bare_name_that_names_a_place_or_the_whole(extractor, text, name):
+    assert _aliases(extract(extractor, text, published=PUB), name) == []
