@@ -67,7 +67,7 @@ NEVER_VERBS = {"terminal", "substation", "refinery", "interconnector", "reservoi
                "wellfield", "airport", "seaport", "facility", "powerhouse", "switchyard"}
 # lower-case words inside a name: "Rio del Rey", "Jabal al-Hasawna", "Porto dos Gaúchos"
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "van", "von", "der",
-                  "den", "al", "el", "ul", "bin", "ibn", "y", "aux", "au"}
+                  "den", "al", "el", "ul", "bin", "ibn", "y", "aux", "au", "es"}
 GLUED_HEAD = re.compile(r"([A-Z][a-z]{3,})(HES|GES|HPP|TPP|NPP|CHP|GRES)$")  # 'DniproHES', 'SayanoGES'
 FUSED_CODE = re.compile(r"([A-Z]{2,5})-(\d{1,2}[A-Za-z]?)$")  # 'HPP-1', 'GES-2', 'CHP-5'
 # a code after a head word names it: "compressor station CS-3", "substation GS-12"
@@ -475,6 +475,10 @@ class FacilityFinder(DataComponent):
                         and doc[j - 1].lower_ in NAME_PARTICLES and not doc[j - 1].whitespace_:
                     start, named, j = j - 1, True, j - 2  # "the Jabal al-Hasawna water station"
                     continue
+                if tok.text == "-" and start == j + 1 and not tok.whitespace_ and doc[j + 1].lower_ in NAME_PARTICLES \
+                        and j > 0 and _cap(doc[j - 1]) and not doc[j - 1].whitespace_:
+                    start, named, j = j - 1, True, j - 2  # "the Baie-du-Jacotet landing station": the name's first word
+                    continue
                 if tok.text == "-" and start == j + 1 and j > 2 and not tok.whitespace_ and doc[j - 1].is_lower \
                         and doc[j - 1].is_alpha and len(doc[j - 1].text) <= 4 and doc[j - 2].text == "-" \
                         and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_ and not doc[j - 3].whitespace_ \
@@ -554,8 +558,9 @@ class FacilityFinder(DataComponent):
                     and _cap(doc[end + 1]) and not doc[end + 1].is_sent_start:
                 start = h0  # "the Black Sea port of X": the name is "port of X"; the sea is a place
                 k = end + 1
-                while k < len(doc) and (_cap(doc[k]) or (doc[k].text in DASHES and k + 1 < len(doc) and _cap(doc[k + 1]))) \
-                        and "\n" not in doc[k].text:
+                while k < len(doc) and (_cap(doc[k]) or (doc[k].text in DASHES or doc[k].lower_ in NAME_PARTICLES)
+                                        and k + 1 < len(doc) and _cap(doc[k + 1])) \
+                        and "\n" not in doc[k].text:  # ('the Port of Dar es Salaam')
                     k += 1
                 end, named = k, True
                 if _cap(t) and lexicon.fold(doc[h0:end].text) in lexicon.towns():

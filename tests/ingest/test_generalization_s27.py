@@ -209,3 +209,15 @@ def test_a_named_facility_is_also_known_without_its_kind_words(extractor, text, 
 ])
 def test_no_bare_name_that_names_a_place_or_the_whole(extractor, text, name):
     assert _aliases(extract(extractor, text, published=PUB), name) == []
+
+
+def _facility_names(out):
+    return {e["name"] for e in out["entities"] if e["kind"] == "facility"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Cranes at the Port of Dar es Salaam stopped on Monday after a fire, officials said.", "Port of Dar es Salaam"),
+    ("On Monday a fire hit the Anse-la-Raye landing station, the operator said.", "Anse-la-Raye landing station"),
+])
+def test_a_particle_inside_a_facility_name_keeps_the_name_whole(extractor, text, name):
+    assert name in _facility_names(extract(extractor, text, published=PUB))
