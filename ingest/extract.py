@@ -146,7 +146,7 @@ def _with_bare_name(e) -> list[str]:
         return out  # ('Kivikari Container Terminal operations centre', 'Unit 5 generator': what is left names the whole)
     if words[k - 1].lower() in GEO_WORDS or words[0].lower() in FEATURE_FIRST:
         return out  # ('Kaugel River hydropower station': what is left is the river)
-    if len(bare) < 2 or not any(c.isupper() or c.isdigit() for c in bare) or _place_name(bare) \
+    if len(bare) < 2 or not any(c.isupper() or c.isdigit() for c in bare) or lexicon.is_place_name(bare) \
             or lexicon.fold(bare) in lexicon.countries().by_demonym or bare in out:
         return out
     return out + [bare]
@@ -169,13 +169,7 @@ def _route_name(e) -> bool:
     if not (e.kind == "actor" and e.type in LONE_TYPES):
         return False
     ends = ROUTE_JOIN.split(e.name)
-    return len(ends) == 2 and all(_place_name(x) for x in ends)
-
-
-def _place_name(text: str) -> bool:
-    key = lexicon.fold(text)
-    return bool(key) and (lexicon.countries().country(text) is not None or key in lexicon.towns()
-                          or key in lexicon.regions())
+    return len(ends) == 2 and all(lexicon.is_place_name(x) for x in ends)
 
 
 def _vague(ev) -> bool:

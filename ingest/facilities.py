@@ -11,7 +11,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ingest import lexicon
-from ingest.lexicon import fold
 from ingest.dates import MONTHS
 from ingest.mention import Mention
 from ingest.serialize import DataComponent
@@ -864,7 +863,7 @@ class FacilityFinder(DataComponent):
             span = doc[left:subj.i + 1]
             if (span.start, span.end) in taken or any(t.is_stop for t in span):
                 continue
-            if not told and self._place_name(span.text):
+            if not told and lexicon.is_place_name(span.text):
                 continue  # 'Kribi, the country's deep-water port': the town the port is named after
             out.append(Mention(span.start, span.end, "facility", m.type, span.text, source="definition",
                                char_start=span.start_char, char_end=span.end_char))
@@ -876,11 +875,6 @@ class FacilityFinder(DataComponent):
         """'X, the country's main Pacific port', 'X, the region's largest refinery': an appositive told with an
         owner that is a country, region or company (so it says what X is, not which one of many)."""
         return any(d.dep_ == "poss" and d.lower_ in OWNER_WORDS for d in h.children)
-
-    @staticmethod
-    def _place_name(text: str) -> bool:
-        key = fold(text)
-        return bool(lexicon.countries().country(text) or key in lexicon.towns() or key in lexicon.regions())
 
     def _examples(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """'smaller ports, such as Tripoli and Tyre': each name is a facility of that type."""

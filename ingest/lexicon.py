@@ -107,3 +107,9 @@ def cues() -> dict:
 def honorifics() -> frozenset:
     """Titles before a person's name, lower case and without a full stop ('mr', 'eng')."""
     return frozenset(actors()["honorifics"])
+
+
+def is_place_name(text: str) -> bool:
+    """A country's, a region's or a town's name in the gazetteers ('Tuapse', 'Kano', 'Lower Saxony')."""
+    key = fold(text)
+    return bool(key) and (countries().country(text) is not None or key in towns() or key in regions())

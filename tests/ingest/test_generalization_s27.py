@@ -1,23 +1,11 @@
 """Session 27's generalizing rules, one behaviour per test, on short invented sentences (none taken
-from the corpora). The helpers are those of test_generalization.py."""
+from the corpora). The helpers are those of test_generalization.py and of session 26's tests."""
 from __future__ import annotations
-
-from datetime import date
 
 import pytest
 
 from tests.ingest.test_generalization import extract
-
-PUB = date(2026, 5, 20)  # a Wednesday
-
-
-def _kinds(out, name):
-    return {e["kind"] for e in out["entities"] if e["name"] == name}
-
-
-def _incidents(out):
-    names = {e["id"]: e["name"] for e in out["entities"]}
-    return [(i["type"], [names[t] for t in i["targets"]]) for i in out["incidents"]]
+from tests.ingest.test_generalization_s26 import PUB, _incidents, _kinds  # (the same helpers)
 
 
 @pytest.mark.parametrize("text, target", [
