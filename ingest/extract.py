@@ -131,7 +131,8 @@ def _lone_word(e, sdoc) -> bool:
 def _with_bare_name(e) -> list[str]:
     """A named facility's aliases, and its name without the words that tell its kind ('MIOS-1 submarine cable
     system' is also 'MIOS-1', 'San Alberto field' 'San Alberto'): how the text's readers, and other texts, name
-    it. Not when what is left is a place's name ('Tuapse refinery' is no 'Tuapse')."""
+    it. Not when what is left is a place's name ('Tuapse refinery' is no 'Tuapse'), a river, the whole the
+    facility belongs to, or one plain word, which may be the owner's name."""
     out = list(e.aliases)
     if e.kind != "facility" or e.weak:
         return out
@@ -146,6 +147,8 @@ def _with_bare_name(e) -> list[str]:
         return out  # ('Kivikari Container Terminal operations centre', 'Unit 5 generator': what is left names the whole)
     if words[k - 1].lower() in GEO_WORDS or words[0].lower() in FEATURE_FIRST:
         return out  # ('Kaugel River hydropower station': what is left is the river)
+    if k == 1 and not any(c.isdigit() for c in words[0]):
+        return out  # ('a Movitel telecommunications site', 'the Safaricom mast': one word is as often the owner)
     if len(bare) < 2 or not any(c.isupper() or c.isdigit() for c in bare) or lexicon.is_place_name(bare) \
             or lexicon.fold(bare) in lexicon.countries().by_demonym or bare in out:
         return out
