@@ -364,7 +364,7 @@ class EventBuilder:
             return True  # 'rotating cuts', 'unscheduled power cuts': outages of supply, not a cut facility
         if word in CUT_WORDS and not any(c.dep_ in ("dobj", "nsubjpass") and self._breakable(c) for c in tok.children) \
                 and not (tok.pos_ == "NOUN" and self._cut_in(tok)) \
-                and not (tok.dep_ == "acl" and tok.tag_ == "VBN" and self._breakable(tok.head)):
+                and not self._cut_in_clause(tok):
             return True  # 'cut the cable' but not 'cut flows into the pipeline', 'cut power to the plant'
         if word in CONTACTS and not self._touches_facility(doc[trig.start:trig.end]):
             return True  # 'made contact with the berth' is a ship's accident; 'made contact with the pilot' is not
@@ -707,6 +707,10 @@ class EventBuilder:
                        for c in tok.children)
         return False
 
+    def _cut_in_clause(self, tok) -> bool:
+        """'signalling cables cut on the X railway': a participle in a reduced clause after the broken thing."""
+        return tok.dep_ == "acl" and tok.tag_ == "VBN" and self._breakable(tok.head)
+
     def _takes_facility(self, tok) -> bool:
         """A seizure verb or noun whose object (or passive subject) holds a facility."""
         verbs = [tok]
@@ -742,7 +746,7 @@ class EventBuilder:
                     return True  # 'theft at the substation'
         if tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl") and self._is_facility(tok.head):
             return True  # "the seized plant"
-        if tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.lower_ in CUT_WORDS and self._breakable(tok.head):
+        if tok.lower_ in CUT_WORDS and self._cut_in_clause(tok):
             return True  # 'signalling cables cut on the X railway', 'towers felled by the storm'
         if tok.pos_ == "NOUN" and tok.lower_ in CUT_WORDS and self._cut_in(tok):
             return True  # 'made a cut in the upper part of the pipe'

@@ -37,7 +37,7 @@ TECH_WORDS = {"scada", "it", "ot", "ics", "erp", "hmi", "dcs", "ems", "gis", "sa
 CASED_LEGAL_FORMS = {"Co", "SA", "S.A", "AS", "ASA", "AB", "NV", "N.V", "BV", "B.V", "SpA", "S.p.A", "Srl", "Pty", "SAS",
                      "LLC", "Ltd", "Inc", "PLC", "Plc", "GmbH", "AG", "Oy", "JSC", "PJSC", "OJSC", "Bhd", "Tbk"}
 # owners an appositive names a facility by: 'X, the country's main port', 'Y, the company's largest refinery'
-OWNER_WORDS = {"country", "country's", "nation", "region", "province", "state", "island", "city", "company", "group",
+OWNER_WORDS = {"country", "nation", "region", "province", "state", "island", "city", "company", "group",
                "operator", "firm", "utility", "kingdom", "republic", "territory", "capital"}
 BODY_VERBS = {"say", "announce", "report", "confirm", "state", "tell", "add", "warn", "deny", "estimate"}
 RAIL_STAFF = {"train", "wagon", "locomotive", "crew", "staff", "worker", "employee", "spokesman", "spokeswoman",
@@ -212,9 +212,9 @@ def _acts_as_body(doc: Doc, i: int) -> bool:
     t = doc[i]
     if t.dep_ == "nsubj" and t.head.lemma_ in BODY_VERBS:
         return True
-    if any(c.dep_ == "appos" and c.lemma_ in ORG_NOUNS | {"consortium", "concessionaire"} for c in doc[i].children):
+    if any(c.dep_ == "appos" and c.lemma_ in ORG_NOUNS | {"consortium", "concessionaire"} for c in t.children):
         return True
-    return doc[i].dep_ == "pobj" and doc[i].head.lower_ == "of" and doc[i].head.head.lemma_ in RAIL_STAFF
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_ in RAIL_STAFF
 
 
 class FacilityFinder(DataComponent):
@@ -241,6 +241,7 @@ class FacilityFinder(DataComponent):
         self.prefixes = {k: v for k, v in lexicon.facilities().get("prefix_heads", {}).items() if not k.startswith("_")}
         self.not_heads = {_words(k) for k in lexicon.facilities()["not_heads"]["words"]}
         self.not_head_lens = sorted({len(k) for k in self.not_heads}, reverse=True)
+        self.not_head_last = {k[-1] for k in self.not_heads}  # (only these heads need the phrase check)
         self.heads_after_only = {k: set(v) for k, v in lexicon.facilities()["heads_after_only"].items()
                                  if not k.startswith("_")}
         self.last = {k[-1] for k in self.heads} | {k[-1] for k in self.name_heads} | set(self.after_name)
@@ -283,7 +284,7 @@ class FacilityFinder(DataComponent):
 
     def _head_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
         """Longest head phrase ending at token i: (first token, type)."""
-        if doc[i].lower_ not in self.last or any(
+        if doc[i].lower_ not in self.last or doc[i].lower_ in self.not_head_last and any(
                 n <= i + 1 and tuple(t.lower_ for t in doc[i - n + 1:i + 1]) in self.not_heads for n in self.not_head_lens):
             return None  # ('the police station', 'the Emergency Operations Centre': no infrastructure)
         after = self.heads_after_only.get(doc[i].lower_)
