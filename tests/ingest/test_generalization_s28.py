@@ -1,0 +1,28 @@
+"""Session 28's generalizing rules, one behaviour per test, on short invented sentences (none taken
+from the corpora). The helpers are those of test_generalization.py and of session 26's tests."""
+from __future__ import annotations
+
+from tests.ingest.test_generalization import extract
+from tests.ingest.test_generalization_s26 import PUB, _incidents  # (the same helpers)
+
+
+def _dated(out):
+    names = {e["id"]: e["name"] for e in out["entities"]}
+    return [(i["type"], i["start"], [names[t] for t in i["targets"]]) for i in out["incidents"]]
+
+
+def test_the_same_line_is_the_line_the_story_is_about(extractor):
+    text = ("Vandals toppled three towers on the Ostrava–Brno line on Monday, the operator said. "
+            "The Ostrava–Brno line carries power to the south of the region. "
+            "Crews restored supply through the Vyškov line on Tuesday. "
+            "The same line was cut by a landslide in March 2021.")
+    assert [(start, targets) for _, start, targets in _dated(extract(extractor, text, published=PUB))] == [
+        ("2026-05-18", ["Ostrava–Brno line"]), ("2021-03-01", ["Ostrava–Brno line"])]
+
+
+def test_the_same_line_told_right_after_another_line_named_more_often_is_still_the_latest(extractor):
+    # a guard: with one mention each, 'the same' keeps meaning the line told last
+    text = ("Crews restored supply through the Vyškov line on Tuesday after a storm. "
+            "Vandals toppled three towers on the Ostrava–Brno line on Monday, the operator said. "
+            "The same line was cut by a landslide in March 2021.")
+    assert [targets for _, _, targets in _dated(extract(extractor, text, published=PUB))][-1] == ["Ostrava–Brno line"]
