@@ -149,6 +149,12 @@ GOVERNMENT_IDS = word_ids(["government"])
 # the last word of an administrative area's name: "Bangka Regency", "Mandera County"
 AREA_WORDS = {"regency", "county", "province", "district", "governorate", "oblast", "region", "prefecture",
               "municipality", "krai", "okrug", "raion", "canton", "parish", "borough", "township", "emirate"}
+# 'Islamic State', 'Member State': no area of a country
+STATE_NOT_AREA = {"islamic", "member", "nation", "welfare", "deep", "sovereign", "police", "client", "puppet", "rogue",
+                  "buffer", "failed", "successor", "flag", "coastal", "home", "host", "transit", "partner", "secretary"}
+# words inside a body named for its area: 'Marawi City Water District', 'Emfuleni Local Municipality'
+SERVICE_WORDS = {"utility", "water", "fire", "army", "military", "police", "school", "irrigation", "health", "local",
+                 "sanitation", "power", "electric", "transit", "drainage", "conservation", "public", "guard", "city"}
 # the last word of a street's name: "Comercio Street", "Commercial Avenue" (a place, whatever NER says)
 # public buildings named as where people went ('taken to Nishtar Hospital', 'water at the Thames Civic Centre'):
 # facilities, no actors
@@ -664,6 +670,22 @@ class ActorFinder(DataComponent):
         if j == span.end and k == span.start:
             return False
         return j < len(doc) and (toks[j].lower_ in LINK_WORDS or toks[j].lemma_ in LINK_WORDS)
+
+    @staticmethod
+    def _area_name(span) -> bool:
+        """'Bangka Regency', 'Lika-Senj County', 'Akwa Ibom State', 'Birnin Gwari Local Government Area': a
+        name ending in the word for an administrative area is that area ('Islamic State' is no state's area)."""
+        toks = list(span)
+        if not 2 <= len(toks) <= 5 or any(t.lower_ in ("of", "and", "&", "for") for t in toks):
+            return False
+        last = toks[-1].lower_
+        if len(toks) > 2 and (any(t.lower_ in SERVICE_WORDS for t in toks) or toks[0].ent_type_ == "ORDINAL"):
+            return False  # 'Cowlitz County Public Utility District', 'Second Army Region': bodies
+        if last in AREA_WORDS:
+            return True
+        if last == "state":
+            return all(t.text[:1].isupper() or t.text == "-" for t in toks) and toks[0].lower_ not in STATE_NOT_AREA
+        return last == "area" and len(toks) >= 3 and [t.lower_ for t in toks[-3:]] == ["local", "government", "area"]
 
     @staticmethod
     def _route_end(doc: Doc, span: Span) -> bool:
@@ -1504,9 +1526,8 @@ class ActorFinder(DataComponent):
                 and not self.c.country(text) and self._route_end(doc, span):
             add(span, "place", "city", source="route-end")  # "gas from Onești to Piatra Neamț"
             return
-        if label in ("ORG", "PERSON", "FAC") and len(span) == 2 and toks[span.end - 1].lower_ in AREA_WORDS \
-                and not organ:
-            add(span, "place", "region", source="area")  # "parts of Bangka Regency"
+        if label in ("ORG", "PERSON", "FAC") and not organ and self._area_name(span):
+            add(span, "place", "region", source="area")  # "parts of Bangka Regency", "off Akwa Ibom State"
             return
         if label in ("ORG", "PERSON", "FAC") and len(span) >= 2 and not organ and (
                 toks[span.end - 1].lower_ in GEO_WORDS or fold(toks[span.start].text) in FEATURE_FIRST

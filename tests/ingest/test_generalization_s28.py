@@ -2,6 +2,8 @@
 from the corpora). The helpers are those of test_generalization.py and of session 26's tests."""
 from __future__ import annotations
 
+import pytest
+
 from tests.ingest.test_generalization import extract
 from tests.ingest.test_generalization_s26 import PUB, _incidents  # (the same helpers)
 
@@ -26,3 +28,25 @@ def test_the_same_line_told_right_after_another_line_named_more_often_is_still_t
             "Vandals toppled three towers on the Ostrava–Brno line on Monday, the operator said. "
             "The same line was cut by a landslide in March 2021.")
     assert [targets for _, _, targets in _dated(extract(extractor, text, published=PUB))][-1] == ["Ostrava–Brno line"]
+
+
+def _kinds_of(out, name):
+    return {e["kind"] for e in out["entities"] if e["name"] == name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen boarded an offshore platform off Akwa Ibom State on Saturday, the navy said.", "Akwa Ibom State"),
+    ("The line is the only rail link to Kachin State, officials said on Monday.", "Kachin State"),
+    ("Saboteurs removed tower members of the 220 kV Senj–Melina line (Lika-Senj County) on Monday.", "Lika-Senj County"),
+])
+def test_a_name_ending_in_an_area_word_is_a_place(extractor, text, name):
+    assert _kinds_of(extract(extractor, text, published=PUB), name) == {"place"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Islamic State claimed the bombing of the Kirkuk pipeline on Monday.", "Islamic State"),
+    ("The Cowlitz County Public Utility District said on Monday that the substation had been vandalised.",
+     "Cowlitz County Public Utility District"),
+])
+def test_a_body_or_a_group_named_with_an_area_word_stays_an_actor(extractor, text, name):
+    assert _kinds_of(extract(extractor, text, published=PUB), name) == {"actor"}
