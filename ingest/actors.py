@@ -240,6 +240,10 @@ def _clean(doc: Doc, span: Span) -> Span | None:
     if end - start >= 3 and (toks[start].lower_ in ROLE_WORDS or toks[start].lower_ in lexicon.honorifics()) \
             and toks[start].is_title and toks[start + 1].text[:1].isupper():
         start += 1  # 'Owner Pasuquin Hills Wind Power Corp.', 'Mr Bounmy Phommachanh': the name after the role
+    board = start + (toks[start].lower_ == "management")
+    if end - board >= 3 and toks[board].lower_ == "board" and toks[board + 1].lower_ == "of" \
+            and toks[end - 1].lower_.rstrip(".") in LEGAL_TAILS | COMPANY_SUFFIXES:
+        start = board + 2  # 'the Board of Brolga Energy Limited': the company
     if end - start >= 3 and toks[start].lower_ in MEMBER_WORDS and toks[start + 1].lower_ in ("of", "from"):
         start += 2  # 'Fighters of Islamic State Mozambique Province': the group they belong to
         while start < end and toks[start].lower_ == "the":
@@ -262,7 +266,7 @@ def _clean(doc: Doc, span: Span) -> Span | None:
     return doc[start:end]
 
 
-LEGAL_TAILS = {"limited", "ltd", "inc", "incorporated", "llc", "plc", "gmbh", "corporation", "pty", "ag", "asa"}
+LEGAL_TAILS = {"limited", "ltd", "inc", "incorporated", "llc", "plc", "gmbh", "corporation", "corp", "pty", "ag", "asa"}
 COMPANY_SUFFIXES = {"inc", "ltd", "llc", "co", "corp", "plc", "sa", "ag", "as", "asa", "ab", "oy", "nv", "bv", "gmbh", "spa", "srl"}
 LINKING = {"and", "of", "for", "the", "on", "la", "le", "les", "y", "et", "&", "pour", "für"} | PARTICLES
 
@@ -414,7 +418,8 @@ def _body_linked(doc: Doc, span: Span) -> Span:
         end = k
     if start >= 2 and toks[end - 1].lower_ not in BODY_HEADS and toks[start - 1].lower_ in ("for", "of") \
             and toks[start - 2].lower_ in BODY_OPENERS \
-            and _titled(toks[start - 2]) and toks[start - 2].ent_type_ in ("", "ORG"):
+            and _titled(toks[start - 2]) and toks[start - 2].ent_type_ in ("", "ORG") \
+            and toks[end - 1].lower_.rstrip(".") not in LEGAL_TAILS | COMPANY_SUFFIXES:  # ('the Board of X Limited')
         start -= 2
         while start > 0 and titled(start - 1) and toks[start - 1].lower_ != "the" and span.start - start < 6:
             start -= 1
@@ -1686,7 +1691,7 @@ class ActorFinder(DataComponent):
         while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].text[:1].isupper() and toks[start - 1].is_alpha \
                 and toks[start - 1].dep_ == "compound" and span.start <= toks[start - 1].head.i < end \
                 and not toks[start - 1].ent_type_ in ("GPE", "LOC") and "\n" not in toks[start - 1].whitespace_ \
-                and toks[start - 1].lower_ not in LEAD_WORDS:  # not 'Suspected' before the name
+                and toks[start - 1].lower_ not in LEAD_WORDS | ROLE_WORDS:  # not 'Suspected', 'Operator' before the name
             start -= 1
         # "Scottish and Southern Electricity Networks", "Pipeline and Hazardous Materials Safety Administration"
         if start >= 2 and toks[start - 1].lower_ == "and" and toks[start - 2].text[:1].isupper() and toks[start - 2].is_alpha \
@@ -2011,6 +2016,8 @@ class ActorFinder(DataComponent):
             while start > 0 and toks[start - 1].tag_ in ("NNP", "NNPS") and toks[start - 1].text[:1].isupper() \
                     and "\n" not in toks[start - 1].whitespace_ and not toks[start].is_sent_start:
                 start -= 1
+            while start + 1 < t.i and toks[start].lower_ in ROLE_WORDS:
+                start += 1  # 'Operator Andes Midstream SA said': the company, after its role
             if start < t.i and not (start > 0 and (toks[start - 1].lower_ in ("and", "&", "of")
                                                    or toks[start - 1].text == "-" and not toks[start - 1].whitespace_)):
                 add(doc[start:t.i + 1], "actor", "company", source="legal-name")  # not 'Gas Corporation' of 'X Oil and Gas Corporation'

@@ -50,3 +50,24 @@ def test_a_name_ending_in_an_area_word_is_a_place(extractor, text, name):
 ])
 def test_a_body_or_a_group_named_with_an_area_word_stays_an_actor(extractor, text, name):
     assert _kinds_of(extract(extractor, text, published=PUB), name) == {"actor"}
+
+
+def _actor_names(out):
+    return [e["name"] for e in out["entities"] if e["kind"] == "actor"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Operator Andes Midstream SA had initially said it could not rule out interference.", "Andes Midstream SA"),
+    ("The Board of Brolga Energy Limited said on Monday that the compressor station had been repaired.",
+     "Brolga Energy Limited"),
+    ("Owner Tarapaca Hills Power Corp. said on Monday that two turbines were damaged by the storm.",
+     "Tarapaca Hills Power Corp"),
+])
+def test_a_company_named_after_its_role_or_its_board_is_the_company(extractor, text, name):
+    assert name in _actor_names(extract(extractor, text, published=PUB))
+
+
+def test_a_board_that_is_a_body_keeps_its_name(extractor):
+    # a guard: 'Board of X' without a company's legal form is a body of its own
+    text = "The Board of Inquiry into the Kiambere blackout said on Monday that the report was late."
+    assert "Board of Inquiry" in " ".join(_actor_names(extract(extractor, text, published=PUB)))
