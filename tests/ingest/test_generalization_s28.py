@@ -71,3 +71,14 @@ def test_a_board_that_is_a_body_keeps_its_name(extractor):
     # a guard: 'Board of X' without a company's legal form is a body of its own
     text = "The Board of Inquiry into the Kiambere blackout said on Monday that the report was late."
     assert "Board of Inquiry" in " ".join(_actor_names(extract(extractor, text, published=PUB)))
+
+
+def test_a_street_the_model_took_for_a_people_still_names_a_main(extractor):
+    text = "On Monday a district heating main burst under Storgatan. A weld on the Storgatan main had failed, the utility said."
+    assert _incidents(extract(extractor, text, published=PUB)) == [("accident", ["Storgatan main"])]
+
+
+def test_a_country_s_people_before_a_pipeline_stays_a_demonym(extractor):
+    # a guard: 'the Russian pipeline' is told by its country's adjective, not by a name
+    out = extract(extractor, "On Monday drones hit the Russian pipeline near Orel, officials said.", published=PUB)
+    assert "Russian" not in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
