@@ -363,6 +363,7 @@ class EventBuilder:
         if word in CUT_WORDS and any(c.dep_ in ("amod", "compound") and c.lower_ in SUPPLY_CUTS for c in tok.children):
             return True  # 'rotating cuts', 'unscheduled power cuts': outages of supply, not a cut facility
         if word in CUT_WORDS and not any(c.dep_ in ("dobj", "nsubjpass") and self._breakable(c) for c in tok.children) \
+                and not any(self._breakable(c) for c in self._copula_subjects(tok)) \
                 and not (tok.pos_ == "NOUN" and self._cut_in(tok)) \
                 and not self._cut_in_clause(tok):
             return True  # 'cut the cable' but not 'cut flows into the pipeline', 'cut power to the plant'
@@ -707,6 +708,17 @@ class EventBuilder:
                        for c in tok.children)
         return False
 
+    @staticmethod
+    def _copula_subjects(tok) -> list:
+        """'four towers of the X line were bent or toppled': the parser reads the participle after 'were' as
+        an adjective (or joins it to one); the subject of 'were' is what suffered it."""
+        k = tok
+        while k.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in k.children):
+            k = k.head
+        if k.dep_ != "acomp" or k.tag_ not in ("VBN", "JJ") or tok.tag_ != "VBN":
+            return []
+        return [c for c in k.head.children if c.dep_ == "nsubj"]
+
     def _cut_in_clause(self, tok) -> bool:
         """'signalling cables cut on the X railway': a participle in a reduced clause after the broken thing."""
         return tok.dep_ == "acl" and tok.tag_ == "VBN" and self._breakable(tok.head)
@@ -719,12 +731,15 @@ class EventBuilder:
             # Giza were hit by cuts': a clause with a subject of its own)
         verbs += [c for c in tok.children if c.dep_ == "conj"]
         for v in verbs:
-            for c in v.children:
-                if c.dep_ in ("dobj", "nsubjpass", "obj") and self._is_facility(c):
+            # 'four towers of the X line were bent or toppled': the parser's adjective after 'were' is a passive
+            subjects = self._copula_subjects(v)
+            for c in [*v.children, *subjects]:
+                dep = "nsubjpass" if c in subjects else c.dep_
+                if dep in ("dobj", "nsubjpass", "obj") and self._is_facility(c):
                     return True
-                if c.dep_ in ("dobj", "nsubjpass") and v.lower_ in CUT_WORDS and self._breakable(c):
+                if dep in ("dobj", "nsubjpass") and v.lower_ in CUT_WORDS and self._breakable(c):
                     return True  # 'saboteurs cut fibre-optic cables at four sites': unnamed, but cables
-                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ not in FUELS and any(
+                if dep in ("dobj", "nsubjpass") and c.lemma_ not in FUELS and any(
                         p.dep_ == "prep" and p.lower_ in ("on", "at", "of") and any(self._is_facility(o) for o in p.children)
                         for p in c.children):
                     return True  # 'flames burned 14 wooden poles of the X line': things of a facility

@@ -82,3 +82,15 @@ def test_a_country_s_people_before_a_pipeline_stays_a_demonym(extractor):
     # a guard: 'the Russian pipeline' is told by its country's adjective, not by a name
     out = extract(extractor, "On Monday drones hit the Russian pipeline near Orel, officials said.", published=PUB)
     assert "Russian" not in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
+
+
+def test_towers_told_bent_or_toppled_are_damage_to_their_line(extractor):
+    # the parser reads 'bent' after 'were' as an adjective and joins 'toppled' to it
+    text = "On Tuesday, four towers of the Ouaco–Voh 150 kV line were bent or toppled."
+    assert _incidents(extract(extractor, text, published=PUB)) == [("damage", ["Ouaco–Voh 150 kV line"])]
+
+
+def test_prices_told_cut_after_were_are_no_incident(extractor):
+    # a guard: the subject of 'were' must be a thing that breaks
+    text = "On Tuesday, fares on the Ouaco–Voh line were lowered and cut for students."
+    assert _incidents(extract(extractor, text, published=PUB)) == []
