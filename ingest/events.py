@@ -269,6 +269,7 @@ class EventBuilder:
         self.editor_notes = set(data.get("editor_notes", {}).get("words", []))
         self.not_before = {w: set(after) for w, after in data.get("not_before", {}).items() if not w.startswith("_")}
         self.subject_bound = set(data["subject_bound_words"]["words"])  # "failed" only when a facility fails
+        self.operations = set(data["subject_bound_words"]["operations"])  # 'pumping at the plant stopped'
         # 'Israeli artillery shells fell on the station': the landed weapon's own words name its side
         self.landing = set(data.get("fired_at", {}).get("landing_verbs", ()))
         self.part_nouns = set(lexicon.facilities()["part_nouns"])
@@ -597,12 +598,18 @@ class EventBuilder:
             if tok.lemma_ == "come" and any(c.dep_ == "prep" and c.lower_ in ("across", "on", "onto") and any(
                     self._is_facility(o) for o in c.children) for c in tok.children):
                 return True  # 'trees came down across the X line': what came down fell on a facility
-            return any(c.dep_ == "nsubj" and self._breakable(c) for c in tok.children)
+            return any(c.dep_ == "nsubj" and (self._breakable(c) or self._facility_work(c)) for c in tok.children)
         if tok.dep_ == "compound":
             tok = tok.head  # "gate" in "gate failure"
         return any(c.dep_ == "compound" and self._breakable(c) for c in tok.children) or any(
             c.dep_ == "prep" and c.lower_ in ("of", "at", "on", "in") and any(self._breakable(o) for o in c.children)
             for c in tok.children)
+
+    def _facility_work(self, noun) -> bool:
+        """'pumping at the X plant', 'exports through the Y terminal': the work a facility does."""
+        return noun.lemma_.lower() in self.operations and any(
+            p.dep_ == "prep" and p.lower_ in ("at", "on", "of", "through", "from", "in") and any(
+                self._is_facility(o) for o in p.children) for p in noun.children)
 
     def _facility_lost(self, trig) -> bool:
         """'the substation lost power', 'Port Substation No. 2, which supplies the cranes, lost supply': a

@@ -94,3 +94,16 @@ def test_prices_told_cut_after_were_are_no_incident(extractor):
     # a guard: the subject of 'were' must be a thing that breaks
     text = "On Tuesday, fares on the Ouaco–Voh line were lowered and cut for students."
     assert _incidents(extract(extractor, text, published=PUB)) == []
+
+
+def test_the_work_of_a_facility_that_stopped_is_a_disruption(extractor):
+    text = "On Monday pumping at the Umm Rawaba water treatment plant stopped after the grid failed."
+    assert [t for t, _ in _incidents(extract(extractor, text, published=PUB))] == ["disruption"]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday the rain stopped at the Umm Rawaba water treatment plant.",  # weather, no work of the plant
+    "Police stopped a truck near the Umm Rawaba water treatment plant on Monday.",  # stopped something
+])
+def test_stopped_without_a_facility_s_work_is_no_incident(extractor, text):
+    assert _incidents(extract(extractor, text, published=PUB)) == []
