@@ -107,3 +107,20 @@ def test_the_work_of_a_facility_that_stopped_is_a_disruption(extractor):
 ])
 def test_stopped_without_a_facility_s_work_is_no_incident(extractor, text):
     assert _incidents(extract(extractor, text, published=PUB)) == []
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Strong northerly winds and heavy swell closed the Arzew oil terminal on Tuesday.", "Arzew oil terminal"),
+    ("On Sunday night four towers of the Tarlee–Blyth line were brought down by destructive winds.",
+     "Tarlee–Blyth line"),
+])
+def test_swell_and_winds_are_natural_hazards(extractor, text, target):
+    assert _incidents(extract(extractor, text, published=PUB)) == [("natural_hazard", [target])]
+
+
+@pytest.mark.parametrize("text", [
+    "The Karsk pipeline winds through the valley for 40 km before it reaches the Arzew oil terminal.",
+    "Forecasters said on Monday that winds will ease across the region by Thursday.",
+])
+def test_winds_that_do_nothing_are_no_incident(extractor, text):
+    assert _incidents(extract(extractor, text, published=PUB)) == []
