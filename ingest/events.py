@@ -71,7 +71,10 @@ PEOPLE = {"person", "people", "man", "men", "vandal", "thief", "saboteur", "atta
           "fighter", "arsonist", "protester", "criminal"}
 CUT_WORDS = {"cut", "cuts", "cutting", "toppled", "toppling", "felled"}  # damage only to what is cut itself: a facility, or a part
 # intrusion words that tell a hack only among computer words (else a break-in, or the lack of one)
-PHYSICAL_TOO = {"intrusion", "intrusions"}
+PHYSICAL_TOO = {"intrusion", "intrusions", "intruder", "intruders"}
+# cyberattack words that name an intrusion only in a sentence about computers ('an actor accessed the
+# tank-gauging system'; not 'the site is accessed by a track')
+COMPUTER_ONLY = {"accessed"}
 SUPPLY_CUTS = {"power", "electricity", "supply", "water", "gas", "rotating", "rolling", "scheduled", "unscheduled",
                "planned", "unplanned", "daily", "hourly", "load", "load-shedding"}
 COLLAPSE_WORDS = {"collapse", "collapsed", "fell down", "gave way", "give way", "giving way", "structural failure"}
@@ -355,6 +358,8 @@ class EventBuilder:
         word = doc[trig.start:trig.end].text.lower()
         if word in self.not_before and trig.end < len(doc) and doc[trig.end].lower_ in self.not_before[word]:
             return True  # 'the slip road', 'police cracked down on', 'listed the company on its leak site'
+        if word in COMPUTER_ONLY and not self._about_computers(tok.sent):
+            return True
         if word in ("slip", "slips") and tok.pos_ != "NOUN":
             return True  # 'prices slip': no landslip
         if word in PHYSICAL_TOO and (not self._about_computers(tok.sent) and not self._cyber_text() or any(

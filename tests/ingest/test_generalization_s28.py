@@ -124,3 +124,21 @@ def test_swell_and_winds_are_natural_hazards(extractor, text, target):
 ])
 def test_winds_that_do_nothing_are_no_incident(extractor, text):
     assert _incidents(extract(extractor, text, published=PUB)) == []
+
+
+@pytest.mark.parametrize("text, target", [
+    ("On 3 March 2026 the utility detected an intruder in the network of its Lae system control centre.",
+     "Lae system control centre"),
+    ("On 30 April, an unknown actor accessed the tank-gauging system at the Kindersley storage terminal.",
+     "Kindersley storage terminal"),
+])
+def test_an_intruder_in_a_network_or_an_accessed_system_is_a_cyberattack(extractor, text, target):
+    assert _incidents(extract(extractor, text, published=PUB)) == [("cyberattack", [target])]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday armed intruders were seen near the Kindersley substation, police said.",
+    "The Kindersley storage terminal is accessed by a gravel track from the highway.",
+])
+def test_intruders_and_access_away_from_computers_are_no_cyberattack(extractor, text):
+    assert "cyberattack" not in [t for t, _ in _incidents(extract(extractor, text, published=PUB))]
