@@ -71,6 +71,10 @@ PEOPLE = {"person", "people", "man", "men", "vandal", "thief", "saboteur", "atta
           "fighter", "arsonist", "protester", "criminal"}
 CUT_WORDS = {"cut", "cuts", "cutting", "toppled", "toppling", "felled"}  # damage only to what is cut itself: a facility, or a part
 # intrusion words that tell a hack only among computer words (else a break-in, or the lack of one)
+# what a day after 'of' or 'dated' dates when it is a document: 'the news release of 3 February'
+DOCUMENT_NOUNS = {"release", "statement", "report", "announcement", "letter", "notice", "circular", "bulletin",
+                  "update", "filing", "decision", "order", "ruling", "communiqué", "communique", "memo", "advisory",
+                  "notification", "submission", "publication", "edition", "issue", "minutes", "resolution"}
 PHYSICAL_TOO = {"intrusion", "intrusions", "intruder", "intruders"}
 # cyberattack words that name an intrusion only in a sentence about computers ('an actor accessed the
 # tank-gauging system'; not 'the site is accessed by a track')
@@ -1276,6 +1280,8 @@ class EventBuilder:
                 continue  # 'according to the SHLA, which has controlled the area since late December'
             if self._dates_other_noun(s, e, real):
                 continue  # 'according to the NUG, the administration formed after the 2021 coup': the coup's year
+            if self._dates_document(s, e):
+                continue  # '(see the Company's news release of 3 February 2022)': the release's day
             interval = expr.resolve(self.published)
             if interval is None:
                 if expr.relative and best is None:
@@ -1389,6 +1395,19 @@ class EventBuilder:
         if head.i in self._trigger_tokens() or any(self._head(r).i == head.i for r in real):
             return False
         return not any(x.kind == "facility" for x in self.res.at.get(head.i, []))
+
+    def _dates_document(self, s: int, e: int) -> bool:
+        """A day written after a document's noun ('the news release of 3 February', 'a letter dated 4 May')
+        is when the document was issued, not when what it tells of happened."""
+        root = self.doc[s:e].root
+        prep = root.head
+        if root.dep_ != "pobj" and not (root.dep_ in ("npadvmod", "dobj") and prep.lower_ == "dated"):
+            return False
+        if prep.lower_ not in ("of", "dated"):
+            return False
+        noun = prep.head
+        return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in DOCUMENT_NOUNS \
+            and noun.i not in self._trigger_tokens()
 
     def _in_other_relative(self, i: int, real) -> bool:
         """Token i sits in a relative clause on an actor, which tells about it and not about the

@@ -142,3 +142,15 @@ def test_an_intruder_in_a_network_or_an_accessed_system_is_a_cyberattack(extract
 ])
 def test_intruders_and_access_away_from_computers_are_no_cyberattack(extractor, text):
     assert "cyberattack" not in [t for t, _ in _incidents(extract(extractor, text, published=PUB))]
+
+
+def test_a_document_s_day_does_not_date_the_event_it_tells_of(extractor):
+    text = ("The Kilembe mine interrupted mining in January 2026, when record rainfall flooded the Kilembe East "
+            "pit (see the Company's news release of 3 February 2026).")
+    assert [i["start"] for i in extract(extractor, text, published=PUB)["incidents"]] == ["2026-01-01"]
+
+
+def test_a_day_of_an_event_after_of_still_dates_it(extractor):
+    # a guard: 'the flood of 3 February' is the flood's day
+    text = "The flood of 3 February 2026 swamped the switchyard of the Kilembe hydro station."
+    assert [i["start"] for i in extract(extractor, text, published=PUB)["incidents"]] == ["2026-02-03"]
