@@ -1495,7 +1495,8 @@ class EventBuilder:
                     return 2  # 'X claimed the attack on Friday': the parser's choice; the day of the claim
                 return heads[a.i]
             if a.pos_ in ("VERB", "AUX"):
-                if a.lemma_ in LAW_VERBS:
+                if a.lemma_ in LAW_VERBS and not any(c.dep_ == "nsubj" and c.i in heads for c in a.children):
+                    # (not 'a blast on the pipeline released gas': the blast is what the verb tells of)
                     told = [h for h in heads if self.toks[h].head.i == a.i and self.toks[h].dep_ == "dobj" and h < i]
                     if told and a.lemma_ in ("investigate", "probe", "examine"):
                         return heads[told[0]]  # 'investigating a fire at the X mast on the night of 18 April'

@@ -154,3 +154,10 @@ def test_a_day_of_an_event_after_of_still_dates_it(extractor):
     # a guard: 'the flood of 3 February' is the flood's day
     text = "The flood of 3 February 2026 swamped the switchyard of the Kilembe hydro station."
     assert [i["start"] for i in extract(extractor, text, published=PUB)["incidents"]] == ["2026-02-03"]
+
+
+def test_an_event_that_released_gas_keeps_its_day(extractor):
+    # 'release' dates police work ('released the crew on Friday'), not a blast that released gas
+    text = "On 3 May 2026, a blast on the Lakehead pipeline near Crystal Falls released natural gas liquids."
+    assert [(i["type"], i["start"]) for i in extract(extractor, text, published=PUB)["incidents"]] == [
+        ("explosion", "2026-05-03")]
