@@ -486,6 +486,7 @@ def resolve(doc: Doc) -> Resolution:
         if e is None:
             e = Ent("facility", m.type, name, weak=True)
             described.append(e)
+            _acronym(doc, m, e)
             owner = _owner(doc, m, act)
             if owner:
                 e.alias(f"{owner} {doc[m.end - 1].text}")
@@ -964,10 +965,20 @@ def _merge(res: Resolution, into: Ent, other: Ent) -> None:
 
 
 def _acronym(doc: Doc, m: Mention, e: Ent) -> None:
-    """'Zaporizhzhia Nuclear Power Plant (ZNPP)': the parenthesis is another name."""
+    """'Zaporizhzhia Nuclear Power Plant (ZNPP)', 'the mild hydrocracking unit (MHC)': the parenthesis is
+    another name; so are both in 'the Trans-Andean pipeline (Oleoducto Trasandino, OTA)'."""
     j = m.end
     if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
         e.alias(doc[j + 1].text)
+        return
+    if j >= len(doc) or doc[j].text != "(":
+        return
+    close = next((k for k in range(j + 1, min(j + 9, len(doc))) if doc[k].text == ")"), None)
+    if close is None or close - j < 4 or doc[close - 2].text != "," or not doc[close - 1].text.isupper() \
+            or not all(t.text[:1].isupper() for t in doc[j + 1:close - 2]):
+        return
+    e.alias(doc[j + 1:close - 2].text)  # (the name in the local language)
+    e.alias(doc[close - 1].text)
 
 
 def _owner(doc: Doc, m: Mention, act: list[Mention]) -> Optional[str]:

@@ -161,3 +161,21 @@ def test_an_event_that_released_gas_keeps_its_day(extractor):
     text = "On 3 May 2026, a blast on the Lakehead pipeline near Crystal Falls released natural gas liquids."
     assert [(i["type"], i["start"]) for i in extract(extractor, text, published=PUB)["incidents"]] == [
         ("explosion", "2026-05-03")]
+
+
+def _names_by_kind(out, kind):
+    return [e["name"] for e in out["entities"] if e["kind"] == kind]
+
+
+def test_an_acronym_after_a_described_facility_is_that_facility(extractor):
+    text = ("A fire broke out on Monday in the mild hydrocracking unit (MHC) at the Gdańsk refinery. "
+            "The MHC will stay shut until April, the operator said.")
+    out = extract(extractor, text, published=PUB)
+    assert "MHC" not in _names_by_kind(out, "actor")
+
+
+def test_a_name_and_an_acronym_in_brackets_are_the_facility_s(extractor):
+    text = ("On 8 April armed men stormed a pumping station of the Trans-Andean pipeline (Oleoducto Trasandino, "
+            "OTA), operated by Ecopetrol. The OTA has been shut since then.")
+    out = extract(extractor, text, published=PUB)
+    assert "OTA" not in _names_by_kind(out, "actor") and "Oleoducto Trasandino" not in _names_by_kind(out, "facility")
