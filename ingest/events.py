@@ -1061,20 +1061,25 @@ class EventBuilder:
             if h.dep_ == "pobj" and h.head.lower_ in ("on", "along") and not any(r.type == "natural_hazard" for r in real):
                 ents = [e for e in ents if e.type != "road"]  # 'ambushed a convoy on the X-Y road': where, not what
             for e in ents:
-                d = min(_tree_distance(t, _past_partitive(self._head(r))) for r in real)
-                cands.append((d, e, t.dep_ == "conj", t.i))
+                ds = tuple(_tree_distance(t, _past_partitive(self._head(r))) for r in real)
+                cands.append((min(ds), e, t.dep_ == "conj", t.i, ds))
         if not cands:
             return []
         cands = self._no_stray_parts(cands, sent)
-        best = min(d for d, _, _, _ in cands)
+        best = min(c[0] for c in cands)
         # 'Wednesday's strike came a day after ... exports through the X pipeline': a trigger that refers
         # back takes only a facility near it
-        if best > (4 if all(self._definite(r) or self._day_owned(r) for r in real)
-                   and not all(self._where_it_happened(r) for r in real) else 6):
+        limit = 4 if all(self._definite(r) or self._day_owned(r) for r in real) \
+            and not all(self._where_it_happened(r) for r in real) else 6
+        if best > limit:
             return []
+        # each trigger takes the facilities nearest it: 'the X line lost two towers to Cyclone Debbie, and a flood
+        # in 2019 swamped the Y switchyard' tells of both
+        bests = [min(c[4][j] for c in cands) for j in range(len(real))]
         out = []
-        for d, e, conj, _ in sorted(cands, key=lambda x: x[0]):
-            if (d <= best or (conj and d <= best + 1)) and e not in out:
+        for d, e, conj, _, ds in sorted(cands, key=lambda x: x[0]):
+            near = d <= best or not e.weak and any(ds[j] <= b <= limit and ds[j] <= best + 3 for j, b in enumerate(bests))
+            if (near or (conj and d <= best + 1)) and e not in out:
                 out.append(e)
         # prefer the specific part over the whole it belongs to
         return [e for e in out if not any(e in o.ancestors() for o in out)]
@@ -1083,7 +1088,7 @@ class EventBuilder:
         """'In June 2021, a transformer fire at the Nasr City substation': an unnamed part told with 'a' that
         resolution tied to a facility not named in the sentence gives way to the facility named there; one tied to
         none becomes part of it when the sentence names one facility ('setting a control room on fire')."""
-        named = {id(e) for _, e, _, _ in cands if not e.weak}
+        named = {id(e) for _, e, _, _, _ in cands if not e.weak}
 
         def stray(e: Ent, i: int) -> bool:
             k = i
@@ -1096,7 +1101,7 @@ class EventBuilder:
             # is the station's; but 'the pipeline and a nearby data cable were damaged' tells two things)
         if not named:
             return cands
-        wholes = {id(e): e for _, e, _, _ in cands if not e.weak and e.kind == "facility"}
+        wholes = {id(e): e for _, e, _, _, _ in cands if not e.weak and e.kind == "facility"}
         kept = []
         for c in cands:
             if not stray(c[1], c[3]):

@@ -179,3 +179,10 @@ def test_a_name_and_an_acronym_in_brackets_are_the_facility_s(extractor):
             "OTA), operated by Ecopetrol. The OTA has been shut since then.")
     out = extract(extractor, text, published=PUB)
     assert "OTA" not in _names_by_kind(out, "actor") and "Oleoducto Trasandino" not in _names_by_kind(out, "facility")
+
+
+def test_two_clauses_with_their_own_hazards_and_days_are_two_incidents(extractor):
+    text = ("In March 2017 the Bowen–Collinsville line lost two towers to Cyclone Debbie, and a flood in February "
+            "2019 swamped the switchyard at the Haughton River substation south of Townsville.")
+    got = sorted((i["start"], i["type"]) for i in extract(extractor, text, published=PUB)["incidents"])
+    assert got == [("2017-03-01", "natural_hazard"), ("2019-02-01", "natural_hazard")]
