@@ -181,12 +181,6 @@ def _known_as(doc: Doc, end: int):
     return doc[j:k] if k > j else None
 
 
-def _people_word(tok) -> bool:
-    """A country's demonym ('Russian', 'Turkish'): the model's other NORPs are often a street or a town it
-    does not know ('the Storgatan main')."""
-    return lexicon.fold(tok.text) in lexicon.countries().by_demonym
-
-
 def operator_railway(doc: Doc, i: int) -> int | None:
     """'Georgian Railway', 'Bangladesh Railway', 'North Central Railway': where the capitalized words before
     'Railway' (token i) name a country, its people or a compass zone, the name is the operator's, not a line's;
@@ -331,8 +325,7 @@ class FacilityFinder(DataComponent):
         if typ and n >= 0 and _cap(doc[n]) and not doc[n].is_sent_start and (not doc[n].is_stop or lettered) \
                 and (doc[n].pos_ == "PROPN" or dashed or _cap(doc[i]) and doc[n].pos_ == "ADJ" or CODE.fullmatch(doc[n].text)
                      or lettered) \
-                and (doc[n].ent_type_ not in ("NORP", "DATE") or CODE.fullmatch(doc[n].text)
-                     or doc[n].ent_type_ == "NORP" and not _people_word(doc[n])) \
+                and (doc[n].ent_type_ not in ("NORP", "DATE") or CODE.fullmatch(doc[n].text)) \
                 and not (doc[n].ent_type_ == "PERSON" and n > 0 and doc[n - 1].ent_type_ == "PERSON" and not dashed):
             # (two towns joined by a dash the model took for a person still name a route: 'the Taureau-Matawin line')
             # one word the model took for a person still names the place: "the damaged Gaya section"

@@ -73,17 +73,6 @@ def test_a_board_that_is_a_body_keeps_its_name(extractor):
     assert "Board of Inquiry" in " ".join(_actor_names(extract(extractor, text, published=PUB)))
 
 
-def test_a_street_the_model_took_for_a_people_still_names_a_main(extractor):
-    text = "On Monday a district heating main burst under Storgatan. A weld on the Storgatan main had failed, the utility said."
-    assert _incidents(extract(extractor, text, published=PUB)) == [("accident", ["Storgatan main"])]
-
-
-def test_a_country_s_people_before_a_pipeline_stays_a_demonym(extractor):
-    # a guard: 'the Russian pipeline' is told by its country's adjective, not by a name
-    out = extract(extractor, "On Monday drones hit the Russian pipeline near Orel, officials said.", published=PUB)
-    assert "Russian" not in [e["name"] for e in out["entities"] if e["kind"] == "facility"]
-
-
 def test_towers_told_bent_or_toppled_are_damage_to_their_line(extractor):
     # the parser reads 'bent' after 'were' as an adjective and joins 'toppled' to it
     text = "On Tuesday, four towers of the Ouaco–Voh 150 kV line were bent or toppled."
