@@ -299,7 +299,8 @@ FLOORS = {
     # Session 20: type 0.94 -> 0.92: three more incidents matched (25 -> 28), 26 of them typed right (was 24)
     # session 23: check47 type_acc 0.92 -> 0.89 (never studied: one type fewer right of 29 matched (27 -> 26): type
     # 0.931 -> 0.897)
-    "check47": {"entity_f1": 0.76, "incident_f1": 0.60, "type_acc": 0.89, "date_acc": 0.59, "perp_acc": 0.64},
+    # session 28: type 0.89 -> 0.86 (never studied: one more incident matched, 30 (was 29), with the same 26 types right)
+    "check47": {"entity_f1": 0.76, "incident_f1": 0.60, "type_acc": 0.86, "date_acc": 0.59, "perp_acc": 0.64},
     # 0.815 / 0.627 / 0.808 / 0.885 / 0.615, then 0.815 / 0.627 / 0.769 / 0.923 / 0.615; session 17's telecom heads
     # and hazard words matched two more incidents (26 -> 28), one a day off: 0.819 / 0.659 / 0.821 / 0.857 / 0.607
     "check48": {"entity_f1": 0.80, "incident_f1": 0.61, "type_acc": 0.75, "date_acc": 0.84, "perp_acc": 0.59},
@@ -307,7 +308,9 @@ FLOORS = {
     # blind 49 0.811 / 0.649 / 0.680 / 0.640 / 0.680, then studied: 0.869 / 0.750 / 0.900 / 0.700 / 0.700; session 17
     # matched one more incident (30 -> 31) without its perpetrator: 0.872 / 0.775 / 0.903 / 0.710 / 0.677; session 18
     # one more (31 -> 32) of another type than the gold's: 0.872 / 0.800 / 0.875 / 0.719 / 0.688
-    "check49": {"entity_f1": 0.85, "incident_f1": 0.73, "type_acc": 0.87, "date_acc": 0.68, "perp_acc": 0.66},
+    # session 28: type 0.87 -> 0.85 (two more incidents matched, 35 (was 33), one typed right: 30 (was 29); dates 27
+    # right, was 24)
+    "check49": {"entity_f1": 0.85, "incident_f1": 0.73, "type_acc": 0.85, "date_acc": 0.68, "perp_acc": 0.66},
     # never studied: 0.803 / 0.689 / 0.903 / 0.677 / 0.871 with both trees
     # session 22: check50 type_acc 0.88 -> 0.86 (two more incidents matched, 29 -> 31, with the same 27 types right)
     "check50": {"entity_f1": 0.79, "incident_f1": 0.67, "type_acc": 0.86, "date_acc": 0.66, "perp_acc": 0.85},
@@ -358,7 +361,9 @@ FLOORS = {
     # Session 20: type 0.82 -> 0.79: one type lost (20 -> 19 of 24) while three false incidents went (17 -> 14)
     # session 24: check59 perp_acc 0.86 -> 0.81 (never studied: perpetrators right 20 -> 19 of 23 matched: 0.870 ->
     # 0.826; and one more false incident, a train's collision: incident_f1 0.622 -> 0.613)
-    "check59": {"entity_f1": 0.78, "incident_f1": 0.59, "type_acc": 0.79, "date_acc": 0.69, "perp_acc": 0.81},
+    # session 28: perp 0.81 -> 0.79 (never studied: one more incident matched, 24 (was 23), with the same 19
+    # perpetrators right)
+    "check59": {"entity_f1": 0.78, "incident_f1": 0.59, "type_acc": 0.79, "date_acc": 0.69, "perp_acc": 0.79},
     # h827-h882, written blind at the start of session 19; first looks with the session-18 rules (61896ce):
     # blind 60 0.803 / 0.790 / 0.830 / 0.830 / 0.809, blind 61 0.725 / 0.812 / 0.829 / 0.829 / 0.707 (both then studied);
     # blind 62 0.733 / 0.688 / 0.841 / 0.795 / 0.886, blind 63 0.737 / 0.688 / 0.758 / 0.879 / 0.697 (never studied).
@@ -413,7 +418,8 @@ FLOORS = {
     # session 23: check74 date_acc 0.86 -> 0.85 (never studied: three more incidents matched, 35 of 55, dates right
     # 28 -> 30: date 0.875 -> 0.857)
     "check74": {"entity_f1": 0.65, "incident_f1": 0.64, "type_acc": 0.83, "date_acc": 0.85, "perp_acc": 0.64},
-    "check75": {"entity_f1": 0.73, "incident_f1": 0.68, "type_acc": 0.86, "date_acc": 0.86, "perp_acc": 0.64},
+    # session 28: type 0.86 -> 0.84 (never studied: one more incident matched, 46 (was 45), with the same 39 types right)
+    "check75": {"entity_f1": 0.73, "incident_f1": 0.68, "type_acc": 0.84, "date_acc": 0.86, "perp_acc": 0.64},
     # h1051-h1078, blinds 76 and 77, written at the start of session 23 and studied; h1079-h1106, blinds 78 and 79,
     # never studied. First looks (session-22 rules) in heldout/README.md; floors under session 23's final figures:
     # 76 0.825 / 0.822 / 0.717 / 0.868 / 0.811, 77 0.806 / 0.884 / 0.825 / 0.877 / 0.842,
@@ -429,7 +435,8 @@ FLOORS = {
     "check80": {"entity_f1": 0.74, "incident_f1": 0.63, "type_acc": 0.67, "date_acc": 0.78, "perp_acc": 0.67},
     "check81": {"entity_f1": 0.76, "incident_f1": 0.75, "type_acc": 0.72, "date_acc": 0.88, "perp_acc": 0.74},
     # (82's date 0.80 -> 0.79 in session 26: 49 incidents matched instead of 48, 39 dated right as before)
-    "check82": {"entity_f1": 0.77, "incident_f1": 0.77, "type_acc": 0.67, "date_acc": 0.79, "perp_acc": 0.67},
+    # session 28: date 0.79 -> 0.77 (never studied: one more incident matched, 50 (was 49), with the same 39 dates right)
+    "check82": {"entity_f1": 0.77, "incident_f1": 0.77, "type_acc": 0.67, "date_acc": 0.77, "perp_acc": 0.67},
     "check83": {"entity_f1": 0.79, "incident_f1": 0.73, "type_acc": 0.84, "date_acc": 0.80, "perp_acc": 0.71},
     # h1163-h1190, blinds 84 and 85, written at the start of session 25 and studied; h1191-h1218, blinds 86 and 87,
     # never studied. First looks (session-24 rules, 1bf9150) in heldout/README.md; floors under them:
@@ -443,7 +450,10 @@ FLOORS = {
     "check86": {"entity_f1": 0.75, "incident_f1": 0.64, "type_acc": 0.68, "date_acc": 0.71, "perp_acc": 0.63},
     # session 27: check87 type_acc 0.80 -> 0.78 (never studied: one more incident matched (42, was 41) with the same 33
     # types right: 0.805 -> 0.786; the facility named without its kind words)
-    "check87": {"entity_f1": 0.75, "incident_f1": 0.70, "type_acc": 0.78, "date_acc": 0.85, "perp_acc": 0.82},
+    # session 28: type 0.78 -> 0.75 (never studied: one type fewer right of the same 42 matched, 32 (was 33), with
+    # 'intruder' and 'accessed' as cyberattack words, which raised the never-studied pool's matched incidents by three
+    # and its right types by three: 1,213 -> 1,216)
+    "check87": {"entity_f1": 0.75, "incident_f1": 0.70, "type_acc": 0.75, "date_acc": 0.85, "perp_acc": 0.82},
     # h1219-h1246, blinds 88 and 89, written at the start of session 26 and studied; h1247-h1274, blinds 90 and 91,
     # never studied. First looks (session-25 rules, 8c7fe95) in heldout/README.md; floors under them:
     # 88 0.833 / 0.715 / 0.886 / 0.818 / 0.705, 89 0.763 / 0.726 / 0.844 / 0.822 / 0.800,
@@ -453,7 +463,8 @@ FLOORS = {
     "check89": {"entity_f1": 0.75, "incident_f1": 0.71, "type_acc": 0.83, "date_acc": 0.81, "perp_acc": 0.79},
     "check90": {"entity_f1": 0.77, "incident_f1": 0.74, "type_acc": 0.80, "date_acc": 0.87, "perp_acc": 0.80},
     # (91's date 0.76 -> 0.75 within session 26: 41 incidents matched instead of 40, 31 dated right as before)
-    "check91": {"entity_f1": 0.74, "incident_f1": 0.69, "type_acc": 0.74, "date_acc": 0.75, "perp_acc": 0.66},
+    # session 28: type 0.74 -> 0.73 (never studied: one more incident matched, 42 (was 41), with the same 31 types right)
+    "check91": {"entity_f1": 0.74, "incident_f1": 0.69, "type_acc": 0.73, "date_acc": 0.75, "perp_acc": 0.66},
 }
 
 
