@@ -684,6 +684,8 @@ class ActorFinder(DataComponent):
         if not 2 <= len(toks) <= 5 or any(t.lower_ in ("of", "and", "&", "for") for t in toks):
             return False
         last = toks[-1].lower_
+        if any(t.lower_ == "state" and k and toks[k - 1].lower_ in STATE_NOT_AREA for k, t in enumerate(toks)):
+            return False  # 'Islamic State Mozambique Province': a group's branch
         if len(toks) > 2 and (any(t.lower_ in SERVICE_WORDS for t in toks) or toks[0].ent_type_ == "ORDINAL"):
             return False  # 'Cowlitz County Public Utility District', 'Second Army Region': bodies
         if last in AREA_WORDS:
