@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from tests.ingest.test_generalization import extract
-from tests.ingest.test_generalization_s26 import PUB, _incidents  # (the same helpers)
+from tests.ingest.test_generalization_s26 import PUB, _incidents, _kinds  # (the same helpers)
+
+
+def _names_by_kind(out, kind):
+    return [e["name"] for e in out["entities"] if e["kind"] == kind]
 
 
 def _dated(out):
@@ -30,17 +34,13 @@ def test_the_same_line_told_right_after_another_line_named_more_often_is_still_t
     assert [targets for _, _, targets in _dated(extract(extractor, text, published=PUB))][-1] == ["Ostrava–Brno line"]
 
 
-def _kinds_of(out, name):
-    return {e["kind"] for e in out["entities"] if e["name"] == name}
-
-
 @pytest.mark.parametrize("text, name", [
     ("Gunmen boarded an offshore platform off Akwa Ibom State on Saturday, the navy said.", "Akwa Ibom State"),
     ("The line is the only rail link to Kachin State, officials said on Monday.", "Kachin State"),
     ("Saboteurs removed tower members of the 220 kV Senj–Melina line (Lika-Senj County) on Monday.", "Lika-Senj County"),
 ])
 def test_a_name_ending_in_an_area_word_is_a_place(extractor, text, name):
-    assert _kinds_of(extract(extractor, text, published=PUB), name) == {"place"}
+    assert _kinds(extract(extractor, text, published=PUB), name) == {"place"}
 
 
 @pytest.mark.parametrize("text, name", [
@@ -49,11 +49,7 @@ def test_a_name_ending_in_an_area_word_is_a_place(extractor, text, name):
      "Cowlitz County Public Utility District"),
 ])
 def test_a_body_or_a_group_named_with_an_area_word_stays_an_actor(extractor, text, name):
-    assert _kinds_of(extract(extractor, text, published=PUB), name) == {"actor"}
-
-
-def _actor_names(out):
-    return [e["name"] for e in out["entities"] if e["kind"] == "actor"]
+    assert _kinds(extract(extractor, text, published=PUB), name) == {"actor"}
 
 
 @pytest.mark.parametrize("text, name", [
@@ -64,13 +60,13 @@ def _actor_names(out):
      "Tarapaca Hills Power Corp"),
 ])
 def test_a_company_named_after_its_role_or_its_board_is_the_company(extractor, text, name):
-    assert name in _actor_names(extract(extractor, text, published=PUB))
+    assert name in _names_by_kind(extract(extractor, text, published=PUB), "actor")
 
 
 def test_a_board_that_is_a_body_keeps_its_name(extractor):
     # a guard: 'Board of X' without a company's legal form is a body of its own
     text = "The Board of Inquiry into the Kiambere blackout said on Monday that the report was late."
-    assert "Board of Inquiry" in " ".join(_actor_names(extract(extractor, text, published=PUB)))
+    assert "Board of Inquiry" in " ".join(_names_by_kind(extract(extractor, text, published=PUB), "actor"))
 
 
 def test_towers_told_bent_or_toppled_are_damage_to_their_line(extractor):
@@ -150,10 +146,6 @@ def test_an_event_that_released_gas_keeps_its_day(extractor):
     text = "On 3 May 2026, a blast on the Lakehead pipeline near Crystal Falls released natural gas liquids."
     assert [(i["type"], i["start"]) for i in extract(extractor, text, published=PUB)["incidents"]] == [
         ("explosion", "2026-05-03")]
-
-
-def _names_by_kind(out, kind):
-    return [e["name"] for e in out["entities"] if e["kind"] == kind]
 
 
 def test_an_acronym_after_a_described_facility_is_that_facility(extractor):
