@@ -685,13 +685,13 @@ class ActorFinder(DataComponent):
             return False
         last = toks[-1].lower_
         if any(t.lower_ == "state" and k and toks[k - 1].lower_ in STATE_NOT_AREA for k, t in enumerate(toks)):
-            return False  # 'Islamic State Mozambique Province': a group's branch
+            return False  # 'Islamic State', 'Islamic State Mozambique Province': a group and its branch
         if len(toks) > 2 and (any(t.lower_ in SERVICE_WORDS for t in toks) or toks[0].ent_type_ == "ORDINAL"):
             return False  # 'Cowlitz County Public Utility District', 'Second Army Region': bodies
         if last in AREA_WORDS:
             return True
         if last == "state":
-            return all(t.text[:1].isupper() or t.text == "-" for t in toks) and toks[0].lower_ not in STATE_NOT_AREA
+            return all(t.text[:1].isupper() or t.text == "-" for t in toks)
         return last == "area" and len(toks) >= 3 and [t.lower_ for t in toks[-3:]] == ["local", "government", "area"]
 
     @staticmethod

@@ -70,11 +70,11 @@ PEOPLE = {"person", "people", "man", "men", "vandal", "thief", "saboteur", "atta
           "assailant", "perpetrator", "unknown", "individual", "group", "activist", "worker", "insurgent", "rebel",
           "fighter", "arsonist", "protester", "criminal"}
 CUT_WORDS = {"cut", "cuts", "cutting", "toppled", "toppling", "felled"}  # damage only to what is cut itself: a facility, or a part
-# intrusion words that tell a hack only among computer words (else a break-in, or the lack of one)
 # what a day after 'of' or 'dated' dates when it is a document: 'the news release of 3 February'
 DOCUMENT_NOUNS = {"release", "statement", "report", "announcement", "letter", "notice", "circular", "bulletin",
                   "update", "filing", "decision", "order", "ruling", "communiqué", "communique", "memo", "advisory",
                   "notification", "submission", "publication", "edition", "issue", "minutes", "resolution"}
+# intrusion words that tell a hack only among computer words (else a break-in, or the lack of one)
 PHYSICAL_TOO = {"intrusion", "intrusions", "intruder", "intruders"}
 # cyberattack words that name an intrusion only in a sentence about computers ('an actor accessed the
 # tank-gauging system'; not 'the site is accessed by a track')
@@ -363,7 +363,7 @@ class EventBuilder:
         if word in self.not_before and trig.end < len(doc) and doc[trig.end].lower_ in self.not_before[word]:
             return True  # 'the slip road', 'police cracked down on', 'listed the company on its leak site'
         if word in COMPUTER_ONLY and not self._about_computers(tok.sent):
-            return True
+            return True  # 'the site is accessed by a track': no system reached
         if word in ("slip", "slips") and tok.pos_ != "NOUN":
             return True  # 'prices slip': no landslip
         if word in PHYSICAL_TOO and (not self._about_computers(tok.sent) and not self._cyber_text() or any(
@@ -1076,9 +1076,10 @@ class EventBuilder:
         # each trigger takes the facilities nearest it: 'the X line lost two towers to Cyclone Debbie, and a flood
         # in 2019 swamped the Y switchyard' tells of both
         bests = [min(c[4][j] for c in cands) for j in range(len(real))]
+        reach = min(limit, best + 3)
         out = []
         for d, e, conj, _, ds in sorted(cands, key=lambda x: x[0]):
-            near = d <= best or not e.weak and any(ds[j] <= b <= limit and ds[j] <= best + 3 for j, b in enumerate(bests))
+            near = d <= best or not e.weak and any(ds[j] == b <= reach for j, b in enumerate(bests))
             if (near or (conj and d <= best + 1)) and e not in out:
                 out.append(e)
         # prefer the specific part over the whole it belongs to

@@ -438,12 +438,14 @@ def resolve(doc: Doc) -> Resolution:
                     and doc[m.start - 2].text[:1].isupper() else None
                 if owner is not None:  # "Hodeidah's port" after the port of Eilat: Hodeidah port
                     strong = [e for e in strong if any(owner.lower() in n.lower() for n in e.keys())] or strong
+                def last_told(e: Ent) -> int:
+                    return max(s for s, _ in e.spans if s < m.start)
+
                 if doc[m.start - 1].lower_ == "same":  # 'the same cable was interrupted in 2021': the cable the
                     # story is about, told most often so far, not the one named last in passing
-                    ent_of[k] = [max(strong, key=lambda e: (sum(s < m.start for s, _ in e.spans),
-                                                            max(s for s, _ in e.spans if s < m.start)))]
+                    ent_of[k] = [max(strong, key=lambda e: (sum(s < m.start for s, _ in e.spans), last_told(e)))]
                 else:
-                    ent_of[k] = [max(strong, key=lambda e: max(s for s, _ in e.spans if s < m.start))]
+                    ent_of[k] = [max(strong, key=last_told)]
             else:
                 after = [e for e in named if "*" in allowed or e.type in allowed]
                 exact = [e for e in after if e.type == m.type] if m.end - m.start > 1 else []
