@@ -240,7 +240,7 @@ def _clean(doc: Doc, span: Span) -> Span | None:
     if end - start >= 3 and (toks[start].lower_ in ROLE_WORDS or toks[start].lower_ in lexicon.honorifics()) \
             and toks[start].is_title and toks[start + 1].text[:1].isupper():
         start += 1  # 'Owner Pasuquin Hills Wind Power Corp.', 'Mr Bounmy Phommachanh': the name after the role
-    board = start + (toks[start].lower_ == "management")
+    board = start + (start < end and toks[start].lower_ == "management")
     if end - board >= 3 and toks[board].lower_ == "board" and toks[board + 1].lower_ == "of" \
             and toks[end - 1].lower_.rstrip(".") in LEGAL_TAILS | COMPANY_SUFFIXES:
         start = board + 2  # 'the Board of Brolga Energy Limited': the company
