@@ -40,6 +40,9 @@ def find_claims(doc: Doc, res: Resolution, attributions: list) -> list[RawClaim]
                 subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is None and tok.dep_ == "conj":
                     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.dep_ == "nsubjpass" and tok.lemma_ != "quote":
+                    # 'Armenia has long been warned by its neighbours': the one told is no speaker; the agent is
+                    subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
                 if subj is not None:
                     speaker = _actor_in(res, subj)
                     cue = tok.text + ("".join(" " + c.text for c in tok.children if c.dep_ == "prt"))

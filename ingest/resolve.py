@@ -150,6 +150,29 @@ def _count_words(text: str, words: tuple[str, ...]) -> int:
     return len(_words_pattern(words).findall(text))
 
 
+GENERIC_TYPES = ("line", "facility")  # types a name's head word leaves open ('Line 5', 'Kuparuk Facility')
+
+
+def _type_told(doc: Doc, start: int, end: int) -> Optional[str]:
+    """The kind a sentence gives a name of an open type: 'Line 5 is a 645-mile pipeline', 'Line 9, an oil
+    pipeline': a pipeline, which 'the pipeline' later refers to."""
+    root = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    if root is None:
+        return None
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        kinds = [c for c in root.head.children if c.dep_ == "attr"]
+    else:
+        kinds = [c for c in root.children if c.dep_ == "appos"]
+    heads = lexicon.facilities()["heads"]
+    for c in kinds:
+        words = [t.lower_ for t in c.subtree if t.i <= c.i and t.dep_ in ("compound", "amod") or t.i == c.i]
+        for n in range(len(words)):
+            kind = heads.get(" ".join(words[n:]))
+            if kind is not None and kind not in GENERIC_TYPES:
+                return kind
+    return None
+
+
 def _compatible(a: str, b: str) -> bool:
     return a == b or any(a in s and b in s for s in COMPAT)
 
@@ -354,6 +377,9 @@ def resolve(doc: Doc) -> Resolution:
             e.alias(_town_names(doc, m, town)[0])
         _acronym(doc, m, e)
         ent_of[k] = [e]
+    for e in named:
+        if e.type in GENERIC_TYPES:
+            e.type = next((t for t in (_type_told(doc, a, b) for a, b in e.spans) if t), e.type)
     # 'the Chychkan Hydroelectric Power Station (Chychkan HPP)': the name in parentheses is another name
     ends = {m.end: k for k, m in enumerate(fac) if m.named}
     for k, m in enumerate(fac):
@@ -711,10 +737,12 @@ def _speaks_or_acts(doc: Doc, m: Mention) -> bool:
     return m.start > 0 and doc[m.start - 1].lower_ in ("operator", "company", "firm", "utility", "owner")
 
 
-_ACTING_PREPS = {"by", "against", "with", "from"}
+_ACTING_PREPS = {"by", "against", "with"}
 _ACTING_VERBS = {"blame", "accuse", "condemn", "urge", "criticise", "criticize", "suspect", "hold", "fault", "sanction",
                  "attribute", "warn", "ask", "call", "invade", "attack", "punish", "tell", "pressure", "support"}
 
+# acting verbs whose object is only spoken to: 'Bosnia has long been warned', 'Chile was asked to help'
+_ADDRESSING_VERBS = {"urge", "warn", "ask", "call", "tell"}
 
 _PARTY_NOUNS = {"attack", "cyberattack", "strike", "war", "invasion", "assault", "aggression", "offensive", "sanction",
                 "campaign", "embargo", "pressure", "support", "aid", "threat", "hostility", "retaliation", "talk",
@@ -740,9 +768,15 @@ def _party_predicate(verb) -> bool:
 def _organ(noun) -> bool:
     """'Iran's Revolutionary Guards', 'Russia's invasion': the owner acts; 'Venezuela's oil industry', 'one of
     Germany's busiest corridors': a place (and a civil body that speaks, 'Russia's Defence Ministry said': _civil_body)."""
-    return noun.lemma_ in _ORGANS or noun.lemma_ in _PARTY_NOUNS or noun.pos_ == "PROPN" or noun.lemma_ in (
-        "minister", "staff", "fleet", "leader", "force", "guard", "police", "service", "office", "council")
+    return noun.lemma_ in _ORGANS or noun.lemma_ in _PARTY_NOUNS or noun.lemma_ in (
+        "minister", "staff", "fleet", "leader", "force", "guard", "police", "service", "office", "council") \
+        or noun.pos_ == "PROPN" and noun.lower_ in _ARMED_NAME_HEADS
 
+
+# the last word of an armed body's name: 'Iran's Revolutionary Guards', "Colombia's National Liberation Army" (a
+# company or court a country owns, "Hungary's MOL", "Spain's Audiencia Nacional", leaves the country a place)
+_ARMED_NAME_HEADS = {"army", "forces", "force", "guards", "guard", "corps", "staff", "navy", "fleet", "command",
+                     "militia", "militias", "military", "brigade", "brigades", "front", "movement"}
 
 _CIVIL_BODIES = {"ministry", "agency", "department", "office", "police", "service", "authority", "commission", "bureau",
                  "court", "prosecutor", "regulator", "council", "inspectorate", "directorate", "committee", "institute",
@@ -758,14 +792,23 @@ def _civil_body(noun) -> bool:
 def _country_acts(doc: Doc, m: Mention) -> bool:
     """A country named as a party, not only as a location: a clause's subject or agent, an owner, one
     blamed, accused or fought ('Kyiv blamed Russia', 'sanctions against Iran', 'Iran-backed')."""
+    if m.end < len(doc) and doc[m.end].text == ":" or m.start > 0 and doc[m.start - 1].text == "(" \
+            and m.end < len(doc) and doc[m.end].text == ")":
+        return False  # '- Rwanda: Rwanda Energy Group completed repairs', 'the bulk carrier Andes Pioneer (Liberia)
+        # struck the trestle': a label or a flag
     root = doc[m.start:m.end].root
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:
         root = root.head
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") and (
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and (
             root.head.lemma_ not in _BEING_VERBS or _party_predicate(root.head)):
         return True
+    if root.dep_ == "nsubjpass" and (root.head.lemma_ in _ACTING_VERBS - _ADDRESSING_VERBS or _party_predicate(root.head)):
+        return True  # 'Russia was blamed'; not 'Bosnia has long been warned', 'Sri Lanka is better served'
     if root.dep_ == "pobj" and (root.head.dep_ == "agent" or root.head.lower_ in _ACTING_PREPS):
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.dep_ in ("nsubj", "nsubjpass"):
+        return True  # 'petroleum from Kazakhstan is transported to Europe': the seller of what the clause is about
+        # (not where towers were borrowed or a vessel chartered, 'from Mexico', 'from Singapore')
     if root.dep_ == "poss":
         return _organ(root.head) and not _civil_body(root.head)
     if root.dep_ in ("dobj", "pobj") and (root.head.lemma_ in _ACTING_VERBS or root.head.head.lemma_ in _ACTING_VERBS):

@@ -1,0 +1,67 @@
+"""Session 29's generalizing rules, one behaviour per test, on short invented sentences (none taken
+from the corpora). The helpers are those of session 26's and session 28's tests."""
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.test_generalization import extract
+from tests.ingest.test_generalization_s26 import PUB, _kinds
+from tests.ingest.test_generalization_s28 import _dated
+
+
+# --- a name of an open type takes the kind a sentence gives it ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Line 9 is a 400-mile pipeline that carries crude from Sarnia to Montreal, operated by Lakeshore Midstream Inc. "
+    "Line 9 was shut on Monday for an inspection. In 2011, a rupture on the pipeline near Brantford spilled crude.",
+    "Lakeshore Midstream operates Line 9, an oil pipeline between Sarnia and Montreal. "
+    "In 2011, a rupture on the pipeline near Brantford spilled crude.",
+])
+def test_a_numbered_line_told_as_a_pipeline_is_the_pipeline_told_later(extractor, text):
+    out = extract(extractor, text, published=PUB)
+    assert [targets for _, _, targets in _dated(out)] == [["Line 9"]]
+    assert not [e for e in out["entities"] if e["kind"] == "facility" and "Brantford" in e["name"]]
+
+
+def test_a_numbered_line_not_told_as_a_pipeline_keeps_a_town_s_pipeline_apart(extractor):
+    # a guard: with no sentence saying what Line 9 is, 'the pipeline near Brantford' is not assumed to be it
+    text = ("Line 9 was shut on Monday for an inspection, Lakeshore Midstream said. "
+            "In 2011, a rupture on the pipeline near Brantford spilled crude.")
+    out = extract(extractor, text, published=PUB)
+    assert [targets for _, _, targets in _dated(out)] != [["Line 9"]]
+
+
+# --- a country named only as a location is a place -------------------------------------------------
+
+@pytest.mark.parametrize("text, country", [
+    ("Emergency towers were borrowed from Chile after the storm toppled the Oruro line on Monday.", "Chile"),
+    ("A repair vessel was chartered from Malaysia after the Tanjung cable was cut by an anchor on Monday.",
+     "Malaysia"),
+    ("Bulgaria's Balkan Gas Transit said on Monday that the compressor station at Lozenets had been repaired.",
+     "Bulgaria"),
+    ("Estonia's Rahva Court sentenced two men on Monday for cutting the Saue cable.", "Estonia"),
+    ("Storms hit the region's grids this month, operators said.\n\n- Ghana: Ghana Grid Company completed repairs "
+     "to the Akosombo line damaged by floods in April.\n- Togo: crews restored power in Lomé.", "Ghana"),
+    ("On Monday the bulk carrier Sea Lark (Liberia) struck the conveyor of the Caleta terminal.", "Liberia"),
+    ("Armenia has long been warned by its neighbours about its dependence on a single gas pipeline.", "Armenia"),
+])
+def test_a_country_named_as_a_source_an_owner_a_label_or_a_flag_is_a_place(extractor, text, country):
+    assert "actor" not in _kinds(extract(extractor, text, published=PUB), country)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Petroleum from Kazakhstan is also transported to Europe through the Baku pipeline.", "Kazakhstan"),
+    ("Iran's Revolutionary Guards said on Monday that they had struck the Haifa refinery.", "Iran"),
+    ("Colombia's National Liberation Army claimed the bombing of the Caño Limón pipeline on Monday.", "Colombia"),
+    ("Russia was blamed by Kyiv for the attack on the Odesa substation on Monday.", "Russia"),
+])
+def test_a_country_that_sells_fights_or_is_blamed_stays_an_actor(extractor, text, country):
+    assert "actor" in _kinds(extract(extractor, text, published=PUB), country)
+
+
+def test_the_one_told_in_a_passive_is_no_speaker_the_agent_is(extractor):
+    out = extract(extractor, "Armenia has long been warned by the European Commission about its dependence on a "
+                             "single gas pipeline.", published=PUB)
+    names = {e["id"]: e["name"] for e in out["entities"]}
+    assert [names[c["speaker"]] for c in out["claims"]] == ["European Commission"]
+    assert "actor" not in _kinds(out, "Armenia")
