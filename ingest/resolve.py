@@ -737,7 +737,7 @@ def _speaks_or_acts(doc: Doc, m: Mention) -> bool:
     return m.start > 0 and doc[m.start - 1].lower_ in ("operator", "company", "firm", "utility", "owner")
 
 
-_ACTING_PREPS = {"by", "against", "with"}
+_ACTING_PREPS = {"by", "against"}
 _ACTING_VERBS = {"blame", "accuse", "condemn", "urge", "criticise", "criticize", "suspect", "hold", "fault", "sanction",
                  "attribute", "warn", "ask", "call", "invade", "attack", "punish", "tell", "pressure", "support"}
 
@@ -746,7 +746,8 @@ _ADDRESSING_VERBS = {"urge", "warn", "ask", "call", "tell"}
 
 _PARTY_NOUNS = {"attack", "cyberattack", "strike", "war", "invasion", "assault", "aggression", "offensive", "sanction",
                 "campaign", "embargo", "pressure", "support", "aid", "threat", "hostility", "retaliation", "talk",
-                "negotiation", "conflict", "tension", "deal", "agreement", "dispute", "relation", "ceasefire", "truce"}
+                "negotiation", "conflict", "tension", "deal", "agreement", "dispute", "relation", "ceasefire", "truce",
+                "treaty", "pact", "accord", "alliance"}
 _PARTY_PREPS = {"on", "against", "for", "between", "with"}
 _TIED = {"link", "tie", "connect", "loyal", "close", "ally", "affiliate", "attribute", "blame"}
 _ORGANS = {"government", "military", "army", "navy", "force", "troops", "official", "authority", "embassy", "ministry",
@@ -806,6 +807,9 @@ def _country_acts(doc: Doc, m: Mention) -> bool:
         return True  # 'Russia was blamed'; not 'Bosnia has long been warned', 'Sri Lanka is better served'
     if root.dep_ == "pobj" and (root.head.dep_ == "agent" or root.head.lower_ in _ACTING_PREPS):
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.pos_ == "VERB" \
+            and not any(c.dep_ == "dobj" for c in root.head.head.children):
+        return True  # 'the ceasefire agreed with Ukraine' (not 'an interconnector with Croatia', 'links A's grid with B's')
     if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.dep_ in ("nsubj", "nsubjpass"):
         return True  # 'petroleum from Kazakhstan is transported to Europe': the seller of what the clause is about
         # (not where towers were borrowed or a vessel chartered, 'from Mexico', 'from Singapore')
@@ -818,8 +822,10 @@ def _country_acts(doc: Doc, m: Mention) -> bool:
         return True  # 'cyberattacks on Ukraine', 'support for Israel', 'talks between Russia and Ukraine'
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == "behalf":
         return True  # 'acting on behalf of Russia'
-    if root.dep_ == "pobj" and root.head.lower_ in ("to", "with") and root.head.head.lemma_ in _TIED:
-        return True  # 'officials linked to Iran'
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "with") and root.head.head.lemma_ in _TIED and not any(
+            c.dep_ == "dobj" and c.lower_ not in ("that", "which", "who", "whom") for c in root.head.head.children):
+        return True  # 'officials linked to Iran' (not a cable that 'links the islands to Fiji', 'closing the route to
+        # Greece': what is joined is named)
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.pos_ == "VERB" and any(
             c.dep_ == "nsubj" and (c.ent_type_ in ("GPE", "ORG", "NORP") or c.lower_ in ("it", "they", "we"))
             for c in root.head.head.children):

@@ -44,6 +44,8 @@ def test_a_numbered_line_not_told_as_a_pipeline_keeps_a_town_s_pipeline_apart(ex
      "to the Akosombo line damaged by floods in April.\n- Togo: crews restored power in Lomé.", "Ghana"),
     ("On Monday the bulk carrier Sea Lark (Liberia) struck the conveyor of the Caleta terminal.", "Liberia"),
     ("Armenia has long been warned by its neighbours about its dependence on a single gas pipeline.", "Armenia"),
+    ("The Tonga Cable, which links the kingdom to Fiji, was severed by a ship's anchor on Monday.", "Fiji"),
+    ("The Nemo interconnector with Belgium was damaged by an anchor on Monday, the operator said.", "Belgium"),
 ])
 def test_a_country_named_as_a_source_an_owner_a_label_or_a_flag_is_a_place(extractor, text, country):
     assert "actor" not in _kinds(extract(extractor, text, published=PUB), country)
@@ -54,6 +56,11 @@ def test_a_country_named_as_a_source_an_owner_a_label_or_a_flag_is_a_place(extra
     ("Iran's Revolutionary Guards said on Monday that they had struck the Haifa refinery.", "Iran"),
     ("Colombia's National Liberation Army claimed the bombing of the Caño Limón pipeline on Monday.", "Colombia"),
     ("Russia was blamed by Kyiv for the attack on the Odesa substation on Monday.", "Russia"),
+    ("Hackers that U.S. officials linked to Iran defaced a control panel at the Aliquippa booster station on Monday.",
+     "Iran"),
+    ("The grain corridor agreed with Ukraine in July was suspended after the strike on the Odesa port on Monday.",
+     "Ukraine"),
+    ("Canada invoked a pipeline treaty with Norway after the Line 5 shutdown on Monday.", "Norway"),
 ])
 def test_a_country_that_sells_fights_or_is_blamed_stays_an_actor(extractor, text, country):
     assert "actor" in _kinds(extract(extractor, text, published=PUB), country)
