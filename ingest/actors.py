@@ -92,6 +92,7 @@ def _titled(t) -> bool:
 OWNER_WORDS = {"the", "its", "their"}  # "the energy ministry", "its military intelligence service"
 BIG_TOWN = 100_000  # a town this large is a place by its name alone, unless the model read a person
 TOLD_TOWN = 20_000  # a town this large that only one country has places the text in that country
+SMALL_TOWN = 15_000  # a town smaller than this is a place only where it reads as one (see known_town)
 NAMED_ORGANS = {"army", "navy", "military"}  # "the Indian Army": capitalized, a named organ of the state
 MOVEMENT_WORDS = {"movement", "rebels", "militia", "militias", "insurgents"}
 # "a group calling itself X", "which calls itself X"
@@ -549,6 +550,9 @@ class ActorFinder(DataComponent):
             return False  # "Hassan said": a person
         if span.start > 0 and (toks[span.start - 1].lower_.rstrip(".") in TITLES | {"mr", "ms", "mrs", "dr"}):
             return False
+        if all(population < SMALL_TOWN for _, population in entries) and self._acts_like_a_body(doc, span):
+            return False  # 'Pemex publishes less', 'the aluminium company Alcoa', 'INDE': a body that shares a
+            # village's name
         named = self._doc_countries(doc)
         if any(country in named or population >= 1_000_000 for country, population in entries):
             return True
@@ -562,6 +566,14 @@ class ActorFinder(DataComponent):
         return plain and not span.text.isupper() and (
             len(set(self.regions.get(fold(span.text), ()))) == 1
             or any(population >= BIG_TOWN for _, population in self.towns.get(fold(span.text), ())))
+
+    @staticmethod
+    def _acts_like_a_body(doc: Doc, span: Span) -> bool:
+        """Written as an acronym, after an organisation's noun, as a clause's subject or as an owner."""
+        toks = tokens(doc)
+        return span.text.isupper() or span.root.dep_ in ("nsubj", "nsubjpass", "poss") \
+            or span.start > 0 and toks[span.start - 1].lower_ in ORG_NOUNS \
+            or span.end < len(doc) and toks[span.end].text in ("'s", "’s")
 
     def _speaks(self, tok) -> bool:
         """The subject of a speech or accusing verb ('Hassan said', 'Shell blamed')."""

