@@ -567,6 +567,15 @@ class ActorFinder(DataComponent):
             len(set(self.regions.get(fold(span.text), ()))) == 1
             or any(population >= BIG_TOWN for _, population in self.towns.get(fold(span.text), ())))
 
+    def _name_lead(self, tok, start: int, end: int) -> bool:
+        """A capitalized proper noun before a name that the parse makes part of it, and no title, country,
+        town or word ('Minister', 'Kenya', 'Prime')."""
+        return tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) and tok.is_alpha and tok.dep_ == "compound" \
+            and start <= tok.head.i < end and tok.ent_type_ in ("", "ORG", "PERSON") and "\n" not in tok.whitespace_ \
+            and tok.lower_ not in TITLES | PERSON_TITLES | LEAD_WORDS | ROLE_WORDS \
+            and tok.lower_ not in lexicon.honorifics() and not self._common_word(tok.lower_) \
+            and not self.c.country(tok.text) and fold(tok.text) not in self.towns and not self.c.by_demonym.get(fold(tok.text))
+
     @staticmethod
     def _acts_like_a_body(doc: Doc, span: Span) -> bool:
         """Written as an acronym, after an organisation's noun, as a clause's subject or as an owner."""
@@ -1621,6 +1630,11 @@ class ActorFinder(DataComponent):
                     and not self._common_word(toks[end].lower_) and toks[end].lower_ not in self.facility_last:
                 end += 1
             span = doc[span.start:end]  # "Kelvin Chai" + "Soon Hock": the rest of the name, left unlabelled
+            start = span.start
+            while start > 0 and self._name_lead(toks[start - 1], span.start, span.end):
+                start -= 1
+            span = doc[start:span.end]  # "Rede" + "Sertão Transmissora", "CELEC EP" + "Transelectric": a name's lead
+            # words the model left out
             while span.start > 1 and toks[span.start - 1].pos_ == "PROPN" and toks[span.start - 1].is_title \
                     and toks[span.start - 2].text in (",", "(", "and") and toks[span.start - 1].ent_type_ in ("", "PERSON") \
                     and toks[span.start - 1].lower_.rstrip(".") not in lexicon.honorifics() \

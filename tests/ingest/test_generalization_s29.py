@@ -94,3 +94,31 @@ def test_a_small_town_of_a_country_the_text_names_is_a_place(extractor, text, to
 ])
 def test_a_body_that_shares_a_village_s_name_stays_an_actor(extractor, text, name):
     assert _kinds(extract(extractor, text, published=PUB), name) == {"actor"}
+
+
+# --- a name's lead words the model left out -------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Rival Rede Norte Transmissora, which owns the parallel line, said the Bom Jesus line was cut on Monday.",
+     "Rede Norte Transmissora"),
+    ("CELEC EP Transelectric says the first explosion hit a tower near Yaguachi on Monday.",
+     "CELEC EP Transelectric"),
+    ("Gas distribution company Çoruh Doğalgaz said supply had been cut after the Borçka line broke on Monday.",
+     "Çoruh Doğalgaz"),
+])
+def test_a_name_takes_the_proper_nouns_the_parse_joins_to_it(extractor, text, name):
+    assert name in _names(extract(extractor, text, published=PUB), "actor")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Prime Minister Narendra Modi visited the Kudankulam plant on Monday after the fire.", "Narendra Modi"),
+    ("Texas Governor Greg Abbott said the Parish substation was attacked on Monday.", "Greg Abbott"),
+    ("Encik Kelvin Chai Soon Hock, the operator's manager, said the Bintulu substation was flooded on Monday.",
+     "Kelvin Chai Soon Hock"),
+])
+def test_a_title_a_place_or_an_honorific_before_a_name_stays_out_of_it(extractor, text, name):
+    assert name in _names(extract(extractor, text, published=PUB), "actor")
+
+
+def _names(out, kind):
+    return [e["name"] for e in out["entities"] if e["kind"] == kind]
