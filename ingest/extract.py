@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from graph.model import Claim, Document, Entity, Extraction, Incident
 from ingest import lexicon, pipeline
-from ingest.actors import FEATURE_FIRST, GEO_WORDS
+from ingest.actors import FEATURE_FIRST, GEO_WORDS, ORG_NOUNS
 from ingest.claims import find_claims
 from ingest.events import EventBuilder
 from ingest.facilities import CODE
@@ -123,6 +123,11 @@ def _lone_word(e, sdoc) -> bool:
     if span.start > 0 and sdoc[span.start - 1].text == ":":
         return False  # '- Pipe Installer: Allseas': a field's value, a party by its field
     root = span.root
+    if span.start > 0 and sdoc[span.start - 1].lower_ in ORG_NOUNS or any(
+            c.dep_ == "appos" and c.lower_ in ORG_NOUNS for c in root.children) \
+            or root.dep_ == "appos" and root.head.lower_ in ORG_NOUNS:
+        return False  # 'grid operator Ukrenergo introduced power cuts', 'Cenit, the pipeline unit of X', 'the
+        # operator, Tarmak,': named as a body
     # ('the Kyrgyzhydromet service', 'a Safaricom mast', 'blamed by X': a party, an owner)
     return root.dep_ not in ("poss", "compound") and not (
         root.dep_ == "pobj" and root.head.dep_ == "agent")

@@ -122,3 +122,16 @@ def test_a_title_a_place_or_an_honorific_before_a_name_stays_out_of_it(extractor
 
 def _names(out, kind):
     return [e["name"] for e in out["entities"] if e["kind"] == kind]
+
+
+# --- a one-word body named as one ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Grid operator Voltaren introduced emergency power cuts in Vinnytsia on Friday after a missile hit the "
+     "Ladyzhyn power plant.", "Voltaren"),
+    ("The outage at the Banadía station was caused by the bombing on Monday. Cenal, the pipeline unit of the state "
+     "oil company, suspended pumping.", "Cenal"),
+    ("Tarmak, the operator, suspended pumping at the Banadía station after the bombing on Monday.", "Tarmak"),
+])
+def test_a_one_word_name_told_as_a_company_is_kept(extractor, text, name):
+    assert name in _names(extract(extractor, text, published=PUB), "actor")
