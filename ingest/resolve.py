@@ -766,6 +766,12 @@ def _party_predicate(verb) -> bool:
         "responsible", "involved", "guilty", "complicit", "culprit", "perpetrator", "aggressor") for c in verb.children)
 
 
+# the last word of an armed body's name: 'Iran's Revolutionary Guards', "Colombia's National Liberation Army" (a
+# company or court a country owns, "Hungary's MOL", "Spain's Audiencia Nacional", leaves the country a place)
+_ARMED_NAME_HEADS = {"army", "forces", "force", "guards", "guard", "corps", "staff", "navy", "fleet", "command",
+                     "militia", "militias", "military", "brigade", "brigades", "front", "movement"}
+
+
 def _organ(noun) -> bool:
     """'Iran's Revolutionary Guards', 'Russia's invasion': the owner acts; 'Venezuela's oil industry', 'one of
     Germany's busiest corridors': a place (and a civil body that speaks, 'Russia's Defence Ministry said': _civil_body)."""
@@ -773,11 +779,6 @@ def _organ(noun) -> bool:
         "minister", "staff", "fleet", "leader", "force", "guard", "police", "service", "office", "council") \
         or noun.pos_ == "PROPN" and noun.lower_ in _ARMED_NAME_HEADS
 
-
-# the last word of an armed body's name: 'Iran's Revolutionary Guards', "Colombia's National Liberation Army" (a
-# company or court a country owns, "Hungary's MOL", "Spain's Audiencia Nacional", leaves the country a place)
-_ARMED_NAME_HEADS = {"army", "forces", "force", "guards", "guard", "corps", "staff", "navy", "fleet", "command",
-                     "militia", "militias", "military", "brigade", "brigades", "front", "movement"}
 
 _CIVIL_BODIES = {"ministry", "agency", "department", "office", "police", "service", "authority", "commission", "bureau",
                  "court", "prosecutor", "regulator", "council", "inspectorate", "directorate", "committee", "institute",

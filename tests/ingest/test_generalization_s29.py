@@ -6,7 +6,7 @@ import pytest
 
 from tests.ingest.test_generalization import extract
 from tests.ingest.test_generalization_s26 import PUB, _kinds
-from tests.ingest.test_generalization_s28 import _dated
+from tests.ingest.test_generalization_s28 import _dated, _names_by_kind
 
 
 # --- a name of an open type takes the kind a sentence gives it ------------------------------------
@@ -107,7 +107,7 @@ def test_a_body_that_shares_a_village_s_name_stays_an_actor(extractor, text, nam
      "Çoruh Doğalgaz"),
 ])
 def test_a_name_takes_the_proper_nouns_the_parse_joins_to_it(extractor, text, name):
-    assert name in _names(extract(extractor, text, published=PUB), "actor")
+    assert name in _names_by_kind(extract(extractor, text, published=PUB), "actor")
 
 
 @pytest.mark.parametrize("text, name", [
@@ -117,11 +117,7 @@ def test_a_name_takes_the_proper_nouns_the_parse_joins_to_it(extractor, text, na
      "Kelvin Chai Soon Hock"),
 ])
 def test_a_title_a_place_or_an_honorific_before_a_name_stays_out_of_it(extractor, text, name):
-    assert name in _names(extract(extractor, text, published=PUB), "actor")
-
-
-def _names(out, kind):
-    return [e["name"] for e in out["entities"] if e["kind"] == kind]
+    assert name in _names_by_kind(extract(extractor, text, published=PUB), "actor")
 
 
 # --- a one-word body named as one ---------------------------------------------------------------------
@@ -134,7 +130,7 @@ def _names(out, kind):
     ("Tarmak, the operator, suspended pumping at the Banadía station after the bombing on Monday.", "Tarmak"),
 ])
 def test_a_one_word_name_told_as_a_company_is_kept(extractor, text, name):
-    assert name in _names(extract(extractor, text, published=PUB), "actor")
+    assert name in _names_by_kind(extract(extractor, text, published=PUB), "actor")
 
 
 # --- a facility that lost its parts ---------------------------------------------------------------
