@@ -109,7 +109,9 @@ def honorifics() -> frozenset:
     return frozenset(actors()["honorifics"])
 
 
-def is_place_name(text: str) -> bool:
-    """A country's, a region's or a town's name in the gazetteers ('Tuapse', 'Kano', 'Lower Saxony')."""
+def is_place_name(text: str, least: int = 0) -> bool:
+    """A country's, a region's or a town's name in the gazetteers ('Tuapse', 'Kano', 'Lower Saxony'); with
+    ``least``, only a town of that many people or more."""
     key = fold(text)
-    return bool(key) and (countries().country(text) is not None or key in towns() or key in regions())
+    return bool(key) and (countries().country(text) is not None or key in regions()
+                          or any(population >= least for _, population in towns().get(key, ())))
