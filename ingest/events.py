@@ -381,9 +381,6 @@ class EventBuilder:
             return True  # 'made contact with the berth' is a ship's accident; 'made contact with the pilot' is not
         if word in ARMED_ENTRY and not self._armed_subject(tok):
             return True  # 'the tanker entered the port', 'water entered the hall': no assault
-        if word == "lost" and not any(c.dep_ == "dobj" and self._breakable(c) for c in tok.children):
-            return True  # 'the line lost three towers', 'the bridge lost its centre pier'; not 'lost the contract for
-            # the substation'
         if (trig.type in OBJECT_BOUND or word in self.object_bound) \
                 and not self._takes_facility(tok):
             return True  # "seized the tanker", "captured the suspects": not an attack on a facility

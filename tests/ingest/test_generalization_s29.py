@@ -132,20 +132,3 @@ def test_a_title_a_place_or_an_honorific_before_a_name_stays_out_of_it(extractor
 def test_a_one_word_name_told_as_a_company_is_kept(extractor, text, name):
     assert name in _names_by_kind(extract(extractor, text, published=PUB), "actor")
 
-
-# --- a facility that lost its parts ---------------------------------------------------------------
-
-@pytest.mark.parametrize("text", [
-    "The Kamba bridge over the Tana river lost its centre pier early on Monday as the river ran high.",
-    "The utility says the 132 kV Kamba–Garissa line lost three towers on Monday.",
-])
-def test_a_facility_that_lost_a_part_is_damaged(extractor, text):
-    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["damage"]
-
-
-@pytest.mark.parametrize("text", [
-    "The company lost the contract for the Kamba substation on Monday.",
-    "The Kamba–Garissa line lost 40% of its capacity on Monday.",
-])
-def test_losing_what_is_no_part_of_a_facility_is_no_incident(extractor, text):
-    assert _dated(extract(extractor, text, published=PUB)) == []
