@@ -92,7 +92,8 @@ def _titled(t) -> bool:
 OWNER_WORDS = {"the", "its", "their"}  # "the energy ministry", "its military intelligence service"
 BIG_TOWN = 100_000  # a town this large is a place by its name alone, unless the model read a person
 TOLD_TOWN = 20_000  # a town this large that only one country has places the text in that country
-SMALL_TOWN = 15_000  # a town smaller than this is a place only where it reads as one (see known_town)
+SMALL_TOWN = 15_000  # a town smaller than this is a place only where it reads as one (see known_town), and a facility
+# named for it keeps the town's name as its bare name ('San Alberto gas field' is also 'San Alberto')
 NAMED_ORGANS = {"army", "navy", "military"}  # "the Indian Army": capitalized, a named organ of the state
 MOVEMENT_WORDS = {"movement", "rebels", "militia", "militias", "insurgents"}
 # "a group calling itself X", "which calls itself X"

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from graph.model import Claim, Document, Entity, Extraction, Incident
 from ingest import lexicon, pipeline
-from ingest.actors import FEATURE_FIRST, GEO_WORDS, ORG_NOUNS
+from ingest.actors import FEATURE_FIRST, GEO_WORDS, ORG_NOUNS, SMALL_TOWN
 from ingest.claims import find_claims
 from ingest.events import EventBuilder
 from ingest.facilities import CODE
@@ -109,7 +109,6 @@ ROAD_EVENTS = {"natural_hazard", "accident"}
 HEAD_WORDS = {w for head in lexicon.facilities()["heads"] for w in head.split()[-1:]} | {"system", "systems"}
 NUMBERED_WORDS = {w.split()[-1] for table in ("numbered_heads", "numbered_heads_capitalized")
                   for w in lexicon.facilities()[table] if not w.startswith("_")}
-NAMED_TOWN = 15_000  # a facility named for a smaller town keeps the town's name as its bare name ('San Alberto')
 LONE_TYPES = {"organisation", "person"}  # the types the model's reading alone gives (no cue word typed it)
 
 
@@ -155,7 +154,7 @@ def _with_bare_name(e) -> list[str]:
         return out  # ('Kaugel River hydropower station': what is left is the river)
     if k == 1 and not any(c.isdigit() for c in words[0]):
         return out  # ('a Movitel telecommunications site', 'the Safaricom mast': one word is as often the owner)
-    if len(bare) < 2 or not any(c.isupper() or c.isdigit() for c in bare) or lexicon.is_place_name(bare, NAMED_TOWN) \
+    if len(bare) < 2 or not any(c.isupper() or c.isdigit() for c in bare) or lexicon.is_place_name(bare, SMALL_TOWN) \
             or lexicon.fold(bare) in lexicon.countries().by_demonym or bare in out:
         return out
     return out + [bare]
