@@ -277,6 +277,7 @@ class EventBuilder:
         self.not_before = {w: set(after) for w, after in data.get("not_before", {}).items() if not w.startswith("_")}
         self.subject_bound = set(data["subject_bound_words"]["words"])  # "failed" only when a facility fails
         self.operations = set(data["subject_bound_words"]["operations"])  # 'pumping at the plant stopped'
+        self.measures = self.operations | set(data["subject_bound_words"]["measures"])  # 'the capacity of the line'
         # 'Israeli artillery shells fell on the station': the landed weapon's own words name its side
         self.landing = set(data.get("fired_at", {}).get("landing_verbs", ()))
         self.part_nouns = set(lexicon.facilities()["part_nouns"])
@@ -719,7 +720,8 @@ class EventBuilder:
         if tok.lower_ in self.head_words:
             return True  # 'saboteurs cut fibre-optic cables at four sites': facilities the text does not name
         if tok.lower_ in ("one", "two", "three", "some", "several", "all") or tok.like_num \
-                or tok.pos_ == "NOUN" and not self.res.actor_at(tok.i):  # 'the embankment of the tailings dam'
+                or tok.pos_ == "NOUN" and not self.res.actor_at(tok.i) and tok.lemma_.lower() not in self.measures:
+            # 'the embankment of the tailings dam', not 'the capacity of the pipeline' (how much it does)
             return any(c.dep_ == "prep" and c.lower_ == "of" and any(self._breakable(o) for o in c.children)
                        for c in tok.children)
         return False
@@ -1049,6 +1051,7 @@ class EventBuilder:
 
     def _targets(self, sent: Span, real, only: Optional[set] = None) -> list[Ent]:
         cands: list[tuple[int, Ent, bool, int]] = []
+        own = [self._own_ground(r, sent, only) for r in real]
         for t in sent:
             if only is not None and t.i not in only:
                 continue
@@ -1061,7 +1064,8 @@ class EventBuilder:
             if h.dep_ == "pobj" and h.head.lower_ in ("on", "along") and not any(r.type == "natural_hazard" for r in real):
                 ents = [e for e in ents if e.type != "road"]  # 'ambushed a convoy on the X-Y road': where, not what
             for e in ents:
-                ds = tuple(_tree_distance(t, _past_partitive(self._head(r))) for r in real)
+                ds = tuple(99 if own[j] is not None and t.i not in own[j] else _tree_distance(t, _past_partitive(self._head(r)))
+                           for j, r in enumerate(real))
                 cands.append((min(ds), e, t.dep_ == "conj", t.i, ds))
         if not cands:
             return []
@@ -1084,6 +1088,21 @@ class EventBuilder:
                 out.append(e)
         # prefer the specific part over the whole it belongs to
         return [e for e in out if not any(e in o.ancestors() for o in out)]
+
+    def _own_ground(self, trig, sent: Span, only: Optional[set]) -> Optional[set[int]]:
+        """'A fire at the X compressor plant has cut the capacity of the Y pipeline': an event noun that is the
+        subject of a verb telling no event of its own, and names where it happened, has that place for its
+        target; what the verb tells of is what the event did. The tokens of the noun's phrase, or None."""
+        tok = self._head(trig)
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        if any(t.start <= tok.head.i < t.end and not t.cue and not self._skip(t) for t in self.doc._.ig_triggers or []):
+            return None  # 'an explosion at the station ruptured the pipeline': the verb tells damage itself
+        phrase = {t.i for t in tok.subtree}
+        if not any(e.kind == "facility" and not e.weak for i in phrase if only is None or i in only
+                   for e in self.res.at.get(i, [])):
+            return None  # 'a drone attack on Tuesday hit the refinery': the verb's object is where
+        return phrase
 
     def _no_stray_parts(self, cands: list, sent: Span) -> list:
         """'In June 2021, a transformer fire at the Nasr City substation': an unnamed part told with 'a' that

@@ -1,0 +1,52 @@
+"""Session 30's generalizing rules, one behaviour per test, on short invented sentences (none taken
+from the corpora). The helpers are those of session 26's and session 28's tests."""
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.test_generalization import extract
+from tests.ingest.test_generalization_s26 import PUB, _incidents
+from tests.ingest.test_generalization_s28 import _dated
+
+
+# --- an event noun that names where it happened: what its verb tells of is an effect ---------------
+
+@pytest.mark.parametrize("text, target, effect", [
+    ("A fire in a compressor unit at the Valdez compressor plant has cut the capacity of the Norte Grande "
+     "pipeline by a third, the operator said on Tuesday.", "Valdez compressor plant", "Norte Grande pipeline"),
+    ("An explosion at the Kiryat refinery on Monday reduced flows through the Ashdod pipeline, the company said.",
+     "Kiryat refinery", "Ashdod pipeline"),
+    ("A fire at the Lindholm substation on Sunday lowered the output of the Vester wind farm, the operator said.",
+     "Lindholm substation", "Vester wind farm"),
+])
+def test_an_event_told_where_it_happened_has_that_place_not_its_effect_for_target(extractor, text, target, effect):
+    incidents = _incidents(extract(extractor, text, published=PUB))
+    assert len(incidents) == 1 and target in incidents[0][1] and effect not in incidents[0][1]
+
+
+@pytest.mark.parametrize("text, targets", [
+    # the verb tells damage itself: what it broke is a target too
+    ("An explosion at the Lozova compressor station on Monday ruptured the Soyuz pipeline, the operator said.",
+     {"Lozova compressor station", "Soyuz pipeline"}),
+    # the event noun names no place: the verb's object is where it happened
+    ("A drone attack on Monday hit the Tuapse refinery, the governor said.", {"Tuapse refinery"}),
+])
+def test_an_event_noun_without_its_own_place_or_with_a_damaging_verb_keeps_the_verb_s_object(extractor, text, targets):
+    out = extract(extractor, text, published=PUB)
+    assert set().union(*(set(t) for _, t in _incidents(out))) == targets
+
+
+# --- how much a facility does is no part of it that can be cut -------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The sanctions cut the capacity of the Druzhba pipeline by a fifth on Monday, the operator said.",
+    "Maintenance work on Monday cut the capacity of the Norte Grande pipeline by half.",
+])
+def test_cutting_a_facility_s_capacity_is_no_cut_facility(extractor, text):
+    assert _incidents(extract(extractor, text, published=PUB)) == []
+
+
+def test_cutting_a_part_of_a_facility_is_still_damage(extractor):
+    # a guard: 'the cables of the substation' are parts, and cutting them is damage (or sabotage)
+    text = "Thieves cut the cables of the Mokra substation on Monday, the operator said."
+    assert [("Mokra substation" in targets) for _, _, targets in _dated(extract(extractor, text, published=PUB))] == [True]
