@@ -226,6 +226,17 @@ def _another(doc: Doc, m: Mention) -> bool:
 LINEAR_HEADS = {"line", "pipeline", "cable", "railway", "interconnector"}  # facilities that run past many towns
 
 
+def _apposed_to(doc: Doc, m: Mention, named_at: dict) -> Optional[int]:
+    """'the X compressor station, the head-end compression plant of the Y pipeline': a description in
+    apposition to a named facility says what that facility is (and what it is part of), not another one.
+    The index of the named mention, if any."""
+    h = doc[m.end - 1]
+    left = h.left_edge.i
+    if h.dep_ != "appos" or left < 2 or doc[left].lower_ not in ("the", "a", "an") or doc[left - 1].text != ",":
+        return None
+    return named_at.get(left - 2)  # (the parser may hang it on the clause's subject: 'an explosion at X, the ...')
+
+
 def _whole_before(m: Mention, named: list) -> bool:
     """'a storm toppled towers on the northern section' after a named line: equipment told as its whole,
     in the plural, is some of that whole's (not towers in general)."""
@@ -418,8 +429,13 @@ def resolve(doc: Doc) -> Resolution:
     # descriptions and references, in text order
     described: list[Ent] = []
     kinds = set(lexicon.facilities()["generic_words"]) | set(lexicon.facilities()["modifiers"])
+    named_at = {i: k for k, m in enumerate(fac) if m.named and k in ent_of for i in range(m.start, m.end)}
     for k, m in enumerate(fac):
         if m.named:
+            continue
+        same = _apposed_to(doc, m, named_at)
+        if same is not None:  # 'the X compressor station, the head-end compression plant of the Y pipeline'
+            ent_of[k] = ent_of[same][:1]
             continue
         group = _collective(doc, m, named, placed)
         if group:

@@ -50,3 +50,22 @@ def test_cutting_a_part_of_a_facility_is_still_damage(extractor):
     # a guard: 'the cables of the substation' are parts, and cutting them is damage (or sabotage)
     text = "Thieves cut the cables of the Mokra substation on Monday, the operator said."
     assert [("Mokra substation" in targets) for _, _, targets in _dated(extract(extractor, text, published=PUB))] == [True]
+
+
+# --- a description in apposition to a named facility is that facility ------------------------------
+
+def test_a_description_in_apposition_to_a_named_facility_is_that_facility(extractor):
+    text = ("An explosion late on Monday at the Kavala compressor station, the main compression plant of the "
+            "Trans Adriatic pipeline, shut two turbines, the operator said.")
+    out = extract(extractor, text, published=PUB)
+    assert [e["name"] for e in out["entities"] if e["kind"] == "facility"] == [
+        "Kavala compressor station", "Trans Adriatic pipeline"]
+    assert len(out["incidents"]) == 1
+
+
+def test_a_description_told_apart_from_a_named_facility_is_another(extractor):
+    # a guard: not in apposition ('and'), the plant is a second facility
+    text = ("An explosion on Monday hit the Kavala compressor station and the main compression plant of the "
+            "Trans Adriatic pipeline, the operator said.")
+    out = extract(extractor, text, published=PUB)
+    assert any("compression plant" in e["name"] for e in out["entities"] if e["kind"] == "facility")
