@@ -223,7 +223,12 @@ def _related(a: Ent, b: Ent) -> bool:
 def _covers(bound: "Event", other: "Event") -> bool:
     """A report dated by its telling names the facility the other hit, or the whole it is part of
     ('supply fell on Thursday after a drone attack on the field' and 'the drone struck a tank at the field')."""
-    return any(y is x or y in x.ancestors() for x in other.targets for y in bound.targets)
+    if any(y is x or y in x.ancestors() for x in other.targets for y in bound.targets):
+        return True
+    # 'the company said on Thursday that a transformer had caught fire' after Wednesday's fire at its substation:
+    # a part of the facility, told with the same kind of event within two days of it
+    return bool(set(bound.types) & set(other.types)) and (bound.dates[1] - other.dates[1]).days <= 2 and any(
+        x in y.ancestors() for x in other.targets for y in bound.targets)
 
 
 PARTITIVES = {"much", "most", "some", "all", "part", "bulk", "half", "none", "rest", "majority", "share"}

@@ -69,3 +69,16 @@ def test_a_description_told_apart_from_a_named_facility_is_another(extractor):
             "Trans Adriatic pipeline, the operator said.")
     out = extract(extractor, text, published=PUB)
     assert any("compression plant" in e["name"] for e in out["entities"] if e["kind"] == "facility")
+
+
+# --- a report of a part's event, dated by its telling, is the whole's event told again ------------
+
+@pytest.mark.parametrize("text", [
+    "A fire broke out at the Hann substation on Monday evening, firefighters said. Senelec said in a statement "
+    "on Tuesday that a transformer at the substation had caught fire.",
+    "A fire broke out at the Hann substation on Monday evening, firefighters said. Senelec said in a statement "
+    "on Tuesday that a transformer had caught fire and that crews were at work.",
+])
+def test_a_part_s_fire_reported_the_next_day_is_the_whole_s_fire(extractor, text):
+    assert [(start, targets) for _, start, targets in _dated(extract(extractor, text, published=PUB))] == [
+        ("2026-05-18", ["Hann substation"])]
