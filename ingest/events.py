@@ -1342,6 +1342,12 @@ class EventBuilder:
                 # 'Earlier this month, someone cut a pipe at the tank, draining it overnight': that night of the
                 # month, not the night before publication
                 best = min(wider, key=lambda c: c[:3])
+            said = [c for c in told if c[0] == 2 and c[1] == 0 and c[3][0] == c[3][1] < best[3][1]]
+            if best[4].kind == "overnight" and said and best[0] < 2 and not wider:
+                # 'in a statement on Sunday it said its artillery had struck ... overnight' (published on Monday):
+                # the night before the statement's day, not before the publication's
+                day = min(said, key=lambda c: c[:3])[3][0]
+                best = best[:3] + ((day - timedelta(days=1), day),) + best[4:]
         if best and best[4].kind == "today" and best[3] and self._framing(best[4], real):
             # 'And finally tonight, an explosion at X yesterday afternoon injured one worker': tonight is
             # when it is told; the earlier day the sentence names is the event's

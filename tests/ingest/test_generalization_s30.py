@@ -82,3 +82,19 @@ def test_a_description_told_apart_from_a_named_facility_is_another(extractor):
 def test_a_part_s_fire_reported_the_next_day_is_the_whole_s_fire(extractor, text):
     assert [(start, targets) for _, start, targets in _dated(extract(extractor, text, published=PUB))] == [
         ("2026-05-18", ["Hann substation"])]
+
+
+# --- 'overnight' in a statement dated by its day is the night before that day ----------------------
+
+def test_overnight_told_in_a_statement_of_an_earlier_day_is_the_night_before_it(extractor):
+    text = ("In a statement on Monday, the army said its artillery had struck the Wazzani pumping station "
+            "overnight. The station was shelled on Sunday evening, the water board said.")
+    assert [(start, targets) for _, start, targets in _dated(extract(extractor, text, published=PUB))] == [
+        ("2026-05-17", ["Wazzani pumping station"])]
+
+
+def test_overnight_with_no_earlier_statement_day_is_the_night_before_publication(extractor):
+    # a guard: told on the day of publication, 'overnight' ends that day
+    text = "The army said its artillery had struck the Wazzani pumping station overnight."
+    out = extract(extractor, text, published=PUB)
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2026-05-19", "2026-05-20")]
