@@ -508,6 +508,8 @@ class ActorFinder(DataComponent):
         self.bare_organs = set(organs.get("bare", ()))
         self.organ_last_ids = word_ids({h.split()[-1] for h in self.organ_heads})
         self.not_qualifiers = set(organs.get("not_qualifiers", ()))
+        self.qualified_only = set(organs.get("qualified_only", ()))
+        self.named_by_place = set(organs.get("named_by_place", ()))
         self.trigger_words = {w for spec in lexicon.incidents()["types"].values()
                               for w in spec["triggers"] + spec["cues"] if " " not in w} | self.event_words
         self.glued = sorted(data["infobox"]["glued_keys"], key=len, reverse=True)
@@ -1297,6 +1299,8 @@ class ActorFinder(DataComponent):
             qualified = end - len(head.split()) > t.i  # 'energy' in 'the energy ministry'
             if any(x.lower_ in self.not_qualifiers for x in doc[t.i:end]):
                 continue  # 'the news agency'
+            if head in self.qualified_only and not qualified:
+                continue  # 'the Finnish government': the state
             if prev.lower_ in OWNER_WORDS and end < len(doc) and toks[end].pos_ == "PROPN" and toks[end].text[:1].isupper() \
                     and "\n" not in toks[end - 1].whitespace_:
                 stop = end
@@ -1316,12 +1320,16 @@ class ActorFinder(DataComponent):
                 continue  # "the organization in charge of Russian military intelligence": a remit, not an organ
             state = self.c.by_demonym.get(fold(prev.text)) or self.c.country(prev.text)
             if not state:
-                if not (prev.pos_ == "PROPN" and prev.text[:1].isupper()) or not qualified or prev.is_sent_start:
+                if not (prev.pos_ == "PROPN" and prev.text[:1].isupper()) or prev.is_sent_start \
+                        or not (qualified or head in self.named_by_place):
                     continue
                 while start > 0 and (toks[start - 1].pos_ == "PROPN" and toks[start - 1].text[:1].isupper()
                                      or toks[start - 1].text in ("-", "–")) and not toks[start].is_sent_start \
                         and "\n" not in toks[start - 1].whitespace_:
                     start -= 1
+                if not qualified and fold(doc[start:t.i].text) not in self.towns \
+                        and fold(doc[start:t.i].text) not in self.regions:
+                    continue  # 'Brandenburg police', 'Central Java police': named by a town or a region only
             stop = end
             if head in ("embassy", "consulate") and stop + 1 < len(doc) and toks[stop].lower_ == "in" \
                     and toks[stop + 1].text[:1].isupper():

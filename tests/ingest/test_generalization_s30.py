@@ -6,7 +6,7 @@ import pytest
 
 from tests.ingest.test_generalization import extract
 from tests.ingest.test_generalization_s26 import PUB, _incidents
-from tests.ingest.test_generalization_s28 import _dated
+from tests.ingest.test_generalization_s28 import _dated, _names_by_kind
 
 
 # --- an event noun that names where it happened: what its verb tells of is an effect ---------------
@@ -98,3 +98,27 @@ def test_overnight_with_no_earlier_statement_day_is_the_night_before_publication
     text = "The army said its artillery had struck the Wazzani pumping station overnight."
     out = extract(extractor, text, published=PUB)
     assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2026-05-19", "2026-05-20")]
+
+
+# --- a place's lower-case organ: administrations, qualified governments, police ---------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("A drone hit the city's substation shortly after midnight, the Kharkiv regional military administration said.",
+     "Kharkiv regional military administration"),
+    ("The pumping station was hit on Monday, the Nikopol district administration said.",
+     "Nikopol district administration"),
+    ("The Baiji refinery was hit on Monday, the Iraqi federal government said.", "Iraqi federal government"),
+    ("The dam was damaged on Monday, the Miyagi prefectural government said.", "Miyagi prefectural government"),
+    ("On Monday, Brandenburg police said the cable had been cut.", "Brandenburg police"),
+    ("The substation was broken into on Monday, Whanganui police said.", "Whanganui police"),
+])
+def test_a_place_s_lower_case_organ_is_an_actor(extractor, text, name):
+    assert name in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+@pytest.mark.parametrize("text, name", [
+    # the state itself: its government told bare
+    ("The cable was damaged on Monday, the Finnish government said.", "Finland"),
+])
+def test_a_state_s_bare_government_is_the_state(extractor, text, name):
+    assert _names_by_kind(extract(extractor, text, published=PUB), "actor") == [name]
