@@ -1320,7 +1320,7 @@ class EventBuilder:
             if self._in_dateline(expr):
                 continue
             dist = min(abs(s - r.start) for r in real)
-            rank = self._attached(s, real)
+            rank = 0 if self._when_clause_of(s, e, real) else self._attached(s, real)
             if rank == 3:
                 continue  # the day of a boarding or an arrest
             # 'X bombed A late on Wednesday, and a drone hit B on Thursday': nearer B's trigger and B itself
@@ -1553,6 +1553,16 @@ class EventBuilder:
             if a.i in heads:
                 return heads[a.i]
         return 1
+
+    def _when_clause_of(self, s: int, e: int, real) -> bool:
+        """'the campaign resumed in mid-January, when drones hit the X refinery': the trigger's verb is a
+        'when' clause told of the date itself, whatever the date's own verb tells."""
+        for r in real:
+            v = self._verb_of(r)
+            if v.dep_ in ("relcl", "advcl") and s <= v.head.i < e and any(
+                    c.dep_ == "advmod" and c.lower_ == "when" for c in v.children):
+                return True
+        return False
 
     def _in_the_act(self, real, law) -> bool:
         """'arrested two suspects caught in the act of stealing cables ... on May 14', 'arrested while

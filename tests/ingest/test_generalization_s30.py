@@ -122,3 +122,12 @@ def test_a_place_s_lower_case_organ_is_an_actor(extractor, text, name):
 ])
 def test_a_state_s_bare_government_is_the_state(extractor, text, name):
     assert _names_by_kind(extract(extractor, text, published=PUB), "actor") == [name]
+
+
+# --- a 'when' clause told of a date has that date --------------------------------------------------
+
+def test_a_when_clause_of_a_date_is_dated_by_it(extractor):
+    text = ("The campaign against refining resumed in mid-January, when drones hit the Ilsky refinery, "
+            "setting fire to a distillation unit.")
+    out = extract(extractor, text, published=PUB)
+    assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2026-01-11", "2026-01-20")]
