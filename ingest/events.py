@@ -1541,6 +1541,9 @@ class EventBuilder:
                     if a.i > max(r.start for r in real) > i:
                         return 1  # "On May 3, drones hit X, the operator said": the date fronts the event
                     return 2
+                if any(c.dep_ == "conj" and c.lemma_ in self.speech and c.i > i
+                       and all(self._head(r).i in {x.i for x in c.subtree} for r in real) for c in a.children):
+                    return 2  # 'on Monday, the group listed the company on its leak site and claimed the attack'
                 subjects = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
                 own = [heads[x.i] for c in subjects for x in [c, *c.children]  # 'Cyclone Tejal made landfall'
                        if x.i in heads and (x is c or x.dep_ == "compound")]

@@ -131,3 +131,13 @@ def test_a_when_clause_of_a_date_is_dated_by_it(extractor):
             "setting fire to a distillation unit.")
     out = extract(extractor, text, published=PUB)
     assert [(i["start"], i["end"]) for i in out["incidents"]] == [("2026-01-11", "2026-01-20")]
+
+
+# --- a day shared by a verb and a claim joined to it is the claim's --------------------------------
+
+def test_a_day_shared_with_a_joined_claim_is_the_claim_s_day(extractor):
+    text = ("On Friday, hackers encrypted the servers at the Otonabee control centre, the company said. "
+            "On Monday, a criminal group calling itself BlackVault listed the company on its leak website "
+            "and claimed responsibility for the attack on the control centre.")
+    assert [(start, targets) for _, start, targets in _dated(extract(extractor, text, published=PUB))] == [
+        ("2026-05-15", ["Otonabee control centre"])]
