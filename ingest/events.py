@@ -415,6 +415,10 @@ class EventBuilder:
                 c.dep_ == "nsubj" and c.lemma_ in EVENT_SUBJECTS and c.i in self._trigger_tokens(cues=False)
                 for c in tok.children):
             return True  # 'an explosion hit the compressor station': the explosion is the event, not an attack
+        if trig.type == "attack" and tok.pos_ == "VERB" and any(
+                c.dep_ == "agent" and any(o.dep_ == "pobj" and o.lemma_ in EVENT_SUBJECTS and o.i in self._trigger_tokens(cues=False)
+                                          for o in c.children) for c in tok.children):
+            return True  # 'the plant was hit by a fire in August': the fire is the event
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("every", "each", "any") for c in tok.children):
             return True  # '"Every strike on the port squeezes imports"': what any such event does, not one
         if tok.pos_ == "NOUN" and any(c.lower_ == "same" for c in tok.children):
@@ -498,6 +502,8 @@ class EventBuilder:
             if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_ in ("suggest", "indicate", "show", "point") \
                     and t.head.dep_ in ("relcl", "acl") and t.head.head.lower_ in ("nothing", "no"):
                 return True  # "nothing to suggest the fire had been deliberately lit"
+            if t.dep_ == "pobj" and t.head.lower_ == "than" and t.head.i > 0 and self.toks[t.head.i - 1].lower_ == "rather":
+                return True  # "engineers suspect an overloaded transformer rather than an attack"
             if t.dep_ == "pobj" and t.head.lower_ == "by" and any(c.dep_ == "neg" for c in t.head.head.children):
                 return True  # "a ship does not zigzag over a cable by accident"
             if t.dep_ in ("attr", "acomp"):  # "This was not an attack", "the attacks are not accidental"
@@ -2416,6 +2422,10 @@ class EventBuilder:
         for t in ev.types:
             votes[t] = votes.get(t, 0) + 1
         best = max(votes, key=lambda t: (self.rank.get(t, 0), votes[t]))
+        if best == "natural_hazard" and votes.get("fire", 0) > votes["natural_hazard"] \
+                and not any(c in self.attack_family for c in ev.cues):
+            return "fire"  # 'the ice storm reached the X substation, where a fire broke out' ... 'the fire burned
+            # for two hours': a fire told more often than the storm it followed
         if best == "natural_hazard" and "vessel" in ev.cues and ("accident" in votes or "accident" in ev.cues):
             best = "accident"  # 'a tanker sheltering from a storm snagged the cable with its anchor'
         if best == "sabotage" and "cyberattack" in ev.cues:

@@ -141,3 +141,23 @@ def test_a_day_shared_with_a_joined_claim_is_the_claim_s_day(extractor):
             "and claimed responsibility for the attack on the control centre.")
     assert [(start, targets) for _, start, targets in _dated(extract(extractor, text, published=PUB))] == [
         ("2026-05-15", ["Otonabee control centre"])]
+
+
+# --- a fire whose cause the text does not establish stays a fire ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # told more often than the storm it followed
+    "Freezing rain brought down four towers on the Bathurst line on Saturday night. On Sunday the ice storm "
+    "reached the Tracadie substation, where a fire broke out in the control building. The fire at the Tracadie "
+    "substation burned for two hours, NB Power said. Firefighters said the fire destroyed the substation's relays.",
+    # 'hit by' a fire: the fire is the event, no attack
+    "Residents remember that the Port-Gentil power plant was hit by a fire in August 2023.",
+    # an attack the text sets aside
+    "A fire broke out at the Kirkuk power station on Monday. The ministry has not said what caused the fire; "
+    "engineers suspect an overloaded transformer rather than an attack.",
+])
+def test_a_fire_of_no_established_cause_is_a_fire(extractor, text):
+    out = extract(extractor, text, published=PUB)
+    names = {e["id"]: e["name"] for e in out["entities"]}
+    fires = [i["type"] for i in out["incidents"] if any("substation" in names[t] or "power" in names[t] for t in i["targets"])]
+    assert fires == ["fire"]
