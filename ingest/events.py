@@ -502,6 +502,9 @@ class EventBuilder:
             if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_ in ("suggest", "indicate", "show", "point") \
                     and t.head.dep_ in ("relcl", "acl") and t.head.head.lower_ in ("nothing", "no"):
                 return True  # "nothing to suggest the fire had been deliberately lit"
+            if t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN" and any(
+                    c.dep_ == "det" and c.lower_ in dets for c in t.head.children):
+                return True  # "no indication that the damage was caused deliberately"
             if t.dep_ == "pobj" and t.head.lower_ == "than" and t.head.i > 0 and self.toks[t.head.i - 1].lower_ == "rather":
                 return True  # "engineers suspect an overloaded transformer rather than an attack"
             if t.dep_ == "pobj" and t.head.lower_ == "by" and any(c.dep_ == "neg" for c in t.head.head.children):

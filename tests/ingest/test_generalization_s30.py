@@ -161,3 +161,9 @@ def test_a_fire_of_no_established_cause_is_a_fire(extractor, text):
     names = {e["id"]: e["name"] for e in out["entities"]}
     fires = [i["type"] for i in out["incidents"] if any("substation" in names[t] or "power" in names[t] for t in i["targets"])]
     assert fires == ["fire"]
+
+
+def test_no_indication_of_a_deliberate_act_makes_no_sabotage(extractor):
+    text = ("A fault took the Circuit 2 cable out of service on Monday. "
+            "ISB has no indication that the damage was caused deliberately.")
+    assert [t for t, _ in _incidents(extract(extractor, text, published=PUB))] == ["damage"]
