@@ -89,6 +89,8 @@ EVENT_SUBJECTS = {"explosion", "blast", "fire", "blaze", "storm", "quake", "eart
 STOLEN_PARTS = {"cable", "copper", "wire", "wiring", "conductor", "transformer", "oil"}
 WEAPONS = {"drone", "uav", "missile", "rocket", "shell", "projectile", "shahed", "bomb"}
 TAKEOVERS = {"took control of", "take control of", "taken control of", "taking control of"}
+# "there was no doubt that the cable had been cut deliberately": 'no' before these nouns affirms what follows
+AFFIRMING_NOUNS = {"doubt", "question", "dispute", "denying"}
 CYBER_WORDS = ("system", "network", "computer", "software", "scada", "server", "remote", "online", "digital", "hacker")
 NOBODY = {"nobody", "none", "noone"}
 COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -502,9 +504,9 @@ class EventBuilder:
             if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_ in ("suggest", "indicate", "show", "point") \
                     and t.head.dep_ in ("relcl", "acl") and t.head.head.lower_ in ("nothing", "no"):
                 return True  # "nothing to suggest the fire had been deliberately lit"
-            if t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN" and any(
+            if t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN" and t.head.lemma_ not in AFFIRMING_NOUNS and any(
                     c.dep_ == "det" and c.lower_ in dets for c in t.head.children):
-                return True  # "no indication that the damage was caused deliberately"
+                return True  # "no indication that the damage was caused deliberately" (but "no doubt that ...")
             if t.dep_ == "pobj" and t.head.lower_ == "than" and t.head.i > 0 and self.toks[t.head.i - 1].lower_ == "rather":
                 return True  # "engineers suspect an overloaded transformer rather than an attack"
             if t.dep_ == "pobj" and t.head.lower_ == "by" and any(c.dep_ == "neg" for c in t.head.head.children):

@@ -167,3 +167,10 @@ def test_no_indication_of_a_deliberate_act_makes_no_sabotage(extractor):
     text = ("A fault took the Circuit 2 cable out of service on Monday. "
             "ISB has no indication that the damage was caused deliberately.")
     assert [t for t, _ in _incidents(extract(extractor, text, published=PUB))] == ["damage"]
+
+
+def test_no_doubt_of_a_deliberate_act_affirms_it(extractor):
+    # a guard: 'no doubt that' says the act was deliberate
+    text = ("A fault took the Circuit 2 cable out of service on Monday. "
+            "The judge said there was no doubt that the cable had been cut deliberately.")
+    assert [t for t, _ in _incidents(extract(extractor, text, published=PUB))] == ["sabotage"]
