@@ -174,3 +174,9 @@ def test_no_doubt_of_a_deliberate_act_affirms_it(extractor):
     text = ("A fault took the Circuit 2 cable out of service on Monday. "
             "The judge said there was no doubt that the cable had been cut deliberately.")
     assert [t for t, _ in _incidents(extract(extractor, text, published=PUB))] == ["sabotage"]
+
+
+@pytest.mark.parametrize("vessel", ["dredge", "towboat"])
+def test_a_dredge_or_towboat_striking_a_pipeline_is_an_accident(extractor, vessel):
+    text = f"A {vessel} struck the Bayou Lafourche natural gas pipeline near Thibodaux on Wednesday evening."
+    assert [t for t, _ in _incidents(extract(extractor, text, published=PUB))] == ["accident"]
