@@ -1327,8 +1327,7 @@ class ActorFinder(DataComponent):
                                      or toks[start - 1].text in ("-", "–")) and not toks[start].is_sent_start \
                         and "\n" not in toks[start - 1].whitespace_:
                     start -= 1
-                if not qualified and fold(doc[start:t.i].text) not in self.towns \
-                        and fold(doc[start:t.i].text) not in self.regions:
+                if not qualified and not lexicon.is_place_name(doc[start:t.i].text):
                     continue  # 'Brandenburg police', 'Central Java police': named by a town or a region only
             stop = end
             if head in ("embassy", "consulate") and stop + 1 < len(doc) and toks[stop].lower_ == "in" \
