@@ -226,6 +226,21 @@ def _portfolio_of_named(doc: Doc, span: Span) -> bool:
         and toks[k + 1].ent_type_ == "PERSON"
 
 
+def _acronym(doc: Doc, tok) -> bool:
+    """A word in capitals among words that are not: an acronym that names a body ('UNICEF', 'NATO'), even one the
+    lemmatizer's index lists as a noun. (In a line in capitals, 'WEATHER WARNING', a capital says nothing.)"""
+    toks = tokens(doc)
+    if not (tok.is_upper and tok.is_alpha and len(tok.text) >= 2) or tok.dep_ == "compound":
+        return False  # ('IP addresses': a kind of thing)
+    k = tok.i
+    while k > 0 and toks[k - 1].is_punct and "\n" not in toks[k - 1].whitespace_:
+        k -= 1
+    if k == 0 or "\n" in toks[k - 1].whitespace_ or "\n" in toks[k - 1].text:
+        return False  # ('QUESTION: Were there ...', 'OVERVIEW', '[JINGLE]': a line's label)
+    near = [toks[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc) and toks[k].is_alpha]
+    return not any(t.is_upper and len(t.text) >= 2 for t in near)
+
+
 def _clean(doc: Doc, span: Span) -> Span | None:
     """Trim determiners, possessives, citation marks and anything after a line break."""
     toks = tokens(doc)
@@ -1519,9 +1534,10 @@ class ActorFinder(DataComponent):
             return  # "the Pipeline Safety Regulations", "Compliance Order": a text, not who wrote it
         if _bare_title(span) and not _state_secretariat(span):
             return  # "Minister of Foreign Affairs", "Chargé d'Affaires", "Spokesperson": an office, no one named
-        if len(span) == 1 and first.pos_ != "PROPN" and label in ("PERSON", "ORG") and not (
+        if len(span) == 1 and first.pos_ != "PROPN" and label in ("PERSON", "ORG") and not _acronym(doc, first) and not (
                 (first.is_upper and len(first.text) >= 2 or self._speaks(first)) and not self._common_word(first.lower_)):
-            return  # (but 'regulator OEFA said', 'grid operator Elering said': a name the tagger took for a noun)
+            return  # (but 'regulator OEFA said', 'grid operator Elering said': a name the tagger took for a noun;
+            # 'UNICEF is supporting', 'NATO said': capitals amid lower-case words, whatever the lemmatizer's index holds)
         if len(span) == 1 and label in ("PERSON", "ORG") and self._capitalized_noun(doc, first):
             return  # "Weather is the other constant": a common noun capitalized to open a sentence
         ibkey = self.infobox_key(doc, span.start)

@@ -1,0 +1,32 @@
+"""Session 31's generalizing rules, one behaviour per test, on short invented sentences (none taken
+from the corpora). The helpers are those of session 26's and session 28's tests."""
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.test_generalization import extract
+from tests.ingest.test_generalization_s26 import PUB
+from tests.ingest.test_generalization_s28 import _names_by_kind
+
+
+# --- an acronym in capitals names a body, even one the lemmatizer's index lists as a noun -----------
+
+@pytest.mark.parametrize("text, actor", [
+    ("Floods closed the Kora water treatment plant on Monday. UNICEF is supplying water by truck.", "UNICEF"),
+    ("Floods closed the Kora water treatment plant on Monday. UNICEF said the plant could reopen by Friday.", "UNICEF"),
+    # guards: acronyms the tagger reads as names were kept before
+    ("A blast damaged the Lisko pipeline on Monday. NATO said it was watching the area closely.", "NATO"),
+    ("Saboteurs cut cables at the Arvo substation on Monday. The FBI is investigating, the utility said.", "FBI"),
+])
+def test_an_acronym_opening_a_sentence_is_an_actor(extractor, text, actor):
+    assert actor in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+@pytest.mark.parametrize("text, word", [
+    # a line's label in capitals and a kind of thing in capitals are no bodies
+    ("QUESTION: Was the Kora substation hit on Monday?\nANSWER: Yes, a drone hit it.", "QUESTION"),
+    ("[JINGLE]\nA drone hit the Kora substation on Monday, the governor said.", "JINGLE"),
+    ("A drone hit the Kora substation on Monday. IP addresses used in the attack were traced.", "IP"),
+])
+def test_a_label_or_a_thing_in_capitals_is_no_actor(extractor, text, word):
+    assert word not in _names_by_kind(extract(extractor, text, published=PUB), "actor")
