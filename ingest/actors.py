@@ -184,6 +184,11 @@ TITLES = {"spokesman", "spokeswoman", "spokesperson", "secretary", "prosecutor",
           "chancellor", "envoy", "adviser", "advisor", "official", "commodore"} | OFFICES
 
 
+# a person's role, after which a name set off by commas is a person's ('the mayor of Boquerón, Rubén Caballero,')
+ROLE_NOUNS = TITLES | PERSON_TITLES | {"fellow", "analyst", "researcher", "economist", "expert", "witness", "manager",
+                                       "editor", "founder", "resident", "owner", "farmer", "engineer", "chairwoman"}
+
+
 MEMBER_WORDS = {"fighters", "members", "militants", "gunmen", "supporters", "operatives", "insurgents", "rebels",
                 "elements", "cadres"}
 
@@ -1413,6 +1418,15 @@ class ActorFinder(DataComponent):
             return  # "SANAA/JERUSALEM, Oct 2 (LGW) -": a dateline names a city, a day and an agency, no person
         if label == "ORG" and self._dateline_agency(doc, span):
             return  # "PORT HARCOURT, Nigeria, Sept 9 (WAW) - ...": the agency that filed it, not an actor
+        if label in ("PERSON", "GPE", "LOC", "ORG", "FAC") and self._role_named(doc, span):
+            end = span.end
+            while end < len(doc) and end - span.start < 4 and toks[end].is_alpha and toks[end].is_title \
+                    and not toks[end].is_sent_start and "\n" not in toks[end - 1].whitespace_ \
+                    and not self._common_word(toks[end].lower_) and toks[end].lower_ not in self.facility_last:
+                end += 1
+            span = doc[span.start:end]  # "regional director Hervé Ndong" + "Obiang": the rest of the name
+            add(span, "actor", "person", source="role-named")  # "TCN spokeswoman Ifeoma Okafor", "the mayor of
+            return  # Boquerón, Rubén Caballero, said", "By Nino Kavtaradze, senior fellow": a person, whatever the model read
         if label in ("PERSON", "ORG", "PRODUCT") and len(span) == 2 and self.c.by_demonym.get(fold(span[0].text)) \
                 and span.end < len(doc) and toks[span.end].lower_ in WEAPON_NOUNS:
             # "a Russian Shahed drone": the demonym's state fired a weapon named by its model
@@ -1771,6 +1785,38 @@ class ActorFinder(DataComponent):
         """The agent of 'operated by', 'owned by', 'run by': a body, whatever the model took it for."""
         root = span.root
         return root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_ in OPERATING
+
+    def _role_named(self, doc: Doc, span: Span) -> bool:
+        """A name of two or three capitalized words that follows a person's role: right after it ('spokeswoman
+        Ifeoma Okafor'), or set off by commas after a phrase it heads ('a spokesperson for X, Márcia Albuquerque,
+        said'), or a byline's ('By Nino Kavtaradze, senior fellow'). The model often reads such names as places."""
+        toks = tokens(doc)
+        if not 2 <= len(span) <= 3 or not all(t.is_alpha and t.is_title or t.text == "-" for t in span) \
+                or any(t.lower_ in ORG_TAILS or t.lower_ in self.organ_heads or t.lower_ in self.facility_last
+                       or t.lower_ in ROLE_NOUNS or t.lower_ in self.place_nouns or fold(t.text) in GEO_WORDS
+                       or fold(t.text) in DIRECTIONS for t in span) \
+                or all(self._common_word(t.lower_) for t in span) or self.c.country(span.text) or span.start == 0:
+            return False  # ('Director, Southwest Region', 'Chief Inspector X, Public Relations': a unit, no one)
+        before = toks[span.start - 1]
+        if before.lower_ in ROLE_NOUNS and before.is_lower:
+            return True
+        after = toks[span.end] if span.end < len(doc) else None
+        if after is None or after.text not in (",", ")"):
+            return False
+        k = span.start - 1
+        if before.lower_ == "by" and (k == 0 or "\n" in toks[k - 1].whitespace_ or toks[k - 1].is_space):
+            return True  # a byline
+        if before.text != ",":
+            return False
+        k = span.start - 2
+        while k >= 0 and span.start - k <= 8 and "\n" not in toks[k].whitespace_:
+            t = toks[k]
+            if t.lower_ in ROLE_NOUNS:
+                return True
+            if t.text == "," or t.pos_ in ("VERB", "AUX", "PRON") or t.is_sent_start:
+                return False
+            k -= 1
+        return False
 
     def _possessor_country(self, doc: Doc, span: Span) -> str | None:
         """The country in "Russia's Foreign Ministry", as written, else None."""

@@ -30,3 +30,32 @@ def test_an_acronym_opening_a_sentence_is_an_actor(extractor, text, actor):
 ])
 def test_a_label_or_a_thing_in_capitals_is_no_actor(extractor, text, word):
     assert word not in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+# --- a name that follows a person's role is a person's, whatever the model read it as ---------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Vandals cut cables at the Kora substation on Monday, grid spokeswoman Ifeoma Okafor said.", "Ifeoma Okafor"),
+    ("A spokesperson for Vela Energia, Márcia Albuquerque, said a transformer at the Kora substation failed on "
+     "Monday.", "Márcia Albuquerque"),
+    ("The mayor of Boquerón, Rubén Caballero, said the Kora bridge collapsed on Monday.", "Rubén Caballero"),
+    ("By Nino Kavtaradze, senior fellow, Caucasus Policy Centre\n\nA drone hit the Kora substation on Monday.",
+     "Nino Kavtaradze"),
+    ("\"We have no choice,\" regional director Hervé Ndong Obiang said after the Kora dam was breached on Monday.",
+     "Hervé Ndong Obiang"),
+])
+def test_a_name_after_a_role_is_a_person(extractor, text, person):
+    out = extract(extractor, text, published=PUB)
+    assert person in _names_by_kind(out, "actor") and person not in _names_by_kind(out, "place")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a unit or a region after a role is no person
+    ("SOURCE: Office of Pipeline Safety\nDirector, Southwest Region, Office of Pipeline Safety\n\n"
+     "A pipeline ruptured near the Kora station on Monday.", "Southwest Region"),
+    ("A drone hit the Kora substation on Monday.\nEnquiries: Chief Inspector Ileni Hamutenya, Public Relations, "
+     "Khomas Command.", "Public Relations"),
+])
+def test_a_unit_named_after_a_role_is_no_person(extractor, text, name):
+    out = extract(extractor, text, published=PUB)
+    assert (name, "person") not in [(e["name"], e.get("type")) for e in out["entities"]]
