@@ -348,7 +348,9 @@ def _and_joined(doc: Doc) -> list[Span]:
     while k < len(ents):
         a = ents[k]
         b = ents[k + 1] if k + 1 < len(ents) else None
-        if b is not None and a.label_ == "ORG" and b.label_ == "ORG" and _one_name(toks, a, b):
+        if b is not None and b.label_ == "ORG" and (a.label_ == "ORG" or a.label_ in ("PERSON", "GPE", "FAC") and len(a) >= 2
+                                                     and b[-1].lower_ in ORG_TAILS) and _one_name(toks, a, b):
+            # ('Cumbria Fire' + 'Rescue Service': the model often reads the first part as a person or a place)
             out.append(Span(doc, a.start, b.end, label="ORG"))
             k += 2
             continue

@@ -59,3 +59,12 @@ def test_a_name_after_a_role_is_a_person(extractor, text, person):
 def test_a_unit_named_after_a_role_is_no_person(extractor, text, name):
     out = extract(extractor, text, published=PUB)
     assert (name, "person") not in [(e["name"], e.get("type")) for e in out["entities"]]
+
+
+# --- a body's name the model cut at 'and', its first part read as a place or a person ---------------
+
+def test_a_service_s_name_cut_at_and_is_made_whole(extractor):
+    text = "Essex County Fire and Rescue Service said the fire at the Kora terminal was out by Monday night."
+    out = extract(extractor, text, published=PUB)
+    assert "Essex County Fire and Rescue Service" in _names_by_kind(out, "actor")
+    assert "Essex County Fire" not in _names_by_kind(out, "place")
