@@ -369,7 +369,8 @@ class FacilityFinder(DataComponent):
         if t.dep_ == "pobj" and t.head.lower_ in ("on", "along", "beneath", "under", "below", "underneath") \
                 and t.head.head.lemma_ in LINE_EVENTS:
             return True  # 'an illegal tap on the line exploded', 'a second blast on the line', 'a fire beneath the line'
-        return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_ in LINE_PARTS
+        return t.dep_ == "pobj" and t.head.lower_ in ("of", "on", "along") and t.head.head.lemma_ in LINE_PARTS
+        # ('the pylons of the line', 'two towers on the same line came down': its parts)
 
     def match(self, doc: Doc) -> list[Mention]:
         found: list[Mention] = []

@@ -484,8 +484,11 @@ def resolve(doc: Doc) -> Resolution:
                     return max(s for s, _ in e.spans if s < m.start)
 
                 if doc[m.start - 1].lower_ == "same":  # 'the same cable was interrupted in 2021': the cable the
-                    # story is about, told most often so far, not the one named last in passing
-                    ent_of[k] = [max(strong, key=lambda e: (sum(s < m.start for s, _ in e.spans), last_told(e)))]
+                    # story is about, told most often so far (a headline's naming counts), not the one named last
+                    # in passing
+                    title = key(doc._.ig_title or "")
+                    ent_of[k] = [max(strong, key=lambda e: (sum(s < m.start for s, _ in e.spans)
+                                                            + any(n and n in title for n in e.keys()), last_told(e)))]
                 else:
                     ent_of[k] = [max(strong, key=last_told)]
             else:

@@ -2,11 +2,14 @@
 from the corpora). The helpers are those of session 26's and session 28's tests."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from ingest.read import read_text
 from tests.ingest.test_generalization import extract
 from tests.ingest.test_generalization_s26 import PUB
-from tests.ingest.test_generalization_s28 import _names_by_kind
+from tests.ingest.test_generalization_s28 import _dated, _names_by_kind
 
 
 # --- an acronym in capitals names a body, even one the lemmatizer's index lists as a noun -----------
@@ -68,3 +71,16 @@ def test_a_service_s_name_cut_at_and_is_made_whole(extractor):
     out = extract(extractor, text, published=PUB)
     assert "Essex County Fire and Rescue Service" in _names_by_kind(out, "actor")
     assert "Essex County Fire" not in _names_by_kind(out, "place")
+
+
+# --- 'towers on the same line': the line the story is about, its headline's ---------------------------
+
+def test_parts_on_the_same_line_are_the_headline_line_s(extractor):
+    text = ("TITLE: Vandals fell towers on the Kora–Lemu line\n\n"
+            "Towers on the 132 kV Kora–Lemu line came down on the night of March 4 after vandals removed bolts "
+            "from their legs, the operator said. Power returned on March 6 through the Dambe line.\n\n"
+            "It is not the first time. In November last year, two towers on the same line came down in a similar "
+            "attack.")
+    out = extractor.extract(read_text(text, published=date(2021, 3, 19))).to_contract()
+    history = [targets for _, start, targets in _dated(out) if start == "2020-11-01"]
+    assert history and "Kora–Lemu line" in history[0] and "Dambe line" not in history[0]
