@@ -913,6 +913,12 @@ class EventBuilder:
         owned = self._triggers_by_group(groups, real, sent) if len(groups) > 1 else [real]
         if len(groups) > 1 and owned[0] is not real:
             groups, owned = self._participles_joined(groups, owned)
+        apart: dict[int, set] = {}  # trigger group -> tokens whose dates are the other group's
+        if len(groups) == 1 and (parts := self._history_clause(sent, real)) is not None:
+            outer, inner, inside = parts  # 'the plant, damaged by a drone attack in March, was hit again on
+            # Sunday': two events, each dated by its own words
+            groups, owned = [targets, list(targets)], [outer, inner]
+            apart = {id(outer): inside, id(inner): set(range(sent.start, sent.end)) - inside}
         for group, own in zip(groups, owned):
             e = Event(list(ev.sents), list(ev.types), list(ev.cues), group, ev.dates, ev.precision,
                       list(ev.perps), set(ev.effects), list(ev.evidence), ev.location, ev.date_text,
@@ -922,10 +928,36 @@ class EventBuilder:
                 e.types = [self._own_type(t, cyber) for t in own]
                 e.words = [t.text.lower() for t in own]
                 e.dates, e.precision, e.date_text, e.bound, e.stamped, e.scene = None, 9, None, False, False, False
-                self._date(e, sent, own)
+                self._date(e, sent, own, apart.get(id(own), ()))
                 e.perps = self._agents(sent, own)
             out.append(e)
         return out
+
+    def _history_clause(self, sent: Span, real) -> Optional[tuple[list, list, set]]:
+        """(the main clause's triggers, the others, the clause's tokens) when some triggers sit in a clause that describes a
+        facility ('the plant, damaged by a drone attack in March, ...', 'the line, which was repaired after
+        an explosion in May, ...') and that clause and the rest of the sentence each name a day of their own
+        that do not overlap: the clause tells an earlier event of the facility, not the sentence's."""
+        def clause_of(r):
+            for a in [self._head(r), *self._head(r).ancestors]:
+                if a.dep_ in ("relcl", "acl") and any(x.kind == "facility" for x in self.res.at.get(a.head.i, [])):
+                    return a
+            return None
+        clauses = {id(r): clause_of(r) for r in real}
+        inner = [r for r in real if clauses[id(r)] is not None]
+        outer = [r for r in real if clauses[id(r)] is None]
+        if not inner or not outer:
+            return None
+        inside = {i for c in {clauses[id(r)] for r in inner} for i in range(c.left_edge.i, c.right_edge.i + 1)}
+        days_in, days_out = [], []
+        for s, e, expr in self.doc._.ig_dates or []:
+            if sent.start <= s and e <= sent.end and expr.offset_days is None:
+                interval = expr.resolve(self.published)
+                if interval is not None:
+                    (days_in if s in inside else days_out).append(interval)
+        if not days_in or any(overlap(a, b) for a in days_in for b in days_out):
+            return None
+        return outer, inner, inside
 
     def _hosting_facility(self, sent: Span, only: Optional[set]) -> list[Ent]:
         """'a ransomware attack encrypted the servers of the dispatch system at the X control centre': an
@@ -1294,7 +1326,9 @@ class EventBuilder:
                     return (interval, expr) if interval else None
         return None
 
-    def _date(self, ev: Event, sent: Span, real) -> None:
+    def _date(self, ev: Event, sent: Span, real, apart=()) -> None:
+        """The event's day from the sentence's date expressions (not those on tokens ``apart``: another
+        event's)."""
         if all(self._head(r).dep_ == "amod" and self._head(r).tag_ != "VBG" and not self._misread_verb(self._head(r))
                for r in real):
             return  # 'will replace the damaged gate by April': a state the text describes, not dated by it
@@ -1304,7 +1338,7 @@ class EventBuilder:
         told: list[tuple] = []  # every candidate
         offset = None  # 'three days after the explosion': counted from an event told before
         for s, e, expr in self.doc._.ig_dates or []:
-            if s < sent.start or e > sent.end:
+            if s < sent.start or e > sent.end or s in apart:
                 continue
             if expr.offset_days is not None:
                 first = min(r.start for r in real)
@@ -1535,6 +1569,9 @@ class EventBuilder:
         for h in heads:  # 'investigating an explosion late on Monday': the blast's day, wherever 'late' hangs
             if self.toks[h].pos_ == "NOUN" and i - h == 2 and self.toks[h + 1].lower_ in ("late", "early"):
                 return heads[h]
+            if self.toks[h].pos_ == "NOUN" and i - h == 1 and self.toks[i].pos_ != "ADP":
+                return heads[h]  # 'restored after a missile strike last month': a bare date right after the
+                # event's noun is the event's, wherever the parser hangs it
         for a in self.doc[i].ancestors:
             if a.i in heads:
                 if a.i < i and a.dep_ == "dobj" and a.head.lemma_ in self.speech and any(
