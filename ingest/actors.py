@@ -513,6 +513,7 @@ class ActorFinder(DataComponent):
         self.vessel_ids = word_ids(self.vessel_prefixes)
         self.legal_forms = set(data.get("legal_forms", []))
         self.stop_first = set(data.get("stop_first_words", []))
+        self.led_groups = set(data.get("led_groups", {}).get("words", []))
         self.commodities = set(data.get("commodities", []))
         self.stop = set(data["stop_orgs"]) | set(data.get("weapons", {}).get("names", ())) | set(data.get("vessel_classes", ()))
         self.place_nouns = set(place_nouns)
@@ -1067,11 +1068,29 @@ class ActorFinder(DataComponent):
                 # a class, the name follows
             if j > k:
                 add(doc[k:j], "actor", "vessel", source="flag")
+        # "the Saudi-led coalition", "US-led forces": a party of its own, named with who leads it
+        for t in toks:
+            if t.lower_ == "led" and 2 <= t.i < len(doc) - 1 and toks[t.i - 1].text in ("-", "–") \
+                    and not toks[t.i - 1].whitespace_ and not toks[t.i - 2].whitespace_ \
+                    and toks[t.i + 1].lower_ in self.led_groups and toks[t.i + 1].is_lower \
+                    and (self.c.country(toks[t.i - 2].text) or self.c.by_demonym.get(fold(toks[t.i - 2].text))):
+                group = toks[t.i + 1].lower_
+                add(doc[t.i - 2:t.i + 2], "actor", "armed_forces" if group in ("coalition", "forces", "force", "troops")
+                    else "organisation", source="led-group")
+
         # demonym + authority noun: a state acting
+        def end_of_name(end: int) -> bool:
+            return any(toks[k].lower_ in ORG_TAILS and toks[k].is_title for k in range(end, min(end + 3, len(doc)))
+                       if all(toks[j].is_title and "\n" not in toks[j - 1].whitespace_ for j in range(end, k + 1))) \
+                and toks[end - 1].is_title
+
         for t in toks:
             if not t.text[:1].isupper() or t.i in covered:
                 continue
             hit = self.demonym_state(doc, t.i)
+            if hit and end_of_name(hit[1]):
+                continue  # 'the South African Police Service', 'the Norwegian Police Security Service': a body's
+                # own name, not the state acting through its police
             if hit and t.i not in covered:
                 country, end = hit
                 noun = toks[end - 1].text

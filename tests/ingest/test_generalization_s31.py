@@ -101,3 +101,32 @@ def test_parts_on_the_same_line_are_the_headline_line_s(extractor):
 def test_an_earlier_event_told_in_a_clause_on_the_facility_is_its_own(extractor, text, now, before):
     dated = sorted((typ, start) for typ, start, _ in _dated(extract(extractor, text, published=date(2024, 5, 10))))
     assert dated == sorted([now, before])  # (published on Friday 10 May 2024)
+
+
+# --- a body's own name after a demonym; a party a country leads ------------------------------------
+
+@pytest.mark.parametrize("text, body, state", [
+    ("The South African Police Service said two suspects were arrested at the Kora substation on Monday.",
+     "South African Police Service", "South Africa"),
+    ("The Norwegian Police Security Service said on Monday that the Kora cable had been cut.",
+     "Norwegian Police Security Service", "Norway"),
+])
+def test_a_demonym_s_police_service_by_its_own_name_is_that_body(extractor, text, body, state):
+    actors = _names_by_kind(extract(extractor, text, published=PUB), "actor")
+    assert body in actors and state not in actors
+
+
+def test_a_demonym_s_police_in_lower_case_is_still_the_state(extractor):
+    # a guard: 'Russian police' is the state acting through its police
+    out = extract(extractor, "Russian police said on Monday that the Kora line had been hit.", published=PUB)
+    assert "Russia" in _names_by_kind(out, "actor")
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Warplanes of the Saudi-led coalition bombed the Kora power station on Monday.", "Saudi-led coalition"),
+    ("The US-led coalition said it struck the Kora bridge on Monday.", "US-led coalition"),
+])
+def test_a_coalition_a_country_leads_is_an_actor(extractor, text, group):
+    out = extract(extractor, text, published=PUB)
+    ids = {e["name"]: e["id"] for e in out["entities"]}
+    assert group in ids and any(ids[group] in i["perpetrators"] for i in out["incidents"])
