@@ -514,6 +514,9 @@ class ActorFinder(DataComponent):
         self.legal_forms = set(data.get("legal_forms", []))
         self.stop_first = set(data.get("stop_first_words", []))
         self.led_groups = set(data.get("led_groups", {}).get("words", []))
+        offices = data.get("office_holders", {})
+        self.office_holders = dict(offices.get("holders", {}))
+        self.office_qualifiers = set(offices.get("qualifiers", []))
         self.commodities = set(data.get("commodities", []))
         self.stop = set(data["stop_orgs"]) | set(data.get("weapons", {}).get("names", ())) | set(data.get("vessel_classes", ()))
         self.place_nouns = set(place_nouns)
@@ -1117,6 +1120,7 @@ class ActorFinder(DataComponent):
         self.from_speaker_labels(doc, add)
         self.from_lowercase_ministries(doc, add)
         self.from_lowercase_organs(doc, add)
+        self.from_offices(doc, add)
         self.from_run_by_ministries(doc, add)
         self.from_infobox(doc, add)
         self.from_alias_cues(doc, add)
@@ -1378,6 +1382,44 @@ class ActorFinder(DataComponent):
                     stop += 1
             add(doc[start:stop], "actor", typ, aliases=[doc[start:end].text] if stop > end else [],
                 source="lowercase-organ")
+
+    def from_offices(self, doc: Doc, add) -> None:
+        """'the Marseille prosecutor's office', 'the prosecutor's office in Lublin', 'the Kay County Sheriff's
+        Office': an official's office named by a place or a word that says which (``office_holders``)."""
+        toks = tokens(doc)
+        for t in toks:
+            if t.lower_ != "office" or t.i < 2 or toks[t.i - 1].text not in ("'s", "’s"):
+                continue
+            role = t.i - 2
+            holder = toks[role].lower_
+            if role >= 1 and f"{toks[role - 1].lower_} {holder}" in self.office_holders:
+                role, holder = role - 1, f"{toks[role - 1].lower_} {holder}"
+            if holder not in self.office_holders:
+                continue
+            start = role
+            while start > 0 and "\n" not in toks[start - 1].whitespace_ and not toks[start].is_sent_start and (
+                    toks[start - 1].lower_ in self.office_qualifiers
+                    or toks[start - 1].is_title and toks[start - 1].is_alpha and toks[start - 1].pos_ == "PROPN"):
+                start -= 1
+            end = t.i + 1
+            if t.is_title and end < len(doc) and _titled(toks[end]) and "\n" not in t.whitespace_:
+                continue  # 'the Basic Public Prosecutor's Office Kumanovo': a name the model reads better
+            if end + 1 < len(doc) and toks[end].lower_ in ("in", "of", "for") and _titled(toks[end + 1]) \
+                    and not self.c.country(toks[end + 1].text):
+                stop = end + 1
+                while stop < len(doc) and _titled(toks[stop]) and "\n" not in toks[stop - 1].whitespace_:
+                    stop += 1
+                if toks[stop - 1].lower_ not in ORG_TAILS:  # (not '... of the Meriküla Port Authority')
+                    end = stop + (stop < len(doc) and toks[stop].lower_ in self.office_qualifiers)  # 'of Karaganda region'
+            if start < role and all(toks[k].is_title for k in range(start, t.i + 1)) and end == t.i + 1 \
+                    and all(toks[k].lower_ in self.office_qualifiers for k in range(start, role)):
+                continue  # 'the Provincial Prosecutor's Office': a name the text tells in full elsewhere
+            if start == role and end == t.i + 1:
+                continue  # 'the prosecutor's office': which one, the text does not say here
+            if start < role and all(toks[k].lower_ in self.office_qualifiers for k in range(start, role)) \
+                    and end == t.i + 1 and not toks[start].is_title:
+                continue  # 'the regional prosecutor's office' alone: still no name
+            add(doc[start:end], "actor", self.office_holders[holder], source="office")
 
     def _forces_of(self, doc: Doc, span: Span) -> str | None:
         """The state whose military this name is: 'Armed Forces of Ukraine', 'the General Staff of the

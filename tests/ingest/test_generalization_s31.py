@@ -130,3 +130,28 @@ def test_a_coalition_a_country_leads_is_an_actor(extractor, text, group):
     out = extract(extractor, text, published=PUB)
     ids = {e["name"]: e["id"] for e in out["entities"]}
     assert group in ids and any(ids[group] in i["perpetrators"] for i in out["incidents"])
+
+
+# --- an official's office named by a place is a body -----------------------------------------------
+
+@pytest.mark.parametrize("text, office", [
+    ("The Marseille prosecutor's office said on Monday that the Kora cable had been cut.",
+     "Marseille prosecutor's office"),
+    ("The prosecutor's office in Lublin said the Kora line was sabotaged on Monday.", "prosecutor's office in Lublin"),
+    ("The prosecutor's office of Karaganda region said the Kora line was cut on Monday.",
+     "prosecutor's office of Karaganda region"),
+    ("The Artvin governor's office said the Kora dam was damaged on Monday.", "Artvin governor's office"),
+    ("The Kay County Sheriff's Office said the Kora substation was shot at on Monday.", "Kay County Sheriff's Office"),
+])
+def test_an_official_s_office_named_by_a_place_is_an_actor(extractor, text, office):
+    assert office in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+@pytest.mark.parametrize("text, name", [
+    # which office, the text does not say; or the office is part of a body the text names
+    ("The prosecutor's office said on Monday that the Kora substation had been shot at.", "prosecutor's office"),
+    ("The Harbour Master's Office of Meriküla Port Authority closed the Kora berth on Monday.",
+     "Harbour Master's Office of Meriküla Port Authority"),
+])
+def test_an_office_that_no_place_names_is_no_actor(extractor, text, name):
+    assert name not in _names_by_kind(extract(extractor, text, published=PUB), "actor")
