@@ -231,6 +231,9 @@ def _portfolio_of_named(doc: Doc, span: Span) -> bool:
         and toks[k + 1].ent_type_ == "PERSON"
 
 
+CERT = re.compile(r"CERT|CSIRT")  # a computer emergency response team's name: 'CERT Polska', 'SK-CERT', 'ThaiCERT'
+
+
 def _acronym(doc: Doc, tok) -> bool:
     """A word in capitals among words that are not: an acronym that names a body ('UNICEF', 'NATO'), even one the
     lemmatizer's index lists as a noun. (In a line in capitals, 'WEATHER WARNING', a capital says nothing.)"""
@@ -1131,6 +1134,7 @@ class ActorFinder(DataComponent):
         self.from_digit_names(doc, add)
         for ent in _and_joined(doc):
             self._from_ent(doc, ent, add)
+        self.from_acting_acronyms(doc, add)
         self.from_legal_names(doc, add)
         self.from_unlabelled_bodies(doc, add)
         self.from_appositions(doc, add)
@@ -1382,6 +1386,46 @@ class ActorFinder(DataComponent):
                     stop += 1
             add(doc[start:stop], "actor", typ, aliases=[doc[start:end].text] if stop > end else [],
                 source="lowercase-organ")
+
+    def from_acting_acronyms(self, doc: Doc, add) -> None:
+        """'CAMMESA said', 'data from SENAMHI', 'according to TANESCO', 'CERT Polska warned': an acronym the model
+        left untagged that speaks, acts or is cited is a body (a computer emergency team by its 'CERT' or 'CSIRT'
+        anywhere). Not a unit, a time zone, a weapon or a commodity (the stop lists), nor a facility's code."""
+        toks = tokens(doc)
+        facility_tokens = {i for m in (doc._.ig_facilities or []) for i in range(m.start, m.end)}
+        for t in toks:
+            if t.ent_type_ or t.i in facility_tokens or not _acronym(doc, t) and not CERT.search(t.text):
+                continue
+            text = t.text
+            if len(text) < 3 or fold(text) in self.stop or fold(text) in self.commodities or text.lower() in UNIT_WORDS \
+                    or text.lower() in self.legal_forms or text.lower() in LEGAL_TAILS | COMPANY_SUFFIXES:
+                continue  # (and 'Belomorsky Terminal JSC': a company's legal form)
+            nxt = toks[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.like_num or nxt.text == "(" or nxt.lower_ == "of" and t.i > 0
+                                    and toks[t.i - 1].lower_ == "the"):
+                continue  # 'cranes STS 3 and STS 4': a code; 'PRO (Coast Guard Region West)': a title; 'the SDM
+                # of Munsiyari': an office
+            cert = CERT.search(text) is not None
+            if cert and text in ("CERT", "CSIRT") and not (nxt is not None and (_titled(nxt) or nxt.text == "-")
+                                                           and "\n" not in t.whitespace_) \
+                    and not (t.i > 0 and toks[t.i - 1].text == "-" and not toks[t.i - 1].whitespace_):
+                continue  # 'the national CSIRT': which one, the text does not say
+            acts = t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "pobj" and (
+                t.head.dep_ == "agent" or t.head.lower_ in ("from", "with") or t.head.lower_ == "to"
+                and t.head.i > 0 and toks[t.head.i - 1].lower_ == "according")
+            if not (cert or acts and t.is_alpha):
+                continue
+            start, end = t.i, t.i + 1
+            if cert:  # 'SK-CERT', 'CERT-In': the parts the tokenizer split at a hyphen
+                while start >= 2 and toks[start - 1].text == "-" and not toks[start - 1].whitespace_ \
+                        and not toks[start - 2].whitespace_ and toks[start - 2].is_alpha:
+                    start -= 2
+                while end + 1 < len(doc) and toks[end].text == "-" and not toks[end - 1].whitespace_ \
+                        and not toks[end].whitespace_ and toks[end + 1].is_alpha:
+                    end += 2
+            if cert and end < len(doc) and _titled(toks[end]) and "\n" not in toks[end - 1].whitespace_:
+                end += 1  # 'CERT Polska'
+            add(doc[start:end], "actor", "government_agency" if cert else "organisation", source="acronym")
 
     def from_offices(self, doc: Doc, add) -> None:
         """'the Marseille prosecutor's office', 'the prosecutor's office in Lublin', 'the Kay County Sheriff's

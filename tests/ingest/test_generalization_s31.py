@@ -155,3 +155,26 @@ def test_an_official_s_office_named_by_a_place_is_an_actor(extractor, text, offi
 ])
 def test_an_office_that_no_place_names_is_no_actor(extractor, text, name):
     assert name not in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+# --- an acronym the model left untagged that speaks, acts or is cited is a body ---------------------
+
+@pytest.mark.parametrize("text, body", [
+    ("CAMMESA said the Kora line tripped on Monday.", "CAMMESA"),
+    ("Data from SENAMHI showed heavy rain at the Kora dam on Monday.", "SENAMHI"),
+    ("According to TANESCO, the Kora substation was flooded on Monday.", "TANESCO"),
+    ("CERT Polska warned on Monday that the Kora water plant had been hacked.", "CERT Polska"),
+    ("Hackers hit the Kora water plant on Monday, SK-CERT said.", "SK-CERT"),
+])
+def test_an_acronym_that_acts_is_an_actor(extractor, text, body):
+    assert body in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Ship-to-shore cranes STS 3 and STS 4 at the Kora terminal were damaged on Monday.", "STS"),
+    ("The SDM of Munsiyari said the Kora bridge collapsed on Monday.", "SDM"),
+    ("The incident at the Kora water plant on Monday was reported to the national CSIRT.", "CSIRT"),
+    ("Belomorsky Terminal JSC said a fire broke out at the Kora berth on Monday.", "JSC"),
+])
+def test_a_code_an_office_or_a_legal_form_in_capitals_is_no_actor(extractor, text, word):
+    assert word not in _names_by_kind(extract(extractor, text, published=PUB), "actor")
