@@ -125,6 +125,7 @@ DATELINE_DATED = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][\w'’.\-]+(?: [A-ZÀ-�
 # a turn in a broadcast transcript: "GARIK SARGSYAN, deputy chairman, Water Committee:", "REPORTER (Jo Lee):"
 SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.-]*){0,3})"
                            r"(?: \((?P<paren>[^)\n]{0,60})\))?(?:, [^:\n]{1,120})?:[ \t]", re.M)
+TURN_OPENING = re.compile(r"\W*[A-Za-z]+[ ,]+[a-z]")  # what a speaker's turn opens with: words, not a code
 # "CHAIBASA: Train services ...": a dateline with a colon, taken only for a town the gazetteer knows
 DATELINE_COLON = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.]*)*)(?=(?P<rest>:)\s+[A-Z])", re.M)
 # "the Houthi-run health ministry", "Hamas-led interior ministry": a ministry named by who runs it
@@ -1997,8 +1998,14 @@ class ActorFinder(DataComponent):
         (the model misses names in capitals), 'OROMIA POLICE COMMISSION:' an organisation."""
         whole = doc_text(doc)
         labels = [(m, [fold(w).strip(".") for w in m.group("label").split()]) for m in SPEAKER_LABEL.finditer(whole)]
-        if not any(len(words) == 1 and words[0] in self.transcript_roles for _, words in labels):
-            return
+        named = [" ".join(words) for m, words in labels
+                 if 2 <= len(words) <= 4 and not any(w in STOP_WORDS for w in words)
+                 and not all(self._common_word(w) for w in words)
+                 and TURN_OPENING.match(whole, m.end())]  # (words follow, as a speaker's: not 'UMM ID: SG-2024-...')
+        if not any(len(words) == 1 and words[0] in self.transcript_roles for _, words in labels) \
+                and not any(named.count(n) >= 2 for n in named):
+            return  # (a name in capitals that opens two turns makes a transcript too: 'KIRI ASHBY: Does the
+            # Minister accept ...' ... 'KIRI ASHBY: Will the Minister commit ...')
         for m, words in labels:
             paren = m.group("paren") or ""
             if len(words) == 1 and words[0] in self.transcript_roles and paren.isupper() and 2 <= len(paren.split()) <= 4:

@@ -178,3 +178,20 @@ def test_an_acronym_that_acts_is_an_actor(extractor, text, body):
 ])
 def test_a_code_an_office_or_a_legal_form_in_capitals_is_no_actor(extractor, text, word):
     assert word not in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+# --- a name in capitals that opens two turns makes a transcript: who speaks is a person ------------
+
+def test_a_name_in_capitals_opening_two_turns_is_a_speaker(extractor):
+    text = ("MARA TELLEN (Greens) to the Minister for Energy: What caused the outage at the Kora substation?\n\n"
+            "MARA TELLEN: Does the Minister accept that one contractor cut power to the region on Monday?\n\n"
+            "MARA TELLEN: Will the Minister fund a second line into the region?")
+    names = [n.lower() for n in _names_by_kind(extract(extractor, text, published=PUB), "actor")]
+    assert "mara tellen" in names
+
+
+def test_a_repeated_field_label_in_capitals_is_no_speaker(extractor):
+    text = ("UMM ID: SG-2024-0217-01\nUnit 3 of the Kora pumped storage plant tripped on Monday.\n\n"
+            "UMM ID: SG-2024-0219-02\nUnit 3 of the Kora pumped storage plant returned on Tuesday.")
+    names = [n.lower() for n in _names_by_kind(extract(extractor, text, published=PUB), "actor")]
+    assert "umm id" not in names
