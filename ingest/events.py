@@ -934,10 +934,10 @@ class EventBuilder:
         return out
 
     def _history_clause(self, sent: Span, real) -> Optional[tuple[list, list, set]]:
-        """(the main clause's triggers, the others, the clause's tokens) when some triggers sit in a clause that describes a
-        facility ('the plant, damaged by a drone attack in March, ...', 'the line, which was repaired after
-        an explosion in May, ...') and that clause and the rest of the sentence each name a day of their own
-        that do not overlap: the clause tells an earlier event of the facility, not the sentence's."""
+        """(the main clause's triggers, the others, the clause's tokens) when some triggers sit in a clause
+        that describes a facility ('the plant, damaged by a drone attack in March, ...', 'the substation, which
+        it had restored after a missile strike last month, ...') and that clause names a day of its own that no
+        day of the rest of the sentence overlaps: the clause tells an earlier event of the facility."""
         def clause_of(r):
             for a in [self._head(r), *self._head(r).ancestors]:
                 if a.dep_ in ("relcl", "acl") and any(x.kind == "facility" for x in self.res.at.get(a.head.i, [])):
