@@ -246,7 +246,7 @@ def _acronym(doc: Doc, tok) -> bool:
         k -= 1
     if k == 0 or "\n" in toks[k - 1].whitespace_ or "\n" in toks[k - 1].text:
         return False  # ('QUESTION: Were there ...', 'OVERVIEW', '[JINGLE]': a line's label)
-    near = [toks[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc) and toks[k].is_alpha]
+    near = [toks[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc) and toks[j].is_alpha]
     return not any(t.is_upper and len(t.text) >= 2 for t in near)
 
 
@@ -1416,17 +1416,10 @@ class ActorFinder(DataComponent):
                 and t.head.i > 0 and toks[t.head.i - 1].lower_ == "according")
             if not (cert or acts and t.is_alpha):
                 continue
-            start, end = t.i, t.i + 1
-            if cert:  # 'SK-CERT', 'CERT-In': the parts the tokenizer split at a hyphen
-                while start >= 2 and toks[start - 1].text == "-" and not toks[start - 1].whitespace_ \
-                        and not toks[start - 2].whitespace_ and toks[start - 2].is_alpha:
-                    start -= 2
-                while end + 1 < len(doc) and toks[end].text == "-" and not toks[end - 1].whitespace_ \
-                        and not toks[end].whitespace_ and toks[end + 1].is_alpha:
-                    end += 2
-            if cert and end < len(doc) and _titled(toks[end]) and "\n" not in toks[end - 1].whitespace_:
-                end += 1  # 'CERT Polska'
-            add(doc[start:end], "actor", "government_agency" if cert else "organisation", source="acronym")
+            end = t.i + 1
+            if cert and end < len(doc) and _titled(toks[end]) and "\n" not in t.whitespace_:
+                end += 1  # 'CERT Polska' ('SK-CERT', 'CERT-In': ``add`` joins what the tokenizer split at a hyphen)
+            add(doc[t.i:end], "actor", "government_agency" if cert else "organisation", source="acronym")
 
     def from_offices(self, doc: Doc, add) -> None:
         """'the Marseille prosecutor's office', 'the prosecutor's office in Lublin', 'the Kay County Sheriff's
