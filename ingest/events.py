@@ -218,6 +218,11 @@ def _by_method(cues: list[str]) -> list[str]:
     return [c for c in cues if c != "armed_assault"] if set(cues) - {"armed_assault"} else cues
 
 
+def _with_acts(words: list[str], acts: list[str]) -> list[str]:
+    """Cue words and the acts' cues, a cut made on purpose first: it breaks a tie of attack cues."""
+    return acts[:1] + words + acts[1:] if acts[:1] == ["sabotage"] else words + acts
+
+
 def _related(a: Ent, b: Ent) -> bool:
     return a is b or a in b.ancestors() or b in a.ancestors()
 
@@ -864,32 +869,11 @@ class EventBuilder:
         cues = [t.type for t in trigs if t.cue and not self._negated(self._head(t))
                 and not self._speculative(self._head(t)) and not self._open_question(self._head(t))
                 and (t.text.lower() not in self.ship_cues or self._vessel_subject(self._verb_of(t)))]
-        if any(t.type == "attack" and self._vessel_subject(self._head(t)) for t in real):
-            cues += ["accident", "vessel"]  # 'a barge hit a pier of the bridge': a collision, even in a gale
-        elif any(t.type == "accident" and self._vessel_subject(self._verb_of(t)) for t in real):
-            cues.append("vessel")  # 'a VLCC parted its mooring hawser in a squall': the ship's accident
-        if any(t.type == "attack" and self._vehicle(self._verb_of(t)) is not None for t in real):
-            cues.append("accident")  # 'a heavy truck struck and broke a pole of the line': a collision
-        if any(t.type in ("damage", "disruption") and self._vessel_agent(self._head(t))
-               or t.type == "damage" and self._head(t).pos_ == "VERB" and self._vessel_subject(self._head(t))
-               and not any(o.type in ("explosion", "fire") for o in real) for t in real):
-            cues.append("accident")  # 'both severed, the first by a fishing boat', 'the dredger X severed the cable':
-            # a ship did it
-        if any("anchor" in t.text.lower() for t in trigs):
-            cues.append("vessel")  # a ship's anchor: an accident even in a storm
-        if any(t.type in ("accident", "damage") and self._deliberate(self._head(t)) for t in real):
-            cues.append("deliberate")  # 'deliberately dragging its anchor across the cable': sabotage
-        if any((self.doc[t.start:t.end].text.lower() in CUT_WORDS or t.type == "fire" and self._head(t).lemma_ in
-                ("set", "torch", "burn")) and (self._human_agent(self._head(t)) or t.type == "fire" and self._passive(self._head(t))
-                                       or self._head(t).dep_ == "dobj" and self._head(t).head.lemma_ == "make"
-                                       and self._human_agent(self._head(t).head))
-               for t in real):
-            cues.insert(0, "sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose (the act
-            # tells the kind of attack before the kind of actor: 'militants toppled two pylons' is sabotage)
-        cyber = "cyberattack" in cues or self._about_computers(sent)
+        told = _with_acts(cues, self._acts_told(trigs, real))
+        cyber = "cyberattack" in told or self._about_computers(sent)
         if not targets and any(self._own_type(t, cyber) == "cyberattack" for t in real):
             targets = self._hosting_facility(sent, only)
-        ev = Event([k], [self._own_type(t, cyber) for t in real], cues, [], words=[t.text.lower() for t in real])
+        ev = Event([k], [self._own_type(t, cyber) for t in real], told, [], words=[t.text.lower() for t in real])
         ev.evidence.append((sent.start_char, sent.end_char))
         self._date(ev, sent, real)
         if ev.dates is None and self._same_time(sent):
@@ -926,11 +910,42 @@ class EventBuilder:
                       follows=ev.follows, stamped=ev.stamped, scene=ev.scene, words=list(ev.words))
             if own is not real:  # 'X bombed A on Wednesday, and a drone hit B on Thursday': each its own
                 e.types = [self._own_type(t, cyber) for t in own]
+                # ('a barge struck a bridge on Saturday, and a fire a day later at a power station ...': the
+                # barge's collision is the bridge's, not the fire's)
+                e.cues = _with_acts(cues, self._acts_told(trigs, own))
                 e.words = [t.text.lower() for t in own]
                 e.dates, e.precision, e.date_text, e.bound, e.stamped, e.scene = None, 9, None, False, False, False
                 self._date(e, sent, own, apart.get(id(own), ()))
                 e.perps = self._agents(sent, own)
             out.append(e)
+        return out
+
+    def _acts_told(self, trigs: list, real: list) -> list[str]:
+        """Cues the triggers' own acts tell: who or what did it and how ('a barge hit a pier': a
+        collision). A sentence split between target groups recounts them for each group's triggers."""
+        out: list[str] = []
+        if any(t.type == "attack" and self._vessel_subject(self._head(t)) for t in real):
+            out += ["accident", "vessel"]  # 'a barge hit a pier of the bridge': a collision, even in a gale
+        elif any(t.type == "accident" and self._vessel_subject(self._verb_of(t)) for t in real):
+            out.append("vessel")  # 'a VLCC parted its mooring hawser in a squall': the ship's accident
+        if any(t.type == "attack" and self._vehicle(self._verb_of(t)) is not None for t in real):
+            out.append("accident")  # 'a heavy truck struck and broke a pole of the line': a collision
+        if any(t.type in ("damage", "disruption") and self._vessel_agent(self._head(t))
+               or t.type == "damage" and self._head(t).pos_ == "VERB" and self._vessel_subject(self._head(t))
+               and not any(o.type in ("explosion", "fire") for o in real) for t in real):
+            out.append("accident")  # 'both severed, the first by a fishing boat', 'the dredger X severed the cable':
+            # a ship did it
+        if any("anchor" in t.text.lower() for t in trigs):
+            out.append("vessel")  # a ship's anchor: an accident even in a storm
+        if any(t.type in ("accident", "damage") and self._deliberate(self._head(t)) for t in real):
+            out.append("deliberate")  # 'deliberately dragging its anchor across the cable': sabotage
+        if any((self.doc[t.start:t.end].text.lower() in CUT_WORDS or t.type == "fire" and self._head(t).lemma_ in
+                ("set", "torch", "burn")) and (self._human_agent(self._head(t)) or t.type == "fire" and self._passive(self._head(t))
+                                       or self._head(t).dep_ == "dobj" and self._head(t).head.lemma_ == "make"
+                                       and self._human_agent(self._head(t).head))
+               for t in real):
+            out.insert(0, "sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose (the act
+            # tells the kind of attack before the kind of actor: 'militants toppled two pylons' is sabotage)
         return out
 
     def _history_clause(self, sent: Span, real) -> Optional[tuple[list, list, set]]:
@@ -1083,14 +1098,19 @@ class EventBuilder:
             toks = {t.i for t in clause.subtree} - {unit.i} - {c.i for c in unit.subtree}
             out.append((toks, count * (7 if unit.lemma_ == "week" else 1)))
         for tok in sent:  # 'drones hit X on Monday, and a missile struck Y three days later': counted forward
-            if tok.lower_ != "later" or tok.dep_ != "advmod" or tok.head.dep_ != "conj" or tok.head.pos_ not in ("VERB", "NOUN"):
+            if tok.lower_ != "later" or tok.dep_ != "advmod":
+                continue
+            clause = tok.head
+            if clause.dep_ in ("nsubj", "nsubjpass") and clause.pos_ == "NOUN" and clause.head.dep_ == "conj":
+                clause = clause.head  # ('..., and a fire a day later at a power station knocked out ...')
+            if clause.dep_ != "conj" or clause.pos_ not in ("VERB", "NOUN"):
                 continue
             unit = next((c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_ in ("day", "week")), None)
             count = unit is not None and next((COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
                                                for c in unit.children if c.dep_ in ("det", "nummod")), None)
             if not count:
                 continue
-            toks = {t.i for t in tok.head.subtree} - {tok.i} - {c.i for c in unit.subtree}
+            toks = {t.i for t in clause.subtree} - {tok.i} - {c.i for c in unit.subtree}
             out.append((toks, -count * (7 if unit.lemma_ == "week" else 1)))
         # 'a day after X damaged a bridge and three days after a pylon was toppled': the parser hangs the
         # second clause inside the first; each keeps only its own tokens

@@ -1,0 +1,29 @@
+"""Session 32's generalizing rules, one behaviour per test, on short invented sentences (none taken
+from the corpora). The helpers are those of session 26's and session 28's tests."""
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.test_generalization import extract
+from tests.ingest.test_generalization_s26 import PUB
+from tests.ingest.test_generalization_s28 import _dated
+
+
+# --- a sentence split between two targets: each keeps its own act's cues and its own day -----------
+
+@pytest.mark.parametrize("text, expected", [
+    ("A barge that broke loose struck the Kora bridge on Saturday, closing it to lorries, and a fire a day "
+     "later at the Vesta power station cut a fifth of the island's supply, officials said.",
+     [("accident", "2026-05-16", ["Kora bridge"]), ("fire", "2026-05-17", ["Vesta power station"])]),
+    ("A lorry struck a pole of the Kora 33 kV line on Monday, and an explosion two days later at the Vesta "
+     "substation left the town dark, the utility said.",
+     [("accident", "2026-05-18", ["Kora 33 kV line"]), ("explosion", "2026-05-20", ["Vesta substation"])]),
+])
+def test_a_collision_is_not_the_other_targets_event(extractor, text, expected):
+    assert _dated(extract(extractor, text, published=PUB)) == expected
+
+
+def test_a_collision_with_one_target_stays_an_accident(extractor):
+    # guard: the collision's cues still type its own target's event
+    text = "A barge that broke loose struck the Kora bridge on Saturday, damaging two of its piers, officials said."
+    assert _dated(extract(extractor, text, published=PUB)) == [("accident", "2026-05-16", ["Kora bridge"])]
