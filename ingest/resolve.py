@@ -613,8 +613,9 @@ def resolve(doc: Doc) -> Resolution:
             res.link(m.start, m.end, [e])
             continue
         kind = m.kind
-        if kind == "place" and m.source == "ner" and key(m.name) in speaking:
+        if kind == "place" and (m.source == "ner" or m.source == "gazetteer" and m.type == "city") and key(m.name) in speaking:
             kind = "actor"  # "Moldelectrica said ... Moldelectrica customers": one company, however the model read it
+            # (and 'Pemex said ... the refinery operated by Pemex', though a village bears the name)
         if kind == "actor" and m.source == "ner" and m.type in ("person", "organisation") and (
                 key(m.name) in place_names and key(m.name) not in speaking or (len(m.name.split()) == 1 and fold(m.name) in place_first)
                 or (" and " in m.name and fold(m.name.split()[0]) in place_words) or key(m.name) in where_only):

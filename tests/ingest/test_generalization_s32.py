@@ -6,7 +6,7 @@ import pytest
 
 from tests.ingest.test_generalization import extract
 from tests.ingest.test_generalization_s26 import PUB
-from tests.ingest.test_generalization_s28 import _dated
+from tests.ingest.test_generalization_s28 import _dated, _names_by_kind
 
 
 # --- a sentence split between two targets: each keeps its own act's cues and its own day -----------
@@ -27,3 +27,19 @@ def test_a_collision_with_one_target_stays_an_accident(extractor):
     # guard: the collision's cues still type its own target's event
     text = "A barge that broke loose struck the Kora bridge on Saturday, damaging two of its piers, officials said."
     assert _dated(extract(extractor, text, published=PUB)) == [("accident", "2026-05-16", ["Kora bridge"])]
+
+
+# --- a body that speaks once is no village of the same name elsewhere in the text ------------------
+
+def test_a_speaking_body_is_not_the_village_that_shares_its_name(extractor):
+    # 'Pemex' is also a village in the towns gazetteer
+    text = ("A fire broke out at the Tula refinery on Monday, Pemex said. A blast hit the Salina Cruz refinery "
+            "operated by Pemex earlier this month.")
+    out = extract(extractor, text, published=PUB)
+    assert "Pemex" in _names_by_kind(out, "actor") and "Pemex" not in _names_by_kind(out, "place")
+
+
+def test_a_region_that_speaks_is_still_a_region(extractor):
+    # guard: a region of the gazetteer keeps its place ('Northland' as a council's shorthand)
+    text = "Floods cut the Kaeo bridge in Northland on Monday. Northland said the road would reopen on Friday."
+    assert "Northland" in _names_by_kind(extract(extractor, text, published=PUB), "place")
