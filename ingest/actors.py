@@ -200,6 +200,16 @@ DIPLOMATIC_TITLES = {"chargé", "charge", "consul", "attaché", "attache"}
 ALL_TITLES = TITLES | PERSON_TITLES | DIPLOMATIC_TITLES
 
 
+OWNERS = {"state", "government", "privately", "publicly", "family", "foreign", "municipally", "city"}
+OWNED = {"owned", "controlled", "run", "held", "listed", "backed"}
+
+
+def _owned_before(toks, start: int) -> bool:
+    """'state-controlled Ecopetrol', 'government-owned X': who owns it, said of a body, never of a town."""
+    words = [t.lower_ for t in toks[max(start - 3, 0):start]]
+    return len(words) == 3 and words[1] == "-" and words[0] in OWNERS and words[2] in OWNED
+
+
 def _bare_title(span: Span) -> bool:
     """A title with its portfolio and no name: 'Minister of Foreign Affairs', 'Chargé d'Affaires', 'Provincial
     Director' (not 'President Alejandro Giammattei')."""
@@ -1752,8 +1762,11 @@ class ActorFinder(DataComponent):
             add(span, "actor", self.org_type(text), source="speaking-gpe")  # "state railway company Ukrzaliznytsia said"
             return
         if label in ("GPE", "LOC") and len(span) == 1 and not self.known_town(doc, span) and (
-                self._operates(span) or re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", text) and key not in self.towns):
-            add(span, "actor", self.org_type(text), source="operating-gpe")  # 'operated by KenGen', 'PetroGas'
+                self._operates(span) or re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", text) and key not in self.towns
+                or not self.c.country(text) and (_owned_before(toks, span.start)
+                                                 or span.start > 0 and toks[span.start - 1].lower_ in ORG_NOUNS)):
+            add(span, "actor", self.org_type(text), source="operating-gpe")  # 'operated by KenGen', 'PetroGas',
+            # 'state-controlled Ecopetrol'
             return
         if label in ("GPE", "LOC"):
             add(span, "place", self.place_type(text), source="ner")

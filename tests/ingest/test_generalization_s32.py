@@ -43,3 +43,17 @@ def test_a_region_that_speaks_is_still_a_region(extractor):
     # guard: a region of the gazetteer keeps its place ('Northland' as a council's shorthand)
     text = "Floods cut the Kaeo bridge in Northland on Monday. Northland said the road would reopen on Friday."
     assert "Northland" in _names_by_kind(extract(extractor, text, published=PUB), "place")
+
+
+# --- a name the model read as a town is a body when an owner or a body's noun comes before it ---------
+
+@pytest.mark.parametrize("text, body", [
+    ("Cenit, the pipeline unit of state-controlled Ecopetrol, said pumping from the Banadía station had been "
+     "suspended on Monday.", "Ecopetrol"),
+    ("A fire hit the Mandroseza substation on Monday, cutting power to the capital. Power utility Jirama "
+     "restored supply on Tuesday.", "Jirama"),
+])
+def test_an_owned_or_named_body_is_no_town(extractor, text, body):
+    out = extract(extractor, text, published=PUB)
+    assert body in _names_by_kind(out, "actor") and body not in _names_by_kind(out, "place")
+
