@@ -200,6 +200,24 @@ DIPLOMATIC_TITLES = {"chargé", "charge", "consul", "attaché", "attache"}
 ALL_TITLES = TITLES | PERSON_TITLES | DIPLOMATIC_TITLES
 
 
+# what a capital that stands for its government owns, says or is given: "Kyiv's usual practice", "no comment
+# from Moscow", "support for Kyiv" (but "Kyiv's metro", "flights from Moscow": the city)
+GOVERNMENT_DEEDS = {"practice", "policy", "position", "stance", "claim", "denial", "response", "decision", "strategy",
+                    "government", "military", "army", "navy", "forces", "troops", "officials", "allies", "ally",
+                    "drones", "strikes", "attacks", "offensive", "campaign", "invasion", "intelligence", "envoy"}
+GOVERNMENT_WORDS = {"comment", "response", "reaction", "statement", "word", "confirmation", "denial"}
+GOVERNMENT_GIFTS = {"support", "aid", "backing", "assistance", "loyalty", "sympathy"}
+
+
+def _government_named(root) -> bool:
+    """A capital named as the government it stands for, by what it owns, says or is given."""
+    if root.dep_ == "poss":
+        return root.head.lower_ in GOVERNMENT_DEEDS
+    if root.dep_ == "pobj" and root.head.lower_ == "from":
+        return root.head.head.lemma_ in GOVERNMENT_WORDS
+    return root.dep_ == "pobj" and root.head.lower_ in ("for", "to") and root.head.head.lemma_ in GOVERNMENT_GIFTS
+
+
 OWNERS = {"state", "government", "privately", "publicly", "family", "foreign", "municipally", "city"}
 OWNED = {"owned", "controlled", "run", "held", "listed", "backed"}
 
@@ -1743,7 +1761,8 @@ class ActorFinder(DataComponent):
                 and span.end < len(doc) and toks[span.end].text == ","
             root = span.root
             acts = root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "dobj" and root.head.lemma_ in ACCUSING \
-                or root.dep_ == "pobj" and root.head.dep_ == "agent"  # 'Kyiv blamed Moscow', 'accused by Moscow'
+                or root.dep_ == "pobj" and root.head.dep_ == "agent" \
+                or _government_named(root)  # 'Kyiv blamed Moscow', 'accused by Moscow', 'no comment from Kyiv'
             if acts and not self.place_like(doc, span) and not dateline:
                 add(span, "actor", "state", name=capital, canonical=capital, aliases=[text], source="capital")
             else:

@@ -57,3 +57,20 @@ def test_an_owned_or_named_body_is_no_town(extractor, text, body):
     out = extract(extractor, text, published=PUB)
     assert body in _names_by_kind(out, "actor") and body not in _names_by_kind(out, "place")
 
+
+
+# --- a capital that stands for its government, by what it owns, says or is given --------------------
+
+@pytest.mark.parametrize("text", [
+    "A drone hit the Kora refinery in Russia on Monday. There was no comment from Kyiv.",
+    "A drone hit the Kora refinery in Russia on Monday, in line with Kyiv's usual practice on strikes inside Russia.",
+])
+def test_a_capital_standing_for_its_government_is_the_state(extractor, text):
+    out = extract(extractor, text, published=PUB)
+    assert "Ukraine" in _names_by_kind(out, "actor") and "Kyiv" not in _names_by_kind(out, "place")
+
+
+def test_a_capitals_metro_is_the_city(extractor):
+    # guard: what a city has ('Kyiv's metro') leaves it a place
+    text = "A drone hit the Kora substation on Monday, and Kyiv's metro was closed for two hours."
+    assert "Kyiv" in _names_by_kind(extract(extractor, text, published=PUB), "place")
