@@ -557,6 +557,7 @@ class ActorFinder(DataComponent):
         self.state_forces = set(data["state_forces"]["names"])
         self.dateline_labels = set(data["dateline_labels"]["names"])
         self.transcript_roles = set(data.get("transcript_roles", {}).get("names", ()))
+        self.credit_words = set(data.get("credit_words", {}).get("words", ()))
         self.facility_heads = set(lexicon.facilities()["heads"])
         self.facility_last = {h.split()[-1] for h in self.facility_heads}
         self.facility_prefixes = {k for k in lexicon.facilities().get("prefix_heads", {}) if not k.startswith("_")}
@@ -1924,6 +1925,9 @@ class ActorFinder(DataComponent):
         Ifeoma Okafor'), or set off by commas after a phrase it heads ('a spokesperson for X, Márcia Albuquerque,
         said'), or a byline's ('By Nino Kavtaradze, senior fellow'). The model often reads such names as places."""
         toks = tokens(doc)
+        if 2 <= len(span) <= 3 and all(t.is_alpha and t.is_title or t.text == "-" for t in span) and not any(
+                t.lower_ in ORG_TAILS or t.lower_ in self.organ_heads for t in span) and self._credited(toks, span.start):
+            return True  # ('Editing by Helen Marsh': a person, though a marsh is land)
         if not 2 <= len(span) <= 3 or not all(t.is_alpha and t.is_title or t.text == "-" for t in span) \
                 or any(t.lower_ in ORG_TAILS or t.lower_ in self.organ_heads or t.lower_ in self.facility_last
                        or t.lower_ in ROLE_NOUNS or t.lower_ in self.place_nouns or fold(t.text) in GEO_WORDS
@@ -1950,6 +1954,22 @@ class ActorFinder(DataComponent):
                 return False
             k -= 1
         return False
+
+    def _credited(self, toks, start: int) -> bool:
+        """A name in a story's credits: 'By A and B' opening a line, '(Reporting by A in X and B in Y; Editing
+        by C)'; the names before it on the way back to 'by' are names and where they reported from."""
+        k = start - 1
+        if k >= 0 and toks[k].lower_ == "in":
+            return False  # ('Reporting by A in Port Harcourt': where A reported from)
+        while k >= 0 and start - k <= 12 and "\n" not in toks[k].whitespace_ and toks[k].lower_ != "by":
+            t = toks[k]
+            if not (t.text in ("-", "in", "and") or t.is_alpha and t.is_title):
+                return False  # (not 'By A, Energy Security Programme': a name's affiliation)
+            k -= 1
+        if k < 0 or toks[k].lower_ != "by" or "\n" in toks[k].whitespace_:
+            return False
+        opens_line = k == 0 or "\n" in toks[k - 1].whitespace_ or toks[k - 1].is_space
+        return opens_line and toks[k].text == "By" or k > 0 and toks[k - 1].lower_ in self.credit_words
 
     def _possessor_country(self, doc: Doc, span: Span) -> str | None:
         """The country in "Russia's Foreign Ministry", as written, else None."""

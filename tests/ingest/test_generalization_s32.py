@@ -74,3 +74,24 @@ def test_a_capitals_metro_is_the_city(extractor):
     # guard: what a city has ('Kyiv's metro') leaves it a place
     text = "A drone hit the Kora substation on Monday, and Kyiv's metro was closed for two hours."
     assert "Kyiv" in _names_by_kind(extract(extractor, text, published=PUB), "place")
+
+
+# --- the names in a story's credits are people; where they reported from stays a place ------------
+
+@pytest.mark.parametrize("text, people", [
+    ("By Chinedu Okafor and Helen Marsh\n\nA drone hit the Kora substation on Monday.", ["Helen Marsh"]),
+    ("A drone hit the Kora substation on Monday.\n\n(Reporting by Haidar Kadhim in Basra and Noor Salman in "
+     "Baghdad; Writing by Rana Farouk; Editing by Helen Grady)", ["Noor Salman", "Helen Grady"]),
+])
+def test_a_name_in_the_credits_is_a_person(extractor, text, people):
+    out = extract(extractor, text, published=PUB)
+    for person in people:
+        assert person in _names_by_kind(out, "actor") and person not in _names_by_kind(out, "place")
+
+
+def test_where_a_reporter_reported_from_stays_a_place(extractor):
+    # guard: 'in Port Harcourt' after a credited name is a town
+    text = ("A drone hit the Kora substation on Monday.\n\n(Reporting by Chinedu Okafor in Port Harcourt; "
+            "Editing by Tom Weller)")
+    out = extract(extractor, text, published=PUB)
+    assert "Port Harcourt" in _names_by_kind(out, "place") and "Port Harcourt" not in _names_by_kind(out, "actor")
