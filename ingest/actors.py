@@ -386,9 +386,30 @@ def _and_joined(doc: Doc) -> list[Span]:
             out.append(Span(doc, a.start, b.end, label="ORG"))
             k += 2
             continue
-        out.append(a)
+        out.append(_and_led(doc, a))
         k += 1
     return out
+
+
+def _and_led(doc: Doc, ent: Span) -> Span:
+    """An organisation the model cut after a lone capitalized word and 'and' ('Environment and | Climate
+    Change Canada', 'Fire and | Emergency New Zealand'): that word opens the name. Not a name of its own
+    before 'and' ('Shell and BP'), nor a body's word ('Police and Ministry of Interior officials')."""
+    toks = tokens(doc)
+    if ent.label_ != "ORG" or len(ent) < 2 or ent.start < 2 or toks[ent.start - 1].lower_ != "and" \
+            or ent[0].lower_ == "the":
+        return ent  # ('Copel and the Federal Police': two)
+    countries = lexicon.countries()
+    if ent[-1].lower_ not in ORG_TAILS and not any(countries.country(ent[k:].text) for k in (len(ent) - 1, len(ent) - 2)):
+        return ent  # (a body's word or its country ends such a name: not 'Primrose and Marais Steyn Park')
+    lead, before = toks[ent.start - 2], toks[ent.start - 3] if ent.start >= 3 else None
+    if not (lead.is_title and lead.is_alpha and not lead.ent_type_ and lead.lower_ not in STOP_WORDS
+            and lead.lower_ not in ORG_TAILS and lead.lower_ not in lexicon.actors()["authority_nouns"]) \
+            or any("\n" in t.whitespace_ for t in toks[ent.start - 2:ent.start]):
+        return ent
+    if before is not None and "\n" not in before.whitespace_ and (before.text[:1].isupper() or before.is_digit):
+        return ent  # (a lone word only: 'the Kora Energy and | X Ltd' are two)
+    return Span(doc, ent.start - 2, ent.end, label="ORG")
 
 
 # lower-case words after a place's name that a text names it with ("the Daule river", "the Kursk region")

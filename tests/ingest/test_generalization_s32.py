@@ -95,3 +95,18 @@ def test_where_a_reporter_reported_from_stays_a_place(extractor):
             "Editing by Tom Weller)")
     out = extract(extractor, text, published=PUB)
     assert "Port Harcourt" in _names_by_kind(out, "place") and "Port Harcourt" not in _names_by_kind(out, "actor")
+
+
+# --- a body's name the model cut after its first word and 'and' ------------------------------------
+
+def test_a_name_cut_after_its_first_word_and_and_is_whole(extractor):
+    text = ("Floods cut the Kora rail bridge on Monday. Environment and Climate Change Canada said more than "
+            "190 millimetres of rain fell on parts of the valley.")
+    assert "Environment and Climate Change Canada" in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+def test_two_bodies_joined_by_and_stay_two(extractor):
+    # guard: a name of its own before 'and the ...' is another body
+    text = "Vandals cut cables at the Kora substation on Monday, Copel and the Federal Police said."
+    actors = _names_by_kind(extract(extractor, text, published=PUB), "actor")
+    assert "Copel and the Federal Police" not in actors and "Federal Police" in actors
