@@ -273,7 +273,11 @@ def _acronym(doc: Doc, tok) -> bool:
     while k > 0 and toks[k - 1].is_punct and "\n" not in toks[k - 1].whitespace_:
         k -= 1
     if k == 0 or "\n" in toks[k - 1].whitespace_ or "\n" in toks[k - 1].text:
-        return False  # ('QUESTION: Were there ...', 'OVERVIEW', '[JINGLE]': a line's label)
+        # ('QUESTION: Were there ...', 'OVERVIEW', '[JINGLE]': a line's label; but 'UKMTO has issued ...' opens
+        # a paragraph with its subject)
+        nxt = toks[tok.i + 1] if tok.i + 1 < len(doc) else None
+        return nxt is not None and nxt.is_alpha and nxt.is_lower and "\n" not in tok.whitespace_ \
+            and tok.dep_ in ("nsubj", "nsubjpass")
     near = [toks[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc) and toks[j].is_alpha]
     return not any(t.is_upper and len(t.text) >= 2 for t in near)
 
@@ -1461,7 +1465,8 @@ class ActorFinder(DataComponent):
                                                            and "\n" not in t.whitespace_) \
                     and not (t.i > 0 and toks[t.i - 1].text == "-" and not toks[t.i - 1].whitespace_):
                 continue  # 'the national CSIRT': which one, the text does not say
-            acts = t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "pobj" and (
+            acts = t.dep_ in ("nsubj", "nsubjpass") or t.i > 0 and toks[t.i - 1].lower_ in ORG_NOUNS \
+                and toks[t.i - 1].is_lower or t.dep_ == "pobj" and (
                 t.head.dep_ == "agent" or t.head.lower_ in ("from", "with") or t.head.lower_ == "to"
                 and t.head.i > 0 and toks[t.head.i - 1].lower_ == "according")
             if not (cert or acts and t.is_alpha):

@@ -110,3 +110,26 @@ def test_two_bodies_joined_by_and_stay_two(extractor):
     text = "Vandals cut cables at the Kora substation on Monday, Copel and the Federal Police said."
     actors = _names_by_kind(extract(extractor, text, published=PUB), "actor")
     assert "Copel and the Federal Police" not in actors and "Federal Police" in actors
+
+
+# --- an acronym that opens a paragraph as its subject, or follows a body's noun, is a body -----------
+
+@pytest.mark.parametrize("text, body", [
+    ("A drone hit a tanker near the Kora terminal on Monday.\n\nUKMTO has issued no new advisory since Friday.",
+     "UKMTO"),
+    ("Floods cut the Kora water main on Monday.\n\n- IOM has registered 9,260 displaced people in 11 sites.", "IOM"),
+    ("A fault at the Kora substation cut power on Monday, according to the distributor EEGSA.", "EEGSA"),
+    ("Protesters on the Kora line blocked all trains of the state railway company SNCFT between the mines and "
+     "the port on Monday.", "SNCFT"),
+])
+def test_an_acronym_as_a_paragraphs_subject_or_after_a_bodys_noun_is_a_body(extractor, text, body):
+    assert body in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+@pytest.mark.parametrize("text, word", [
+    # guards: a line's label in capitals stays none
+    ("OVERVIEW\nA drone hit the Kora substation on Monday.", "OVERVIEW"),
+    ("QUESTION: Was the Kora substation hit on Monday?\nANSWER: Yes.", "QUESTION"),
+])
+def test_a_lines_label_in_capitals_is_still_no_body(extractor, text, word):
+    assert word not in _names_by_kind(extract(extractor, text, published=PUB), "actor")
