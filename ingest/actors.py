@@ -1466,7 +1466,8 @@ class ActorFinder(DataComponent):
                     and not (t.i > 0 and toks[t.i - 1].text == "-" and not toks[t.i - 1].whitespace_):
                 continue  # 'the national CSIRT': which one, the text does not say
             acts = t.dep_ in ("nsubj", "nsubjpass") or t.i > 0 and toks[t.i - 1].lower_ in ORG_NOUNS \
-                and toks[t.i - 1].is_lower or t.dep_ == "pobj" and (
+                and toks[t.i - 1].is_lower or t.dep_ == "conj" and t.head.ent_type_ == "ORG" \
+                or self._bracketed_after_body(toks, t) or t.dep_ == "pobj" and (
                 t.head.dep_ == "agent" or t.head.lower_ in ("from", "with") or t.head.lower_ == "to"
                 and t.head.i > 0 and toks[t.head.i - 1].lower_ == "according")
             if not (cert or acts and t.is_alpha):
@@ -1475,6 +1476,14 @@ class ActorFinder(DataComponent):
             if cert and end < len(doc) and _titled(toks[end]) and "\n" not in t.whitespace_:
                 end += 1  # 'CERT Polska' ('SK-CERT', 'CERT-In': ``add`` joins what the tokenizer split at a hyphen)
             add(doc[t.i:end], "actor", "government_agency" if cert else "organisation", source="acronym")
+
+    @staticmethod
+    def _bracketed_after_body(toks, t) -> bool:
+        """'The municipal water operator of La Paz (OOMSAPAS) says': the short name of the body just named."""
+        if t.i < 2 or t.i + 1 >= len(toks) or toks[t.i - 1].text != "(" or toks[t.i + 1].text != ")":
+            return False
+        before = [toks[k] for k in range(max(t.i - 8, 0), t.i - 1)]
+        return any(b.lower_ in ORG_NOUNS or b.lower_ in ORG_TAILS for b in before) and not any("\n" in b.whitespace_ for b in before)
 
     def from_offices(self, doc: Doc, add) -> None:
         """'the Marseille prosecutor's office', 'the prosecutor's office in Lublin', 'the Kay County Sheriff's

@@ -133,3 +133,19 @@ def test_an_acronym_as_a_paragraphs_subject_or_after_a_bodys_noun_is_a_body(extr
 ])
 def test_a_lines_label_in_capitals_is_still_no_body(extractor, text, word):
     assert word not in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Floods cut the Kora water main on Monday. The municipal water operator of La Paz (OOMSAPAS) says pumping "
+     "has stopped.", "OOMSAPAS"),
+    ("A fire hit the Kora substation on Monday. \"We thank the fire brigades, Carabineros and SENAPRED for their "
+     "support,\" the manager said.", "SENAPRED"),
+])
+def test_an_acronym_bracketed_after_a_body_or_joined_to_one_is_a_body(extractor, text, body):
+    assert body in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+def test_a_facilitys_bracketed_acronym_is_no_body(extractor):
+    # guard: the short name of a plant, no body's word before it
+    text = "A drone hit the Kora gas processing plant (GPP) on Monday, officials said."
+    assert "GPP" not in _names_by_kind(extract(extractor, text, published=PUB), "actor")
