@@ -1300,10 +1300,16 @@ class ActorFinder(DataComponent):
                 continue  # a possessive inside the name: the model splits it; a state's forces are the state's
             add(span, "actor", "armed_group", source="force-name")
 
-    def _name_span(self, doc: Doc, tok) -> Span | None:
-        """The capitalized name around a proper-noun token (its compounds), or None."""
+    def _unknown_word(self, tok) -> bool:
+        """A capitalized word no index knows: not a common noun, a stop word, a town or a region."""
+        return tok.is_title and tok.is_alpha and not self._common_word(tok.lower_) and tok.lower_ not in STOP_WORDS \
+            and fold(tok.text) not in self.towns and fold(tok.text) not in self.regions
+
+    def _name_span(self, doc: Doc, tok, unknown: bool = False) -> Span | None:
+        """The capitalized name around a proper-noun token (its compounds), or None (``unknown``: or a word no
+        index knows that the tagger took for a noun)."""
         toks = tokens(doc)
-        if not tok.text[:1].isupper() or tok.pos_ != "PROPN":
+        if not tok.text[:1].isupper() or tok.pos_ != "PROPN" and not (unknown and self._unknown_word(tok)):
             return None
         start = tok.i
         while start - 1 >= 0 and toks[start - 1].text[:1].isupper() and toks[start - 1].head.i == tok.i \
@@ -1320,8 +1326,9 @@ class ActorFinder(DataComponent):
         toks = tokens(doc)
         for t in toks:
             name = None
-            if t.dep_ == "appos" and t.lemma_.lower() in ORG_NOUNS and t.head.pos_ == "PROPN":
-                name = self._name_span(doc, t.head)
+            if t.dep_ == "appos" and t.lemma_.lower() in ORG_NOUNS and (t.head.pos_ == "PROPN" or self._unknown_word(t.head)):
+                name = self._name_span(doc, t.head, unknown=True)  # ('Yuzhvolganeft, the privately held company':
+                # a name the tagger took for a noun)
             elif t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.lemma_.lower() in ORG_NOUNS:
                 name = self._name_span(doc, t)
             elif t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ == "by" and t.head.head.lemma_ in OPERATE_VERBS:

@@ -149,3 +149,9 @@ def test_a_facilitys_bracketed_acronym_is_no_body(extractor):
     # guard: the short name of a plant, no body's word before it
     text = "A drone hit the Kora gas processing plant (GPP) on Monday, officials said."
     assert "GPP" not in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+def test_a_name_the_tagger_took_for_a_noun_set_off_by_a_company_is_a_company(extractor):
+    text = ("A drone hit the Kora refinery on Monday. Yuzhvolganeft, the privately held company that owns the "
+            "plant, declined to comment.")
+    assert "Yuzhvolganeft" in _names_by_kind(extract(extractor, text, published=PUB), "actor")
