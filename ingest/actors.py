@@ -583,6 +583,7 @@ class ActorFinder(DataComponent):
         self.dateline_labels = set(data["dateline_labels"]["names"])
         self.transcript_roles = set(data.get("transcript_roles", {}).get("names", ()))
         self.credit_words = set(data.get("credit_words", {}).get("words", ()))
+        self.operator_verbs = set(data.get("operator_verbs", {}).get("words", ()))
         self.facility_heads = set(lexicon.facilities()["heads"])
         self.facility_last = {h.split()[-1] for h in self.facility_heads}
         self.facility_prefixes = {k for k in lexicon.facilities().get("prefix_heads", {}) if not k.startswith("_")}
@@ -1193,6 +1194,7 @@ class ActorFinder(DataComponent):
         self.from_legal_names(doc, add)
         self.from_unlabelled_bodies(doc, add)
         self.from_appositions(doc, add)
+        self.from_operating_subjects(doc, add)
         self.from_group_names(doc, add)
         self.from_force_names(doc, add)
         self.from_claimants(doc, add, out)
@@ -1302,7 +1304,8 @@ class ActorFinder(DataComponent):
 
     def _unknown_word(self, tok) -> bool:
         """A capitalized word no index knows: not a common noun, a stop word, a town or a region."""
-        return tok.is_title and tok.is_alpha and not self._common_word(tok.lower_) and tok.lower_ not in STOP_WORDS \
+        return tok.is_title and tok.is_alpha and not self._common_word(tok.lower_) \
+            and tok.lower_ not in STOP_WORDS and tok.lower_ not in LEGAL_TAILS | COMPANY_SUFFIXES \
             and fold(tok.text) not in self.towns and fold(tok.text) not in self.regions
 
     def _name_span(self, doc: Doc, tok, unknown: bool = False) -> Span | None:
@@ -1319,6 +1322,23 @@ class ActorFinder(DataComponent):
         if self.c.country(span.text) or self.c.by_capital.get(fold(span.text)) or self.c.by_demonym.get(fold(span.text)):
             return None
         return span
+
+    def from_operating_subjects(self, doc: Doc, add) -> None:
+        """'Ukrenergo introduced emergency outages', 'WorkSafe is also investigating': an untagged name no index
+        knows, the subject of what an operator or an agency does (``operator_verbs``), is a body."""
+        known = {fold(e.text) for e in doc.ents if e.label_ in ("PERSON", "GPE", "LOC")}
+        for t in tokens(doc):
+            if t.ent_type_ or t.dep_ != "nsubj" or t.head.lemma_ not in self.operator_verbs \
+                    or not (t.pos_ == "PROPN" and self._unknown_word(t)):
+                continue
+            name = self._name_span(doc, t)
+            if name is None or fold(name.text) in known or fold(name.text) in self.stop \
+                    or any(x.ent_type_ or x.lower_ in lexicon.honorifics() for x in name):
+                continue
+            prev = tokens(doc)[name.start - 1] if name.start > 0 else None
+            if prev is not None and prev.text[:1].isupper() and not prev.is_sent_start and "\n" not in prev.whitespace_:
+                continue  # (the tail of a longer name: '... Services Sdn Bhd')
+            add(name, "actor", self.org_type(name.text), source="operating-subject")
 
     def from_appositions(self, doc: Doc, add) -> None:
         """Names NER missed, typed by an apposition or an 'operates' clause: 'X, the state-owned company,',

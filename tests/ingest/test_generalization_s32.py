@@ -155,3 +155,17 @@ def test_a_name_the_tagger_took_for_a_noun_set_off_by_a_company_is_a_company(ext
     text = ("A drone hit the Kora refinery on Monday. Yuzhvolganeft, the privately held company that owns the "
             "plant, declined to comment.")
     assert "Yuzhvolganeft" in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+# --- an untagged name no index knows, the subject of what an operator does, is a body ----------------
+
+def test_the_subject_of_an_operators_act_is_a_body(extractor):
+    text = ("A drone hit the Kora substation on Monday. Ukrenergo introduced emergency outages in the region for "
+            "most of the day. Ukrenergo restored supply by the evening.")
+    assert "Ukrenergo" in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+def test_the_tail_of_a_longer_name_is_no_body_of_its_own(extractor):
+    # guard: a legal form after a company's name acts with it, not alone
+    text = "A fire hit the Kora jetty on Monday. Northgrid Services Sdn Bhd suspended loading for two days."
+    assert "Sdn Bhd" not in _names_by_kind(extract(extractor, text, published=PUB), "actor")
