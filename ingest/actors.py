@@ -1894,7 +1894,8 @@ class ActorFinder(DataComponent):
             if len(span) == 1 and self._operates(span):
                 add(span, "actor", "company", source="operating-gpe")  # 'the pipeline run by Tullow'
                 return
-            add(span, "actor", "person", source="ner")
+            body = self.org_type(span.text) if toks[span.end - 1].lower_ in ORG_TAILS else "person"
+            add(span, "actor", body, source="ner")  # (not 'Odisha Fire and Emergency Services')
             return
         # "Frente de Defensa Comunitaria" + "del Quijos", "Águas" + "do Norte de Moçambique": a name's particles
         start = span.start

@@ -618,7 +618,8 @@ def resolve(doc: Doc) -> Resolution:
             # (and 'Pemex said ... the refinery operated by Pemex', though a village bears the name)
         if kind == "actor" and m.source == "ner" and m.type in ("person", "organisation") and (
                 key(m.name) in place_names and key(m.name) not in speaking or (len(m.name.split()) == 1 and fold(m.name) in place_first)
-                or (" and " in m.name and fold(m.name.split()[0]) in place_words) or key(m.name) in where_only):
+                or (" and " in m.name and fold(m.name.split()[0]) in place_words and not _body_named(m.name))
+                or key(m.name) in where_only):
             kind = "place"
         e = _find_actor(others, m, kind)
         if e is None:
@@ -778,6 +779,15 @@ _ORGANS = {"government", "military", "army", "navy", "force", "troops", "officia
 
 _BEING_VERBS = {"be", "have", "remain", "import", "export", "rely", "depend", "lose", "suffer", "run", "spend",
                 "separate", "need", "receive", "buy", "consume", "produce", "generate", "account", "lie", "border"}
+
+
+def _body_named(name: str) -> bool:
+    """A name that ends in a body's word ('Odisha Fire and Emergency Services'): no two places joined."""
+    return fold(name.split()[-1]) in _BODY_TAILS
+
+
+_BODY_TAILS = {"service", "services", "department", "authority", "agency", "ministry", "police", "brigade", "corporation",
+               "company", "commission", "council", "office", "directorate", "bureau", "board", "institute"}
 
 
 def _party_predicate(verb) -> bool:

@@ -169,3 +169,13 @@ def test_the_tail_of_a_longer_name_is_no_body_of_its_own(extractor):
     # guard: a legal form after a company's name acts with it, not alone
     text = "A fire hit the Kora jetty on Monday. Northgrid Services Sdn Bhd suspended loading for two days."
     assert "Sdn Bhd" not in _names_by_kind(extract(extractor, text, published=PUB), "actor")
+
+
+# --- a body's name with 'and' that ends in a body's word is that body, not two places ---------------
+
+def test_a_name_with_and_ending_in_a_bodys_word_is_a_body(extractor):
+    text = ("The fire at the Kora jetty on Monday was extinguished by the Port Fire Service and Odisha Fire and "
+            "Emergency Services by 14:55 hrs.")
+    out = extract(extractor, text, published=PUB)
+    body = [e for e in out["entities"] if e["name"] == "Odisha Fire and Emergency Services"]
+    assert body and body[0]["kind"] == "actor" and body[0]["type"] != "person"
