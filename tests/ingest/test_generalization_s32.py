@@ -9,6 +9,14 @@ from tests.ingest.test_generalization_s26 import PUB
 from tests.ingest.test_generalization_s28 import _dated, _names_by_kind
 
 
+def _actor_not_place(out, name) -> bool:
+    return name in _names_by_kind(out, "actor") and name not in _names_by_kind(out, "place")
+
+
+def _place_not_actor(out, name) -> bool:
+    return name in _names_by_kind(out, "place") and name not in _names_by_kind(out, "actor")
+
+
 # --- a sentence split between two targets: each keeps its own act's cues and its own day -----------
 
 @pytest.mark.parametrize("text, expected", [
@@ -36,7 +44,7 @@ def test_a_speaking_body_is_not_the_village_that_shares_its_name(extractor):
     text = ("A fire broke out at the Tula refinery on Monday, Pemex said. A blast hit the Salina Cruz refinery "
             "operated by Pemex earlier this month.")
     out = extract(extractor, text, published=PUB)
-    assert "Pemex" in _names_by_kind(out, "actor") and "Pemex" not in _names_by_kind(out, "place")
+    assert _actor_not_place(out, "Pemex")
 
 
 def test_a_region_that_speaks_is_still_a_region(extractor):
@@ -55,8 +63,7 @@ def test_a_region_that_speaks_is_still_a_region(extractor):
 ])
 def test_an_owned_or_named_body_is_no_town(extractor, text, body):
     out = extract(extractor, text, published=PUB)
-    assert body in _names_by_kind(out, "actor") and body not in _names_by_kind(out, "place")
-
+    assert _actor_not_place(out, body)
 
 
 # --- a capital that stands for its government, by what it owns, says or is given --------------------
@@ -86,7 +93,7 @@ def test_a_capitals_metro_is_the_city(extractor):
 def test_a_name_in_the_credits_is_a_person(extractor, text, people):
     out = extract(extractor, text, published=PUB)
     for person in people:
-        assert person in _names_by_kind(out, "actor") and person not in _names_by_kind(out, "place")
+        assert _actor_not_place(out, person)
 
 
 def test_where_a_reporter_reported_from_stays_a_place(extractor):
@@ -94,7 +101,7 @@ def test_where_a_reporter_reported_from_stays_a_place(extractor):
     text = ("A drone hit the Kora substation on Monday.\n\n(Reporting by Chinedu Okafor in Port Harcourt; "
             "Editing by Tom Weller)")
     out = extract(extractor, text, published=PUB)
-    assert "Port Harcourt" in _names_by_kind(out, "place") and "Port Harcourt" not in _names_by_kind(out, "actor")
+    assert _place_not_actor(out, "Port Harcourt")
 
 
 # --- a body's name the model cut after its first word and 'and' ------------------------------------
