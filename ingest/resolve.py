@@ -16,7 +16,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from ingest import lexicon
-from ingest.actors import LINKING
+from ingest.actors import LINKING, ORG_TAILS
 from ingest.facilities import UNITS
 from ingest.lexicon import fold
 from ingest.mention import Mention
@@ -783,11 +783,7 @@ _BEING_VERBS = {"be", "have", "remain", "import", "export", "rely", "depend", "l
 
 def _body_named(name: str) -> bool:
     """A name that ends in a body's word ('Odisha Fire and Emergency Services'): no two places joined."""
-    return fold(name.split()[-1]) in _BODY_TAILS
-
-
-_BODY_TAILS = {"service", "services", "department", "authority", "agency", "ministry", "police", "brigade", "corporation",
-               "company", "commission", "council", "office", "directorate", "bureau", "board", "institute"}
+    return fold(name.split()[-1]) in ORG_TAILS | {"police", "brigade"}
 
 
 def _party_predicate(verb) -> bool:
