@@ -397,8 +397,8 @@ def _and_joined(doc: Doc) -> list[Span]:
 
 def _and_led(doc: Doc, ent: Span) -> Span:
     """An organisation the model cut after a lone capitalized word and 'and' ('Environment and | Climate
-    Change Canada', 'Fire and | Emergency New Zealand'): that word opens the name. Not a name of its own
-    before 'and' ('Shell and BP'), nor a body's word ('Police and Ministry of Interior officials')."""
+    Change Canada'): that word opens the name. Not a name of its own before 'and' ('Shell and BP'), nor a
+    body's word ('Police and Ministry of Interior officials')."""
     toks = tokens(doc)
     if ent.label_ != "ORG" or len(ent) < 2 or ent.start < 2 or toks[ent.start - 1].lower_ != "and" \
             or ent[0].lower_ == "the":
@@ -1324,10 +1324,11 @@ class ActorFinder(DataComponent):
         return span
 
     def from_operating_subjects(self, doc: Doc, add) -> None:
-        """'Ukrenergo introduced emergency outages', 'WorkSafe is also investigating': an untagged name no index
-        knows, the subject of what an operator or an agency does (``operator_verbs``), is a body."""
+        """'Ukrenergo introduced emergency outages': an untagged name no index knows, the subject of what an
+        operator or an agency does (``operator_verbs``), is a body."""
+        toks = tokens(doc)
         known = {fold(e.text) for e in doc.ents if e.label_ in ("PERSON", "GPE", "LOC")}
-        for t in tokens(doc):
+        for t in toks:
             if t.ent_type_ or t.dep_ != "nsubj" or t.head.lemma_ not in self.operator_verbs \
                     or not (t.pos_ == "PROPN" and self._unknown_word(t)):
                 continue
@@ -1335,7 +1336,7 @@ class ActorFinder(DataComponent):
             if name is None or fold(name.text) in known or fold(name.text) in self.stop \
                     or any(x.ent_type_ or x.lower_ in lexicon.honorifics() for x in name):
                 continue
-            prev = tokens(doc)[name.start - 1] if name.start > 0 else None
+            prev = toks[name.start - 1] if name.start > 0 else None
             if prev is not None and prev.text[:1].isupper() and not prev.is_sent_start and "\n" not in prev.whitespace_:
                 continue  # (the tail of a longer name: '... Services Sdn Bhd')
             add(name, "actor", self.org_type(name.text), source="operating-subject")
