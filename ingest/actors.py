@@ -1493,8 +1493,9 @@ class ActorFinder(DataComponent):
                                                            and "\n" not in t.whitespace_) \
                     and not (t.i > 0 and toks[t.i - 1].text == "-" and not toks[t.i - 1].whitespace_):
                 continue  # 'the national CSIRT': which one, the text does not say
+            # (a conjunct of a written-out body, not of another acronym: 'the HMI and the SCADA/EMS' are systems)
             acts = t.dep_ in ("nsubj", "nsubjpass") or t.i > 0 and toks[t.i - 1].lower_ in ORG_NOUNS \
-                and toks[t.i - 1].is_lower or t.dep_ == "conj" and t.head.ent_type_ == "ORG" \
+                and toks[t.i - 1].is_lower or t.dep_ == "conj" and t.head.ent_type_ == "ORG" and not t.head.is_upper \
                 or self._bracketed_after_body(toks, t) or t.dep_ == "pobj" and (
                 t.head.dep_ == "agent" or t.head.lower_ in ("from", "with") or t.head.lower_ == "to"
                 and t.head.i > 0 and toks[t.head.i - 1].lower_ == "according")
