@@ -1493,18 +1493,27 @@ class ActorFinder(DataComponent):
                                                            and "\n" not in t.whitespace_) \
                     and not (t.i > 0 and toks[t.i - 1].text == "-" and not toks[t.i - 1].whitespace_):
                 continue  # 'the national CSIRT': which one, the text does not say
-            # (a conjunct of a written-out body, not of another acronym: 'the HMI and the SCADA/EMS' are systems)
-            acts = t.dep_ in ("nsubj", "nsubjpass") or t.i > 0 and toks[t.i - 1].lower_ in ORG_NOUNS \
-                and toks[t.i - 1].is_lower or t.dep_ == "conj" and t.head.ent_type_ == "ORG" and not t.head.is_upper \
-                or self._bracketed_after_body(toks, t) or t.dep_ == "pobj" and (
-                t.head.dep_ == "agent" or t.head.lower_ in ("from", "with") or t.head.lower_ == "to"
-                and t.head.i > 0 and toks[t.head.i - 1].lower_ == "according")
-            if not (cert or acts and t.is_alpha):
+            if not (cert or t.is_alpha and self._acronym_acts(toks, t)):
                 continue
             end = t.i + 1
             if cert and end < len(doc) and _titled(toks[end]) and "\n" not in t.whitespace_:
                 end += 1  # 'CERT Polska' ('SK-CERT', 'CERT-In': ``add`` joins what the tokenizer split at a hyphen)
             add(doc[t.i:end], "actor", "government_agency" if cert else "organisation", source="acronym")
+
+    def _acronym_acts(self, toks, t) -> bool:
+        """The acronym is a clause's subject, follows a body's noun ('the distributor EEGSA'), joins a written-out
+        body ('Carabineros and SENAPRED'; not 'the HMI and the SCADA/EMS', systems), is bracketed after a body's
+        name, or is an agent or a source ('by', 'from', 'with', 'according to')."""
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.i > 0 and toks[t.i - 1].lower_ in ORG_NOUNS and toks[t.i - 1].is_lower:
+            return True
+        if t.dep_ == "conj" and t.head.ent_type_ == "ORG" and not t.head.is_upper:
+            return True
+        if self._bracketed_after_body(toks, t):
+            return True
+        return t.dep_ == "pobj" and (t.head.dep_ == "agent" or t.head.lower_ in ("from", "with") or t.head.lower_ == "to"
+                                     and t.head.i > 0 and toks[t.head.i - 1].lower_ == "according")
 
     @staticmethod
     def _bracketed_after_body(toks, t) -> bool:
@@ -2005,9 +2014,6 @@ class ActorFinder(DataComponent):
         after = toks[span.end] if span.end < len(doc) else None
         if after is None or after.text not in (",", ")"):
             return False
-        k = span.start - 1
-        if before.lower_ == "by" and (k == 0 or "\n" in toks[k - 1].whitespace_ or toks[k - 1].is_space):
-            return True  # a byline
         if before.text != ",":
             return False
         k = span.start - 2
@@ -2034,7 +2040,7 @@ class ActorFinder(DataComponent):
         if k < 0 or toks[k].lower_ != "by" or "\n" in toks[k].whitespace_:
             return False
         opens_line = k == 0 or "\n" in toks[k - 1].whitespace_ or toks[k - 1].is_space
-        return opens_line and toks[k].text == "By" or k > 0 and toks[k - 1].lower_ in self.credit_words
+        return opens_line or k > 0 and toks[k - 1].lower_ in self.credit_words
 
     def _possessor_country(self, doc: Doc, span: Span) -> str | None:
         """The country in "Russia's Foreign Ministry", as written, else None."""

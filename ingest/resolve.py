@@ -781,9 +781,12 @@ _BEING_VERBS = {"be", "have", "remain", "import", "export", "rely", "depend", "l
                 "separate", "need", "receive", "buy", "consume", "produce", "generate", "account", "lie", "border"}
 
 
+_BODY_WORDS = ORG_TAILS | {"police", "brigade"}
+
+
 def _body_named(name: str) -> bool:
     """A name that ends in a body's word ('Odisha Fire and Emergency Services'): no two places joined."""
-    return fold(name.split()[-1]) in ORG_TAILS | {"police", "brigade"}
+    return fold(name.split()[-1]) in _BODY_WORDS
 
 
 def _party_predicate(verb) -> bool:
