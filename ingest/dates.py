@@ -150,6 +150,9 @@ class DateExpr:
     # the day a full date told just before named ('On the night of March 26, 2019, ... A week later, on April 2'):
     # a day told without a year soon after it is in its year, whatever the publication year
     anchor: Optional[date] = None
+    # the days the title says the text covers ('Gulf press digest, week 24 (8-14 June 2026)'), for a weekday:
+    # 'on Monday' in a round-up sent after its week is that week's Monday, not the one before it was sent
+    period: Optional[Interval] = None
 
     @property
     def relative(self) -> bool:
@@ -304,6 +307,35 @@ def title_year(title: Optional[str]) -> Optional[int]:
     """The one year a title names ('Security brief, week 33 (12-18 August 2024)'), if it names exactly one."""
     years = {int(dict(x.groups)["y"]) for x in find_dates(title or "") if x.kind in NAMES_YEAR}
     return years.pop() if len(years) == 1 else None
+
+
+# kinds a title's covered days are told in ('week 24 (8-14 June 2026)', '30 September - 6 October 2024'), the
+# longest such span, and how long after its end a round-up may be sent for its weekdays to be the span's
+PERIOD_KINDS = {"dd_my", "dmy_list", "mdy_list"}
+PERIOD_DAYS = 14
+PERIOD_SENT_DAYS = 14
+# weekday kinds counted back from the end of a title's period instead of the publication day
+PERIOD_WEEKDAYS = {"weekday", "weekday_span", "overnight_into"}
+
+
+def title_period(title: Optional[str]) -> Optional[Interval]:
+    """The one span of days a title says its text covers ('Security brief, week 33 (12-18 August 2024)'):
+    a range, not two days joined by 'and' ('14 and 21 September 2025'), of at most two weeks."""
+    spans = []
+    for x in find_dates(title or ""):
+        if x.kind not in PERIOD_KINDS or re.search(r"\band\b", x.text):
+            continue
+        days = resolve(x)
+        if days and 0 < (days[1] - days[0]).days < PERIOD_DAYS:
+            spans.append(days)
+    return spans[0] if len(spans) == 1 else None
+
+
+def with_period(found: list[DateExpr], period: Optional[Interval]) -> list[DateExpr]:
+    """``found`` with each weekday given the title's covered days, when the title names them."""
+    if period is None:
+        return found
+    return [replace(x, period=period) if x.kind in PERIOD_WEEKDAYS else x for x in found]
 
 
 # how near (in characters) a full date must be told before a year-less day for the day to be in its year
@@ -529,6 +561,9 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
     if published is None:
         return None
     p = published
+    if expr.period is not None and k in PERIOD_WEEKDAYS and expr.period[1] < p <= expr.period[1] + timedelta(
+            days=PERIOD_SENT_DAYS):
+        p = expr.period[1]  # a round-up sent after the week it covers: its weekdays are in that week
     if k in ("dm_rel_year", "md_rel_year", "mon_rel_year"):  # the year told in words, the month or day in it
         year = p.year - (g["rel"].lower() == "last")
         if k == "mon_rel_year":

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.dates import DateExpr, find_dates, title_year, with_story_years
+from ingest.dates import DateExpr, find_dates, title_period, title_year, with_period, with_story_years
 
 
 class DateFinder:
@@ -15,7 +15,8 @@ class DateFinder:
         text = doc._.ig_text
         if text is None:  # a Doc the Extractor did not make: spaCy joins its tokens again
             text = doc.text
-        for expr in with_story_years(find_dates(text), title_year(doc._.ig_title)):
+        title = doc._.ig_title
+        for expr in with_period(with_story_years(find_dates(text), title_year(title)), title_period(title)):
             span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
             if span is not None:
                 out.append((span.start, span.end, expr))

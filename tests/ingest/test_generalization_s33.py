@@ -1,0 +1,52 @@
+"""Session 33's generalizing rules, one behaviour per test, on short invented texts (none taken from the
+corpora). The helpers are those of session 26's and session 28's tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph.model import Document
+from ingest.dates import title_period
+from tests.ingest.test_generalization_s28 import _dated
+
+
+def _extract_titled(extractor, title: str, text: str, published: date) -> dict:
+    return extractor.extract(Document(text=text, title=title, published=published)).to_contract()
+
+
+# --- a round-up sent after the week it covers: its weekdays are that week's -------------------------
+
+@pytest.mark.parametrize("title, expected", [
+    ("Gulf press digest, week 24 (8-14 June 2026): cable cut", (date(2026, 6, 8), date(2026, 6, 14))),
+    ("Security roundup, week 40 (30 September - 6 October 2024)", (date(2024, 9, 30), date(2024, 10, 6))),
+    ("Shipping notes for 14 and 21 September 2025", None),  # two days, no span
+    ("Outage report, 3 March 2024", None),  # one day
+    ("Quarterly review, 1 January - 31 March 2024", None),  # longer than a round-up's week or two
+])
+def test_the_days_a_title_says_its_text_covers(title, expected):
+    assert title_period(title) == expected
+
+
+def test_a_weekly_round_ups_monday_is_in_its_week(extractor):
+    # sent on Tuesday 16 June about 8-14 June: 'on Monday' is 8 June, not the day before it was sent
+    title = "Gulf press digest, week 24 (8-14 June 2026): anchor cuts island cable"
+    text = "The Kora-Vesta submarine cable was damaged on Monday by the anchor of a fishing dhow, the operator said."
+    out = _extract_titled(extractor, title, text, date(2026, 6, 16))
+    assert _dated(out) == [("accident", "2026-06-08", ["Kora-Vesta submarine cable"])]
+
+
+def test_a_story_without_a_covered_week_counts_from_its_day(extractor):
+    # guard: an ordinary title leaves 'on Monday' the Monday before publication
+    title = "Anchor cuts island cable"
+    text = "The Kora-Vesta submarine cable was damaged on Monday by the anchor of a fishing dhow, the operator said."
+    out = _extract_titled(extractor, title, text, date(2026, 6, 16))
+    assert _dated(out) == [("accident", "2026-06-15", ["Kora-Vesta submarine cable"])]
+
+
+def test_a_round_up_sent_within_its_week_counts_from_its_day(extractor):
+    # guard: published on the week's last day, the publication day already is in the week
+    title = "Gulf press digest, week 24 (8-14 June 2026): anchor cuts island cable"
+    text = "The Kora-Vesta submarine cable was damaged on Friday by the anchor of a fishing dhow, the operator said."
+    out = _extract_titled(extractor, title, text, date(2026, 6, 14))
+    assert _dated(out) == [("accident", "2026-06-12", ["Kora-Vesta submarine cable"])]
