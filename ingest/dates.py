@@ -303,9 +303,16 @@ NAMES_YEAR = {"iso", "dmy", "mdy", "my", "dmy_list", "dd_my", "mdy_list", "slice
 YEARLESS = {"dm", "md", "dd_m", "mon", "holiday", "week_of", "slice_m", "nth_wd_m"}
 
 
+# a numbered issue of a year in a title: 'Weekly, issue 27/2021', 'week 35/2020', 'Monitor, No. 41/2022'
+ISSUE_YEAR = re.compile(r"\b(?:week|wk|issue|no\.?|number|weekly|bulletin)\s*\d{1,3}\s*/\s*((?:19|20)\d\d)\b", re.I)
+
+
 def title_year(title: Optional[str]) -> Optional[int]:
-    """The one year a title names ('Security brief, week 33 (12-18 August 2024)'), if it names exactly one."""
+    """The one year a title names ('Security brief, week 33 (12-18 August 2024)'), if it names exactly one;
+    else the year of the numbered issue it is ('Power Weekly, issue 27/2021 (5-11 July)')."""
     years = {int(dict(x.groups)["y"]) for x in find_dates(title or "") if x.kind in NAMES_YEAR}
+    if not years:
+        years = {int(y) for y in ISSUE_YEAR.findall(title or "")}
     return years.pop() if len(years) == 1 else None
 
 
@@ -319,10 +326,13 @@ PERIOD_WEEKDAYS = {"weekday", "weekday_span", "overnight_into"}
 
 
 def title_period(title: Optional[str]) -> Optional[Interval]:
-    """The one span of days a title says its text covers ('Security brief, week 33 (12-18 August 2024)'):
-    a range, not two days joined by 'and' ('14 and 21 September 2025'), of at most two weeks."""
-    spans = []
+    """The one span of days a title says its text covers ('Security brief, week 33 (12-18 August 2024)',
+    'Weekly, issue 27/2021 (5-11 July)'): a range, not two days joined by 'and' ('14 and 21 September 2025'),
+    of at most two weeks."""
+    spans, year = [], title_year(title)
     for x in find_dates(title or ""):
+        if x.kind == "dd_m" and year is not None:  # the range's year is the issue's
+            x = replace(x, kind="dd_my", groups=(*x.groups, ("y", str(year))))
         if x.kind not in PERIOD_KINDS or re.search(r"\band\b", x.text):
             continue
         days = resolve(x)
@@ -558,12 +568,12 @@ def resolve(expr: DateExpr, published: Optional[date] = None) -> Optional[Interv
             return None
         last = first + timedelta(days=6)
         return first, min(last, published) if published and published >= first else last
+    if expr.period is not None and k in PERIOD_WEEKDAYS and (published is None or expr.period[1] < published <= (
+            expr.period[1] + timedelta(days=PERIOD_SENT_DAYS))):
+        published = expr.period[1]  # a round-up of a week told in its title: its weekdays are in that week
     if published is None:
         return None
     p = published
-    if expr.period is not None and k in PERIOD_WEEKDAYS and expr.period[1] < p <= expr.period[1] + timedelta(
-            days=PERIOD_SENT_DAYS):
-        p = expr.period[1]  # a round-up sent after the week it covers: its weekdays are in that week
     if k in ("dm_rel_year", "md_rel_year", "mon_rel_year"):  # the year told in words, the month or day in it
         year = p.year - (g["rel"].lower() == "last")
         if k == "mon_rel_year":

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from graph.model import Document
-from ingest.dates import title_period
+from ingest.dates import title_period, title_year
 from tests.ingest.test_generalization_s28 import _dated
 
 
@@ -50,3 +50,30 @@ def test_a_round_up_sent_within_its_week_counts_from_its_day(extractor):
     text = "The Kora-Vesta submarine cable was damaged on Friday by the anchor of a fishing dhow, the operator said."
     out = _extract_titled(extractor, title, text, date(2026, 6, 14))
     assert _dated(out) == [("accident", "2026-06-12", ["Kora-Vesta submarine cable"])]
+
+
+@pytest.mark.parametrize("title, year", [
+    ("Power & Cables Weekly, issue 27/2021 (5-11 July): anchor hits cable", 2021),
+    ("North Sea Shipping Notes, week 35/2020: jetty fire", 2020),
+    ("Ports Monitor, No. 41/2022 (3-9 October): gunmen board platform", 2022),
+    ("Open 24/7: the port that never sleeps", None),  # no year
+])
+def test_a_numbered_issue_names_its_year(title, year):
+    assert title_year(title) == year
+
+
+def test_an_undated_round_up_reads_its_days_in_its_issues_year_and_week(extractor):
+    # no publication date: the issue's year places '6 July', its week places 'Thursday'
+    title = "Power & Cables Weekly, issue 27/2021 (5-11 July): anchor hits cable, fire at substation"
+    text = ("The Kora-Vesta submarine cable tripped at 03:12 on 6 July after the anchor of a barge hooked it, "
+            "the utility said.\n\nA fire broke out at the Lumo substation on Thursday, the operator said.")
+    out = _extract_titled(extractor, title, text, None)
+    assert sorted(_dated(out)) == [("accident", "2021-07-06", ["Kora-Vesta submarine cable"]),
+                                   ("fire", "2021-07-08", ["Lumo substation"])]
+
+
+def test_an_undated_story_leaves_its_weekdays_open(extractor):
+    # guard: with no publication date and no week in the title, 'on Thursday' is no day
+    text = "A fire broke out at the Lumo substation on Thursday, the operator said."
+    out = _extract_titled(extractor, "Fire at substation", text, None)
+    assert _dated(out) == [("fire", None, ["Lumo substation"])]
