@@ -468,11 +468,43 @@ class EventBuilder:
         return any(a.lemma_ in ("report", "claim", "allege", "speculate", "suggest", "rumour", "rumor")
                    for a in self._head(trig).ancestors)
 
-    @staticmethod
-    def _speculative(tok) -> bool:
-        """'"no scenario, including sabotage, can be ruled out"': a possibility, not an event."""
+    def _speculative(self, tok) -> bool:
+        """'"no scenario, including sabotage, can be ruled out"': a possibility, not an event; 'after social
+        media posts claimed the depot had been attacked': a rumour, not an event."""
         return any(a.lemma_ in ("rule", "exclude") and any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca")
-                                                           for c in a.children) for a in tok.ancestors)
+                                                           for c in a.children) for a in tok.ancestors) \
+            or self._rumoured(tok)
+
+    def _rumoured(self, tok) -> bool:
+        """The trigger is in a clause that only a rumour tells ('rumours that the plant was sabotaged'), or a
+        post or report from social media ('social media posts claimed the depot had been attacked', 'reports on
+        social media claiming that the failure was caused by sabotage'); not the claim of a group ('the group
+        claimed the attack in a post on Telegram': the attack is what is claimed, no clause)."""
+        neg = self.negation
+        nouns, sources = set(neg["rumour_nouns"]), set(neg["rumour_sources"])
+        media = [m.split() for m in neg["rumour_media"]]
+
+        def rumour(noun) -> bool:
+            if noun.lemma_.lower() in nouns:
+                return True
+            if noun.lemma_.lower() not in sources:
+                return False
+            words = [t.lower_ for t in noun.subtree]
+            return any(words[k:k + len(m)] == m for m in media for k in range(len(words)))
+
+        t = tok
+        for _ in range(8):
+            if t.dep_ in ("ccomp", "acl") and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in nouns:
+                return True  # 'rumours that the plant was sabotaged'
+            if t.dep_ == "ccomp":
+                verb = t.head
+                if any(c.dep_ == "nsubj" and rumour(c) for c in verb.children) or (
+                        verb.dep_ == "acl" and rumour(verb.head)):
+                    return True
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
 
     @staticmethod
     def _since_a_day(prep) -> bool:

@@ -8,6 +8,8 @@ import pytest
 
 from graph.model import Document
 from ingest.dates import title_period, title_year
+from tests.ingest.test_generalization import extract
+from tests.ingest.test_generalization_s26 import PUB
 from tests.ingest.test_generalization_s28 import _dated
 
 
@@ -77,3 +79,23 @@ def test_an_undated_story_leaves_its_weekdays_open(extractor):
     text = "A fire broke out at the Lumo substation on Thursday, the operator said."
     out = _extract_titled(extractor, "Fire at substation", text, None)
     assert _dated(out) == [("fire", None, ["Lumo substation"])]
+
+
+# --- what only rumour or social media tells is no event ------------------------------------------------
+
+@pytest.mark.parametrize("rumour", [
+    "The ministry asked the public not to circulate rumours after social media posts claimed the depot had "
+    "been attacked.",
+    "The operator noted reports on social media claiming that the fire had been caused by sabotage.",
+    "Rumours that the depot had been sabotaged spread quickly in the town.",
+])
+def test_a_rumour_does_not_make_a_fire_an_attack(extractor, rumour):
+    text = "A fire broke out at the Lumo fuel depot on Tuesday, destroying two tanks, the operator said. " + rumour
+    assert _dated(extract(extractor, text, published=PUB)) == [("fire", "2026-05-19", ["Lumo fuel depot"])]
+
+
+def test_a_partys_channel_is_no_rumour(extractor):
+    # guard: a group's own channel accuses someone: the bombing stays told, with whom it names
+    text = ("The Kora bridge was brought down on Tuesday. A rebel social media channel said the bridge had been "
+            "blown up by army units withdrawing from the area.")
+    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["sabotage"]
