@@ -99,3 +99,16 @@ def test_a_partys_channel_is_no_rumour(extractor):
     text = ("The Kora bridge was brought down on Tuesday. A rebel social media channel said the bridge had been "
             "blown up by army units withdrawing from the area.")
     assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["sabotage"]
+
+
+# --- a power failure is an outage, not an accident ------------------------------------------------------
+
+def test_a_power_failure_is_an_outage(extractor):
+    text = "The whole town lost power for seven hours on Tuesday after a power failure at the Lumo substation, the utility said."
+    assert _dated(extract(extractor, text, published=PUB)) == [("disruption", "2026-05-19", ["Lumo substation"])]
+
+
+def test_an_equipment_failure_that_breaks_a_structure_stays_an_accident(extractor):
+    # guard: a failure of the structure itself is still an accident
+    text = "The spillway gate of the Lumo dam failed on Tuesday, releasing water downstream, the operator said."
+    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["accident"]
