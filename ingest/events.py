@@ -468,6 +468,12 @@ class EventBuilder:
         return any(a.lemma_ in ("report", "claim", "allege", "speculate", "suggest", "rumour", "rumor")
                    for a in self._head(trig).ancestors)
 
+    def _in_body_name(self, trig) -> bool:
+        """A cue that is a word of a body's name ('the Petroleum and Explosives Safety Organisation'): it names the
+        body, not how the event came about (an armed group's name still tells its means)."""
+        return all((a := self.res.actor_at(i)) is not None and a.type not in ("armed_group", "armed_forces")
+                   and not a.name.isupper() and len(a.name.split()) > 1 for i in range(trig.start, trig.end))
+
     def _speculative(self, tok) -> bool:
         """'"no scenario, including sabotage, can be ruled out"': a possibility, not an event; 'after social
         media posts claimed the depot had been attacked': a rumour, not an event."""
@@ -898,7 +904,7 @@ class EventBuilder:
         targets = self._targets(sent, real, only)
         if not targets and self._rate(sent):
             return []  # 'theft and vandalism cost it R2 billion a year': how often, not what happened
-        cues = [t.type for t in trigs if t.cue and not self._negated(self._head(t))
+        cues = [t.type for t in trigs if t.cue and not self._negated(self._head(t)) and not self._in_body_name(t)
                 and not self._speculative(self._head(t)) and not self._open_question(self._head(t))
                 and (t.text.lower() not in self.ship_cues or self._vessel_subject(self._verb_of(t)))]
         told = _with_acts(cues, self._acts_told(trigs, real))

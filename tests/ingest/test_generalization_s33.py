@@ -112,3 +112,23 @@ def test_an_equipment_failure_that_breaks_a_structure_stays_an_accident(extracto
     # guard: a failure of the structure itself is still an accident
     text = "The spillway gate of the Lumo dam failed on Tuesday, releasing water downstream, the operator said."
     assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["accident"]
+
+
+# --- an explosion's blast is no bombing, a body's name tells no cause -------------------------------------
+
+def test_an_explosion_blowing_out_a_wall_is_no_bombing(extractor):
+    text = ("Boiler No. 3 of the Kora heat and power plant exploded on Tuesday, blowing out part of the wall of "
+            "the boiler house and injuring two operators.")
+    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["explosion"]
+
+
+def test_a_word_of_a_bodys_name_tells_no_cause(extractor):
+    text = ("An explosion occurred in the pump room of the Kora oil jetty on Tuesday. The cause of the explosion "
+            "is under investigation by the Petroleum and Explosives Safety Organisation.")
+    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["explosion"]
+
+
+def test_explosives_told_as_the_means_still_make_a_bombing(extractor):
+    # guard: the same word outside a name still tells how it was done
+    text = "An explosion at the Kora oil jetty on Tuesday was caused by explosives planted under the pumps, police said."
+    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["sabotage"]
