@@ -212,9 +212,14 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or any(a in x and b in x for x in COMPAT)
 
 
-def _by_method(cues: list[str]) -> list[str]:
+def _by_method(cues: list[str], told: list[str] = ()) -> list[str]:
     """Attack cues with a ground assault left out when another tells how it was done: 'armed men packed
-    explosives around the legs of two towers' is sabotage (the assault cues are the people: gunmen, troops)."""
+    explosives around the legs of two towers' is sabotage (the assault cues are the people: gunmen, troops).
+    Fire set in an assault told as one is no other method ('armed men attacked the station and set fire to the
+    control room': ``told``, all the event's cues, marks each such act 'arson')."""
+    if "armed_assault" in cues and set(cues) <= {"armed_assault", "sabotage"} \
+            and cues.count("sabotage") <= list(told).count("arson"):
+        return [c for c in cues if c == "armed_assault"]
     return [c for c in cues if c != "armed_assault"] if set(cues) - {"armed_assault"} else cues
 
 
@@ -984,6 +989,8 @@ class EventBuilder:
                for t in real):
             out.insert(0, "sabotage")  # 'unknown persons cut fibre-optic cables': cut on purpose (the act
             # tells the kind of attack before the kind of actor: 'militants toppled two pylons' is sabotage)
+            if not any(self.doc[t.start:t.end].text.lower() in CUT_WORDS for t in real):
+                out.append("arson")  # only fire set: in an armed assault, part of the assault (_by_method)
         return out
 
     def _history_clause(self, sent: Span, real) -> Optional[tuple[list, list, set]]:
@@ -2539,7 +2546,7 @@ class EventBuilder:
         if hazard and best not in self.attack_family and not any(c in self.attack_family for c in ev.cues):
             return "natural_hazard"  # 'Storm X struck ...; the dam burst': the storm is the cause
         if best == "attack":
-            cues = _by_method([c for c in ev.cues if c in self.attack_family])
+            cues = _by_method([c for c in ev.cues if c in self.attack_family], ev.cues)
             if cues:
                 return max(dict.fromkeys(cues), key=cues.count)  # ties: the first told, whatever the hash seed
             if "accident" in ev.cues or "accident" in votes:

@@ -132,3 +132,17 @@ def test_explosives_told_as_the_means_still_make_a_bombing(extractor):
     # guard: the same word outside a name still tells how it was done
     text = "An explosion at the Kora oil jetty on Tuesday was caused by explosives planted under the pumps, police said."
     assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["sabotage"]
+
+
+# --- fire set in an armed attack is part of the assault ----------------------------------------------------
+
+def test_fire_set_in_an_armed_attack_is_the_assault(extractor):
+    text = ("About 40 armed men attacked the Kora diesel power station on Tuesday. The attackers set fire to two "
+            "generator sets before withdrawing.")
+    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["armed_assault"]
+
+
+def test_cutting_in_an_armed_attack_is_still_sabotage(extractor):
+    # guard: a method of its own (cutting, explosives) still names the attack
+    text = "Armed men attacked the Kora substation on Tuesday and cut the cables feeding its transformers."
+    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["sabotage"]
