@@ -778,7 +778,8 @@ _ORGANS = {"government", "military", "army", "navy", "force", "troops", "officia
 
 
 _BEING_VERBS = {"be", "have", "remain", "import", "export", "rely", "depend", "lose", "suffer", "run", "spend",
-                "separate", "need", "receive", "buy", "consume", "produce", "generate", "account", "lie", "border"}
+                "separate", "need", "receive", "buy", "consume", "produce", "generate", "account", "lie", "border",
+                "enter", "struggle", "lean", "build", "face", "host", "experience", "see", "follow", "continue", "plan", "expect", "install", "operate"}
 
 
 _BODY_WORDS = ORG_TAILS | {"police", "brigade"}

@@ -11,6 +11,7 @@ from ingest.dates import title_period, title_year
 from tests.ingest.test_generalization import extract
 from tests.ingest.test_generalization_s26 import PUB
 from tests.ingest.test_generalization_s28 import _dated
+from tests.ingest.test_generalization_s32 import _actor_not_place, _place_not_actor
 
 
 def _extract_titled(extractor, title: str, text: str, published: date) -> dict:
@@ -146,3 +147,23 @@ def test_cutting_in_an_armed_attack_is_still_sabotage(extractor):
     # guard: a method of its own (cutting, explosives) still names the attack
     text = "Armed men attacked the Kora substation on Tuesday and cut the cables feeding its transformers."
     assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["sabotage"]
+
+
+# --- a country that only lives through something is a place, not a party --------------------------------
+
+@pytest.mark.parametrize("sentence, country", [
+    ("The outage comes as Argentina enters the coldest weeks of the year.", "Argentina"),
+    ("Algeria has leaned heavily on seawater desalination as rainfall has declined.", "Algeria"),
+    ("Guyana is building its own gas-to-power project on the coast.", "Guyana"),
+    ("Nigeria has struggled to lift output because of theft.", "Nigeria"),
+])
+def test_a_country_living_through_events_is_a_place(extractor, sentence, country):
+    text = "A fire broke out at the Lumo substation on Tuesday, the operator said. " + sentence
+    assert _place_not_actor(extract(extractor, text, published=PUB), country)
+
+
+def test_a_country_that_blames_is_a_party(extractor):
+    # guard: acting verbs still make the country an actor
+    text = ("A fire broke out at the Lumo substation on Tuesday. Nigeria blamed the rebels for the fire. "
+            "Nigeria said they would be punished.")
+    assert _actor_not_place(extract(extractor, text, published=PUB), "Nigeria")
