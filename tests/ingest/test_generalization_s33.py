@@ -164,6 +164,6 @@ def test_a_country_living_through_events_is_a_place(extractor, sentence, country
 
 def test_a_country_that_blames_is_a_party(extractor):
     # guard: acting verbs still make the country an actor
-    text = ("A fire broke out at the Lumo substation on Tuesday. Nigeria blamed the rebels for the fire. "
-            "Nigeria said they would be punished.")
-    assert _actor_not_place(extract(extractor, text, published=PUB), "Nigeria")
+    text = ("A fire broke out at the Lumo substation on Tuesday. Kenya blamed the rebels for the fire. "
+            "Kenya said they would be punished.")
+    assert _actor_not_place(extract(extractor, text, published=PUB), "Kenya")
