@@ -8,7 +8,7 @@ The model is loaded once per Extractor; ``extract_many`` streams documents throu
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -82,7 +82,7 @@ class Extractor:
             if typ not in ROAD_EVENTS and all(t.type == "road" and t.part_of is None for t in ev.targets):
                 continue  # 'a bomb went off on the X-Y road', 'buses did not run on the highway': where, no
                 # facility hit (but a dam's crest road is part of the dam)
-            out.incidents.append(Incident(
+            incident = Incident(
                 id=f"i{len(out.incidents) + 1}", type=typ, start=start, end=end, targets=targets,
                 # a storm or a flood has causes, never a perpetrator: a ship or a river beside it is none
                 perpetrators=[] if typ == "natural_hazard" else
@@ -90,8 +90,14 @@ class Extractor:
                 location=ids.get(id(ev.location)) if ev.location is not None else None,
                 effects=sorted(ev.effects), evidence=sorted({(a + base, b + base) for a, b in ev.evidence}),
                 confidence=_confidence(ev), date_text=ev.date_text,
-                deaths=_deaths(doc.text, sorted({(a + base, b + base) for a, b in ev.evidence}))))
-            ev.id = out.incidents[-1].id
+                deaths=_deaths(doc.text, sorted({(a + base, b + base) for a, b in ev.evidence})))
+            same = _same_incident(out.incidents, incident)
+            if same is not None:
+                _join(same, incident)
+                ev.id = same.id
+                continue
+            out.incidents.append(incident)
+            ev.id = incident.id
         for n, c in enumerate(raw_claims, 1):
             incident = next((getattr(ev, "id", None) for ev in events if c.sent in ev.sents), None)
             out.claims.append(Claim(
@@ -100,6 +106,27 @@ class Extractor:
                 incident=incident, stance=c.stance,
                 speaker_text=c.speaker.name if isinstance(c.speaker, Ent) else None))
         return out
+
+
+def _same_incident(found: list[Incident], new: Incident) -> Optional[Incident]:
+    """An incident already written that the new one repeats: the same kind, on the same dated day or days, at
+    the same facilities. Two events told apart before resolution ('four towers on the X line', 'four steel
+    towers') can come out as one facility's: they are one event."""
+    if new.start is None:
+        return None
+    return next((i for i in found if i.type == new.type and (i.start, i.end) == (new.start, new.end)
+                 and set(i.targets) == set(new.targets)), None)
+
+
+def _join(into: Incident, other: Incident) -> None:
+    """What the repeated telling adds: its evidence, perpetrators, effects and count of dead."""
+    into.perpetrators = list(dict.fromkeys(into.perpetrators + other.perpetrators))
+    into.effects = sorted(set(into.effects) | set(other.effects))
+    into.evidence = sorted(set(into.evidence) | set(other.evidence))
+    into.location = into.location or other.location
+    into.confidence = max(into.confidence, other.confidence)
+    if into.deaths is None:
+        into.deaths = other.deaths
 
 
 # what a road alone suffers as an incident: a landslide or flood that cuts it, a crash that damages it

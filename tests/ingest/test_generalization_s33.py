@@ -167,3 +167,30 @@ def test_a_country_that_blames_is_a_party(extractor):
     text = ("A fire broke out at the Lumo substation on Tuesday. Kenya blamed the rebels for the fire. "
             "Kenya said they would be punished.")
     assert _actor_not_place(extract(extractor, text, published=PUB), "Kenya")
+
+
+# --- one event told twice comes out once ---------------------------------------------------------------
+
+def test_an_incident_repeated_after_resolution_is_joined():
+    from graph.model import Incident
+    from ingest.extract import _join, _same_incident
+    day = date(2024, 12, 1)
+    first = Incident(id="i1", type="natural_hazard", start=day, end=day, targets=["e1", "e2"],
+                     evidence=[(0, 40)], effects=["damaged"])
+    again = Incident(id="i2", type="natural_hazard", start=day, end=day, targets=["e2", "e1"],
+                     evidence=[(90, 130)], effects=["out_of_service"], deaths=2)
+    assert _same_incident([first], again) is first
+    _join(first, again)
+    assert (first.evidence, first.effects, first.deaths) == ([(0, 40), (90, 130)], ["damaged", "out_of_service"], 2)
+
+
+@pytest.mark.parametrize("change", [{"start": date(2016, 9, 28), "end": date(2016, 9, 28)}, {"type": "fire"},
+                                    {"targets": ["e1"]}, {"start": None, "end": None}])
+def test_incidents_on_other_days_kinds_or_sites_stay_apart(change):
+    # guard: another day (an earlier storm), kind or facility is another event; so may two undated ones be
+    from dataclasses import replace
+    from graph.model import Incident
+    from ingest.extract import _same_incident
+    day = date(2024, 12, 1)
+    first = Incident(id="i1", type="natural_hazard", start=day, end=day, targets=["e1", "e2"])
+    assert _same_incident([first], replace(first, id="i2", **change)) is None
