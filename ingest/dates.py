@@ -325,11 +325,11 @@ PERIOD_SENT_DAYS = 14
 PERIOD_WEEKDAYS = {"weekday", "weekday_span", "overnight_into"}
 
 
-def title_period(title: Optional[str]) -> Optional[Interval]:
+def title_period(title: Optional[str], year: Optional[int] = None) -> Optional[Interval]:
     """The one span of days a title says its text covers ('Security brief, week 33 (12-18 August 2024)',
-    'Weekly, issue 27/2021 (5-11 July)'): a range, not two days joined by 'and' ('14 and 21 September 2025'),
-    of at most two weeks."""
-    spans, year = [], title_year(title)
+    'Weekly, issue 27/2021 (5-11 July)': ``year``, the title's, when its caller has it): a range, not two days
+    joined by 'and' ('14 and 21 September 2025'), of at most two weeks."""
+    spans, year = [], year if year is not None else title_year(title)
     for x in find_dates(title or ""):
         if x.kind == "dd_m" and year is not None:  # the range's year is the issue's
             x = replace(x, kind="dd_my", groups=(*x.groups, ("y", str(year))))

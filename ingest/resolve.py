@@ -779,7 +779,10 @@ _ORGANS = {"government", "military", "army", "navy", "force", "troops", "officia
 
 _BEING_VERBS = {"be", "have", "remain", "import", "export", "rely", "depend", "lose", "suffer", "run", "spend",
                 "separate", "need", "receive", "buy", "consume", "produce", "generate", "account", "lie", "border",
-                "enter", "struggle", "lean", "build", "face", "host", "experience", "see", "follow", "continue", "plan", "expect", "install", "operate"}
+                # what a country lives through or builds at home ('Argentina enters the coldest weeks', 'Guyana
+                # is building a plant'), not what a party does to another
+                "enter", "struggle", "lean", "build", "face", "host", "experience", "see", "follow", "continue",
+                "plan", "expect", "install", "operate"}
 
 
 _BODY_WORDS = ORG_TAILS | {"police", "brigade"}

@@ -16,7 +16,8 @@ class DateFinder:
         if text is None:  # a Doc the Extractor did not make: spaCy joins its tokens again
             text = doc.text
         title = doc._.ig_title
-        for expr in with_period(with_story_years(find_dates(text), title_year(title)), title_period(title)):
+        year = title_year(title)
+        for expr in with_period(with_story_years(find_dates(text), year), title_period(title, year)):
             span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
             if span is not None:
                 out.append((span.start, span.end, expr))

@@ -14,6 +14,11 @@ from tests.ingest.test_generalization_s28 import _dated
 from tests.ingest.test_generalization_s32 import _actor_not_place, _place_not_actor
 
 
+def _types(extractor, text: str) -> list[str]:
+    """The kinds of the incidents a text tells, in order."""
+    return [t for t, _, _ in _dated(extract(extractor, text, published=PUB))]
+
+
 def _extract_titled(extractor, title: str, text: str, published: date) -> dict:
     return extractor.extract(Document(text=text, title=title, published=published)).to_contract()
 
@@ -99,7 +104,7 @@ def test_a_partys_channel_is_no_rumour(extractor):
     # guard: a group's own channel accuses someone: the bombing stays told, with whom it names
     text = ("The Kora bridge was brought down on Tuesday. A rebel social media channel said the bridge had been "
             "blown up by army units withdrawing from the area.")
-    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["sabotage"]
+    assert _types(extractor, text) == ["sabotage"]
 
 
 # --- a power failure is an outage, not an accident ------------------------------------------------------
@@ -112,7 +117,7 @@ def test_a_power_failure_is_an_outage(extractor):
 def test_an_equipment_failure_that_breaks_a_structure_stays_an_accident(extractor):
     # guard: a failure of the structure itself is still an accident
     text = "The spillway gate of the Lumo dam failed on Tuesday, releasing water downstream, the operator said."
-    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["accident"]
+    assert _types(extractor, text) == ["accident"]
 
 
 # --- an explosion's blast is no bombing, a body's name tells no cause -------------------------------------
@@ -120,19 +125,19 @@ def test_an_equipment_failure_that_breaks_a_structure_stays_an_accident(extracto
 def test_an_explosion_blowing_out_a_wall_is_no_bombing(extractor):
     text = ("Boiler No. 3 of the Kora heat and power plant exploded on Tuesday, blowing out part of the wall of "
             "the boiler house and injuring two operators.")
-    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["explosion"]
+    assert _types(extractor, text) == ["explosion"]
 
 
 def test_a_word_of_a_bodys_name_tells_no_cause(extractor):
     text = ("An explosion occurred in the pump room of the Kora oil jetty on Tuesday. The cause of the explosion "
             "is under investigation by the Petroleum and Explosives Safety Organisation.")
-    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["explosion"]
+    assert _types(extractor, text) == ["explosion"]
 
 
 def test_explosives_told_as_the_means_still_make_a_bombing(extractor):
     # guard: the same word outside a name still tells how it was done
     text = "An explosion at the Kora oil jetty on Tuesday was caused by explosives planted under the pumps, police said."
-    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["sabotage"]
+    assert _types(extractor, text) == ["sabotage"]
 
 
 # --- fire set in an armed attack is part of the assault ----------------------------------------------------
@@ -140,13 +145,13 @@ def test_explosives_told_as_the_means_still_make_a_bombing(extractor):
 def test_fire_set_in_an_armed_attack_is_the_assault(extractor):
     text = ("About 40 armed men attacked the Kora diesel power station on Tuesday. The attackers set fire to two "
             "generator sets before withdrawing.")
-    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["armed_assault"]
+    assert _types(extractor, text) == ["armed_assault"]
 
 
 def test_cutting_in_an_armed_attack_is_still_sabotage(extractor):
     # guard: a method of its own (cutting, explosives) still names the attack
     text = "Armed men attacked the Kora substation on Tuesday and cut the cables feeding its transformers."
-    assert [t for t, _, _ in _dated(extract(extractor, text, published=PUB))] == ["sabotage"]
+    assert _types(extractor, text) == ["sabotage"]
 
 
 # --- a country that only lives through something is a place, not a party --------------------------------
