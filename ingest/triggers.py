@@ -36,6 +36,7 @@ class TriggerFinder(DataComponent):
         self.similar_ids = word_ids(fired.get("similar_words", ()))  # 'a similar attempt': the kind told before
         self.similar_nouns = set(fired.get("similar_nouns", ()))
         self.removal_verbs, self.removed_parts = set(fired.get("removal_verbs", ())), set(fired.get("removed_parts", ()))
+        self.deliberate = set(fired.get("deliberate_words", ()))
         self.statement_nouns = set(statement_nouns or ())
         for typ, spec in types.items():
             self.events.add(f"T|{typ}", [make_doc(p) for p in spec.get("triggers", [])])
@@ -111,6 +112,8 @@ class TriggerFinder(DataComponent):
                 typ = "sabotage" if self._removed(kids) else None
             elif tok.lemma_ in self.takeovers:
                 typ = self._taken(tok, kids)
+            elif self._done_on_purpose(kids):
+                typ = "sabotage"
             else:
                 continue
             if typ is not None:
@@ -142,6 +145,11 @@ class TriggerFinder(DataComponent):
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
         objs += [g for c in objs for g in c.conjuncts]
         return any(o.lemma_.lower() in self.removed_parts or o.lower_ in self.removed_parts for o in objs)
+
+    def _done_on_purpose(self, kids) -> bool:
+        """'a block valve had been deliberately opened': a passive done on purpose by no one it names."""
+        return any(c.dep_ == "advmod" and c.lower_ in self.deliberate for c in kids) \
+            and any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
 
     def _taken(self, tok, kids) -> str | None:
         """'armed men took over the pumping station', 'gunmen who seized the station', 'armed men forced the

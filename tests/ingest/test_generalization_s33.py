@@ -199,3 +199,17 @@ def test_incidents_on_other_days_kinds_or_sites_stay_apart(change):
     day = date(2024, 12, 1)
     first = Incident(id="i1", type="natural_hazard", start=day, end=day, targets=["e1", "e2"])
     assert _same_incident([first], replace(first, id="i2", **change)) is None
+
+
+# --- a thing done on purpose by no one named is tampering ----------------------------------------------
+
+def test_a_valve_deliberately_opened_is_sabotage(extractor):
+    text = ("Crews found on Tuesday that a block valve on the Kora–Vesta crude pipeline had been deliberately "
+            "opened, spilling 40 barrels into a canal.")
+    assert _dated(extract(extractor, text, published=PUB)) == [("sabotage", "2026-05-19", ["Kora–Vesta crude pipeline"])]
+
+
+def test_operators_opening_gates_on_purpose_is_their_work(extractor):
+    # guard: who did it on purpose is named: operators' work, no incident
+    text = "Operators deliberately opened the spillway gates of the Kora dam on Tuesday to release water."
+    assert _types(extractor, text) == []
