@@ -95,7 +95,7 @@ CYBER_WORDS = ("system", "network", "computer", "software", "scada", "server", "
 NOBODY = {"nobody", "none", "noone"}
 COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10}
-DELIBERATE = {"deliberately", "intentionally", "purposely", "purposefully", "wilfully", "willfully"}
+DELIBERATE = set(lexicon.incidents()["fired_at"]["deliberate_words"])  # the trigger finder's list too
 VESSELS = set(lexicon.actors()["ship_nouns"]) | {"convoy"} | set(lexicon.actors()["vessel_classes"])
 # a date on these verbs dates the police work or the recovery, not the incident ("boarded the tanker on
 # Thursday", "resumed operations on Friday")
